@@ -24,6 +24,7 @@ SKIP_REASONS: tuple[str, ...] = (
     "refused",
     "duplicate",
     "invalid",
+    "unreadable",
     "limit",
 )
 
@@ -53,6 +54,8 @@ class Article:
     duplicate_of: str = ""  # article_id of the article this one near-duplicates ("" when none)
     encoding: str = "utf-8"
     lossy: bool = False  # True when undecodable bytes were replaced
+    published_detail: str = ""  # exactly where the date came from: "front matter 'date'", "dateline 'KYIV, Feb 24'"
+    author: str = ""
     article_id: str = field(default="")
 
     def __post_init__(self) -> None:

@@ -1,0 +1,150 @@
+"""The dashboard in Streamlit's AppTest: runs on the demo corpus, filters, uploads, links, curation, exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from conftest import APP, TIMEOUT, chart_event_ids, chart_spec, editor_table, widget
+from streamlit.testing.v1 import AppTest
+
+from timeline.export import from_json
+from timeline.schema import validate
+
+XSS = (b'published: 2022-02-10\ntitle: Minsk <img src=x onerror="window.__xss=1"> report\n\n'
+       b'On Wednesday, <img src=x onerror="window.__xss=1"> troops arrived in Minsk. '
+       b'<script>window.__xss=2</script> Talks are set for 14 February.\n')  # fmt: skip
+
+
+def param(at, name: str) -> list[str]:
+    """A query parameter as a list (AppTest gives single values as str)."""
+    value = at.query_params.get(name, [])
+    return [value] if isinstance(value, str) else list(value)
+
+
+def no_errors(at) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def test_opens_on_demo_with_chart_table_and_every_dated_event(app):
+    at = app.run()
+    no_errors(at)
+    table = editor_table(at)
+    assert len(table) > 30  # ~34 dispatches give many more events than that
+    drawn = chart_event_ids(at)
+    dated = set(table.loc[table["start"].notna(), "event_id"])
+    assert drawn == dated  # every dated demo event is on the chart, nothing else
+    assert [t.label for t in at.tabs] == ["Timeline", "Map", "Table", "Sources", "Export"]
+    assert "Read" in at.expander[0].label
+
+
+def test_filters_change_table_chart_and_url(app):
+    at = app.run()
+    before = editor_table(at)
+    kind = widget(at.sidebar.multiselect, "Event type").options[0]
+    widget(at.sidebar.multiselect, "Event type").set_value([kind]).run()
+    no_errors(at)
+    after = editor_table(at)
+    assert 0 < len(after) < len(before) and set(after["event_type"]) == {kind}
+    assert chart_event_ids(at) == set(after.loc[after["start"].notna(), "event_id"])
+    assert param(at, "type") == [kind]
+    widget(at.sidebar.text_input, "Search titles and sentences").input("zzzz-no-such-word").run()
+    assert len(editor_table(at)) == 0 and "No dated events" in json.dumps(chart_spec(at)["layout"])
+
+
+def test_upload_adds_its_events_as_text(app):
+    at = app.run()
+    before = editor_table(at)
+    at.sidebar.file_uploader[0].upload("xss.txt", XSS, "text/plain").run()
+    no_errors(at)
+    after = editor_table(at)
+    added = after[~after["event_id"].isin(before["event_id"])]
+    assert len(added) >= 2
+    assert any("<script>window.__xss=2</script>" in s for s in added["sentence"])  # kept as text
+    spec = json.dumps(chart_spec(at))
+    assert "<img" not in spec and "<script" not in spec  # escaped in hover labels, legends, ticks
+    for element in [*at.markdown, *at.caption, *at.sidebar.markdown]:
+        assert "<img" not in element.value and "<script" not in element.value
+
+
+def test_query_string_restores_view(app):
+    at = app.run()
+    table = editor_table(at)
+    kind = table["event_type"].value_counts().index[0]
+    event_id = table.loc[table["event_type"] == kind, "event_id"].iloc[0]
+    shared = AppTest.from_file(str(APP), default_timeout=TIMEOUT)  # a new session opened from a copied link
+    shared.query_params.update({"lanes": "source", "color": "event_type", "type": [kind], "event": event_id,
+                                "q": ""})  # fmt: skip
+    at = shared.run()
+    no_errors(at)
+    assert widget(at.selectbox, "Lanes").value == "source" and widget(at.selectbox, "Colour").value == "event_type"
+    assert widget(at.sidebar.multiselect, "Event type").value == [kind]
+    assert set(editor_table(at)["event_type"]) == {kind}
+    assert widget(at.selectbox, "Event details").value == event_id  # its detail panel is open
+    assert any("How the date was resolved" in m.value for m in at.markdown)
+    assert param(at, "event") == [event_id] and param(at, "lanes") == ["source"]
+
+
+def test_click_selects_event_and_detail_shows_sentence(app):
+    at = app.run()
+    table = editor_table(at)
+    event_id = table.loc[table["start"].notna(), "event_id"].iloc[0]
+    widget(at.selectbox, "Event details").set_value(event_id).run()
+    no_errors(at)
+    quote = next(m.value for m in at.markdown if m.value.startswith(">"))
+    assert ":orange-background[" in quote or len(quote) > 3
+    assert any(t.get("name") == "selected" for t in chart_spec(at)["data"])  # ringed on the chart
+
+
+def test_curation_survives_rerun_and_is_audited(app):
+    at = app.run()
+    table = editor_table(at)
+    event_id = table["event_id"].iloc[0]
+    widget(at.text_input, "Your name (for the audit log)").input("ana").run()
+    widget(at.selectbox, "Event details").set_value(event_id).run()
+    widget(at.text_input, "Title").input("Corrected by the desk")  # a form: sent with its submit button
+    widget(at.button, "Save correction").click().run()
+    no_errors(at)
+    edited = editor_table(at).set_index("event_id")
+    assert edited.loc[event_id, "title"] == "Corrected by the desk"
+    audit = next(df.value for df in at.dataframe if "who" in df.value.columns)
+    assert audit.iloc[-1][["who", "event_id", "field", "new"]].tolist() == [
+        "ana", event_id, "title", "Corrected by the desk"
+    ]
+    widget(at.radio, "Key events").set_value("off").run()  # any rerun: the edit stays
+    assert editor_table(at).set_index("event_id").loc[event_id, "title"] == "Corrected by the desk"
+    other = table["event_id"].iloc[1]
+    widget(at.selectbox, "Merge this event…").set_value(other).run()
+    widget(at.selectbox, "…into this one").set_value(event_id).run()
+    widget(at.button, "Merge").click().run()
+    no_errors(at)
+    assert other not in set(editor_table(at)["event_id"])
+    audit = next(df.value for df in at.dataframe if "who" in df.value.columns)
+    assert audit.iloc[-1]["action"] == "merge"
+
+
+def text(data) -> str:
+    return data.decode("utf-8") if isinstance(data, bytes) else data
+
+
+def test_exports_are_produced_and_parse(app, served):
+    at = app.run()
+    no_errors(at)
+    shown = editor_table(at)
+    rows = list(csv.DictReader(io.StringIO(text(served["crisis-timeline.csv"]))))
+    assert {r["event_id"] for r in rows} == set(shown["event_id"])
+    frame = validate(from_json(text(served["crisis-timeline.json"])))
+    assert set(frame["event_id"]) == set(shown["event_id"])
+    doc = json.loads(text(served["crisis-timeline.timelinejs.json"]))
+    assert set(doc) == {"title", "events"} and doc["events"]
+    for event in doc["events"]:
+        assert isinstance(event["start_date"]["year"], int)
+        assert set(event["text"]) == {"headline", "text"}
+        if "day" in event["start_date"]:
+            assert "month" in event["start_date"]
+    page = text(served["crisis-timeline.html"]())  # deferred: built when clicked
+    assert page.startswith("<!DOCTYPE html>") and "Plotly.newPlot" in page and "cdn.plot.ly/plotly" not in page
+    project = json.loads(text(served["crisis-timeline-project.json"]))
+    assert project["format"] == "crisis-timeline/project" and len(project["articles"]) > 30

@@ -1,0 +1,111 @@
+"""The dashboard in a real browser: every demo event drawn, hover, click-to-detail, upload with XSS markup.
+
+Screenshots for docs/dashboard.md are written to docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from conftest import EVENT_IDS_JS, ISOLATED_POINT_JS, SCREENSHOTS, rerun_and_wait, wait_idle
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.e2e
+
+XSS = ('published: 2022-02-10\ntitle: Minsk <img src=x onerror="window.__xss=1"> report\n\n'
+       'On Wednesday, <img src=x onerror="window.__xss=1"> troops arrived in Minsk. '
+       '<script>window.__xss=2</script> Talks are set for 14 February.\n')  # fmt: skip
+
+
+def timeline_chart(page):
+    return page.get_by_test_id("stPlotlyChart").locator(".js-plotly-plot").first
+
+
+def drawn_count(page) -> int:
+    caption = page.get_by_text(re.compile(r"^\d+ dated events drawn")).first.inner_text()
+    return int(caption.split()[0])
+
+
+def open_app(page, url):
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(url)
+    wait_idle(page)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    return dialogs
+
+
+def plain(hover: str) -> tuple[str, str]:
+    """(title, date line) of a hover text as the browser shows it (tags dropped, entities decoded)."""
+    lines = hover.split("<br>")
+    return html.unescape(re.sub(r"<[^>]+>", "", lines[0])), html.unescape(lines[1])
+
+
+def test_chart_shows_every_demo_event_hover_and_click(page, app_url):
+    open_app(page, app_url)
+    chart = timeline_chart(page)
+    ids = chart.evaluate(EVENT_IDS_JS)
+    assert len(ids) == drawn_count(page) > 30
+    page.screenshot(path=str(SCREENSHOTS / "timeline.png"))
+    x, y, hover, event_id = chart.evaluate(ISOLATED_POINT_JS, None)
+    title, when = plain(hover)
+    page.mouse.move(x, y)
+    label = chart.locator(".hoverlayer .hovertext")
+    expect(label).to_contain_text(title[:40])
+    expect(label).to_contain_text(when)
+    page.screenshot(path=str(SCREENSHOTS / "hover.png"))
+    rerun_and_wait(page, lambda: page.mouse.click(x, y))
+    expect(page.get_by_text("How the date was resolved")).to_be_visible()
+    expect(page.get_by_role("combobox", name="Event details")).to_have_value(re.compile("^" + re.escape(title[:30])))
+    assert re.search(r"[?&]event=" + event_id, page.url)  # the selection is in the shareable link
+    page.get_by_text("How the date was resolved").scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / "detail.png"))
+
+
+def test_shared_link_reopens_view(page, app_url):
+    open_app(page, app_url + "/?lanes=actors&color=source&q=troops")
+    expect(page.get_by_role("combobox", name="Lanes")).to_have_value("Actor")
+    ids = timeline_chart(page).evaluate(EVENT_IDS_JS)
+    assert 0 < len(ids) == drawn_count(page)
+    assert "q=troops" in page.url and "lanes=actors" in page.url
+
+
+def test_tabs_render_offline(page, app_url):
+    open_app(page, app_url)
+    page.get_by_role("tab", name="Map").click()
+    geo = page.get_by_test_id("stPlotlyChart").nth(1)
+    expect(geo.locator(".geo .scattergeo .point").first).to_be_attached(timeout=20_000)
+    expect(geo.locator(".geo .countries path, .geo .land path").first).to_be_attached(timeout=20_000)
+    page.screenshot(path=str(SCREENSHOTS / "map.png"))
+    page.get_by_role("tab", name="Table").click()
+    expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
+    page.screenshot(path=str(SCREENSHOTS / "table.png"))
+    page.get_by_role("tab", name="Sources").click()
+    page.screenshot(path=str(SCREENSHOTS / "sources.png"))
+
+
+def test_upload_with_markup_adds_events_and_runs_nothing(page, app_url, tmp_path):
+    dialogs = open_app(page, app_url)
+    chart = timeline_chart(page)
+    before = set(chart.evaluate(EVENT_IDS_JS))
+    (tmp_path / "xss.txt").write_text(XSS)
+    uploader = page.get_by_test_id("stFileUploader").first.locator("input[type=file]")
+    rerun_and_wait(page, lambda: uploader.set_input_files(tmp_path / "xss.txt"))
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    after = set(timeline_chart(page).evaluate(EVENT_IDS_JS))
+    assert before < after and len(after - before) >= 2
+    x, y, hover, _ = timeline_chart(page).evaluate(ISOLATED_POINT_JS, "&lt;script&gt;")
+    page.mouse.move(x, y)
+    label = timeline_chart(page).locator(".hoverlayer .hovertext")
+    expect(label).to_contain_text("<script>window.__xss=2</script>")  # shown as text ...
+    page.screenshot(path=str(SCREENSHOTS / "upload_markup.png"))
+    rerun_and_wait(page, lambda: page.mouse.click(x, y))
+    expect(page.get_by_text("How the date was resolved")).to_be_visible()
+    expect(page.get_by_text("<script>window.__xss=2</script>", exact=False).first).to_be_visible()
+    for frame in page.frames:  # ... and never run, in the page or in any component frame
+        assert frame.evaluate("typeof window.__xss") == "undefined"
+    assert dialogs == []
+    assert page.locator("img[src=x]").count() == 0 and page.locator("script:not([src])").filter(
+        has_text="__xss").count() == 0  # fmt: skip

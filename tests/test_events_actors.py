@@ -1,0 +1,107 @@
+"""Actors: countries, demonyms, governments, organisations, curated people, unknown names."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.events.actors import accepted, actors_from, article_support
+from timeline.events.gazetteer import find_mentions
+
+
+def actors(text: str, article: str | None = None) -> list[dict]:
+    support = article_support(find_mentions(article if article is not None else text))
+    mentions = accepted(find_mentions(text), text, support)
+    return actors_from(mentions, text, support)
+
+
+def names(text: str, article: str | None = None) -> list[str]:
+    return [a["name"] for a in actors(text, article)]
+
+
+def test_countries_and_demonyms_name_the_country():
+    found = actors("The Belarusian and Russian armies will conduct joint exercises near Ukraine.")
+    assert [(a["name"], a["kind"], a["country"]) for a in found] == [
+        ("Belarus", "country", "BLR"),
+        ("Russia", "country", "RUS"),
+        ("Ukraine", "country", "UKR"),
+    ]
+    assert all(a["normalized"] for a in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kremlin denied the report.", "Russia"),
+        ("Moscow said it would pull back troops.", "Russia"),
+        ("Moscow's demands were rejected.", "Russia"),
+        ("The White House warned of sanctions.", "United States"),
+    ],
+)
+def test_seats_of_government_are_the_country(text, expected):
+    found = actors(text)
+    assert found[0]["name"] == expected
+    assert found[0]["kind"] == "country"
+
+
+def test_a_capital_as_location_is_not_an_actor():
+    assert "Russia" not in names("Talks were held in Moscow.")
+
+
+@pytest.mark.parametrize(
+    ("alias", "canonical"),
+    [
+        ("Zelensky", "Volodymyr Zelenskyy"),
+        ("Zelenskyy", "Volodymyr Zelenskyy"),
+        ("Volodymyr Zelenskyy", "Volodymyr Zelenskyy"),
+        ("President Zelensky", "Volodymyr Zelenskyy"),
+        ("Lukashenka", "Alexander Lukashenko"),
+        ("Erdoğan", "Recep Tayyip Erdogan"),
+    ],
+)
+def test_people_aliases_resolve_to_one_canonical_person(alias, canonical):
+    found = actors(f"On Monday {alias} spoke to reporters.")
+    assert found[0]["name"] == canonical
+    assert found[0]["kind"] == "person"
+
+
+def test_ambiguous_surname_needs_the_article_to_name_the_person():
+    text = "Johnson said the UK would send troops."
+    assert "Boris Johnson" not in names(text, article="Dwayne Johnson starred in a film. " + text)
+    assert "Boris Johnson" in names(text, article="Prime Minister Boris Johnson flew to Warsaw. " + text)
+    assert "Boris Johnson" in names("Prime Minister Johnson said the UK would send troops.")
+
+
+def test_organisations_and_armed_groups_have_kinds_and_countries():
+    found = {a["name"]: a for a in actors("NATO and the Pentagon accused the Wagner Group of sabotage.")}
+    assert found["NATO"]["kind"] == "organisation" and found["NATO"]["country"] == ""
+    assert found["Pentagon"]["country"] == "USA"
+    assert found["Wagner Group"]["kind"] == "armed_group"
+
+
+def test_unknown_names_are_kept_unnormalized():
+    found = actors("The plan was criticised by Oleksandr Merezhko, a lawmaker, and by Minister Ivanenko.")
+    unknown = {a["name"]: a for a in found if not a["normalized"]}
+    assert "Oleksandr Merezhko" in unknown
+    assert unknown["Ivanenko"]["kind"] == "person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Wednesday, February was cold.",
+        "The talks, held in March and April, failed.",
+        "They met Thursday and Friday.",
+        "Advertisement",
+    ],
+)
+def test_months_weekdays_and_openers_are_not_actors(text):
+    assert actors(text) == []
+
+
+def test_outlets_quoted_as_sources_are_not_actors():
+    assert names("The minister spoke, as quoted in The Guardian and by Reuters.") == []
+
+
+def test_country_name_inside_a_personal_name_is_not_a_country():
+    assert "Jordan" not in names("Jordan Peterson commented on the crisis.")
+    assert "Jordan" in names("Jordan condemned the attack.")

@@ -1,0 +1,123 @@
+"""Clustering across outlets: corroboration counts outlets not copies; conflicts name both sources."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from timeline import schema
+from timeline.events.cluster import cluster, copies_from_frame
+
+
+def actor(name: str) -> dict:
+    return {"name": name, "kind": "country", "country": "", "normalized": True}
+
+
+def row(event_id, article, source, sentence, start, *, figures=(), actors=("Russia",), event_type="military",
+        date_basis="explicit", published="2022-02-10", title="", char_start=0):
+    return {
+        "event_id": event_id, "article_id": article, "source": source, "article_title": title or article,
+        "published": published, "published_basis": "metadata", "sentence": sentence, "char_start": char_start,
+        "char_end": char_start + len(sentence), "timex_text": "", "date_basis": date_basis, "start": start,
+        "end": start, "precision": "day", "status": "occurred", "title": sentence[:80], "event_type": event_type,
+        "actors": [actor(a) for a in actors], "figures": list(figures),
+    }
+
+
+def troops(n: int) -> dict:
+    return {"kind": "troops", "value": n, "low": n, "high": n, "unit": "troops", "text": f"{n:,} troops"}
+
+
+MASSED_A = "Russia has massed 100,000 troops near the border with Ukraine"
+MASSED_B = "Russia massed some 130,000 troops near Ukraine's border"
+ARRIVED_A = "Gerasimov arrived in Belarus to supervise the joint drills"
+ARRIVED_B = "Gerasimov arrived in Belarus on Tuesday to oversee joint drills"
+PROTEST = "Protesters gathered in Minsk against the drills"
+
+
+def frame() -> pd.DataFrame:
+    both = ("Russia", "Ukraine")
+    gerasimov = ("Valery Gerasimov", "Belarus")
+    return schema.from_records(
+        [
+            row("e1", "north", "Demo Desk North", MASSED_A, "2022-02-09", figures=[troops(100_000)], actors=both),
+            row("e2", "north", "Demo Desk North", ARRIVED_A, "2022-02-09", actors=gerasimov, char_start=100),
+            row("e3", "east", "Eastline Wire", MASSED_B, "2022-02-09", figures=[troops(130_000)], actors=both,
+                title="Drills"),
+            row("e4", "east", "Eastline Wire", ARRIVED_B, "2022-02-08", actors=gerasimov, char_start=100,
+                title="Drills"),
+            # a verbatim copy of Eastline Wire's story, republished by another site: not a new outlet
+            row("e5", "copy", "Copycat Daily", MASSED_B, "2022-02-09", figures=[troops(130_000)], actors=both,
+                title="Drills", published="2022-02-11"),
+            row("e6", "copy", "Copycat Daily", ARRIVED_B, "2022-02-08", actors=gerasimov, char_start=100,
+                title="Drills", published="2022-02-11"),
+            row("e7", "minsk", "Minsk Courier", PROTEST, "2022-02-09", actors=("Belarus",), event_type="protest"),
+        ]
+    )
+
+
+def by_event(out: pd.DataFrame) -> dict[str, dict]:
+    return {r["event_id"]: r for r in out.to_dict("records")}
+
+
+def test_output_is_a_valid_frame():
+    out = cluster(frame())
+    schema.validate(out)
+    assert (out["cluster_id"] != "").all()
+
+
+def test_same_happening_shares_a_cluster_and_different_ones_do_not():
+    rows = by_event(cluster(frame()))
+    assert rows["e1"]["cluster_id"] == rows["e3"]["cluster_id"] == rows["e5"]["cluster_id"]
+    assert rows["e2"]["cluster_id"] == rows["e4"]["cluster_id"]
+    assert rows["e1"]["cluster_id"] != rows["e2"]["cluster_id"]
+    assert rows["e7"]["cluster_id"] not in {rows["e1"]["cluster_id"], rows["e2"]["cluster_id"]}
+
+
+def test_corroboration_counts_outlets_not_copies():
+    assert copies_from_frame(frame()) == {"copy": "east"}
+    rows = by_event(cluster(frame()))
+    assert rows["e1"]["corroboration"] == 2  # North + Eastline (Copycat is Eastline's copy)
+    assert rows["e7"]["corroboration"] == 1
+
+
+def test_duplicate_links_from_ingestion_are_honoured():
+    base = frame()
+    base.loc[base["article_id"] == "copy", "sentence"] = base.loc[base["article_id"] == "copy", "sentence"] + " today"
+    distinct = by_event(cluster(base))
+    linked = by_event(cluster(base, duplicates={"copy": "east"}))
+    assert linked["e1"]["corroboration"] == 2
+    assert distinct["e1"]["corroboration"] in (2, 3)  # without the link only text similarity decides
+
+
+def test_figure_conflict_names_both_sources():
+    conflict = by_event(cluster(frame()))["e1"]["conflict"]
+    assert "Demo Desk North says 100,000 troops" in conflict
+    assert "Eastline Wire says 130,000 troops" in conflict
+
+
+def test_date_conflict_names_both_sources():
+    conflict = by_event(cluster(frame()))["e2"]["conflict"]
+    assert "Demo Desk North says 9 February 2022" in conflict
+    assert "Eastline Wire says 8 February 2022" in conflict
+
+
+def test_no_conflict_when_sources_agree():
+    assert by_event(cluster(frame()))["e7"]["conflict"] == ""
+
+
+def test_far_apart_dates_are_not_clustered():
+    records = frame()
+    records.loc[records["event_id"] == "e3", ["start", "end"]] = pd.Timestamp("2022-03-20")
+    rows = by_event(cluster(records))
+    assert rows["e1"]["cluster_id"] != rows["e3"]["cluster_id"]
+
+
+def test_salience_ranks_corroborated_events_higher():
+    rows = by_event(cluster(frame()))
+    assert 0 <= rows["e7"]["salience"] < rows["e1"]["salience"] <= 1
+
+
+def test_empty_frame():
+    out = cluster(schema.empty_frame())
+    assert out.empty
+    schema.validate(out)

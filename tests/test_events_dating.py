@@ -1,0 +1,146 @@
+"""Which date governs a clause: anchors, spans, and narrative continuation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import yaml
+
+from timeline.events import dating
+from timeline.events.dating import DatedClause, Narrative, clause_tense, continued, find_anchors, observe
+from timeline.temporal import Timex, tag
+
+PUB = dt.date(2022, 2, 10)
+
+
+def _timex(text: str, words: str, value: str, type_: str = "DATE", basis: str = "explicit") -> Timex:
+    at = text.index(words)
+    return Timex(at, at + len(words), words, type_, value, "day", "", "test", basis)
+
+
+def test_lexicon_is_well_formed():
+    path = dating.resources.files("timeline").joinpath("resources", "events", "continuation.yaml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for key in ("breaks", "links", "attributive_determiners", "irregular_participles"):
+        entries = data[key]
+        assert all(isinstance(x, str) and x.strip() == x and x for x in entries), key
+        assert len(entries) == len(set(entries)), f"duplicates in {key}"
+    assert not set(data["breaks"]) & set(data["links"])
+
+
+def test_single_dates_keep_their_precision():
+    text = "Russia snatched Crimea in 2014 and protests began in August 2020."
+    anchors = find_anchors(text, [_timex(text, "2014", "2014"), _timex(text, "August 2020", "2020-08")])
+    assert [(a.first, a.last, a.precision) for a in anchors] == [
+        (dt.date(2014, 1, 1), dt.date(2014, 12, 31), "year"),
+        (dt.date(2020, 8, 1), dt.date(2020, 8, 31), "month"),
+    ]
+
+
+def test_date_plus_duration_is_a_span():
+    text = "Russia and Belarus are set to begin 10 days of joint military drills on Thursday, 10 February."
+    timexes = [_timex(text, "10 days", "P10D", "DURATION"), _timex(text, "Thursday, 10 February", "2022-02-10")]
+    (anchor,) = find_anchors(text, timexes)
+    assert (anchor.first, anchor.last, anchor.precision) == (dt.date(2022, 2, 10), dt.date(2022, 2, 19), "day")
+    assert anchor.value == "2022-02-10/P10D"
+
+
+def test_backward_duration_is_not_a_span():
+    text = "Over the past three days of talks on Thursday, 10 February, nothing moved."
+    timexes = [_timex(text, "three days", "P3D", "DURATION"), _timex(text, "Thursday, 10 February", "2022-02-10")]
+    (anchor,) = find_anchors(text, timexes)
+    assert anchor.first == anchor.last
+
+
+def test_ranges_from_the_real_tagger():
+    for text, first, last, precision in [
+        ("Drills run from 10 to 20 February.", dt.date(2022, 2, 10), dt.date(2022, 2, 20), "day"),
+        ("Drills run on 10-20 February.", dt.date(2022, 2, 10), dt.date(2022, 2, 20), "day"),
+        ("Talks were held between March and May 2021.", dt.date(2021, 3, 1), dt.date(2021, 5, 31), "month"),
+        ("Talks will be held between March and May.", dt.date(2022, 3, 1), dt.date(2022, 5, 31), "month"),
+        ("It froze from December to February 2021.", dt.date(2020, 12, 1), dt.date(2021, 2, 28), "month"),
+    ]:
+        anchors = find_anchors(text, tag(text, PUB))
+        assert [(a.first, a.last, a.precision) for a in anchors] == [(first, last, precision)], text
+
+
+def test_listed_dates_are_not_a_span_and_the_first_governs():
+    text = "He appeared in March and June to unveil the iPad."
+    anchors = find_anchors(text, [_timex(text, "March", "2011-03"), _timex(text, "June", "2011-06")])
+    assert [a.value for a in anchors] == ["2011-03"]
+
+
+def test_attributive_dates_do_not_govern():
+    text = "Apple breached the 1991 agreement at this year's conference and Monday's memo."
+    timexes = [
+        _timex(text, "1991", "1991"),
+        _timex(text, "this year", "2022", basis="relative_publication"),
+        _timex(text, "Monday", "2022-02-07", basis="relative_publication"),
+    ]
+    assert find_anchors(text, timexes) == []
+    text = "The treaty was signed in 1991 in Minsk."
+    assert len(find_anchors(text, [_timex(text, "1991", "1991")])) == 1
+
+
+def test_vague_references_and_sets_do_not_govern():
+    text = "It currently works every week."
+    timexes = [_timex(text, "currently", "PRESENT_REF"), _timex(text, "every week", "P1W", "SET")]
+    assert find_anchors(text, timexes) == []
+
+
+def test_clause_tense_reads_past_descriptive_participles():
+    assert clause_tense("Belarus, led by Alexander Lukashenko, is Russia's closest ally.") == "present"
+    assert clause_tense("Gerasimov arrived in Belarus.") == "past"
+    assert clause_tense("The UK has ordered 1,000 troops to be on standby.") == "perfect"
+    text = "Jobs announced a new laptop, on sale now."
+    assert clause_tense(text, [text.index("now")]) == "past"
+    text = "Putin currently holds the leverage he gained."
+    assert clause_tense(text, [text.index("currently")]) == "present"
+
+
+def _news(day: dt.date, precision: str = "day") -> DatedClause:
+    return DatedClause(day, day, precision, "relative_publication", "past")
+
+
+def test_news_time_is_a_recent_day_and_past_narration_returns_to_it():
+    narrative = observe(Narrative(), _news(dt.date(2022, 2, 9)), 0, PUB)
+    narrative = observe(narrative, DatedClause(dt.date(2020, 8, 1), dt.date(2020, 8, 31), "month", "explicit"), 1, PUB)
+    back = continued(narrative, "While visiting, Putin praised the drills.", "past", 2, PUB)
+    assert back is not None and back.first == dt.date(2022, 2, 9)
+    linked = continued(narrative, "Then the opposition leader fled abroad.", "past", 2, PUB)
+    assert linked is not None and linked.first == dt.date(2020, 8, 1)
+
+
+def test_old_dates_are_not_news_time_and_continue_only_the_next_sentence():
+    narrative = observe(
+        Narrative(), DatedClause(dt.date(1986, 1, 1), dt.date(1986, 12, 31), "year", "explicit"), 0, PUB
+    )
+    assert narrative.news is None
+    assert continued(narrative, "He sold it.", "past", 1, PUB).first == dt.date(1986, 1, 1)
+    assert continued(narrative, "He sold it.", "past", 3, PUB) is None
+
+
+def test_present_tense_breaks_and_paragraphs_do_not_continue():
+    narrative = observe(Narrative(), _news(dt.date(2022, 2, 9)), 0, PUB)
+    assert continued(narrative, "Belarus is Russia's ally.", "present", 1, PUB) is None
+    assert continued(narrative, "Meanwhile, troops moved.", "past", 1, PUB) is None
+    assert dating.paragraph_break(narrative).last is None
+
+
+def test_news_time_is_known_from_the_start_and_the_perfect_continues_only_it():
+    text = "Jobs unveiled it. In his keynote on Wednesday, he spoke. In 1976 he founded Apple."
+    timexes = [
+        _timex(text, "Wednesday", "2022-02-09", basis="relative_publication"),
+        _timex(text, "1976", "1976"),
+    ]
+    narrative = dating.start_narrative(find_anchors(text, timexes), PUB)
+    assert continued(narrative, "Jobs unveiled it.", "past", 0, PUB).first == dt.date(2022, 2, 9)
+    old = observe(Narrative(), DatedClause(dt.date(1976, 1, 1), dt.date(1976, 12, 31), "year", "explicit"), 0, PUB)
+    assert continued(old, "He has sold it.", "perfect", 1, PUB) is None
+
+
+def test_future_narration_continues_an_adjacent_future_date():
+    later = DatedClause(dt.date(2022, 2, 20), dt.date(2022, 2, 20), "day", "relative_publication", "future")
+    narrative = observe(Narrative(), later, 0, PUB)
+    assert continued(narrative, "Troops will take part.", "future", 1, PUB).first == dt.date(2022, 2, 20)
+    assert continued(narrative, "Troops moved.", "past", 1, PUB) is None

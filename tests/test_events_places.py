@@ -1,0 +1,86 @@
+"""Places: countries under a locative preposition, crisis regions, cities with coordinates."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.events.actors import accepted, article_support
+from timeline.events.gazetteer import find_mentions
+from timeline.events.places import places_from
+
+
+def places(text: str, article: str | None = None) -> list[dict]:
+    support = article_support(find_mentions(article if article is not None else text))
+    return places_from(accepted(find_mentions(text), text, support), text, support)
+
+
+def by_name(text: str, article: str | None = None) -> dict[str, dict]:
+    return {p["name"]: p for p in places(text, article)}
+
+
+def test_country_under_a_locative_preposition_is_a_place_with_coordinates():
+    found = by_name("Gerasimov arrived in Belarus on Wednesday.")
+    assert found["Belarus"]["kind"] == "country"
+    assert found["Belarus"]["country"] == "BLR"
+    assert 50 < found["Belarus"]["lat"] < 57 and 23 < found["Belarus"]["lon"] < 33
+
+
+def test_coordinated_destinations_are_all_places():
+    assert {"Poland"} <= set(by_name("Johnson's trip to NATO headquarters and Poland on Thursday"))
+
+
+def test_subject_country_is_not_a_place():
+    assert by_name("Russia supported Belarus financially.") == {}
+
+
+def test_regions_of_the_crisis():
+    found = by_name("Russia snatched Crimea in 2014 and backs separatists in Donbas and the Luhansk region.")
+    assert found["Crimea"]["kind"] == "region" and found["Crimea"]["country"] == "UKR"
+    assert {"Donbas", "Luhansk region"} <= set(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "iso3"),
+    [
+        ("Shelling hit Kharkiv overnight.", "Kharkiv", "UKR"),
+        ("Leaders met in Paris to discuss Ukraine.", "Paris", "FRA"),
+        ("Refugees reached Przemyśl and Lviv.", "Lviv", "UKR"),
+        ("Explosions were heard in Kiev.", "Kyiv", "UKR"),
+    ],
+)
+def test_cities_resolve_with_coordinates(text, city, iso3):
+    found = by_name(text)
+    assert found[city]["kind"] == "city"
+    assert found[city]["country"] == iso3
+    assert found[city]["lat"] is not None and found[city]["lon"] is not None
+
+
+def test_shared_city_name_follows_the_article_context():
+    texas = by_name("The rally was in Paris.", article="Texas. The rally was in Paris.")
+    assert texas["Paris"]["country"] == "FRA"  # small Paris, Texas is below the population floor
+    moscow = by_name("The fair was in Moscow.")
+    assert moscow["Moscow"]["country"] == "RUS"
+
+
+def test_georgia_is_the_country():
+    found = by_name("Russian troops remain in Georgia and Moldova.")
+    assert found["Georgia"]["country"] == "GEO"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mobile networks went down across the region.",
+        "Police said the march was peaceful.",
+        "The European Union imposed sanctions.",
+        "One of the officials spoke.",
+        "The Washington Post reported the plan.",
+        "the mobile phone of the minister",
+    ],
+)
+def test_no_false_positive_cities(text):
+    assert [p for p in places(text) if p["kind"] == "city"] == []
+
+
+def test_country_as_modifier_of_a_title_is_not_a_place():
+    assert by_name("Senators wrote a letter to US President Joe Biden.") == {}

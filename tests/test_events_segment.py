@@ -1,0 +1,109 @@
+"""Clauses: one per governing date, a partition of the sentence, reported content linked to its saying."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from timeline.events import segment
+from timeline.events.segment import split_clauses
+
+
+def _anchors(text: str, *words: str) -> list[tuple[int, int]]:
+    spans = []
+    for word in words:
+        at = text.index(word)
+        spans.append((at, at + len(word)))
+    return spans
+
+
+def _clauses(text: str, *words: str) -> list[tuple[str, str, int | None]]:
+    return [
+        (text[c.start : c.end], c.role, c.parent) for c in split_clauses(text, 0, len(text), _anchors(text, *words))
+    ]
+
+
+def test_clause_lexicon_is_well_formed():
+    path = segment.resources.files("timeline").joinpath("resources", "events", "clauses.yaml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    markers = [m for group in data["boundaries"].values() for m in group]
+    assert all(isinstance(m, str) and m.strip() for m in markers)
+    assert len(markers) == len({m.lower() for m in markers}), "a marker is listed twice"
+    assert all(isinstance(k, int) for k in data["boundaries"])
+
+
+def test_two_dates_two_clauses():
+    text = "Russia snatched Crimea in 2014, and protests erupted in Belarus in August 2020."
+    assert _clauses(text, "2014", "August 2020") == [
+        ("Russia snatched Crimea in 2014,", "main", None),
+        ("and protests erupted in Belarus in August 2020.", "main", None),
+    ]
+
+
+def test_no_date_one_clause():
+    text = "Poland will be the most likely destination."
+    assert _clauses(text) == [(text, "main", None)]
+
+
+def test_reported_content_with_its_own_date_is_split_and_linked():
+    text = "Johnson said on Wednesday that troops will move next week."
+    assert _clauses(text, "on Wednesday", "next week") == [
+        ("Johnson said on Wednesday that", "saying", None),
+        ("troops will move next week.", "content", 0),
+    ]
+
+
+def test_postposed_saying_makes_the_earlier_clauses_its_content():
+    text = "Sales rose in 2005 and fell in 2006, Apple said on Monday."
+    clauses = _clauses(text, "2005", "2006", "Monday")
+    assert clauses[-1] == ("Apple said on Monday.", "saying", None)
+    assert [c[1:] for c in clauses[:-1]] == [("content", 2), ("content", 2)]
+
+
+def test_relative_pronoun_separates_two_dated_events():
+    text = "In 1986 he bought Pixar which was acquired by Disney in 2005."
+    assert [c[0] for c in _clauses(text, "1986", "2005")] == [
+        "In 1986 he bought Pixar",
+        "which was acquired by Disney in 2005.",
+    ]
+
+
+def test_a_dated_quotation_is_the_content_of_its_saying():
+    text = 'Jobs promoted the phone by saying that, "one year after launching it, we launch the 3G."'
+    assert _clauses(text, "one year after") == [
+        ("Jobs promoted the phone by saying that,", "saying", None),
+        ('"one year after launching it, we launch the 3G."', "content", 0),
+    ]
+    text = '"We will move next week," Johnson said on Wednesday.'
+    assert _clauses(text, "next week", "on Wednesday") == [
+        ('"We will move next week,"', "content", 1),
+        ("Johnson said on Wednesday.", "saying", None),
+    ]
+
+
+@given(st.data())
+def test_clauses_partition_the_sentence_and_hold_each_anchor_once(data):
+    words = data.draw(
+        st.lists(
+            st.sampled_from(["Russia", "said", "in", "2014", ",", "and", ";", "which", "that", '"', "“", "”"]),
+            min_size=1,
+            max_size=14,
+        )
+    )
+    text = " ".join(words)
+    positions = [m.span() for m in re.finditer(r"2014", text)]
+    clauses = split_clauses(text, 0, len(text), positions)
+    last = 0
+    held = []
+    for clause in clauses:
+        assert last <= clause.start <= clause.end <= len(text)
+        assert text[last : clause.start].strip() == ""
+        last = clause.end
+        held.extend(clause.anchors)
+    assert text[last:].strip() == ""
+    assert sorted(held) == list(range(len(positions)))
+    for clause in clauses:
+        assert clause.parent is None or (0 <= clause.parent < len(clauses) and clauses[clause.parent].role == "saying")

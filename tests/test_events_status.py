@@ -1,0 +1,79 @@
+"""Event status from cue words, with the cue kept."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from timeline.events import status
+from timeline.schema import STATUSES
+
+
+def _data() -> dict:
+    path = status.resources.files("timeline").joinpath("resources", "events", "status_cues.yaml")
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_cue_lexicon_is_well_formed():
+    data = _data()
+    assert set(data) <= set(STATUSES), "every section must be a schema status"
+    seen: dict[str, str] = {}
+    for name, entry in data.items():
+        for phrase in entry.get("phrases", []):
+            assert isinstance(phrase, str) and phrase == phrase.strip() and phrase, (name, phrase)
+            key = phrase.lower()
+            assert key not in seen, f"{phrase!r} is listed under {seen.get(key)} and {name}"
+            seen[key] = name
+        for pattern in entry.get("patterns", []):
+            re.compile(pattern)
+
+
+def test_every_phrase_is_found_as_a_cue_of_its_status():
+    for name, entry in _data().items():
+        for phrase in entry.get("phrases", []):
+            cues = status.find_cues(f"Officials {phrase} the talks")
+            assert cues and cues[0].status == name and cues[0].cue.lower() == phrase.lower(), (name, phrase)
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected", "cue"),
+    [
+        ("Russia and Belarus are set to begin 10 days of joint military drills", "scheduled", "set to"),
+        ("The Belarusian and Russian armies will conduct joint exercises.", "scheduled", "will"),
+        ("The summit is to open in Geneva.", "scheduled", "is to"),
+        ("Moscow plans to hold more drills.", "scheduled", "plans to"),
+        ('"The UK remains unwavering," Boris Johnson said', "reported", "said"),
+        ("According to the ministry, 40 people were hurt.", "reported", "According to"),
+        ("Kyiv announced new conscription rules.", "reported", "announced"),
+        ("That equation may have changed now.", "possible", "may"),
+        ("Russia threatens to cut gas supplies.", "possible", "threatens"),
+        ("Officials warned of an imminent attack.", "possible", "warned"),
+        ("The Kremlin denied any plan to invade.", "negated", "denied"),
+        ("Troops did not cross the border.", "negated", "did not"),
+        ("NATO ruled out sending troops.", "negated", "ruled out"),
+        ("Germany has no plans to send weapons.", "negated", "no plans to"),
+        ("The government of Ukraine and US are clashing over intelligence", "ongoing", "are clashing"),
+    ],
+)
+def test_issue_examples(clause, expected, cue):
+    assert status.classify(clause) == (expected, cue)
+
+
+def test_no_cue_falls_back_to_tense_then_occurred():
+    assert status.classify("Gerasimov arrived in Belarus", tense="past") == ("occurred", "past tense")
+    assert status.classify("Talks resume in Geneva", tense="future") == ("scheduled", "future tense")
+    assert status.classify("30,000 troops") == ("occurred", "")
+
+
+def test_dates_and_quotes_never_decide():
+    assert status.classify("He was born in May 1990", tense="past")[0] == "occurred"
+    text = "Drills start next week"
+    assert status.find_cues(text, masked=[(text.index("next"), len(text))]) == []
+    assert status.classify('"We will always support you," Lukashenko said')[0] == "reported"
+
+
+def test_earliest_cue_governs():
+    assert status.classify("The Kremlin denied that troops will move")[0] == "negated"
+    assert status.classify("The minister said troops could move")[0] == "reported"

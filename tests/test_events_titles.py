@@ -1,0 +1,64 @@
+"""Chart titles from actor, verb and object; readable fallbacks; never over 80 characters."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from timeline.events.gazetteer import find_mentions
+from timeline.events.titles import MAX_TITLE, make_title
+
+
+def title(text: str, timex: str | None = None) -> str:
+    span = None
+    if timex:
+        start = text.index(timex)
+        span = (start, start + len(timex))
+    return make_title(text, span, find_mentions(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "timex", "expected"),
+    [
+        ("The Chief of the General Staff of the Russian Army , Valery Gerasimov, arrived in Belarus on Wednesday "
+         "to supervise the joint exercises.", "Wednesday", "Gerasimov arrived in Belarus to supervise the joint exercises"),
+        ("Russia and Belarus are set to begin 10 days of joint military drills on Thursday, 10 February, as the "
+         "threat of a Kremlin invasion looms over Ukrainian borders.", "Thursday, 10 February",
+         "Russia and Belarus to begin 10 days of joint military drills"),
+        ("When in August 2020, protests erupted in Belarus after Lukashenko won what is widely considered as a "
+         "fraudulent election.", "August 2020", "Protests erupted in Belarus"),
+        ("Lukashenko, however, remained neutral when Russia snatched Crimea from Ukraine in 2014.", "2014",
+         "Russia snatched Crimea from Ukraine"),
+        ('"The UK remains unwavering in our commitment to European security," Boris Johnson said on Wednesday, '
+         "as quoted in the BBC.", "Wednesday", "Johnson: “The UK remains unwavering in our commitment to European security”"),
+        ("The move comes in the backdrop of Prime Minister Boris Johnson's trip to NATO headquarters and Poland "
+         "on Thursday, 10 February.", "Thursday, 10 February", "Johnson's trip to NATO headquarters and Poland"),
+        ("Senators from both the Democratic and the Republican Party wrote a joint letter to US President Joe Biden "
+         "regarding the issue.", None, "Senators wrote a joint letter to Biden"),
+    ],
+)
+def test_seed_titles(text, timex, expected):
+    assert title(text, timex) == expected
+
+
+def test_title_does_not_start_with_the_date_or_a_conjunction():
+    got = title("On Tuesday, and despite warnings, Russian troops entered Donetsk.", "On Tuesday")
+    assert not got.lower().startswith(("on ", "and", ","))
+    assert "Russian troops entered Donetsk" in got
+
+
+def test_long_clause_is_cut_at_a_word_with_an_ellipsis():
+    text = ("In all likelihood, Putin is now using that leverage to get Lukashenko's support for whatever plans he "
+            "has for Ukraine and for the wider region in the coming months.")
+    got = title(text)
+    assert len(got) <= MAX_TITLE
+    assert got.endswith("…")
+    assert got.startswith("Putin")
+
+
+@given(st.text(max_size=400))
+def test_any_text_gets_a_short_nonempty_title(text):
+    got = make_title(text, None, find_mentions(text))
+    assert got
+    assert len(got) <= MAX_TITLE

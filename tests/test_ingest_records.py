@@ -1,0 +1,110 @@
+"""Records (JSON, JSON Lines, CSV) with odd field names, and RSS/Atom feeds."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+from ingest_fixtures import ATOM, RSS
+
+from timeline.article import Article, Skipped
+from timeline.ingest import IngestOptions, load_bytes
+
+STORY = "Russian and Belarusian forces began joint drills on Thursday near the border."
+
+
+def articles(results) -> list[Article]:
+    return [r for r in results if isinstance(r, Article)]
+
+
+def test_json_list_with_api_style_fields():
+    data = {
+        "status": "ok",
+        "articles": [
+            {"Headline": "Drills", "publishedAt": "2022-02-10T08:00:00Z", "Body Text": STORY,
+             "source": {"id": None, "name": "Example Wire"}, "link": "https://example.com/a"},
+            {"headline": "Talks", "pub_date": "09/02/2022", "content": "<p>Diplomats met in Brussels.</p>"},
+        ],
+    }  # fmt: skip
+    first, second = articles(load_bytes("news.json", json.dumps(data).encode()))
+    assert (first.title, first.text, first.source, first.url) == (
+        "Drills",
+        STORY,
+        "Example Wire",
+        "https://example.com/a",
+    )
+    assert (first.published, first.published_basis) == (dt.date(2022, 2, 10), "metadata")
+    assert first.published_detail == "record field 'publishedAt'"
+    assert first.origin == "news.json#1"
+    assert second.text == "Diplomats met in Brussels."
+    assert second.published == dt.date(2022, 2, 9)  # day first by default
+    assert second.source == "news.json"  # no outlet field: the file name
+
+
+def test_single_json_object():
+    [article] = load_bytes("one.json", json.dumps({"text": STORY, "date": "2022-02-10"}).encode())
+    assert isinstance(article, Article) and article.published == dt.date(2022, 2, 10)
+
+
+def test_month_first_option():
+    data = json.dumps({"text": STORY, "date": "02/10/2022"}).encode()
+    [article] = load_bytes("one.json", data, IngestOptions(dayfirst=False))
+    assert article.published == dt.date(2022, 2, 10)
+
+
+def test_jsonl_with_a_bad_line():
+    lines = [json.dumps({"story": STORY, "time": "2022-02-10"}), "{not json", json.dumps({"story": "Second story."})]
+    results = list(load_bytes("feed.jsonl", "\n".join(lines).encode()))
+    assert [type(r).__name__ for r in results] == ["Article", "Skipped", "Article"]
+    assert results[1].origin == "feed.jsonl#2" and results[1].reason == "invalid"
+
+
+def test_csv_with_semicolons_and_configured_fields():
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(["Überschrift", "Volltext", "Datum", "Medium"])
+    writer.writerow(["Manöver", STORY, "10.02.2022", "Beispielzeitung"])
+    options = IngestOptions(text_field="volltext", title_field="Überschrift", published_field="Datum",
+                            source_field="Medium")  # fmt: skip
+    [article] = load_bytes("export.csv", buffer.getvalue().encode("utf-8"), options)
+    assert (article.title, article.text, article.source) == ("Manöver", STORY, "Beispielzeitung")
+    assert article.published == dt.date(2022, 2, 10)
+
+
+def test_records_without_text_are_reported_once_with_their_fields():
+    rows = "\n".join(json.dumps({"doc": i, "mention": "x"}) for i in range(50))
+    results = list(load_bytes("gold.jsonl", rows.encode()))
+    assert len(results) == 1
+    [skipped] = results
+    assert skipped.reason == "invalid" and "all 50 records" in skipped.detail and "doc, mention" in skipped.detail
+
+
+def test_invalid_json_names_the_position():
+    [skipped] = load_bytes("bad.json", b'{"text": "x",,}')
+    assert isinstance(skipped, Skipped) and skipped.reason == "invalid" and "line 1" in skipped.detail
+
+
+def test_rss_entries_become_articles_with_their_dates():
+    first, second = articles(load_bytes("wire.rss", RSS.encode()))
+    assert first.text == "Russian and Belarusian forces began joint drills on Thursday.\nTalks go on."
+    assert (first.published, first.published_basis) == (dt.date(2022, 2, 10), "metadata")
+    assert first.published_detail == "feed entry published"
+    assert (first.source, first.url, first.origin) == ("Example Wire", "https://example.com/a", "wire.rss#1")
+    assert second.published == dt.date(2022, 2, 9)
+
+
+def test_atom_entry_prefers_published_over_updated():
+    [entry] = articles(load_bytes("feed.xml", ATOM.encode()))
+    assert entry.published == dt.date(2022, 2, 8)
+    assert entry.author == "A. Writer" and entry.title == "Troops on standby"
+
+
+def test_feed_is_sniffed_without_extension():
+    assert len(articles(load_bytes("download", RSS.encode()))) == 2
+
+
+def test_xml_that_is_not_a_feed_is_unsupported():
+    [skipped] = load_bytes("data.xml", b"<?xml version='1.0'?><config><a>1</a></config>")
+    assert skipped.reason == "unsupported"

@@ -1,0 +1,157 @@
+"""The pipeline end to end on small articles built in the test: rows, settings, provenance, schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline import schema
+from timeline.article import Article
+from timeline.pipeline import PipelineSettings, SettingsError, extract_article, extract_events, frame_from_rows
+
+PUB = dt.date(2022, 2, 10)
+
+
+def _article(text: str, published: dt.date | None = PUB, **kw) -> Article:
+    basis = "metadata" if published else "unknown"
+    return Article(text=text, published=published, published_basis=basis, source="Test Wire", url="http://x/1", **kw)
+
+
+def _by_clause(rows: list[dict]) -> dict[str, dict]:
+    return {r["sentence"]: r for r in rows}
+
+
+def test_one_event_per_clause_each_with_its_date_and_offsets():
+    text = "Russia snatched Crimea in 2014, and protests erupted in Belarus in August 2020."
+    rows = extract_article(_article(text))
+    assert [(r["sentence"], r["start"], r["end"], r["precision"]) for r in rows] == [
+        ("Russia snatched Crimea in 2014,", dt.date(2014, 1, 1), dt.date(2014, 12, 31), "year"),
+        (
+            "and protests erupted in Belarus in August 2020.",
+            dt.date(2020, 8, 1),
+            dt.date(2020, 8, 31),
+            "month",
+        ),
+    ]
+    for row in rows:
+        assert text[row["char_start"] : row["char_end"]] == row["sentence"]
+        assert text[row["timex_start"] : row["timex_end"]] == row["timex_text"]
+
+
+def test_reported_statement_keeps_saying_and_content_linked():
+    rows = extract_article(_article("Johnson said on Wednesday that troops will move next week."))
+    saying, content = rows
+    assert (saying["start"], saying["status"], saying["status_cue"]) == (dt.date(2022, 2, 9), "reported", "said")
+    assert content["status"] == "scheduled"
+    assert content["precision"] == "week" and content["start"] > PUB
+    assert content["parent_event_id"] == saying["event_id"] and saying["parent_event_id"] == ""
+
+
+def test_spans_from_ranges_and_durations():
+    rows = extract_article(_article("Drills run from 10 to 20 February. Talks are set to last 3 days from 14 March."))
+    assert [(r["start"], r["end"]) for r in rows] == [
+        (dt.date(2022, 2, 10), dt.date(2022, 2, 20)),
+        (dt.date(2022, 3, 14), dt.date(2022, 3, 16)),
+    ]
+
+
+def test_undated_settings_keep_continue_drop():
+    text = "Gerasimov arrived in Minsk on Wednesday.\nHe inspected the troops.\nPoland is worried."
+    keep = _by_clause(extract_article(_article(text)))
+    assert keep["He inspected the troops."]["date_basis"] == "publication"
+    assert keep["He inspected the troops."]["start"] == PUB
+    cont = _by_clause(extract_article(_article(text), PipelineSettings(undated="continue")))
+    assert cont["He inspected the troops."]["date_basis"] == "continued"
+    assert cont["He inspected the troops."]["start"] == dt.date(2022, 2, 9)
+    assert cont["Poland is worried."]["date_basis"] == "publication"
+    drop = extract_article(_article(text), PipelineSettings(undated="drop"))
+    assert [r["sentence"] for r in drop] == ["Gerasimov arrived in Minsk on Wednesday."]
+
+
+def test_unknown_setting_is_a_named_error_that_lists_the_choices():
+    with pytest.raises(SettingsError, match="keep, continue, drop"):
+        PipelineSettings(undated="guess")
+
+
+def test_boilerplate_and_datelines_make_no_events():
+    text = "advertisement\nFebruary 10, 2022\nTroops moved.\n(With inputs from Reuters)\nSubscribe"
+    rows = extract_article(_article(text))
+    assert [r["sentence"] for r in rows] == ["Troops moved."]
+
+
+def test_provenance_is_copied_and_ids_are_stable():
+    article = _article("Troops moved on Monday. Talks ended.", title="Headline", origin="a.txt")
+    rows = extract_article(article)
+    assert all(
+        (r["source"], r["url"], r["article_title"], r["origin"], r["published"], r["published_basis"])
+        == ("Test Wire", "http://x/1", "Headline", "a.txt", PUB, "metadata")
+        for r in rows
+    )
+    assert [r["event_id"] for r in rows] == [r["event_id"] for r in extract_article(article)]
+    assert len({r["event_id"] for r in rows}) == len(rows)
+    assert pickle.loads(pickle.dumps(rows)) == rows
+
+
+def test_missing_publication_date_is_inferred_from_weekday_date_pairs():
+    rows = extract_article(_article("Drills begin on Thursday, 10 February. Gerasimov arrived on Wednesday.", None))
+    assert {r["published_basis"] for r in rows} == {"inferred"}
+    assert rows[0]["published"] in (dt.date(2022, 2, 9), dt.date(2022, 2, 10))
+
+
+def test_without_any_publication_date_undated_rows_are_unresolved_not_invented():
+    rows = extract_article(_article("Troops moved.", None))
+    assert [(r["start"], r["date_basis"], r["precision"]) for r in rows] == [(None, "unresolved", "unknown")]
+
+
+def test_frames_validate_and_progress_is_reported():
+    seen = []
+    articles = [_article("Troops moved on Monday."), _article("Nothing here.\nadvertisement")]
+    frame = extract_events(articles, progress=lambda i, a: seen.append(i))
+    assert seen == [0, 1]
+    schema.validate(frame)
+    assert len(frame) == 2 and frame["start"].dtype == "datetime64[ns]"
+    assert frame_from_rows([]).empty
+    assert isinstance(frame_from_rows(extract_article(articles[0])), pd.DataFrame)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Troops moved",
+                " on Monday",
+                " in 2014",
+                ", and",
+                " said",
+                ' "We will',
+                '."',
+                ".",
+                "\n",
+                "\n\n",
+                "advertisement",
+                " from 10 to 20 February",
+                " for 10 days",
+                " Mr.",
+                " may",
+                " 30,000",
+                "é",
+                " now",
+            ]
+        ),
+        max_size=25,
+    ).map("".join)
+)
+def test_any_text_gives_valid_rows_inside_the_text(text):
+    article = _article(text)
+    rows = extract_article(article, PipelineSettings(undated="continue"))
+    schema.validate(frame_from_rows(rows))
+    ids = {r["event_id"] for r in rows}
+    for row in rows:
+        assert text[row["char_start"] : row["char_end"]] == row["sentence"]
+        assert row["parent_event_id"] in ids | {""}

@@ -1,0 +1,78 @@
+"""Property tests: the tagger never raises, spans are sane, values well-formed, and rendered dates round-trip."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from timeline.temporal import calendar_span, tag
+
+TIMEX3_VALUE = re.compile(
+    r"^(?:PAST_REF|PRESENT_REF|FUTURE_REF"
+    r"|P(?:[\dX]+(?:\.\d+)?[YMWDQ]|[\dX]+(?:DE|CE|WE|L))|PT[\dX]+[HMS]"
+    r"|[\dX]{2,4}(?:-(?:[\dX]{2}(?:-[\dX]{2})?|W[\dX]{2}(?:-[\dX](?:T\w+)?|-WE)?|Q[\dX]|H[12]|SP|SU|FA|WI))?"
+    r"(?:T(?:\d\d:\d\d|MO|AF|EV|NI|MI|DT))?)$"
+)
+
+WORDS = st.sampled_from(
+    "May march 2014 the of in on last next Thursday, 10 February 2022 ago days 30,000 troops mid- early "
+    "Q1 1990s 5 p.m. yesterday tomorrow week year quarter third fiscal -20 10/02/2022 a decade every daily".split()
+)
+dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2090, 12, 31))
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _check(text: str, found) -> None:
+    previous_end = 0
+    for timex in found:
+        assert 0 <= timex.start < timex.end <= len(text)
+        assert text[timex.start : timex.end] == timex.text
+        assert timex.start >= previous_end
+        previous_end = timex.end
+        assert timex.type in ("DATE", "TIME", "DURATION", "SET")
+        assert TIMEX3_VALUE.match(timex.value), timex
+
+
+@FAST
+@given(st.text(max_size=300), st.one_of(st.none(), dates))
+def test_any_text_never_raises(text, dct):
+    _check(text, tag(text, dct))
+
+
+@FAST
+@given(st.lists(WORDS, max_size=25).map(" ".join), st.one_of(st.none(), dates), st.booleans())
+def test_date_like_word_soup(text, dct, dayfirst):
+    _check(text, tag(text, dct, dayfirst=dayfirst))
+
+
+@FAST
+@given(dates, st.sampled_from(["%B %d, %Y", "%d %B %Y", "%b. %d, %Y", "%A, %d %B %Y", "%Y-%m-%d", "%B %Y"]))
+def test_rendered_date_round_trips(day, template):
+    text = f"It happened on {day.strftime(template)} in the capital."
+    found = tag(text, "2022-02-10")
+    assert len(found) == 1, found
+    expected = day.strftime("%Y-%m") if template == "%B %Y" else day.isoformat()
+    assert found[0].value == expected
+    start, end, _ = calendar_span(found[0].value)
+    assert start <= day <= end
+
+
+@FAST
+@given(dates, st.integers(min_value=1, max_value=7), st.sampled_from(["last", "next"]))
+def test_last_and_next_weekday(dct, weekday, cue):
+    name = dt.date(2024, 1, weekday).strftime("%A")  # 2024-01-01 is a Monday
+    found = tag(f"They met {cue} {name}.", dct)
+    assert len(found) == 1
+    day = dt.date.fromisoformat(found[0].value)
+    assert day.isoweekday() == weekday
+    assert (1 <= (dct - day).days <= 7) if cue == "last" else (1 <= (day - dct).days <= 7)
+
+
+@FAST
+@given(dates, st.integers(min_value=2, max_value=30))
+def test_days_ago(dct, count):
+    found = tag(f"It began {count} days ago.", dct)
+    assert [t.value for t in found] == [(dct - dt.timedelta(days=count)).isoformat()]

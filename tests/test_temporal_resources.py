@@ -1,0 +1,95 @@
+"""The language data files themselves: well-formed, no duplicates, no dead entries."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from timeline.temporal.guards import GUARDS, context_words
+from timeline.temporal.lexicon import RESOURCES, lexicon, macros
+from timeline.temporal.normalize import NORMALIZERS
+from timeline.temporal.rules import RuleError, expand, rules
+
+FILES = sorted(RESOURCES.glob("*.yaml"))
+
+
+def _duplicate_keys(path):
+    """YAML silently keeps the last of two equal keys; find them in the raw text instead."""
+    seen, duplicates, section = set(), [], ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if re.match(r"^[a-z_]+:", line):
+            section = line.split(":")[0]
+        match = re.match(r"^  ([^#\s-][^:]*):", line)
+        if match:
+            key = (section, match.group(1))
+            if key in seen:
+                duplicates.append(key)
+            seen.add(key)
+    return duplicates
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_files_parse_and_have_no_duplicate_keys(path):
+    assert isinstance(yaml.safe_load(path.read_text(encoding="utf-8")), dict)
+    assert _duplicate_keys(path) == []
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_word_lists_have_no_duplicates_and_are_lower_case(path):
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for name, entries in data.items():
+        if isinstance(entries, list) and all(isinstance(e, str) for e in entries):
+            assert len(entries) == len(set(entries)), (path.name, name)
+            assert all(e == e.lower() for e in entries), (path.name, name)
+        if isinstance(entries, dict):
+            assert all(k == k.lower() for k in entries), (path.name, name)
+
+
+def test_rule_names_unique_and_every_rule_has_an_example():
+    names = [rule.name for rule in rules()]
+    assert len(names) == len(set(names))
+    assert all(rule.examples for rule in rules())
+
+
+def test_every_normalizer_and_guard_is_used_and_exists():
+    used_norms = {rule.norm for rule in rules()}
+    used_guards = {rule.guard for rule in rules() if rule.guard}
+    assert used_norms == set(NORMALIZERS)
+    assert used_guards <= set(GUARDS)
+    assert set(GUARDS) - used_guards == set()
+
+
+def test_every_macro_is_used_by_some_rule():
+    spec = yaml.safe_load((RESOURCES / "rules.yaml").read_text(encoding="utf-8"))
+    patterns = " ".join(rule["pattern"] for rule in spec["rules"])
+    assert {name for name in macros() if f"%{name}" not in patterns} == set()
+
+
+def test_unknown_macro_is_a_named_error():
+    with pytest.raises(RuleError, match="unknown macro %nosuch"):
+        expand("%nosuch", "demo")
+
+
+def test_ambiguous_words_are_in_their_tables():
+    lex = lexicon()
+    assert set(lex["ambiguous_months"]) <= set(lex["months"])
+    assert set(lex["ambiguous_weekdays"]) <= set(lex["weekdays"])
+    assert set(lex["span_mods"]) <= set(lex["mods"])
+
+
+def test_lexicon_values_are_well_formed():
+    lex = lexicon()
+    assert set(lex["months"].values()) == set(range(1, 13))
+    assert set(lex["weekdays"].values()) == set(range(1, 8))
+    assert set(lex["seasons"].values()) == {"SP", "SU", "FA", "WI"}
+    assert set(lex["references"].values()) <= {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
+    assert all(re.fullmatch(r"PT?\d+[A-Z]", v) for v in lex["frequencies"].values())
+    for month, day in lex["holidays"].values():
+        assert 1 <= month <= 12 and 1 <= day <= 31
+
+
+def test_context_lists_are_loaded():
+    words = context_words()
+    assert "in" in words["date_prepositions"] and "troops" in words["counted_nouns"]

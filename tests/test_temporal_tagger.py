@@ -1,0 +1,204 @@
+"""The tagger on the seed article and on the forms issue 4 lists, each against a publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.temporal import InvalidPublicationDate, tag
+from timeline.temporal.rules import rules
+
+
+def values(text: str, dct: str | None, **kwargs) -> dict[str, str]:
+    return {t.text: t.value for t in tag(text, dct, **kwargs)}
+
+
+def only(text: str, dct: str | None = "2022-02-10", **kwargs):
+    found = tag(text, dct, **kwargs)
+    assert len(found) == 1, found
+    return found[0]
+
+
+SEED_PUBLISHED = "2022-02-10"
+
+
+def test_seed_article_dates(seed_path):
+    text = seed_path.read_text(encoding="utf-8")
+    found = tag(text, SEED_PUBLISHED)
+    by_text = {}
+    for timex in found:
+        assert text[timex.start : timex.end] == timex.text
+        by_text.setdefault(timex.text, set()).add(timex.value)
+    assert by_text["Thursday, 10 February"] == {"2022-02-10"}
+    assert by_text["Wednesday"] == {"2022-02-09"}
+    assert by_text["2014"] == {"2014"}
+    assert by_text["August 2020"] == {"2020-08"}
+    assert by_text["10 days"] == {"P10D"}
+    assert by_text["now"] == {"PRESENT_REF"}
+    texts = " | ".join(by_text)
+    for not_a_date in ("may", "30,000", "one and five", "S-400", "1,000", "five million"):
+        assert not any(not_a_date in t for t in by_text), texts
+
+
+def test_seed_weekday_before_publication_on_the_ninth(seed_path):
+    """Published on the 9th, "arrived on Wednesday" is that same day."""
+    found = tag(seed_path.read_text(encoding="utf-8"), "2022-02-09")
+    assert {t.value for t in found if t.text == "Wednesday"} == {"2022-02-09"}
+
+
+def test_weekday_date_pair_is_one_expression():
+    timex = only("Drills begin on Thursday, 10 February.")
+    assert (timex.text, timex.value, timex.granularity) == ("Thursday, 10 February", "2022-02-10", "day")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Gerasimov arrived in Belarus on Wednesday.", "2022-02-09"),
+        ("The talks will resume on Wednesday.", "2022-02-16"),
+        ("The ministers met on Monday.", "2022-02-07"),
+        ("The ministers are set to meet on Monday.", "2022-02-14"),
+        ("He said last Tuesday that talks failed.", "2022-02-08"),
+        ("They meet next Tuesday.", "2022-02-15"),
+    ],
+)
+def test_weekday_direction_follows_tense_and_cue(sentence, expected):
+    timex = [t for t in tag(sentence, "2022-02-10") if t.rule == "weekday"]
+    assert [t.value for t in timex] == [expected]
+    assert timex[0].basis == "relative_publication" and timex[0].anchor == "2022-02-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("today", "2022-02-10"),
+        ("yesterday", "2022-02-09"),
+        ("tomorrow", "2022-02-11"),
+        ("last week", "2022-W05"),
+        ("next week", "2022-W07"),
+        ("last month", "2022-01"),
+        ("next month", "2022-03"),
+        ("last year", "2021"),
+        ("this year", "2022"),
+        ("next year", "2023"),
+        ("two weeks ago", "2022-W04"),
+        ("three days ago", "2022-02-07"),
+        ("earlier this year", "2022"),
+        ("now", "PRESENT_REF"),
+        ("currently", "PRESENT_REF"),
+        ("recently", "PAST_REF"),
+        ("in recent days", "PAST_REF"),
+        ("in the coming days", "FUTURE_REF"),
+    ],
+)
+def test_relative_expressions(text, expected):
+    assert only(text).value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        ("10 February 2022", None, "2022-02-10"),
+        ("Feb. 10, 2022", None, "2022-02-10"),
+        ("2022-02-10", None, "2022-02-10"),
+        ("February 2022", None, "2022-02"),
+        ("in 2014", None, "2014"),
+        ("the 1990s", None, "199"),
+        ("the 21st century", None, "20"),
+        ("Q1 2022", None, "2022-Q1"),
+        ("fiscal 2021", None, "2021"),
+        ("in August 2020", None, "2020-08"),
+        ("mid-February", "2022-01-20", "2022-02"),
+        ("early 2022", None, "2022"),
+        ("last summer", "2022-02-10", "2021-SU"),
+        ("Thursday morning", "2022-02-10", "2022-02-10TMO"),
+        ("5 p.m. local time", "2022-02-10", "2022-02-10T17:00"),
+        ("tonight", "2022-02-10", "2022-02-10TNI"),
+    ],
+)
+def test_explicit_and_calendar_forms(text, dct, expected):
+    assert only(text, dct).value == expected
+
+
+def test_numeric_dates_follow_the_dayfirst_setting():
+    assert only("10/02/2022", None).value == "2022-02-10"
+    assert only("10/02/2022", None, dayfirst=False).value == "2022-10-02"
+    assert only("02/25/2022", None).value == "2022-02-25"
+
+
+def test_mods_are_kept():
+    assert only("mid-February 2022", None).mod == "MID"
+    assert only("early 2022", None).mod == "START"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("10 days", "P10D"), ("48 hours", "PT48H"), ("a decade", "P10Y"), ("three years", "P3Y"), ("a week", "P1W")],
+)
+def test_durations(text, expected):
+    timex = only(text)
+    assert (timex.type, timex.value) == ("DURATION", expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("every week", "P1W"), ("daily", "P1D"), ("annually", "P1Y")])
+def test_sets(text, expected):
+    timex = only(text)
+    assert (timex.type, timex.value) == ("SET", expected)
+
+
+def test_range_of_days_takes_month_from_its_end():
+    assert values("drills on 10-20 February", "2022-02-01") == {"10": "2022-02-10", "20 February": "2022-02-20"}
+
+
+def test_previous_date_anchors_narrative_expressions():
+    found = tag("The talks opened on 3 March 2021. The following day they collapsed.", "2022-02-10")
+    assert [t.value for t in found] == ["2021-03-03", "2021-03-04"]
+    assert found[1].basis == "relative_previous" and found[1].anchor == "2021-03-03"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That equation may have changed now.",
+        "Protesters will march on the capital.",
+        "The UK ordered 2014 troops to be on standby.",
+        "30,000 troops and 1,000 tanks",
+        "between one and five million people",
+        "Two battalions of S-400s",
+        "Call 555-1234 or 202-555-0143.",
+        "The score was 3-2 after extra time.",
+        "Upgrade to version 2.10.2020 now.",
+    ],
+)
+def test_not_dates(text):
+    found = [t.text for t in tag(text, "2022-02-10") if t.value != "PRESENT_REF"]
+    assert found == []
+
+
+def test_no_publication_date_leaves_relative_values_unresolved():
+    found = tag("They met on Wednesday and will meet again on 10 February.", None)
+    assert [(t.value, t.basis) for t in found] == [("XXXX-WXX-3", "unresolved"), ("XXXX-02-10", "unresolved")]
+
+
+def test_offsets_index_the_original_text():
+    text = "Talks\n\nresumed   on\tWednesday,  10 February 2022 ."
+    for timex in tag(text, "2022-02-10"):
+        assert text[timex.start : timex.end] == timex.text
+
+
+def test_publication_date_accepts_dates_and_rejects_garbage():
+    assert only("yesterday", dt.date(2022, 2, 10)).value == "2022-02-09"
+    assert only("yesterday", dt.datetime(2022, 2, 10, 23, 0)).value == "2022-02-09"
+    with pytest.raises(InvalidPublicationDate, match="YYYY-MM-DD"):
+        tag("yesterday", "10th of Feb")
+
+
+@pytest.mark.parametrize(
+    ("rule_name", "text", "dct", "expected"),
+    [(rule.name, *example) for rule in rules() for example in rule.examples],
+)
+def test_rule_examples(rule_name, text, dct, expected):
+    found = tag(text, dct)
+    assert expected in [t.value for t in found], (rule_name, found)
+    assert any(t.rule == rule_name for t in found if t.value == expected), (rule_name, found)

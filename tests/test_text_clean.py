@@ -1,0 +1,75 @@
+"""Boilerplate lines: the lexicon file itself, and which lines of real articles are furniture."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from timeline.text import clean
+from timeline.text.clean import _resource_text, content_spans, is_boilerplate
+
+
+def _data() -> dict:
+    return yaml.safe_load(_resource_text("text", "boilerplate.yaml"))
+
+
+def test_lexicon_is_well_formed_without_duplicates():
+    data = _data()
+    exact = [clean._normalize(x) for x in data["exact"]]
+    assert len(exact) == len(set(exact)), "duplicate exact lines"
+    assert all(exact), "an exact entry normalizes to nothing"
+    patterns = [item["pattern"] for item in data["patterns"]]
+    assert len(patterns) == len(set(patterns))
+
+
+def test_every_pattern_matches_its_example_and_no_other_pattern_is_needed():
+    for item in _data()["patterns"]:
+        assert re.compile(item["pattern"], re.IGNORECASE).match(item["example"]), item["pattern"]
+        assert is_boilerplate(item["example"])
+
+
+def test_every_exact_entry_is_recognized_in_any_case_and_with_decoration():
+    for line in _data()["exact"]:
+        assert is_boilerplate(line.upper())
+        assert is_boilerplate(f"  {line.title()} » ")
+
+
+def test_seed_furniture_lines_are_boilerplate():
+    assert is_boilerplate("advertisement")
+    assert is_boilerplate("(With inputs from Reuters, BBC, and The Guardian)")
+    assert is_boilerplate(
+        "(At The Quint, we question everything. Play an active role in shaping our journalism by becoming a "
+        "member today.)"
+    )
+    for line in ("Subscribe", "Read more", "Share on WhatsApp", "Also Read: Russia moves troops"):
+        assert is_boilerplate(line), line
+
+
+def test_reporting_lines_are_kept():
+    for line in (
+        "Russia and Belarus are set to begin 10 days of joint military drills on Thursday, 10 February.",
+        "30,000 troops",
+        "Reuters reported that talks would resume on Monday.",
+        "Share prices fell sharply in Moscow.",
+        "The advertisement was pulled after complaints.",
+    ):
+        assert not is_boilerplate(line), line
+
+
+def test_content_spans_point_into_the_original_text():
+    text = "advertisement\n  Russia moved troops.  \n\nSubscribe\nTalks ended.\n"
+    spans = content_spans(text)
+    assert [text[s:e] for s, e in spans] == ["Russia moved troops.", "Talks ended."]
+
+
+@given(st.text(alphabet=st.sampled_from("ab \n.Sr(")))
+def test_content_spans_are_ordered_trimmed_and_single_line(text):
+    last = 0
+    for start, end in content_spans(text):
+        assert last <= start < end <= len(text)
+        piece = text[start:end]
+        assert "\n" not in piece and piece == piece.strip()
+        last = end

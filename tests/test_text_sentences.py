@@ -1,0 +1,83 @@
+"""Sentence splitting with offsets into the original text."""
+
+from __future__ import annotations
+
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from timeline.text import sentences
+from timeline.text.sentences import split
+
+
+def _texts(text: str) -> list[str]:
+    return [text[s:e] for s, e in split(text)]
+
+
+def test_abbreviation_lists_are_well_formed():
+    path = sentences.resources.files("timeline").joinpath("resources", "text", "abbreviations.yaml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for key in ("never_final", "may_end", "sentence_starters"):
+        assert len(data[key]) == len(set(data[key])), f"duplicates in {key}"
+        assert all(isinstance(x, str) and x and not x.endswith(".") for x in data[key]), key
+    assert not set(data["never_final"]) & set(data["may_end"]), "an abbreviation cannot be in both lists"
+
+
+def test_abbreviations_titles_and_initials_do_not_end_sentences():
+    text = "Mr. Putin met Gen. Gerasimov on Feb. 10 at 3 p.m. in Minsk. John F. Kennedy was not there."
+    assert _texts(text) == [
+        "Mr. Putin met Gen. Gerasimov on Feb. 10 at 3 p.m. in Minsk.",
+        "John F. Kennedy was not there.",
+    ]
+
+
+def test_may_end_abbreviation_ends_a_sentence_before_a_sentence_starter():
+    assert _texts("Troops were flown to the U.S. The move surprised Moscow.") == [
+        "Troops were flown to the U.S.",
+        "The move surprised Moscow.",
+    ]
+    assert _texts("The U.S. Army moved.") == ["The U.S. Army moved."]
+
+
+def test_quotes_stay_with_their_sentence():
+    text = '"We will win." He left! "Is it over?" she asked. "We are kind", he had added.'
+    assert _texts(text) == ['"We will win."', "He left!", '"Is it over?" she asked.', '"We are kind", he had added.']
+
+
+def test_newline_is_a_hard_boundary_and_offsets_are_original():
+    text = "Headline without a stop\nFeb. 10, 2022\n  First sentence. Second one.\n"
+    spans = split(text)
+    assert [text[s:e] for s, e in spans] == [
+        "Headline without a stop",
+        "Feb. 10, 2022",
+        "First sentence.",
+        "Second one.",
+    ]
+    assert spans[2][0] == text.index("First")
+
+
+def test_regions_restrict_splitting():
+    text = "advertisement\nA first one. A second one."
+    assert [text[s:e] for s, e in split(text, [(14, len(text))])] == ["A first one.", "A second one."]
+
+
+def test_lowercase_after_a_dot_does_not_split():
+    assert _texts("Goods or services... used to reproduce music. Then it ended.") == [
+        "Goods or services... used to reproduce music.",
+        "Then it ended.",
+    ]
+
+
+@given(st.text(alphabet=st.sampled_from(list("aA. \n\"'”?!Mr.U.S.10"))))
+def test_spans_cover_every_visible_character_once_in_order(text):
+    spans = split(text)
+    covered = set()
+    last = 0
+    for start, end in spans:
+        assert last <= start < end <= len(text)
+        assert "\n" not in text[start:end]
+        assert text[start:end] == text[start:end].strip()
+        covered.update(range(start, end))
+        last = end
+    visible = {i for i, ch in enumerate(text) if not ch.isspace()}
+    assert visible <= covered

@@ -1,0 +1,8 @@
+"""``python -m timeline``: the command line (see :mod:`timeline.cli`)."""
+
+import sys
+
+from timeline.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

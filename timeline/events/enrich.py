@@ -1,0 +1,78 @@
+"""Enrichment of one event row: actors, places, event type, figures and title.
+
+The pipeline calls :func:`enrich` once per row. The article is scanned once (cached) so that a row whose
+``sentence`` is the article's own text at ``char_start:char_end`` reuses the article-wide mentions; the
+article also supplies context: a surname like "Johnson" counts only if the article names Boris Johnson,
+and a city name resolves to a country the article talks about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from timeline.article import Article
+from timeline.events.actors import Support, accepted, actors_from, article_support
+from timeline.events.figures import parse_figures
+from timeline.events.gazetteer import Mention, find_mentions
+from timeline.events.places import places_from
+from timeline.events.titles import make_title
+from timeline.events.types import classify
+
+#: Columns :func:`enrich` writes.
+WRITES: tuple[str, ...] = ("actors", "places", "event_type", "type_cue", "figures", "title")
+
+
+@dataclass(frozen=True)
+class _ArticleContext:
+    mentions: tuple[Mention, ...]
+    support: Support
+
+
+@lru_cache(maxsize=64)
+def _context(article: Article) -> _ArticleContext:
+    mentions = find_mentions(article.text)
+    return _ArticleContext(tuple(mentions), article_support(mentions))
+
+
+def _int(value: object, default: int = -1) -> int:
+    try:
+        return int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return default
+
+
+def _clause_mentions(text: str, start: int, end: int, article: Article, ctx: _ArticleContext) -> list[Mention]:
+    """Mentions inside the clause, in clause coordinates; rescans when the row's text is not the article's."""
+    if 0 <= start <= end <= len(article.text) and article.text[start:end] == text:
+        return [
+            replace(m, start=m.start - start, end=m.end - start)
+            for m in ctx.mentions
+            if start <= m.start and m.end <= end
+        ]
+    return find_mentions(text)
+
+
+def enrich(row: dict, article: Article) -> dict:
+    """A copy of ``row`` with actors, places, event_type, type_cue, figures and title filled.
+
+    Reads ``sentence``, ``char_start``/``char_end`` (the clause's span in ``article.text``) and
+    ``timex_start``/``timex_end`` (the date expression, cut from the title). Never raises on odd text.
+    """
+    out = dict(row)
+    text = str(row.get("sentence") or "")
+    start, end = _int(row.get("char_start"), 0), _int(row.get("char_end"), 0)
+    ctx = _context(article)
+    mentions = accepted(_clause_mentions(text, start, end, article, ctx), text, ctx.support)
+    t_start, t_end = _int(row.get("timex_start")), _int(row.get("timex_end"))
+    timex = (t_start - start, t_end - start) if 0 <= t_start - start < t_end - start <= len(text) else None
+    event_type, cue = classify(text)
+    out.update(
+        actors=actors_from(mentions, text, ctx.support),
+        places=places_from(mentions, text, ctx.support),
+        event_type=event_type,
+        type_cue=cue,
+        figures=parse_figures(text),
+        title=make_title(text, timex, mentions),
+    )
+    return out

@@ -1,0 +1,192 @@
+"""Cut a sentence into clauses so that each date governs only its own clause.
+
+A sentence with several dates ("Russia snatched Crimea in 2014, and protests erupted in Belarus
+in August 2020") is cut between each pair of consecutive dates at the strongest clause marker
+found between them (``resources/events/clauses.yaml``). A reported statement whose content
+carries its own date ("Johnson said on Wednesday that troops will move next week") is cut into
+the saying and the content, the content pointing back at the saying. Clauses are a partition of
+the sentence: every character belongs to exactly one clause, so every word stays traceable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from timeline.events import status
+
+_THAT = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s*,?\s+that\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause of a sentence: article offsets, the anchors (dates) it holds, its role."""
+
+    start: int
+    end: int
+    anchors: tuple[int, ...] = ()  # indices into the sentence's anchor list
+    role: str = "main"  # "main" | "saying" | "content"
+    parent: int | None = None  # for content: index of its saying clause in the same list
+
+
+@cache
+def boundary_patterns() -> tuple[tuple[int, re.Pattern[str]], ...]:
+    """(strength, compiled marker) pairs from the clause lexicon, strongest first."""
+    text = resources.files("timeline").joinpath("resources", "events", "clauses.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    out = []
+    for strength, markers in sorted(data["boundaries"].items(), reverse=True):
+        for marker in markers:
+            tail = r"\b" if marker[-1].isalnum() else ""
+            out.append((int(strength), re.compile(re.escape(marker) + tail, re.IGNORECASE)))
+    return tuple(out)
+
+
+def _cut_at(match: re.Match[str]) -> int:
+    """Where a marker cuts: after its punctuation, before its first word."""
+    marker = match.group()
+    lead = len(marker) - len(marker.lstrip(" ,;—–-"))
+    return match.start() + lead if marker.strip(" ,;—–-") else match.end()
+
+
+def best_cut(text: str, lo: int, hi: int) -> int:
+    """The cut between ``lo`` and ``hi`` at the strongest marker (nearest ``hi`` on ties); ``lo`` when none."""
+    best: tuple[int, int] | None = None
+    for strength, pattern in boundary_patterns():
+        for match in pattern.finditer(text, lo, hi):
+            cut = _cut_at(match)
+            if lo < cut < hi and (best is None or (strength, cut) > best):
+                best = (strength, cut)
+    return best[1] if best else lo
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _partition(text: str, start: int, end: int, anchors: Sequence[tuple[int, int]], ids: list[int]) -> list[Clause]:
+    """Cut [start, end) once between each pair of consecutive anchors (given by ``ids``)."""
+    cuts = [start]
+    for a, b in zip(ids, ids[1:], strict=False):
+        cuts.append(best_cut(text, anchors[a][1], anchors[b][0]))
+    cuts.append(end)
+    clauses = []
+    for k in range(len(cuts) - 1):
+        s, e = _trim(text, cuts[k], cuts[k + 1])
+        held = tuple(i for i in ids if s <= anchors[i][0] < e)
+        clauses.append(Clause(s, e, held))
+    return clauses
+
+
+def _saying_cut(text: str, start: int, end: int, anchors: Sequence[tuple[int, int]]) -> int | None:
+    """Where the content of a preposed reported statement begins ("X said on Monday that|..."), if any."""
+    cues = [c for c in status.find_cues(text[start:end]) if c.status == "reported"]
+    if not cues:
+        return None
+    cue_end = start + cues[0].end
+    # an anchor right after the reporting verb dates the saying: "said on Wednesday"
+    for a_start, a_end in anchors:
+        if cue_end <= a_start and len(text[cue_end:a_start].split()) <= 3:
+            cue_end = max(cue_end, a_end)
+            break
+    that = _THAT.match(text, cue_end, end)
+    return that.end() if that else cue_end
+
+
+def _split_plain(text: str, start: int, end: int, anchors: Sequence[tuple[int, int]], ids: list[int]) -> list[Clause]:
+    """Clauses of a stretch with no dated quotation: a preposed saying cut, else a partition."""
+    cut = _saying_cut(text, start, end, [anchors[i] for i in ids]) if ids else None
+    if cut is not None and any(cut <= anchors[i][0] for i in ids) and start < cut < end:
+        saying_ids = [i for i in ids if anchors[i][0] < cut]
+        content_ids = [i for i in ids if anchors[i][0] >= cut]
+        s, e = _trim(text, start, cut)
+        saying = Clause(s, e, tuple(saying_ids), role="saying")
+        contents = _partition(text, cut, end, anchors, content_ids)
+        return [saying] + [Clause(c.start, c.end, c.anchors, role="content", parent=0) for c in contents]
+    return _mark_postposed_saying(text, _partition(text, start, end, anchors, ids))
+
+
+def _regions(text: str, start: int, end: int, anchors: Sequence[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """The sentence cut around each quotation that holds a date: (start, end, is_quotation)."""
+    regions: list[tuple[int, int, bool]] = []
+    cursor = start
+    for q_start, q_end in status.quoted_spans(text[start:end]):
+        q_start, q_end = start + q_start, start + q_end
+        if any(q_start <= a_start < q_end for a_start, _ in anchors):
+            regions += [(cursor, q_start, False), (q_start, q_end, True)]
+            cursor = q_end
+    regions.append((cursor, end, False))
+    return [(s, e, quoted) for s, e, quoted in regions if text[s:e].strip(" ,;:.")]
+
+
+def split_clauses(text: str, start: int, end: int, anchors: Sequence[tuple[int, int]]) -> list[Clause]:
+    """Clauses of the sentence ``text[start:end]`` given its anchors ((start, end) of each governing date).
+
+    Anchors must lie inside the sentence and be sorted. With no anchors the sentence is one clause.
+    A quotation holding a date is the content of the saying around it ("..., saying: "one year
+    after launching it, we launch the 3G"" dates the quote, not the saying).
+    """
+    regions = _regions(text, start, end, anchors)
+    if len(regions) <= 1:
+        return _split_plain(text, start, end, anchors, list(range(len(anchors))))
+    clauses: list[Clause] = []
+    quotations: list[int] = []
+    for r_start, r_end, quoted in regions:
+        ids = [i for i, (a_start, _) in enumerate(anchors) if r_start <= a_start < r_end]
+        if quoted:
+            part = _partition(text, r_start, r_end, anchors, ids)
+            quotations += range(len(clauses), len(clauses) + len(part))
+            clauses += [Clause(c.start, c.end, c.anchors, role="content") for c in part]
+            continue
+        offset = len(clauses)
+        clauses += [
+            Clause(c.start, c.end, c.anchors, c.role, None if c.parent is None else c.parent + offset)
+            for c in _split_plain(text, r_start, r_end, anchors, ids)
+        ]
+    return _link_quotations(text, clauses, quotations)
+
+
+def _link_quotations(text: str, clauses: list[Clause], quotations: list[int]) -> list[Clause]:
+    """Each dated quotation points at the nearest clause that reports it (before it, else after it)."""
+    reporting = [
+        k
+        for k, c in enumerate(clauses)
+        if k not in quotations and any(q.status == "reported" for q in status.find_cues(text[c.start : c.end]))
+    ]
+    out = list(clauses)
+    for k in quotations:
+        before = [r for r in reporting if r < k]
+        after = [r for r in reporting if r > k]
+        parent = before[-1] if before else (after[0] if after else None)
+        if parent is not None:
+            out[k] = Clause(out[k].start, out[k].end, out[k].anchors, "content", parent)
+            if out[parent].role == "main":
+                out[parent] = Clause(
+                    out[parent].start, out[parent].end, out[parent].anchors, "saying", out[parent].parent
+                )
+    return out
+
+
+def _mark_postposed_saying(text: str, clauses: list[Clause]) -> list[Clause]:
+    """ "Sales fell in 2006, Apple said on Monday": a final clause that reports makes the others its content."""
+    if len(clauses) < 2:
+        return clauses
+    last = clauses[-1]
+    reports = [c for c in status.find_cues(text[last.start : last.end]) if c.status == "reported"]
+    earlier_report = any(
+        c.status == "reported" for clause in clauses[:-1] for c in status.find_cues(text[clause.start : clause.end])
+    )
+    if not reports or earlier_report:
+        return clauses
+    saying = len(clauses) - 1
+    content = [Clause(c.start, c.end, c.anchors, role="content", parent=saying) for c in clauses[:-1]]
+    return content + [Clause(last.start, last.end, last.anchors, role="saying")]

@@ -1,0 +1,346 @@
+"""Short chart labels built from actor, verb and object ("Gerasimov arrived in Belarus").
+
+No parser: known names are first swapped for placeholders (so "The Chief of the General Staff of the
+Russian Army, Valery Gerasimov," can shrink to "Gerasimov"), the date expression is cut with its
+preposition, and the clause is split at clause boundaries; the part holding the date (else the main part)
+is read as subject + verb group + object, using the small lexicons in ``resources/enrich/titles.yaml``.
+When that reading fails the title is the trimmed clause, never empty and never over 80 characters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from timeline.events.gazetteer import Mention, load_yaml
+
+MAX_TITLE = 80
+_OPEN, _CLOSE, _TIMEX = "\ue000", "\ue001", "\ue002"
+_SLOT = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
+_TOKEN = re.compile(f"{_OPEN}\\d+{_CLOSE}|{_TIMEX}|\\d[\\d,.]*\\d|[\\w'’.-]+|[^\\w\\s]")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    aux: frozenset[str]
+    future: re.Pattern[str]
+    perfect: frozenset[str]
+    verbs_s: frozenset[str]  # third-person forms
+    verbs_past: frozenset[str]
+    speech: frozenset[str]
+    boundary: re.Pattern[str]
+    openers: re.Pattern[str]
+    leading: re.Pattern[str]
+    head_cut: frozenset[str]
+    determiners: frozenset[str]
+    date_preps: re.Pattern[str]
+    titles: re.Pattern[str]
+
+
+def _words(items: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
+
+
+def _inflect(base: str) -> tuple[str, str]:
+    """(third person, past) of a regular verb."""
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        third = base + "es"
+    elif base.endswith("y") and base[-2:-1] not in "aeiou":
+        third = base[:-1] + "ies"
+    else:
+        third = base + "s"
+    if base.endswith("e"):
+        past = base + "d"
+    elif base.endswith("y") and base[-2:-1] not in "aeiou":
+        past = base[:-1] + "ied"
+    else:
+        past = base + "ed"
+    return third, past
+
+
+@cache
+def lexicon() -> _Lexicon:
+    data = load_yaml("titles.yaml")
+    thirds, pasts = set(), set(data["irregular"])
+    for base in data["verbs"]:
+        third, past = _inflect(base)
+        thirds.add(third)
+        pasts.add(past)
+        if re.search(r"[^aeiou][aeiou][pbtgm]$", base):
+            pasts.add(base + base[-1] + "ed")  # "snatch" no, "ban" -> "banned"
+    subordinators = load_yaml("event_types.yaml")["leading_subordinators"]
+    titles = load_yaml("people.yaml").get("titles") or []
+    return _Lexicon(
+        aux=frozenset(data["auxiliaries"]),
+        future=re.compile(rf"^(?:{_words(data['future'])})\b", re.I),
+        perfect=frozenset(data["perfect"]),
+        verbs_s=frozenset(thirds),
+        verbs_past=frozenset(pasts),
+        speech=frozenset(data["speech"]),
+        boundary=re.compile(rf"(?:,\s*|\s+)(?:{_words(data['boundaries'])})\b", re.I),
+        openers=re.compile(rf"^\s*(?:(?:{_words(data['openers'])})\b\s*,?\s*)+", re.I),
+        leading=re.compile(rf"^\s*(?:{_words(subordinators)})\b([^,]{{0,120}}),", re.I),
+        head_cut=frozenset(data["head_cut"]),
+        determiners=frozenset(data["determiners"]),
+        date_preps=re.compile(rf"(?:\b(?:{_words(data['date_prepositions'])})\s+)*{_TIMEX}", re.I),
+        titles=re.compile(rf"(?:(?:{_words(titles)})\s+)+$"),
+    )
+
+
+def make_title(text: str, timex: tuple[int, int] | None, mentions: list[Mention]) -> str:
+    """A label of at most 80 characters for the clause ``text``.
+
+    ``timex`` is the date expression's span within ``text`` (None when the clause has none);
+    ``mentions`` are the accepted gazetteer mentions, as spans of ``text``.
+    """
+    marked, slots = _mark(text, timex, mentions)
+    try:
+        title = _structured(marked, slots)
+    except (IndexError, ValueError):  # a reading that does not fit: fall back, never fail
+        title = ""
+    if len(title.split()) < 2:
+        title = _fallback(marked, slots)
+    return _finish(title) or _finish(" ".join(text.split())) or "(untitled)"
+
+
+def _mark(text: str, timex: tuple[int, int] | None, mentions: list[Mention]) -> tuple[str, list[Mention]]:
+    spans: list[tuple[int, int, str]] = []
+    if timex and 0 <= timex[0] < timex[1] <= len(text):
+        spans.append((timex[0], timex[1], _TIMEX))
+    slots: list[Mention] = []
+    for m in mentions:
+        if any(m.start < e and s < m.end for s, e, _ in spans) or m.category == "outlet":
+            continue
+        spans.append((m.start, m.end, f"{_OPEN}{len(slots)}{_CLOSE}"))
+        slots.append(m)
+    out = text
+    for start, end, token in sorted(spans, reverse=True):
+        out = out[:start] + token + out[end:]
+    return " ".join(out.split()), slots
+
+
+def _render(text: str, slots: list[Mention]) -> str:
+    """Placeholders back to names; a person loses the titles and country before it ("US President Joe
+    Biden" -> "Biden")."""
+    lex = lexicon()
+
+    def person(m: re.Match[str]) -> str:
+        return slots[int(m.group(1))].entities[0].label
+
+    def strip_titles(m: re.Match[str]) -> str:
+        mention = slots[int(m.group(1))]
+        if mention.category != "person":
+            return m.group(0)
+        head = text[: m.start()]
+        cut = lex.titles.search(head)
+        if cut:
+            head = head[: cut.start()]
+            country = re.search(f"{_OPEN}(\\d+){_CLOSE}\\s*$", head)
+            if country and slots[int(country.group(1))].category in ("country", "demonym"):
+                head = head[: country.start()]
+        return head
+
+    # strip titles before each person, working right to left so offsets stay valid
+    for m in reversed(list(_SLOT.finditer(text))):
+        if slots[int(m.group(1))].category == "person":
+            text = strip_titles(m) + text[m.start() :]
+    text = _SLOT.sub(lambda m: person(m) if slots[int(m.group(1))].category == "person" else slots[int(m.group(1))].text, text)
+    return text.replace(_TIMEX, "")
+
+
+def _clean(text: str) -> str:
+    lex = lexicon()
+    text = lex.date_preps.sub("", text)
+    text = re.sub(r"\([^)]*\)", "", text)
+    text = re.sub(r",\s*(?:\w+ed|led|born|known)\s+by\s+[^,]+,", " ", text)
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    return " ".join(text.split())
+
+
+def _strip_openers(text: str) -> str:
+    lex = lexicon()
+    previous = None
+    while previous != text:
+        previous = text
+        text = lex.openers.sub("", text)
+        lead = lex.leading.match(text)
+        if lead and len(text[lead.end() :].split()) >= 3:
+            text = text[lead.end() :]
+        text = text.lstrip(" ,;:-–—")
+        # a short introductory phrase ending in a comma ("In all likelihood, ...")
+        intro = re.match(r"^([A-Z][\w']*(?:\s+[\w']+){0,3}),\s+", text)
+        if intro and not any(_is_verb(w) for w in intro.group(1).lower().split()):
+            text = text[intro.end() :]
+    return text
+
+
+def _focus(text: str) -> str:
+    """The part of the clause the title describes: the one holding the date if it has a verb, else the main."""
+    lex = lexicon()
+    lead = lex.leading.match(text)
+    parts: list[str] = []
+    rest = text
+    if lead:
+        parts.append(rest[: lead.end()])
+        rest = rest[lead.end() :]
+    cuts = [m.start() for m in lex.boundary.finditer(rest)]
+    bounds = [0, *cuts, len(rest)]
+    parts.extend(rest[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if rest[a:b].strip())
+    main_index = 1 if lead and len(parts) > 1 else 0
+    main = _strip_openers(_clean(parts[main_index] if parts else text))
+    for i, part in enumerate(parts):
+        if _TIMEX in part and i != main_index:
+            candidate = _strip_openers(_strip_boundary(_clean(part)))
+            if len(candidate.split()) < 3:
+                continue
+            if _find_verb(_tokens(candidate)) is not None or (_OPEN in candidate and _OPEN not in main):
+                return candidate
+    return main
+
+
+def _strip_boundary(text: str) -> str:
+    m = lexicon().boundary.match(" " + text.lstrip(", "))
+    return (" " + text.lstrip(", "))[m.end() :] if m else text
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _is_verb(word: str) -> bool:
+    lex = lexicon()
+    return word in lex.aux or word in lex.verbs_past or word in lex.verbs_s
+
+
+def _find_verb(tokens: list[str]) -> int | None:
+    """Index of the verb group: the first auxiliary or past form, else the first -s form (which is often a
+    plural noun: "Russian forces attacked")."""
+    lex = lexicon()
+    lowered = [t.lower() for t in tokens]
+
+    def plausible(i: int) -> bool:
+        prev = lowered[i - 1] if i else ""
+        nxt = lowered[i + 1] if i + 1 < len(lowered) else ""
+        return i > 0 and prev not in lex.determiners and prev != "to" and nxt != "by" and tokens[i].islower()
+
+    for i, word in enumerate(lowered):
+        past = word in lex.verbs_past or (len(word) > 4 and word.endswith("ed"))
+        if (word in lex.aux or past) and plausible(i):
+            return i
+    for i, word in enumerate(lowered):
+        if word in lex.verbs_s and plausible(i):
+            return i
+    return None
+
+
+def _structured(marked: str, slots: list[Mention]) -> str:
+    lex = lexicon()
+    quote = re.match(r'^\s*["“](.+?)[,.!?]?["”]\s*,?\s*(.*)$', marked)
+    if quote:
+        speaker = next((slots[int(i)] for i in _SLOT.findall(quote.group(2))), None)
+        said = _render(_clean(quote.group(1)), slots).strip(" ,.")
+        if speaker is None:
+            return f"“{said}”"
+        return f"{_render(_SLOT.search(quote.group(2)).group(0), slots)}: “{said}”"
+    clause = _focus(marked)
+    tokens = _tokens(clause)
+    v = _find_verb(tokens)
+    if v is None:
+        return _render(clause, slots)
+    subject = _subject(tokens[:v], slots)
+    group, rest = _verb_group(tokens[v:])
+    if not subject:
+        return _render(clause, slots)
+    if rest and rest[0].lower() == "that" and group and group[-1].lower() in lex.speech:
+        return f"{subject}: {_render(_join(_object(rest[1:])), slots)}"
+    obj = _object(rest)
+    if not obj:
+        return f"{subject} {' '.join(group)}" if len(group) == 1 and group[0].lower() in lex.verbs_past else subject
+    return f"{subject} {' '.join(group)} {_render(_join(obj), slots)}"
+
+
+def _join(tokens: list[str]) -> str:
+    return re.sub(r"\s+([,.;:!?'’])", r"\1", " ".join(tokens)).replace(" 's", "'s")
+
+
+def _subject(tokens: list[str], slots: list[Mention]) -> str:
+    """The subject, shrunk to the names it holds when it is long or an apposition names a person."""
+    lex = lexicon()
+    while tokens and tokens[-1] in ",;:":
+        tokens = tokens[:-1]
+    ids = [int(m.group(1)) for t in tokens for m in [_SLOT.fullmatch(t)] if m]
+    people = [i for i in ids if slots[i].category == "person"]
+    text = _join(tokens)
+    if people:
+        last = tokens.index(f"{_OPEN}{people[-1]}{_CLOSE}")
+        apposition = last > 0 and tokens[last - 1] == ","
+        bare = _render(text, slots).strip()
+        if apposition or bare == slots[people[-1]].entities[0].label:
+            return slots[people[-1]].entities[0].label
+        return bare
+    if len(tokens) == 2 and tokens[0].lower() in lex.determiners and _SLOT.fullmatch(tokens[1]):
+        return _render(tokens[1], slots)  # "the US" -> "US"
+    if len(tokens) <= 5:
+        return _render(text, slots)
+    named = [slots[i] for i in ids if slots[i].category in ("country", "organisation", "government")]
+    if named and not any(t in ("'s", "’s") for t in tokens):
+        return " and ".join(dict.fromkeys(m.text for m in named))
+    for i, word in enumerate(tokens):
+        if i and word.lower() in lex.head_cut:
+            return _render(_join(tokens[:i]), slots)
+    return _render(text, slots)
+
+
+def _verb_group(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Split the verb group from the rest; rewrite future and perfect forms headline-style."""
+    lex = lexicon()
+    text = " ".join(tokens)
+    future = lex.future.match(text)
+    if future:
+        rest = _tokens(text[future.end() :])
+        if rest:
+            return ["to", rest[0]], rest[1:]
+    i = 0
+    while i < len(tokens) and (tokens[i].lower() in lex.aux or tokens[i].lower() in ("not", "now", "also")
+                               or tokens[i].lower().endswith("ly")):
+        i += 1
+    group = tokens[: i + 1] if i < len(tokens) and _is_verb(tokens[i].lower()) or (
+        i < len(tokens) and tokens[i].lower().endswith(("ed", "ing"))
+    ) else tokens[: max(i, 1)]
+    rest = tokens[len(group) :]
+    if len(group) == 2 and group[0].lower() in lex.perfect and group[1].lower() in lex.verbs_past:
+        group = group[1:]
+    return group, rest
+
+
+def _object(tokens: list[str]) -> list[str]:
+    """The object up to the next punctuation, without trailing function words."""
+    lex = lexicon()
+    out: list[str] = []
+    for token in tokens:
+        if token in {",", ";", ":", "(", ")", '"', "“", "”", "—", "–", "."} or token == _TIMEX:
+            break
+        out.append(token)
+    while out and (out[-1].lower() in lex.determiners or out[-1].lower() in {"and", "or", "to", "in", "on", "of"}):
+        out.pop()
+    return out
+
+
+def _fallback(marked: str, slots: list[Mention]) -> str:
+    return _render(_strip_openers(_clean(marked)), slots)
+
+
+def _finish(title: str) -> str:
+    title = " ".join(title.replace(_TIMEX, "").split()).strip(" ,;:-–—")
+    title = re.sub(r"\s+([,.;:!?])", r"\1", title)
+    title = title.rstrip(".")
+    if not title:
+        return ""
+    title = title[0].upper() + title[1:]
+    if len(title) <= MAX_TITLE:
+        return title
+    cut = title[: MAX_TITLE - 1]
+    if " " in cut:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:-–—") + "…"

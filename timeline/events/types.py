@@ -1,0 +1,106 @@
+"""What kind of event a clause reports, from cue lexicons in ``resources/enrich/event_types.yaml``.
+
+The taxonomy follows PLOVER/ACLED categories cut to this crisis. Cues are matched in the clause's main
+part first (before "as", "amid", "in case of"... which open background), so "drills begin, as the threat
+of invasion looms" is a military exercise, not an attack. See the data file for the exact rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from timeline.events.gazetteer import Matcher, load_yaml
+
+
+@dataclass(frozen=True)
+class EventType:
+    id: str
+    label: str
+    description: str
+    priority: int
+    fallback: bool
+    cues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Taxonomy:
+    types: dict[str, EventType]
+    matcher: Matcher
+    background: re.Pattern[str]
+    leading: re.Pattern[str]  # a leading subordinate clause up to its comma
+    default: str
+
+
+@cache
+def taxonomy() -> _Taxonomy:
+    data = load_yaml("event_types.yaml")
+    types: dict[str, EventType] = {}
+    cues: dict[str, str] = {}
+    default = ""
+    for item in data["types"]:
+        kind = EventType(
+            item["id"],
+            item["label"],
+            item.get("description", ""),
+            int(item.get("priority", 0)),
+            bool(item.get("fallback", False)),
+            tuple(item.get("cues") or ()),
+        )
+        types[kind.id] = kind
+        if item.get("default"):
+            default = kind.id
+        for cue in kind.cues:
+            cues[cue] = kind.id
+    markers = sorted(data["background_markers"], key=len, reverse=True)
+    background = re.compile("|".join(re.escape(m) for m in markers), re.IGNORECASE)
+    words = "|".join(re.escape(w) for w in data["leading_subordinators"])
+    leading = re.compile(rf"^\s*(?:{words})\b[^,]{{0,120}},", re.IGNORECASE)
+    return _Taxonomy(types, Matcher(cues, ignore_case=True), background, leading, default or "other")
+
+
+def type_ids() -> tuple[str, ...]:
+    """The closed set of ``event_type`` values, in taxonomy order."""
+    return tuple(taxonomy().types)
+
+
+def type_label(type_id: str) -> str:
+    """Human label of a type id, for the UI and docs."""
+    kind = taxonomy().types.get(type_id)
+    return kind.label if kind else type_id
+
+
+def main_part_end(text: str) -> int:
+    """Offset where the clause's background begins (the text's length when there is none).
+
+    A marker at the very start ("When in August 2020, ...") is not background but a leading subordinate
+    clause, handled by :func:`leading_subordinate_end`.
+    """
+    for m in taxonomy().background.finditer(" " + text):
+        if m.start() > 0:
+            return max(0, m.start() - 1)
+    return len(text)
+
+
+def classify(text: str) -> tuple[str, str]:
+    """(event_type, type_cue) for a clause; (default type, "") when no cue is found."""
+    tax = taxonomy()
+    matches = tax.matcher.find(text)
+    if not matches:
+        return tax.default, ""
+    end = main_part_end(text)
+    lead = leading_subordinate_end(text)
+    main = [m for m in matches if lead <= m.start < end] or matches
+    strong = [m for m in main if not tax.types[m.key].fallback]
+    if not strong and main is not matches:
+        strong = [m for m in matches if not tax.types[m.key].fallback]
+    pool = strong or main
+    best = max(pool, key=lambda m: (tax.types[m.key].priority, -m.start))
+    return best.key, best.text
+
+
+def leading_subordinate_end(text: str) -> int:
+    """End of a leading subordinate clause ("As western countries imposed sanctions, Russia ...")."""
+    m = taxonomy().leading.match(text)
+    return m.end() if m else 0

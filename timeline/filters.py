@@ -1,0 +1,150 @@
+"""Filter the events frame the way the dashboard's sidebar does.
+
+One :class:`Filters` value describes a view; :func:`apply` turns a frame into what that view
+shows. The chart, map, table and every export read the same filtered frame, so they always agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+
+import pandas as pd
+
+from timeline.schema import names
+
+#: Facets a user can restrict, mapped to how a row's values are read.
+FACETS: tuple[str, ...] = ("event_type", "status", "actors", "places", "source")
+
+#: Label of the facet value given to rows that have none (an event with no actor, no place...).
+NONE_LABEL = "(none)"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """A view of the timeline. Empty tuples mean "no restriction".
+
+    ``show_negated`` defaults to False: an event a source says did not happen is kept in the
+    data (it is information) but hidden from the default view. ``include_undated`` keeps
+    events without a calendar date (they can only appear in the table).
+    """
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    event_type: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()
+    min_corroboration: int = 1
+    text: str = ""
+    show_negated: bool = False
+    include_undated: bool = True
+
+    def is_default(self) -> bool:
+        """True when the view restricts nothing beyond the default (negated events hidden)."""
+        return self == Filters()
+
+
+def facet_values(frame: pd.DataFrame, facet: str) -> pd.Series:
+    """Per row, the list of values the facet takes (actors/places are multi-valued).
+
+    A row with no value gets ``[NONE_LABEL]`` so a user can still select "events with no actor".
+    """
+    if facet in MULTI_VALUED:
+        return frame[facet].map(lambda cell: names(cell) or [NONE_LABEL])
+    return frame[facet].map(lambda value: [value or NONE_LABEL])
+
+
+MULTI_VALUED: frozenset[str] = frozenset({"actors", "places"})
+
+
+def single_values(frame: pd.DataFrame, facet: str) -> pd.Series:
+    """Per row, the facet's value for a single-valued facet (vectorized; ``NONE_LABEL`` when empty)."""
+    return frame[facet].replace("", NONE_LABEL)
+
+
+def options(frame: pd.DataFrame, facet: str) -> list[str]:
+    """Every value of ``facet`` in the frame, most frequent first (ties alphabetical)."""
+    if facet in MULTI_VALUED:
+        counts = facet_values(frame, facet).explode().value_counts()
+    else:
+        counts = single_values(frame, facet).value_counts()
+    return sorted(counts.index, key=lambda value: (-counts[value], str(value).casefold()))
+
+
+def date_bounds(frame: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
+    """First and last day any dated event covers, or None when nothing is dated."""
+    dated = frame.dropna(subset=["start"])
+    if dated.empty:
+        return None
+    return dated["start"].min().date(), dated["end"].max().date()
+
+
+def apply(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The rows of ``frame`` that the view shows, in the frame's order.
+
+    The date range keeps an event when its period overlaps the range (a month-precision event
+    in February stays in a 10-20 February view, since it may well fall within it).
+    """
+    keep = pd.Series(True, index=frame.index)
+    if not filters.show_negated:
+        keep &= frame["status"] != "negated"
+    dated = frame["start"].notna()
+    if not filters.include_undated:
+        keep &= dated
+    if filters.date_from is not None:  # undated rows cannot be in a date range
+        keep &= dated & (frame["end"] >= pd.Timestamp(filters.date_from))
+    if filters.date_to is not None:
+        keep &= dated & (frame["start"] <= pd.Timestamp(filters.date_to))
+    for facet in FACETS:
+        wanted = set(getattr(filters, facet))
+        if wanted and facet in MULTI_VALUED:
+            keep &= facet_values(frame, facet).map(lambda values, wanted=wanted: not wanted.isdisjoint(values))
+        elif wanted:
+            keep &= single_values(frame, facet).isin(wanted)
+    if filters.min_corroboration > 1:
+        keep &= frame["corroboration"] >= filters.min_corroboration
+    query = filters.text.strip().casefold()
+    if query:
+        haystack = (frame["title"] + "\n" + frame["sentence"] + "\n" + frame["article_title"]).str.casefold()
+        for word in query.split():
+            keep &= haystack.str.contains(word, regex=False)
+    return frame[keep]
+
+
+def to_dict(filters: Filters) -> dict:
+    """Plain JSON-ready dict (dates as ISO strings), for projects and shared links."""
+    out = {}
+    for f in fields(Filters):
+        value = getattr(filters, f.name)
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        elif isinstance(value, tuple):
+            value = list(value)
+        out[f.name] = value
+    return out
+
+
+def from_dict(data: dict) -> Filters:
+    """Inverse of :func:`to_dict`; unknown keys and malformed values fall back to the default."""
+    default = Filters()
+    kwargs = {}
+    for f in fields(Filters):
+        if f.name not in data:
+            continue
+        value, fallback = data[f.name], getattr(default, f.name)
+        try:
+            if f.name in ("date_from", "date_to"):
+                kwargs[f.name] = dt.date.fromisoformat(value) if value else None
+            elif isinstance(fallback, tuple):
+                kwargs[f.name] = tuple(str(v) for v in value) if isinstance(value, (list, tuple)) else ()
+            elif isinstance(fallback, bool):
+                kwargs[f.name] = bool(value)
+            elif isinstance(fallback, int):
+                kwargs[f.name] = max(1, int(value))
+            else:
+                kwargs[f.name] = str(value)
+        except (TypeError, ValueError):
+            continue
+    return Filters(**kwargs)

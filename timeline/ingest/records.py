@@ -1,0 +1,129 @@
+"""Records: JSON (one object, a list, or a list under a key such as "articles"), JSON Lines and CSV.
+
+Each record with text becomes an article; field names are found by role (see ``fields.py``) or
+given by the user. A record without text is skipped with the field names it does have, so the
+user can point ``--text-field`` at the right one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator, Mapping
+
+from timeline.article import Article, Skipped
+from timeline.ingest.assemble import make_article
+from timeline.ingest.dates import parse_date_value
+from timeline.ingest.fields import as_text, find_field
+from timeline.ingest.html import fragment_text
+from timeline.ingest.options import IngestOptions
+
+#: Keys under which APIs and exports put their list of records.
+_LIST_KEYS = ("articles", "items", "records", "results", "data", "entries", "documents", "docs", "posts", "hits")
+
+
+def json_records(text: str) -> Iterator[Mapping[str, object] | str]:
+    """The records of a JSON document (a str item is an error message for that position)."""
+    data = json.loads(text)
+    if isinstance(data, Mapping):
+        for key in _LIST_KEYS:
+            if isinstance(data.get(key), list):
+                data = data[key]
+                break
+        else:
+            data = [data]
+    if not isinstance(data, list):
+        yield "the JSON is neither an object nor a list of objects"
+        return
+    for item in data:
+        yield item if isinstance(item, Mapping) else f"not an object but {type(item).__name__}"
+
+
+def jsonl_records(text: str) -> Iterator[Mapping[str, object] | str]:
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield f"not valid JSON ({exc.msg})"
+            continue
+        yield item if isinstance(item, Mapping) else f"not an object but {type(item).__name__}"
+
+
+def csv_records(text: str, *, max_field: int) -> Iterator[Mapping[str, object] | str]:
+    """CSV or TSV with a header row; the delimiter is sniffed from the first lines."""
+    sample = text[:8192]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    csv.field_size_limit(max(max_field, 131072))
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    try:
+        for row in reader:
+            yield {k: v for k, v in row.items() if k is not None}
+    except csv.Error as exc:
+        yield f"CSV error at line {reader.line_num}: {exc}"
+
+
+def record_articles(
+    records: Iterator[Mapping[str, object] | str], *, origin: str, options: IngestOptions, source: str
+) -> Iterator[Article | Skipped]:
+    """One Article (or Skipped) per record, numbered from 1 in ``origin`` ("file.csv#3").
+
+    Records with no text field are reported once for the whole file, with the fields they have,
+    instead of once per record (a wrong file or a field name to give: either way one message).
+    """
+    count = 0
+    textless: list[int] = []
+    fields: list[str] = []
+    for number, record in enumerate(records, start=1):
+        count = number
+        where = f"{origin}#{number}"
+        if isinstance(record, str):
+            yield Skipped(where, "invalid", record)
+            continue
+        if find_field(record, "text", options.text_field) is None:
+            textless.append(number)
+            fields = fields or [str(k) for k in record]
+            continue
+        yield _record_article(record, origin=where, options=options, source=source)
+    if count == 0:
+        yield Skipped(origin, "empty", "no records")
+    elif textless:
+        wanted = f"field {options.text_field!r}" if options.text_field else "text field (text, body, content, ...)"
+        which = "all" if len(textless) == count else f"{len(textless)} of"
+        yield Skipped(
+            origin,
+            "invalid",
+            f"{which} {count} records have no {wanted}, e.g. record {textless[0]} with fields "
+            f"{', '.join(fields[:12]) or 'none'}; name the text field with --text-field",
+        )
+
+
+def _record_article(
+    record: Mapping[str, object], *, origin: str, options: IngestOptions, source: str
+) -> Article | Skipped:
+    def value(role: str, override: str | None = None) -> tuple[str | None, object]:
+        key = find_field(record, role, override)
+        return key, (record[key] if key is not None else None)
+
+    text_key, text = value("text", options.text_field)
+    if not as_text(text):
+        return Skipped(origin, "empty", f"the record's {text_key!r} field is empty")
+    date_key, date_value = value("published", options.published_field)
+    dates = []
+    if date_key is not None:
+        dates.append((parse_date_value(date_value, dayfirst=options.dayfirst), f"record field {date_key!r}"))
+    return make_article(
+        fragment_text(as_text(text)),
+        origin=origin,
+        options=options,
+        title=fragment_text(as_text(value("title", options.title_field)[1])),
+        url=as_text(value("url", options.url_field)[1]),
+        source=as_text(value("source", options.source_field)[1]) or source,
+        author=as_text(value("author")[1]),
+        metadata_dates=dates,
+    )

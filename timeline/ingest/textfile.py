@@ -1,0 +1,51 @@
+"""Plain-text and Markdown articles, with optional YAML front matter (title, published, url, source)."""
+
+from __future__ import annotations
+
+from timeline.article import Article, Skipped
+from timeline.ingest.assemble import make_article
+from timeline.ingest.dates import parse_date_value
+from timeline.ingest.fields import as_text, find_field
+from timeline.ingest.frontmatter import FrontMatterError, split_front_matter
+from timeline.ingest.options import IngestOptions
+
+
+def text_article(
+    text: str,
+    *,
+    origin: str,
+    options: IngestOptions,
+    source: str = "",
+    title: str = "",
+    url: str = "",
+    encoding: str = "utf-8",
+    lossy: bool = False,
+) -> Article | Skipped:
+    """One article from decoded text; front-matter values win over the caller's defaults."""
+    try:
+        split = split_front_matter(text)
+    except FrontMatterError as exc:
+        return Skipped(origin, "invalid", str(exc))
+    meta = split.meta
+
+    def field(role: str) -> tuple[str, object]:
+        key = find_field(meta, role)
+        return (key, meta[key]) if key is not None else ("", None)
+
+    date_key, date_value = field("published")
+    dates = []
+    if date_key:
+        dates.append((parse_date_value(date_value, dayfirst=options.dayfirst), f"front matter {date_key!r}"))
+    return make_article(
+        split.body,
+        origin=origin,
+        options=options,
+        title=as_text(field("title")[1]) or title,
+        url=as_text(field("url")[1]) or url,
+        source=as_text(field("source")[1]) or source,
+        author=as_text(field("author")[1]),
+        language=as_text(meta.get("language") or meta.get("lang")),
+        metadata_dates=dates,
+        encoding=encoding,
+        lossy=lossy,
+    )

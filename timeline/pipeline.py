@@ -1,0 +1,257 @@
+"""From articles to the events frame.
+
+Per article (pure, picklable, so callers may run articles in parallel):
+clean (drop boilerplate lines) -> split sentences -> tag dates once over the whole text (relative
+dates anchor across sentences) -> find each sentence's anchors -> cut clauses -> date each clause
+(its own anchor, else narrative continuation or the publication date, per the settings) -> status
+-> enrichment (actors, places, type, figures, title). Across articles: clustering, then the
+schema's validation, so every frame that leaves here honours the contract.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from timeline import schema
+from timeline.article import Article
+from timeline.events import dating, segment, status
+from timeline.events.dating import Anchor, DatedClause, Narrative
+from timeline.events.enrich import enrich
+from timeline.temporal import Timex, infer_publication_date, tag
+from timeline.text import clean, sentences
+
+try:  # clustering is built in parallel; until it lands, each event is its own cluster
+    from timeline.events.cluster import cluster as _cluster
+except ModuleNotFoundError:
+    _cluster = None
+
+#: What to do with a clause that has no date of its own.
+UNDATED_MODES: tuple[str, ...] = ("keep", "continue", "drop")
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+class SettingsError(ValueError):
+    """A pipeline setting has a value the pipeline does not know; the message lists the valid ones."""
+
+
+@dataclass(frozen=True)
+class PipelineSettings:
+    """How the pipeline treats what the text leaves open.
+
+    ``undated``: "keep" dates a clause with no date of its own at publication (``date_basis``
+    "publication"); "continue" first continues the previous clause's date when the narrative
+    clearly continues it, else publication; "drop" leaves such clauses out.
+    ``dayfirst``: read 03/04/2022 as 3 April (True) or March 4 (False).
+    """
+
+    undated: str = "keep"
+    dayfirst: bool = True
+
+    def __post_init__(self) -> None:
+        if self.undated not in UNDATED_MODES:
+            raise SettingsError(f"undated={self.undated!r} is not a mode; use one of {', '.join(UNDATED_MODES)}")
+
+
+def _event_id(article_id: str, clause: segment.Clause, anchor: Anchor | None) -> str:
+    timex = f"{anchor.start}:{anchor.end}" if anchor else "-"
+    key = f"{article_id}:{clause.start}:{clause.end}:{timex}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _is_date_only(text: str, start: int, end: int, anchors: list[Anchor]) -> bool:
+    """A line that is nothing but a date (a dateline) states no event."""
+    rest = text[start:end]
+    for anchor in sorted(anchors, key=lambda a: a.start, reverse=True):
+        rest = rest[: anchor.start - start] + rest[anchor.end - start :]
+    return bool(anchors) and not re.search(r"[A-Za-z]{2,}", rest)
+
+
+def _provenance(article: Article, published: dt.date | None, basis: str) -> dict:
+    return {
+        "article_id": article.article_id,
+        "article_title": article.title,
+        "source": article.source,
+        "origin": article.origin,
+        "url": article.url,
+        "published": published,
+        "published_basis": basis,
+    }
+
+
+def _date_fields(anchor: Anchor) -> dict:
+    timex = anchor.timex
+    return {
+        "timex_text": anchor.text,
+        "timex_start": anchor.start,
+        "timex_end": anchor.end,
+        "timex_type": timex.type,
+        "timex_value": anchor.value,
+        "timex_anchor": timex.anchor,
+        "timex_rule": timex.rule,
+        "date_basis": anchor.basis,
+        "start": anchor.first,
+        "end": anchor.last,
+        "precision": anchor.precision,
+    }
+
+
+def _fallback_fields(dated: DatedClause) -> dict:
+    return {
+        "timex_text": "",
+        "timex_start": -1,
+        "timex_end": -1,
+        "timex_type": "",
+        "timex_value": "",
+        "timex_anchor": "",
+        "timex_rule": "",
+        "date_basis": dated.basis,
+        "start": dated.first,
+        "end": dated.last,
+        "precision": dated.precision,
+    }
+
+
+def _undated(
+    clause_text: str, tense: str | None, narrative: Narrative, sentence: int, published: dt.date | None, mode: str
+) -> DatedClause | None:
+    """The date of a clause with no anchor: continued, at publication, unresolved, or None to drop it."""
+    if mode == "drop":
+        return None
+    if mode == "continue":
+        previous = dating.continued(narrative, clause_text, tense, sentence, published)
+        if previous is not None:
+            return DatedClause(previous.first, previous.last, previous.precision, "continued", tense)
+    if published is None:
+        return DatedClause(None, None, "unknown", "unresolved", tense)
+    return DatedClause(published, published, "day", "publication", tense)
+
+
+def _publication(article: Article) -> tuple[dt.date | None, str]:
+    if article.published is not None:
+        return article.published, article.published_basis
+    inferred = infer_publication_date(article.text)
+    if inferred is None:
+        return None, "unknown"
+    return inferred.date, "inferred"
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    index: int
+    start: int
+    end: int
+    timexes: list[Timex]
+    anchors: list[Anchor]
+
+
+def _sentences(text: str, timexes: list[Timex]) -> list[_Sentence]:
+    """The article's content sentences with their timexes and anchors (datelines left out)."""
+    out = []
+    for index, (start, end) in enumerate(sentences.split(text, clean.content_spans(text))):
+        in_sentence = [t for t in timexes if start <= t.start and t.end <= end]
+        anchors = dating.find_anchors(text, in_sentence)
+        if not _is_date_only(text, start, end, anchors):
+            out.append(_Sentence(index, start, end, in_sentence, anchors))
+    return out
+
+
+def _tense(text: str, clause: segment.Clause, timexes: list[Timex]) -> str | None:
+    present_refs = [
+        t.start - clause.start
+        for t in timexes
+        if t.value == "PRESENT_REF" and clause.start <= t.start < clause.end and not dating.is_attributive(text, t)
+    ]
+    return dating.clause_tense(text[clause.start : clause.end], present_refs)
+
+
+def extract_article(article: Article, settings: PipelineSettings | None = None) -> list[dict]:
+    """One article's event rows (dicts with the schema's columns), one per clause."""
+    settings = settings or PipelineSettings()
+    text = article.text
+    published, published_basis = _publication(article)
+    provenance = _provenance(article, published, published_basis)
+    found = _sentences(text, tag(text, published, dayfirst=settings.dayfirst))
+    narrative = dating.start_narrative([a for s in found for a in s.anchors], published)
+    rows: list[dict] = []
+    last_end = 0
+    for sentence in found:
+        if _PARAGRAPH_BREAK.search(text, last_end, sentence.start):
+            narrative = dating.paragraph_break(narrative)
+        last_end = sentence.end
+        anchors = sentence.anchors
+        clauses = segment.split_clauses(text, sentence.start, sentence.end, [(a.start, a.end) for a in anchors])
+        ids: list[str | None] = []
+        for clause in clauses:
+            clause_text = text[clause.start : clause.end]
+            anchor = anchors[clause.anchors[0]] if clause.anchors else None
+            tense = _tense(text, clause, sentence.timexes)
+            if anchor is not None:
+                fields = _date_fields(anchor)
+                dated = DatedClause(anchor.first, anchor.last, anchor.precision, anchor.basis, tense)
+                narrative = dating.observe(narrative, dated, sentence.index, published)
+            else:
+                dated = _undated(clause_text, tense, narrative, sentence.index, published, settings.undated)
+                if dated is None:
+                    ids.append(None)
+                    continue
+                fields = _fallback_fields(dated)
+            masked = [
+                (a.start - clause.start, a.end - clause.start) for a in anchors if clause.start <= a.start < clause.end
+            ]
+            event_status, cue = status.classify(clause_text, masked, tense)
+            event_id = _event_id(article.article_id, clause, anchor)
+            ids.append(event_id)
+            parent = ids[clause.parent] if clause.parent is not None and clause.parent < len(ids) else None
+            row = {
+                **provenance,
+                "event_id": event_id,
+                "sentence": clause_text,
+                "char_start": clause.start,
+                "char_end": clause.end,
+                **fields,
+                "status": event_status,
+                "status_cue": cue,
+                "parent_event_id": parent or "",
+            }
+            rows.append(enrich(row, article))
+        _link_postposed(rows, clauses, ids)
+    return rows
+
+
+def _link_postposed(rows: list[dict], clauses: list[segment.Clause], ids: list[str | None]) -> None:
+    """Content clauses placed before their saying clause learn its id once it exists."""
+    by_id = {row["event_id"]: row for row in rows[-len(clauses) :]} if clauses else {}
+    for clause, event_id in zip(clauses, ids, strict=True):
+        if clause.parent is None or event_id is None or event_id not in by_id:
+            continue
+        parent = ids[clause.parent]
+        by_id[event_id]["parent_event_id"] = parent or ""
+
+
+def frame_from_rows(rows: list[dict]) -> pd.DataFrame:
+    """The validated events frame for rows from any number of articles (clustered across them)."""
+    frame = schema.from_records(rows)
+    if _cluster is not None:
+        frame = _cluster(frame)
+    return schema.validate(frame)
+
+
+def extract_events(
+    articles: Iterable[Article],
+    settings: PipelineSettings | None = None,
+    progress: Callable[[int, Article], None] | None = None,
+) -> pd.DataFrame:
+    """The events frame for all ``articles``; ``progress(i, article)`` is called after each one."""
+    rows: list[dict] = []
+    for index, article in enumerate(articles):
+        rows.extend(extract_article(article, settings))
+        if progress is not None:
+            progress(index, article)
+    return frame_from_rows(rows)

@@ -1,0 +1,129 @@
+"""TIMEX3 calendar values: writing them from dates and reading them back as inclusive day spans."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil.relativedelta import relativedelta
+
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}  # WI runs into next year's February
+
+_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T.*)?$")
+_TIME = re.compile(r"^\d{4}-\d\d-\d\dT")
+_MONTH = re.compile(r"^(\d{4})-(\d\d)$")
+_WEEK = re.compile(r"^(\d{4})-W(\d\d)(-WE)?$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_HALF = re.compile(r"^(\d{4})-H([12])$")
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+_YEAR = re.compile(r"^(\d{4})$")
+_DECADE = re.compile(r"^(\d{3})$")
+_CENTURY = re.compile(r"^(\d{2})$")
+
+GRANULARITY_ORDER = ["time", "day", "week", "month", "quarter", "season", "half", "year", "decade", "century"]
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, 1) + relativedelta(months=1, days=-1)
+
+
+def calendar_span(value: str) -> tuple[dt.date, dt.date, str] | None:
+    """First day, last day (inclusive) and precision of a DATE/TIME value; None for REF, X-filled or other values.
+
+    A month is reported as the whole month, never its first day, so callers can show honest uncertainty.
+    """
+    try:
+        return _span(value)
+    except ValueError:  # out-of-range parts such as 2022-02-30 or week 54 are not a calendar span
+        return None
+
+
+def _span(value: str) -> tuple[dt.date, dt.date, str] | None:
+    if match := _DAY.match(value):
+        day = dt.date(int(match[1]), int(match[2]), int(match[3]))
+        return day, day, "day"
+    if match := _MONTH.match(value):
+        year, month = int(match[1]), int(match[2])
+        return dt.date(year, month, 1), _month_end(year, month), "month"
+    if match := _WEEK.match(value):
+        monday = dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
+        if match[3]:
+            return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), "week"
+        return monday, monday + dt.timedelta(days=6), "week"
+    if match := _QUARTER.match(value):
+        year, quarter = int(match[1]), int(match[2])
+        return dt.date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter), "quarter"
+    if match := _HALF.match(value):
+        year, half = int(match[1]), int(match[2])
+        return dt.date(year, 6 * half - 5, 1), _month_end(year, 6 * half), "half"
+    if match := _SEASON.match(value):
+        year = int(match[1])
+        first, last = SEASON_MONTHS[match[2]]
+        start = dt.date(year, first, 1)
+        return start, start + relativedelta(months=last - first + 1, days=-1), "season"
+    if match := _YEAR.match(value):
+        year = int(match[1])
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+    if match := _DECADE.match(value):
+        decade = int(match[1]) * 10
+        return dt.date(max(decade, 1), 1, 1), dt.date(decade + 9, 12, 31), "decade"
+    if match := _CENTURY.match(value):
+        century = int(match[1]) * 100
+        return dt.date(max(century, 1), 1, 1), dt.date(century + 99, 12, 31), "century"
+    return None
+
+
+def format_date(day: dt.date, granularity: str) -> str:
+    """The TIMEX3 value of the ``granularity``-long period containing ``day``."""
+    if granularity in ("day", "time"):
+        return day.isoformat()
+    if granularity == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if granularity == "weekend":
+        year, week, _ = day.isocalendar()
+        return f"{year:04d}-W{week:02d}-WE"
+    if granularity == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if granularity == "quarter":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if granularity == "half":
+        return f"{day.year:04d}-H{1 if day.month <= 6 else 2}"
+    if granularity == "year":
+        return f"{day.year:04d}"
+    if granularity == "decade":
+        return f"{day.year // 10:03d}"
+    if granularity == "century":
+        return f"{day.year // 100:02d}"
+    raise ValueError(f"unknown granularity {granularity!r}")
+
+
+def value_granularity(value: str) -> str:
+    """Granularity of any TIMEX3 value (``unknown`` for references and X-filled values)."""
+    if _TIME.match(value):
+        return "time"
+    span = calendar_span(value)
+    if span:
+        return span[2]
+    return "unknown"
+
+
+def shift(day: dt.date, unit: str, count: int) -> dt.date:
+    """``day`` moved by ``count`` calendar units (month ends and leap days handled by relativedelta)."""
+    if unit in ("day",):
+        return day + dt.timedelta(days=count)
+    if unit in ("week", "weekend"):
+        return day + dt.timedelta(weeks=count)
+    if unit == "month":
+        return day + relativedelta(months=count)
+    if unit == "quarter":
+        return day + relativedelta(months=3 * count)
+    if unit == "half":
+        return day + relativedelta(months=6 * count)
+    if unit == "year":
+        return day + relativedelta(years=count)
+    if unit == "decade":
+        return day + relativedelta(years=10 * count)
+    if unit == "century":
+        return day + relativedelta(years=100 * count)
+    raise ValueError(f"unknown unit {unit!r}")

@@ -1,0 +1,148 @@
+"""Context checks that keep words which only look like dates out: "may" the verb, "2014 troops", "the fall of".
+
+Each guard is named by a rule's ``guard`` field and answers: is this match really a temporal expression?
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+
+import yaml
+
+from timeline.temporal.lexicon import RESOURCES, lexicon
+
+
+@functools.cache
+def context_words() -> dict[str, frozenset[str]]:
+    """Word lists from ``resources/temporal/context.yaml`` (prepositions that introduce dates, and so on)."""
+    with (RESOURCES / "context.yaml").open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    return {name: frozenset(words) for name, words in data.items()}
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)[\s,(-]*$")
+_WORD_AFTER = re.compile(r"^[\s,]*([A-Za-z][\w'’-]*)")
+
+
+def word_before(text: str, start: int) -> str:
+    match = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return match.group(1).lower() if match else ""
+
+
+def word_after(text: str, end: int) -> str:
+    match = _WORD_AFTER.match(text[end : end + 40])
+    return match.group(1) if match else ""
+
+
+def _month_word_ok(match: re.Match[str]) -> bool:
+    """Ambiguous month names ("may", "march") must be capitalized to count."""
+    word = match.groupdict().get("month")
+    if word.rstrip(".").lower() in lexicon()["ambiguous_months"]:
+        return word[0].isupper()
+    return True
+
+
+def month_case(text: str, match: re.Match[str]) -> bool:
+    return _month_word_ok(match)
+
+
+def bare_month(text: str, match: re.Match[str]) -> bool:
+    """A month name alone: capitalized, and for "May"/"March" introduced by a preposition or cue."""
+    word = match.groupdict().get("month")
+    if not word[0].isupper():
+        return False
+    bare = word.rstrip(".").lower()
+    short = len(bare) <= 4 and not word.endswith(".") and bare not in ("may", "june", "july")
+    if bare not in lexicon()["months"] or short:
+        return False  # abbreviations ("Jan", "Dec") stand alone only with a period
+    if match.groupdict().get("cue") or match.groupdict().get("mod"):
+        return True
+    if bare in lexicon()["ambiguous_months"] or bare in ("may", "march"):
+        before = word_before(text, match.start())
+        return before in context_words()["date_prepositions"]
+    return True
+
+
+def bare_year(text: str, match: re.Match[str]) -> bool:
+    """A four-digit number is a year unless it counts things ("2014 troops") or is clearly not one."""
+    year = int(match.groupdict().get("year"))
+    before = word_before(text, match.start())
+    introduced = before in context_words()["date_prepositions"] or bool(match.groupdict().get("mod"))
+    if before in context_words()["not_year_before"]:
+        return False
+    if year < 1800 and not introduced:
+        return False
+    after = word_after(text, match.end())
+    if after and after[0].islower() and after not in context_words()["year_followers"] and not introduced:
+        return False
+    return after.lower() not in context_words()["counted_nouns"]
+
+
+def numeric_date(text: str, match: re.Match[str]) -> bool:
+    return word_before(text, match.start()) not in context_words()["not_year_before"]
+
+
+def season(text: str, match: re.Match[str]) -> bool:
+    """Season words are also verbs and nouns ("the fall of Kabul", "spring water"): need a cue, year or preposition."""
+    if match.groupdict().get("cue") or match.groupdict().get("mod") or match.groupdict().get("year"):
+        return True
+    before = word_before(text, match.start())
+    after = word_after(text, match.end()).lower()
+    if after == "of":
+        return False
+    return before in context_words()["season_before"]
+
+
+def reference(text: str, match: re.Match[str]) -> bool:
+    word = match.groupdict().get("ref").lower()
+    after = word_after(text, match.end()).lower()
+    if word in ("current", "future", "recent") and after in context_words()["ref_adjective_not_before"]:
+        return False
+    return not (word == "now" and after in ("that",) and word_before(text, match.start()) == "")
+
+
+def vague_unit(text: str, match: re.Match[str]) -> bool:
+    return word_before(text, match.start()) in context_words()["vague_unit_before"]
+
+
+def duration(text: str, match: re.Match[str]) -> bool:
+    """Counts of units, but not money rates ("$5 a day" is a frequency) nor fractions ("three-quarters of")."""
+    unit = (match.groupdict().get("unit") or "").lower()
+    count = (match.groupdict().get("num") or "").lower()
+    if unit.startswith("quarter") and (word_after(text, match.end()).lower() == "of" or count in ("a", "an")):
+        return False
+    before = word_before(text, match.start())
+    if before in ("per", "a") and match.groupdict().get("num") and match.groupdict().get("num").lower() in ("a", "an"):
+        return False
+    return text[max(0, match.start() - 1) : match.start()] not in ("$", "£", "€", "#")
+
+
+def frequency(text: str, match: re.Match[str]) -> bool:
+    """ "a year" is a frequency only after an amount ("$5 a year", "twice a week"); "daily" is one on its own."""
+    phrase = " ".join(match.groupdict().get("freq").lower().split())
+    if not phrase.startswith(("a ", "per ")):
+        return True
+    before = text[max(0, match.start() - 30) : match.start()].lower()
+    amount = r"(?:\d%?|percent|once|twice|times|cents?|dollars?|euros?|pounds?|[a-z]+s)\s*$"
+    return bool(re.search(amount, before))
+
+
+def clock_24h(text: str, match: re.Match[str]) -> bool:
+    identifier = word_before(text, match.start()) in context_words()["not_year_before"]
+    return int(match.group("hour")) <= 24 and not identifier
+
+
+GUARDS: dict[str, Callable[[str, re.Match[str]], bool]] = {
+    "month_case": month_case,
+    "bare_month": bare_month,
+    "bare_year": bare_year,
+    "numeric_date": numeric_date,
+    "season": season,
+    "reference": reference,
+    "duration": duration,
+    "vague_unit": vague_unit,
+    "frequency": frequency,
+    "clock_24h": clock_24h,
+}

@@ -1,0 +1,59 @@
+"""The tagger's records: the finished ``Timex`` and the pass-1 ``Draft`` (a typed, possibly underspecified value)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Basis = Literal["explicit", "relative_publication", "relative_previous", "unresolved"]
+Tense = Literal["past", "present", "future"]
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One temporal expression found in a text, with its TIMEX3 value and where that value came from.
+
+    ``text[start:end] == timex.text`` always holds for the text it was found in.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str
+    granularity: str
+    anchor: str
+    rule: str
+    basis: Basis
+    mod: str = ""
+    tense: str = ""
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Pass-1 output: what the words say, before any anchor date is known.
+
+    ``kind`` decides how pass 2 resolves it:
+    - ``fixed``: ``value`` is final (explicit dates, durations, sets, PRESENT_REF ...);
+    - ``calendar``: a calendar name with parts missing (no year, or only a weekday), filled from the anchor by
+      ``cue`` (-1 last, +1 next, 0 this) or, when there is no cue, by the sentence's tense;
+    - ``shift``: ``offset`` ``unit``s away from the anchor (yesterday, last week, two years ago), the anchor being
+      the publication date or, when ``relative_to == "previous"``, the last date mentioned before.
+    """
+
+    kind: Literal["fixed", "calendar", "shift"]
+    type: TimexType = "DATE"
+    value: str = ""
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    period: str = ""
+    unit: str = ""
+    offset: int = 0
+    cue: int | None = None
+    relative_to: Literal["publication", "previous"] = "publication"
+    suffix: str = ""
+    mod: str = ""
+    granularity: str = "unknown"

@@ -1,0 +1,392 @@
+"""Pass 1: the named groups of a rule's match turned into a ``Draft`` (no anchor date needed yet).
+
+Each function is named by the ``norm`` field of a rule in rules.yaml and returns None to reject the match.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+
+from timeline.temporal.lexicon import lookup, number_value, units
+from timeline.temporal.model import Draft
+
+Groups = dict[str, str]
+Normalizer = Callable[[Groups, str, bool], "Draft | None"]
+
+_QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_DIGITS = re.compile(r"\d+")
+
+
+def _month(groups: Groups) -> int | None:
+    if "month_num" in groups:
+        return int(groups["month_num"])
+    if "month" in groups:
+        return lookup("months", groups["month"])
+    return None
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:  # two-digit years: '98 -> 1998, '21 -> 2021
+        year += 1900 if year >= 50 else 2000
+    return year
+
+
+def _mod(groups: Groups) -> str:
+    return lookup("mods", groups["mod"]) if "mod" in groups else ""
+
+
+def _cue(groups: Groups) -> int | None:
+    if "cue" not in groups:
+        return None
+    word = groups["cue"].lower().removeprefix("the").strip()
+    try:
+        return lookup("shift_cues", word)
+    except KeyError:
+        return None
+
+
+def date(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    month = _month(groups)
+    day = int(_DIGITS.match(groups["day"])[0]) if "day" in groups else None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    year = _year(groups["year"]) if "year" in groups else None
+    weekday = lookup("weekdays", groups["weekday"]) if "weekday" in groups else None
+    hour = int(groups["hour"]) if "hour" in groups else None
+    if hour is not None and groups.get("ampm", "").lower().startswith("p") and hour < 12:
+        hour += 12
+    suffix = f"T{hour:02d}:{groups.get('minute', '00')}" if hour is not None else ""
+    granularity = "time" if suffix else ("day" if day else "month")
+    return Draft(
+        "calendar",
+        type="TIME" if suffix else "DATE",
+        year=year,
+        month=month,
+        day=day,
+        weekday=weekday,
+        cue=_cue(groups),
+        mod=_mod(groups),
+        suffix=suffix,
+        granularity=granularity,
+    )
+
+
+def numeric_date(groups: Groups, text: str, dayfirst: bool) -> Draft | None:
+    first, second = int(groups["first"]), int(groups["second"])
+    day, month = (first, second) if dayfirst else (second, first)
+    if month > 12 and day <= 12:  # 02/25/2022 can only be month-first, whatever the setting
+        day, month = month, day
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return Draft("calendar", year=_year(groups["year"]), month=month, day=day, granularity="day")
+
+
+def range_first_day(groups: Groups, text: str, dayfirst: bool) -> Draft | None:
+    """The first day of "10-20 February": its month (and year) are taken from the date that closes the range."""
+    return Draft("calendar", day=int(_DIGITS.match(groups["day"])[0]), granularity="day", period="range")
+
+
+def year(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    return Draft("fixed", value=f"{_year(groups['year']):04d}", mod=_mod(groups), granularity="year")
+
+
+def decade(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    if "decade" in groups:
+        value = groups["decade"][:3]
+    else:  # '90s: the century is a guess, the most recent one that makes it past
+        two = int(groups["decade2"])
+        value = f"{19 if two >= 30 else 20}{two // 10}"
+    return Draft("fixed", value=value, mod=_mod(groups), granularity="decade")
+
+
+def century(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    word = groups["ordinal"].lower()
+    number = int(_DIGITS.match(word)[0]) if word[0].isdigit() else lookup("ordinals", word)
+    if not 1 <= number <= 30:
+        return None
+    return Draft("fixed", value=f"{number - 1:02d}", mod=_mod(groups), granularity="century")
+
+
+def quarter(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    if "qnum" in groups or "qnum2" in groups:
+        number = int(groups.get("qnum") or groups["qnum2"])
+        year_ = _year(groups.get("year") or groups["year2"])
+        return Draft("fixed", value=f"{year_:04d}-Q{number}", granularity="quarter")
+    word = groups["ordinal"].lower()
+    number = 4 if word == "final" else _QUARTER_ORDINALS[word]
+    year_ = _year(groups["year"]) if "year" in groups else None
+    return Draft("calendar", year=year_, period=f"Q{number}", mod=_mod(groups), granularity="quarter")
+
+
+def quarter_relative(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    """"the quarter", "the latest quarter", "last quarter", "the year-earlier quarter"."""
+    word = " ".join(groups.get("cue", "").lower().replace("-", " ").split()).removeprefix("the ")
+    if word in ("year earlier", "year ago", "comparable"):
+        return Draft("shift", unit="quarter", offset=-4, relative_to="previous", period="quarter",
+                     granularity="quarter")
+    if word in ("latest", "same", ""):
+        return Draft("shift", unit="quarter", offset=0, relative_to="previous", period="quarter",
+                     granularity="quarter")
+    offset = {"next": 1, "coming": 1, "current": 0, "this": 0}.get(word, -1)
+    return Draft("shift", unit="quarter", offset=offset, granularity="quarter")
+
+
+def half(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    number = 1 if groups["ordinal"].lower() in ("first", "1st") else 2
+    if "year" in groups:
+        return Draft("fixed", value=f"{_year(groups['year']):04d}-H{number}", granularity="half")
+    if "unit" in groups:  # "the second half of next year"
+        return Draft("shift", unit="year", offset=_cue(groups) or 0, period=f"H{number}", granularity="half")
+    return Draft("calendar", period=f"H{number}", granularity="half")
+
+
+def season(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    code = lookup("seasons", groups["season"])
+    year_ = _year(groups["year"]) if "year" in groups else None
+    return Draft("calendar", year=year_, period=code, cue=_cue(groups), mod=_mod(groups), granularity="season")
+
+
+def day_word(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    word = groups["dayword"].lower()
+    offset = lookup("day_words", word)
+    suffix = ""
+    if "part" in groups:
+        suffix = "T" + lookup("parts_of_day", groups["part"])
+    elif "noon" in groups:
+        suffix = "T12:00" if groups["noon"].lower() == "noon" else "T24:00"
+    elif word == "tonight":
+        suffix = "TNI"
+    return Draft("shift", type="TIME" if suffix else "DATE", unit="day", offset=offset, suffix=suffix,
+                 granularity="time" if suffix else "day")
+
+
+def day_part(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    cue, part = groups["cue"].lower(), lookup("parts_of_day", groups["part"])
+    offset = {"last": -1 if part == "NI" else 0, "this": 0, "tomorrow": 1, "yesterday": -1}[cue]
+    if cue == "last" and part != "NI":  # "last morning" is not idiomatic news English
+        return None
+    return Draft("shift", type="TIME", unit="day", offset=offset, suffix="T" + part, granularity="time")
+
+
+def weekday(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    suffix = "T" + lookup("parts_of_day", groups["part"]) if "part" in groups else ""
+    return Draft("calendar", type="TIME" if suffix else "DATE", weekday=lookup("weekdays", groups["weekday"]),
+                 cue=_cue(groups), suffix=suffix, granularity="time" if suffix else "day")
+
+
+def holiday(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    month, day = lookup("holidays", groups["holiday"])
+    year_ = _year(groups["year"]) if "year" in groups else None
+    return Draft("calendar", year=year_, month=month, day=day, cue=_cue(groups), granularity="day")
+
+
+def _unit_name(word: str) -> str:
+    gran = units()[" ".join(word.lower().split())].gran
+    return gran
+
+
+_EDGE_MODS = {"end": "END", "close": "END", "beginning": "START", "start": "START", "middle": "MID"}
+
+
+def shift(groups: Groups, text: str, _dayfirst: bool) -> Draft | None:
+    unit_word = groups["unit"].lower()
+    unit = "weekend" if unit_word == "weekend" else _unit_name(unit_word)
+    if "cue" not in groups:  # "the end of the year": the publication's own year
+        edge = text.lower().removeprefix("the").split()[0]
+        return Draft("shift", unit=unit, offset=0, mod=_EDGE_MODS.get(edge, ""), granularity=unit)
+    cue = groups["cue"].lower().removeprefix("the").strip()
+    relative_to = "previous" if cue in ("following", "previous", "preceding", "prior", "same") else "publication"
+    offset = 0 if cue == "same" else lookup("shift_cues", cue)
+    return Draft("shift", unit=unit, offset=offset, relative_to=relative_to, mod=_mod(groups),
+                 granularity="week" if unit == "weekend" else unit)
+
+
+def _count(groups: Groups) -> float | None:
+    if "vague" in groups or "num_low" in groups:  # "several weeks", "two to three weeks": no single number
+        return None
+    return number_value(groups["num"])
+
+
+def shift_count(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    count = _count(groups)
+    if count is None or count != int(count) or count > 10000:
+        return None
+    unit = units()[" ".join(groups["unit"].lower().split())]
+    if unit.time:
+        return None
+    direction = " ".join(groups["dir"].lower().split())
+    sign = -1 if direction in ("ago", "earlier", "before", "since") else 1
+    relative_to = "publication" if direction in ("ago", "hence", "from now", "since") else "previous"
+    steps = int(count) * unit.factor
+    if unit.gran == "decade":
+        steps, gran = steps * 10, "year"
+    else:
+        gran = unit.gran
+    return Draft("shift", unit=gran, offset=sign * steps, relative_to=relative_to, mod=_mod(groups),
+                 period="compare" if gran == "year" else "", granularity=gran)
+
+
+def month_of_shifted_year(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    """ "June last year": a month (or day) in the year before, after or of the anchor."""
+    offset = {"last": -1, "next": 1, "this": 0}[groups["cue"].lower()]
+    day = int(_DIGITS.match(groups["day"])[0]) if "day" in groups else None
+    return Draft("shift", unit="year", offset=offset, month=_month(groups), day=day,
+                 granularity="day" if day else "month")
+
+
+def period_comparison(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    """ "the year-earlier period", "the 1988 third quarter": the period compared with, a year before the last one."""
+    what = " ".join(groups["what"].lower().split())
+    direction = groups["dir"].lower()
+    if what in ("nine months", "six months"):
+        return None
+    if direction[0].isdigit():
+        year_ = int(direction)
+        if "ordinal" in groups:
+            return Draft("fixed", value=f"{year_:04d}-Q{_QUARTER_ORDINALS[groups['ordinal'].lower()]}",
+                         granularity="quarter")
+        return Draft("calendar", year=year_, period="same", granularity="year")
+    if "ordinal" in groups:
+        return Draft("shift", unit="year", offset=-1, relative_to="previous",
+                     period="Q" + str(_QUARTER_ORDINALS[groups["ordinal"].lower()]), granularity="quarter")
+    return Draft("shift", unit="year", offset=-1, relative_to="previous", period="compare", granularity="year")
+
+
+def year_ago_adjective(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    return Draft("shift", unit="year", offset=-1, relative_to="previous", period="compare", granularity="year")
+
+
+def shift_previous(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    if "cue" in groups:
+        word = groups["cue"].lower()
+        offset = 1 if word in ("following", "next") else -1
+        unit_word = groups["unit"].lower()
+    else:
+        offset = 1 if groups["dir"].lower() == "after" else -1
+        unit_word = groups["unit2"].lower()
+    suffix = "" if unit_word == "day" else "T" + lookup("parts_of_day", unit_word)
+    return Draft("shift", type="TIME" if suffix else "DATE", unit="day", offset=offset, relative_to="previous",
+                 suffix=suffix, granularity="time" if suffix else "day")
+
+
+def reference(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    return Draft("fixed", value=lookup("references", groups["ref"]))
+
+
+def _amount(count: float | None, unit_word: str) -> str | None:
+    """TIMEX3 duration value for ``count`` ``unit_word``s ("P10D", "PT48H", "PXY"); None if not expressible."""
+    unit = units()[" ".join(unit_word.lower().split())]
+    code = unit.code
+    if code == "DE":
+        code, scale = "Y", 10
+    elif code == "CE":
+        code, scale = "Y", 100
+    else:
+        scale = unit.factor
+    prefix = "PT" if unit.time else "P"
+    if count is None:
+        return f"{prefix}X{code}"
+    amount = count * scale
+    if amount != int(amount):
+        return _fractional(amount, code, prefix)
+    return f"{prefix}{int(amount)}{code}"
+
+
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}
+
+
+def _fractional(amount: float, code: str, prefix: str) -> str | None:
+    """"half a year" -> P6M, "1.5 hours" -> PT90M: TIMEX3 durations are whole numbers of a unit."""
+    if code not in _SMALLER:
+        return None
+    smaller, per = _SMALLER[code]
+    value = amount * per
+    if not math.isclose(value, round(value)):
+        return None
+    if code == "D":
+        prefix = "PT"
+    return f"{prefix}{round(value)}{smaller}"
+
+
+def duration(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    count = 1.0 if "num" not in groups and "vague" not in groups else _count(groups)
+    if count is not None and count > 100000:
+        return None
+    text_num = groups.get("num", "")
+    if "num" in groups and "and" in _text.lower() and "half" in _text.lower():
+        count = (count or 0) + 0.5
+    value = _amount(count, groups["unit"])
+    if value is None or not text_num and "vague" not in groups and "cue" not in groups:
+        return None
+    gran = units()[" ".join(groups["unit"].lower().split())].gran
+    return Draft("fixed", type="DURATION", value=value, mod=_mod(groups), granularity=gran)
+
+
+def duration_bare(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    """ "for years": a duration of unknown length in a known unit."""
+    unit = units()[groups["vague"].lower()]
+    return Draft("fixed", type="DURATION", value=_amount(None, groups["vague"]) or "", granularity=unit.gran)
+
+
+def set_(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    if "freq" in groups:
+        return Draft("fixed", type="SET", value=lookup("frequencies", groups["freq"]))
+    if "weekday" in groups:
+        return Draft("fixed", type="SET", value=f"XXXX-WXX-{lookup('weekdays', groups['weekday'])}", granularity="day")
+    count = number_value(groups["num"]) if "num" in groups else 1.0
+    value = _amount(count, groups["unit"])
+    if value is None:
+        return None
+    return Draft("fixed", type="SET", value=value)
+
+
+def clock(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    if "noon" in groups:
+        hour, minute = (12, 0) if groups["noon"].lower() in ("noon", "midday") else (24, 0)
+    else:
+        hour, minute = int(groups["hour"]), int(groups.get("minute") or 0)
+        ampm = groups.get("ampm", "").lower().replace(".", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+    suffix = f"T{hour:02d}:{minute:02d}"
+    dayword = groups.get("dayword") or groups.get("dayword2")
+    weekday_word = groups.get("weekday") or groups.get("weekday2")
+    if weekday_word:
+        return Draft("calendar", type="TIME", weekday=lookup("weekdays", weekday_word), suffix=suffix,
+                     granularity="time")
+    offset = lookup("day_words", dayword) if dayword else 0
+    return Draft("shift", type="TIME", unit="day", offset=offset, suffix=suffix, granularity="time")
+
+
+NORMALIZERS: dict[str, Normalizer] = {
+    "date": date,
+    "numeric_date": numeric_date,
+    "range_first_day": range_first_day,
+    "year": year,
+    "decade": decade,
+    "century": century,
+    "quarter": quarter,
+    "quarter_relative": quarter_relative,
+    "half": half,
+    "season": season,
+    "day_word": day_word,
+    "day_part": day_part,
+    "weekday": weekday,
+    "holiday": holiday,
+    "shift": shift,
+    "shift_count": shift_count,
+    "year_ago_adjective": year_ago_adjective,
+    "month_of_shifted_year": month_of_shifted_year,
+    "period_comparison": period_comparison,
+    "shift_previous": shift_previous,
+    "reference": reference,
+    "duration": duration,
+    "set": set_,
+    "duration_bare": duration_bare,
+    "clock": clock,
+}

@@ -1,0 +1,217 @@
+"""Pass 2: a ``Draft`` resolved against an anchor date and the clause's tense, by small pure functions.
+
+The anchor is the publication date, or for narrative expressions ("the following day", "a year earlier") the last
+date the text mentioned. Without an anchor, the missing parts stay X-filled ("XXXX-02-10"), never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from timeline.temporal.calendar import SEASON_MONTHS, format_date, shift
+from timeline.temporal.model import Basis, Draft, Tense
+
+_PERIOD_START_MONTH = {
+    "Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7,
+    **{code: months[0] for code, months in SEASON_MONTHS.items()},
+}
+
+
+@dataclass(frozen=True)
+class Resolved:
+    value: str
+    anchor: str
+    basis: Basis
+    granularity: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A date mentioned earlier in the text, as the anchor for narrative expressions."""
+
+    day: dt.date
+    granularity: str
+
+
+TENSE_PENALTY_DAYS = 160  # how much farther a reading that agrees with the tense may be than one that does not
+
+
+def resolve(draft: Draft, publication: dt.date | None, previous: Mention | None, tense: Tense | None) -> Resolved:
+    """The final TIMEX3 value of ``draft``."""
+    if draft.kind == "fixed":
+        is_reference = draft.value.endswith("_REF")
+        if not is_reference:
+            return Resolved(draft.value, "", "explicit", draft.granularity)
+        if publication is None:
+            return Resolved(draft.value, "", "unresolved", draft.granularity)
+        return Resolved(draft.value, publication.isoformat(), "relative_publication", draft.granularity)
+    if draft.kind == "calendar":
+        return _calendar(draft, publication, previous, tense)
+    return _shift(draft, publication, previous)
+
+
+def _calendar(draft: Draft, publication: dt.date | None, previous: Mention | None, tense: Tense | None) -> Resolved:
+    if draft.period == "same" and draft.year is not None:  # "the 1988 period": the period last spoken of, in 1988
+        if previous is not None and previous.granularity == "quarter":
+            value = f"{draft.year:04d}-Q{(previous.day.month - 1) // 3 + 1}"
+            return Resolved(value, previous.day.isoformat(), "relative_previous", "quarter")
+        return Resolved(f"{draft.year:04d}", "", "explicit", "year")
+    if draft.year is not None and (draft.month is not None or draft.period):
+        return Resolved(_calendar_value(draft, draft.year), "", "explicit", draft.granularity)
+    if draft.year is not None:
+        return Resolved(f"{draft.year:04d}", "", "explicit", "year")
+    if publication is None:
+        return Resolved(_unresolved(draft), "", "unresolved", draft.granularity)
+    anchor = publication.isoformat()
+    if draft.month is None and not draft.period and draft.weekday is not None:
+        day = resolve_weekday(draft.weekday, publication, draft.cue, tense)
+        return Resolved(day.isoformat() + draft.suffix, anchor, "relative_publication", draft.granularity)
+    if draft.month is None and not draft.period:
+        return Resolved(_unresolved(draft), "", "unresolved", draft.granularity)
+    year = resolve_year(draft, publication, tense)
+    return Resolved(_calendar_value(draft, year), anchor, "relative_publication", draft.granularity)
+
+
+def _calendar_value(draft: Draft, year: int) -> str:
+    if draft.period:
+        return f"{year:04d}-{draft.period}"
+    if draft.day is None:
+        return f"{year:04d}-{draft.month:02d}"
+    return f"{year:04d}-{draft.month:02d}-{draft.day:02d}{draft.suffix}"
+
+
+def _unresolved(draft: Draft) -> str:
+    if draft.period:
+        return f"XXXX-{draft.period}"
+    if draft.month is not None:
+        if draft.day is None:
+            return f"XXXX-{draft.month:02d}"
+        return f"XXXX-{draft.month:02d}-{draft.day:02d}{draft.suffix}"
+    if draft.weekday is not None:
+        return f"XXXX-WXX-{draft.weekday}{draft.suffix}"
+    return "XXXX-XX-XX"
+
+
+def resolve_weekday(weekday: int, anchor: dt.date, cue: int | None, tense: Tense | None) -> dt.date:
+    """The date of ``weekday`` (1 = Monday) near ``anchor``.
+
+    "last Friday" is the Friday before the anchor, "next Friday" the one after, "this Friday" the one in the
+    anchor's week. A bare weekday follows the tense: past -> on or before the anchor, future or present -> on or
+    after it; with no tense cue, news mostly reports what happened, so the past reading wins.
+    """
+    delta = weekday - anchor.isoweekday()
+    if cue == 0:
+        return anchor + dt.timedelta(days=delta)
+    if cue == -1:
+        return anchor + dt.timedelta(days=(delta % 7) - 7 if delta % 7 else -7)
+    if cue == 1:
+        return anchor + dt.timedelta(days=delta % 7 if delta % 7 else 7)
+    if tense in ("future", "present"):
+        return anchor + dt.timedelta(days=delta % 7)
+    return anchor - dt.timedelta(days=(-delta) % 7)
+
+
+def _bounds(draft: Draft, year: int) -> tuple[dt.date, dt.date] | None:
+    """First and last day of the named month, day or period in ``year``."""
+    try:
+        if draft.period in SEASON_MONTHS:
+            first, last = SEASON_MONTHS[draft.period]
+            start = dt.date(year, first, 1)
+            return start, shift(start, "month", last - first + 1) - dt.timedelta(days=1)
+        if draft.period:
+            start = dt.date(year, _PERIOD_START_MONTH[draft.period], 1)
+            months = 6 if draft.period.startswith("H") else 3
+            return start, shift(start, "month", months) - dt.timedelta(days=1)
+        if draft.day is not None:
+            day = dt.date(year, draft.month, draft.day)  # type: ignore[arg-type]
+            return day, day
+        start = dt.date(year, draft.month, 1)  # type: ignore[arg-type]
+        return start, shift(start, "month", 1) - dt.timedelta(days=1)
+    except ValueError:  # 29 February in a common year
+        return None
+
+
+def resolve_year(draft: Draft, anchor: dt.date, tense: Tense | None) -> int:
+    """The year of a calendar name written without one ("10 February", "last August", "the third quarter").
+
+    A weekday written beside the date decides; then a cue word (last/next/this); otherwise the occurrence nearest
+    to the anchor, where one on the side the tense points to (past: before, future: after) gets a head start.
+    Untensed quarters and halves read as past: business news reports periods already closed.
+    """
+    if draft.weekday is not None and draft.day is not None and draft.month is not None:
+        for year in (anchor.year, anchor.year - 1, anchor.year + 1):
+            bounds = _bounds(draft, year)
+            if bounds and bounds[0].isoweekday() == draft.weekday:
+                return year
+    candidates = {}
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        bounds = _bounds(draft, year)
+        if bounds:
+            candidates[year] = bounds
+    if not candidates:
+        return anchor.year
+    if draft.cue == 0:
+        return anchor.year
+    if draft.cue == -1:
+        return max(year for year, (start, _) in candidates.items() if start < anchor or year == min(candidates))
+    if draft.cue == 1:
+        return min(year for year, (_, end) in candidates.items() if end > anchor or year == max(candidates))
+    direction = tense if tense in ("past", "future") else None
+    if direction is None and draft.period.startswith(("Q", "H")):
+        direction = "past"
+
+    def cost(year: int) -> int:
+        start, end = candidates[year]
+        if start <= anchor <= end:
+            return 0
+        days = (start - anchor).days if start > anchor else (anchor - end).days
+        wrong_side = (direction == "past" and start > anchor) or (direction == "future" and end < anchor)
+        return days + (TENSE_PENALTY_DAYS if wrong_side else 0)
+
+    return min(sorted(candidates, key=lambda y: abs(y - anchor.year)), key=cost)
+
+
+def _shift(draft: Draft, publication: dt.date | None, previous: Mention | None) -> Resolved:
+    """Shifts from the publication date, or from the last date mentioned for narrative and comparison phrases."""
+    compare = draft.relative_to == "previous" and previous is not None
+    if draft.period == "quarter" and (previous is None or previous.granularity != "quarter"):
+        compare = False
+    if draft.period == "compare" and previous is not None and previous.granularity == "quarter":
+        compare = True
+    if compare and previous is not None:
+        base, basis = previous.day, "relative_previous"
+    elif publication is not None:
+        base, basis = publication, "relative_publication"
+    else:
+        return Resolved(_unresolved_shift(draft), "", "unresolved", draft.granularity)
+    unit, offset, granularity = draft.unit, draft.offset, draft.granularity
+    if compare and previous is not None and previous.granularity == "quarter" and unit == "year":
+        granularity = "quarter"  # "a year earlier" after "the third quarter": the same quarter a year before
+    if draft.period == "quarter" and not compare:
+        offset -= 1  # "the quarter" with nothing said before: the last one reported, not the current one
+    day = shift(base, unit, offset)
+    if draft.month is not None:
+        value = f"{day.year:04d}-{draft.month:02d}" + (f"-{draft.day:02d}" if draft.day else "")
+    elif draft.period.startswith(("Q", "H")):
+        value = f"{day.year:04d}-{draft.period}"
+    elif granularity == "time":
+        value = day.isoformat() + draft.suffix
+    else:
+        value = format_date(day, "weekend" if unit == "weekend" else granularity)
+    return Resolved(value, base.isoformat(), basis, granularity)  # type: ignore[arg-type]
+
+
+def _unresolved_shift(draft: Draft) -> str:
+    if draft.month is not None:
+        return f"XXXX-{draft.month:02d}" + (f"-{draft.day:02d}" if draft.day else "")
+    return {
+        "day": "XXXX-XX-XX",
+        "time": "XXXX-XX-XX" + draft.suffix,
+        "week": "XXXX-WXX",
+        "month": "XXXX-XX",
+        "quarter": "XXXX-QX",
+        "year": "XXXX",
+        "decade": "XXX",
+        "century": "XX",
+    }.get(draft.granularity, "XXXX-XX-XX")

@@ -1,0 +1,99 @@
+"""A sentence splitter that returns offsets into the original text.
+
+Rules (deliberately simple and predictable, so errors are easy to see):
+
+- a newline is a hard boundary (news bodies put headlines, datelines, list items and
+  paragraphs on their own lines);
+- ``.``, ``!``, ``?`` (or an ellipsis) end a sentence when followed, after any closing quotes or
+  brackets and some whitespace, by a capital letter, a digit or an opening quote;
+- a dot after a known abbreviation (``resources/text/abbreviations.yaml``) or a single-letter
+  initial ("John F. Kennedy") does not end the sentence, except that a ``may_end``
+  abbreviation ("U.S.", "p.m.", "Feb.") does when the next word is a typical sentence starter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+# End punctuation, then closing quotes/brackets, then whitespace, then the start of the next sentence.
+_BOUNDARY = re.compile(r"""(?:\.{3}|…|[.!?])["'”’)\]]*(?=[ \t]+["'“‘(\[]?[A-Z0-9])""")
+_WORD_BEFORE = re.compile(r"""(?:^|[\s("'“‘\[])([A-Za-z][A-Za-z.']*)$""", re.MULTILINE)
+_NEXT_WORD = re.compile(r"""[ \t]+["'“‘(\[]?([A-Za-z]+)""")
+
+
+@dataclass(frozen=True)
+class Abbreviations:
+    never_final: frozenset[str]
+    may_end: frozenset[str]
+    sentence_starters: frozenset[str]
+
+
+@cache
+def abbreviations() -> Abbreviations:
+    """The abbreviation lexicon, loaded once."""
+    text = resources.files("timeline").joinpath("resources", "text", "abbreviations.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    return Abbreviations(
+        frozenset(data["never_final"]), frozenset(data["may_end"]), frozenset(data["sentence_starters"])
+    )
+
+
+def _ends_sentence(text: str, line_start: int, dot: int, after: int) -> bool:
+    """Whether the punctuation at ``dot`` closes a sentence, judged from the word before and after it."""
+    if text[dot] != ".":
+        return True
+    if text.startswith("...", dot) or text[dot] == "…":
+        return True
+    before = _WORD_BEFORE.search(text, line_start, dot)
+    if not before:
+        return True
+    word = before.group(1)
+    abbr = abbreviations()
+    if word in abbr.never_final:
+        return False
+    if len(word) == 1 and word.isupper():  # an initial: "John F. Kennedy"
+        return False
+    if word in abbr.may_end or (word.count(".") >= 1 and len(word.replace(".", "")) <= 4 and word[-1] != "."):
+        nxt = _NEXT_WORD.match(text, after)
+        return bool(nxt and nxt.group(1) in abbr.sentence_starters)
+    return True
+
+
+def split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of ``text[start:end]`` (one line), as trimmed (start, end) offsets into ``text``."""
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        if _ends_sentence(text, start, match.start(), match.end()):
+            spans.append((cursor, match.end()))
+            cursor = match.end()
+    spans.append((cursor, end))
+    trimmed = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            trimmed.append((s, e))
+    return trimmed
+
+
+def split(text: str, regions: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets into ``text``; newlines are hard boundaries.
+
+    ``regions`` restricts splitting to those spans (e.g. the content lines from
+    :func:`timeline.text.clean.content_spans`); by default the whole text is split.
+    """
+    if regions is None:
+        regions = [(0, len(text))]
+    out: list[tuple[int, int]] = []
+    for region_start, region_end in regions:
+        for line in re.finditer(r"[^\n]+", text[region_start:region_end]):
+            out.extend(split_line(text, region_start + line.start(), region_start + line.end()))
+    return out

@@ -1,0 +1,60 @@
+"""The page, top to bottom: sources -> articles -> events -> curation -> filters -> tabs.
+
+Each step calls one ``timeline`` package function; this module only decides the order and
+passes results along.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from timeline.curation import apply_edits, hidden_ids, project_to_json
+from timeline.filters import apply, to_dict
+from timeline_app import loading, sidebar, state, url_state
+from timeline_app.tabs import export, sources, table, timeline
+from timeline_app.tabs import map as map_tab
+
+TITLE = "Crisis Timeline"
+
+
+def run() -> None:
+    st.set_page_config(page_title=TITLE, page_icon="🗓️", layout="wide")
+    state.init()
+    url_state.restore_once()
+    st.title(TITLE)
+    groups = sidebar.sources()
+    articles, results = loading.combine(groups)
+    articles = loading.with_overrides(articles, sidebar.publication_overrides(articles))
+    summary = loading.summary(results)
+    with st.expander(" · ".join(summary.lines(messages=False)) or "No articles", expanded=False):
+        st.text("\n".join(summary.lines()))
+    done = st.session_state.setdefault("_extracted", set())
+    frame, failures = loading.extract(articles, done)
+    if failures:
+        st.error(f"{len(failures)} article(s) could not be processed; their events are missing from the timeline.")
+        with st.expander("Which articles, and why"):
+            st.text("\n".join(failures))
+    edits = st.session_state[state.EDITS]
+    curated = apply_edits(frame, edits)
+    view_filters, bounds = sidebar.filters(curated)
+    shown = apply(curated, view_filters)
+    if not articles:
+        st.info("No articles yet: switch on the demo corpus, upload files, paste text or fetch links in the sidebar.")
+    zoom = (view_filters.date_from, view_filters.date_to) if view_filters.date_from else None
+    tabs = st.tabs(["Timeline", "Map", "Table", "Sources", "Export"])
+    with tabs[0]:
+        timeline.show(shown, curated, zoom, "")
+    with tabs[1]:
+        map_tab.show(shown)
+    with tabs[2]:
+        hidden = hidden_ids(edits)
+        editable = apply(apply_edits(frame, edits, keep_hidden=True), view_filters)
+        table.show(editable if st.session_state[state.SHOW_HIDDEN] else shown, hidden)
+    with tabs[3]:
+        sources.show(articles, results, frame, summary)
+    with tabs[4]:
+        export.show(shown, st.session_state[state.LANES], st.session_state[state.COLOR], edits, TITLE)
+    settings = {"filters": to_dict(view_filters),
+                "view": {k: st.session_state[k] for k in (state.LANES, state.COLOR, state.KEY_MODE)}}  # fmt: skip
+    sidebar.project_box(project_to_json(articles, settings, edits))
+    url_state.write(bounds)

@@ -1,0 +1,36 @@
+"""The Export tab: what the filters show, as CSV, JSON (the schema), TimelineJS JSON and standalone HTML."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pandas as pd
+import streamlit as st
+
+from timeline.curation import Edit, audit_frame
+from timeline.export import audit_to_csv, to_csv, to_html, to_json, to_timelinejs
+from timeline.figures import timeline_figure
+
+
+def show(shown: pd.DataFrame, lanes: str, color: str, edits: list[Edit], title: str) -> None:
+    st.caption(f"Every export holds the {len(shown)} events the filters show, with the curation applied.")
+    audit = [dataclasses.asdict(e) for e in edits]
+    cols = st.columns(4)
+    cols[0].download_button("CSV", to_csv(shown), "crisis-timeline.csv", "text/csv", on_click="ignore",
+                            width="stretch", help="One row per event; opens in any spreadsheet")  # fmt: skip
+    cols[1].download_button("JSON (schema)", to_json(shown, audit), "crisis-timeline.json", "application/json",
+                            on_click="ignore", width="stretch",
+                            help="The events frame and the audit log; reloads without loss")  # fmt: skip
+    cols[2].download_button("TimelineJS JSON", json.dumps(to_timelinejs(shown, title=title), ensure_ascii=False),
+                            "crisis-timeline.timelinejs.json", "application/json", on_click="ignore",
+                            width="stretch", help="Load in TimelineJS3 as is")  # fmt: skip
+    def page() -> str:  # built only when clicked: it inlines plotly.js (about 5 MB)
+        return to_html(timeline_figure(shown, lanes=lanes, color=color, title=title), shown, title=title)
+
+    cols[3].download_button("Interactive HTML", page,
+                            "crisis-timeline.html", "text/html", on_click="ignore", width="stretch",
+                            help="The chart and its events in one file that works offline")  # fmt: skip
+    if edits:
+        st.download_button("Audit log (CSV)", audit_to_csv(audit_frame(edits)), "crisis-timeline-audit.csv",
+                           "text/csv", on_click="ignore")  # fmt: skip

@@ -1,0 +1,21 @@
+"""The Map tab: places sized by how many of the shown events name them."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from timeline.figures import map_figure, place_table
+
+#: Served by Streamlit's static file serving (server.enableStaticServing), so the base map
+#: draws without internet access; plotly fetches it from its CDN otherwise.
+TOPOJSON_URL = "app/static/topojson/"
+
+
+def show(shown: pd.DataFrame) -> None:
+    places = place_table(shown)
+    st.caption(f"{len(places)} places named by {len(shown)} events. Marker size: number of events.")
+    st.plotly_chart(map_figure(shown), width="stretch", config={"displaylogo": False, "topojsonURL":
+                    TOPOJSON_URL})  # fmt: skip
+    if len(places):
+        st.dataframe(places, hide_index=True, width="stretch")

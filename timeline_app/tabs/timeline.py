@@ -1,0 +1,82 @@
+"""The Timeline tab: lanes, colour and key-events controls, the chart, and the clicked event's detail."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from timeline.figures import CHOICES, event_at, key_events, timeline_figure
+from timeline_app import detail, state
+
+#: Events in view above which "auto" switches to key events.
+CROWDED = 400
+KEY_PER_WEEK = 5
+
+
+def _choice(label: str, key: str, column) -> str:
+    if st.session_state.get(key) not in CHOICES:
+        st.session_state[key] = state.INIT[key]
+    return column.selectbox(label, list(CHOICES), format_func=CHOICES.get, key=key)
+
+
+def _on_select() -> None:
+    """A click on the chart selects that event (the figure's customdata names it)."""
+    chosen = st.session_state.get(state.CHART)
+    points = chosen.selection.points if chosen and chosen.selection else []
+    figure = st.session_state.get("_figure")
+    for point in points:
+        event_id = event_at(figure, point.get("curve_number", -1), point.get("point_index", -1)) if figure else None
+        if event_id:
+            st.session_state[state.SELECTED] = event_id
+            st.session_state[state.PICK] = event_id
+            return
+
+
+def _on_pick() -> None:
+    st.session_state[state.SELECTED] = st.session_state.get(state.PICK)
+
+
+def chart_frame(shown: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """What the chart draws: every event, or the key events per week when crowded (and why)."""
+    mode = st.session_state[state.KEY_MODE]
+    crowded = len(shown) > CROWDED
+    if mode == "on" or (mode == "auto" and crowded):
+        top = key_events(shown, per="W", top=KEY_PER_WEEK)
+        return top, f"Key events: the {KEY_PER_WEEK} most salient per week ({len(top)} of {len(shown)} events)."
+    return shown, ""
+
+
+def show(shown: pd.DataFrame, curated: pd.DataFrame, view: tuple[dt.date, dt.date] | None, title: str) -> None:
+    """Draw the tab. ``shown``: filtered events; ``curated``: all events (for the detail panel)."""
+    lanes_col, color_col, key_col = st.columns(3)
+    lanes = _choice("Lanes", state.LANES, lanes_col)
+    color = _choice("Colour", state.COLOR, color_col)
+    key_col.radio("Key events", state.KEY_MODES, horizontal=True, key=state.KEY_MODE,
+                  format_func={"auto": f"auto (>{CROWDED})", "on": "on", "off": "off"}.get)  # fmt: skip
+    drawn, note = chart_frame(shown)
+    dated = int(drawn["start"].notna().sum())
+    st.caption(
+        f"{dated} dated events drawn · {len(shown) - int(shown['start'].notna().sum())} undated (table only) · "
+        "points: one day · bars: several days · faint bands: known only to the week, month or year · "
+        "hollow/hatched: scheduled or possible · size: outlets reporting it. Click a point for its sources."
+        + (f" {note}" if note else "")
+    )
+    figure = timeline_figure(drawn, lanes=lanes, color=color, view=view,
+                             selected=st.session_state.get(state.SELECTED), title=title)  # fmt: skip
+    st.session_state["_figure"] = figure
+    st.plotly_chart(figure, key=state.CHART, on_select=_on_select, selection_mode="points",
+                    width="stretch", config={"displaylogo": False})  # fmt: skip
+    ids = list(curated["event_id"])
+    if not ids:
+        return
+    labels = dict(zip(curated["event_id"], curated["title"], strict=True))
+    if st.session_state.get(state.PICK) not in labels:
+        st.session_state[state.PICK] = st.session_state.get(state.SELECTED) if st.session_state.get(
+            state.SELECTED) in labels else None  # fmt: skip
+    picked = st.selectbox("Event details", ids, key=state.PICK, index=None, placeholder="Click a point, or pick here",
+                          format_func=lambda eid: labels.get(eid, eid), on_change=_on_pick)  # fmt: skip
+    if picked:
+        with st.container(border=True):
+            detail.show(curated, picked)

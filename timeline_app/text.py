@@ -1,0 +1,28 @@
+"""Article text as Markdown that renders literally: no markup, link, formula or directive survives.
+
+Streamlit's ``st.markdown`` never renders raw HTML without ``unsafe_allow_html`` (which this app
+never uses), but Markdown itself would still turn ``*``, ``[..](..)``, ``$..$`` or ``:red[..]`` in
+an article into formatting or links. CommonMark lets a backslash escape any ASCII punctuation, so
+escaping all of it shows the text exactly as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def md(text: object) -> str:
+    """``text`` escaped for Markdown, on one line."""
+    return _PUNCTUATION.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def highlighted(sentence: str, start: int, end: int) -> str:
+    """The sentence as Markdown with characters ``start:end`` (the date expression) highlighted."""
+    if not 0 <= start < end <= len(sentence):
+        return md(sentence)
+    before, expr, after = sentence[:start], sentence[start:end], sentence[end:]
+    lead = " " if before[-1:].isspace() else ""
+    trail = " " if after[:1].isspace() else ""
+    return f"{md(before)}{lead}:orange-background[**{md(expr)}**]{trail}{md(after)}"

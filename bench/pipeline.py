@@ -86,7 +86,7 @@ def _holdable(rows: list[dict]) -> tuple[list[dict], int]:
     return kept, len(rows) - len(kept)
 
 
-def run(articles: list[Article], repeat: int) -> tuple[dict[str, float], float, int, int]:
+def run(articles: list[Article], repeat: int) -> tuple[dict[str, float], float, int, int, int]:
     clock: dict[str, float] = defaultdict(float)
     originals = {"tag": pipeline.tag, "enrich": pipeline.enrich}
     pipeline.tag = timed("tag", originals["tag"], clock)
@@ -98,6 +98,8 @@ def run(articles: list[Article], repeat: int) -> tuple[dict[str, float], float, 
         for _ in range(repeat):
             rows = [row for article in articles for row in pipeline.extract_article(article)]
             rows, dropped = _holdable(rows)
+            repeated = len(rows) - len({r["event_id"] for r in rows})
+            rows = list({r["event_id"]: r for r in rows}.values())
             frame = schema.from_records(rows)
             began = time.perf_counter()
             cluster(frame)
@@ -105,7 +107,7 @@ def run(articles: list[Article], repeat: int) -> tuple[dict[str, float], float, 
         total = time.perf_counter() - start
     finally:
         pipeline.tag, pipeline.enrich = originals["tag"], originals["enrich"]
-    return clock, total, len(rows), dropped
+    return clock, total, len(rows), dropped, repeated
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     overall: dict[str, float] = defaultdict(float)
     for name, articles in found.items():
         chars = sum(len(a.text) for a in articles)
-        clock, total, rows, dropped = run(articles, args.repeat)
+        clock, total, rows, dropped, repeated = run(articles, args.repeat)
         for stage in STAGES:
             overall[stage] += clock[stage]
         other = total - sum(clock[s] for s in STAGES)
@@ -132,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         if dropped:
             print(f"  note: {dropped} rows with dates outside pandas' range (1678-2261) left out of the frame")
+        if repeated:
+            print(f"  note: {repeated} rows repeating an event_id left out of the frame")
     ratio = overall["enrich"] / overall["tag"] if overall["tag"] else float("nan")
     verdict = "within" if ratio <= 3 else "OVER"
     print(f"all: tag={overall['tag']:.3f}s enrich={overall['enrich']:.3f}s cluster={overall['cluster']:.3f}s | "

@@ -17,7 +17,7 @@ from timeline.article import Article
 WIRE = "KYIV, Feb 10, 2022 (Reuters) - Russian forces began joint drills with Belarus on Thursday, officials said."
 
 
-def fake_rows(article: Article) -> list[dict]:
+def fake_rows(article: Article, settings=None) -> list[dict]:
     """One event per article, dated at publication: enough to test the command line alone."""
     return [
         {
@@ -42,7 +42,7 @@ def fake_rows(article: Article) -> list[dict]:
 @pytest.fixture
 def fake_pipeline(monkeypatch):
     monkeypatch.setattr(pipeline, "extract_article", fake_rows)
-    monkeypatch.setattr(pipeline, "frame_from_rows", lambda rows: schema.validate(schema.from_records(rows)))
+    monkeypatch.setattr(pipeline, "frame_from_rows", lambda rows, duplicates=None: schema.validate(schema.from_records(rows)))
 
 
 @pytest.fixture
@@ -132,29 +132,26 @@ def test_record_field_options_reach_ingestion(fake_pipeline, tmp_path, capsys):
 
 
 def test_a_failing_article_is_reported_and_the_rest_go_on(monkeypatch, files, capsys):
-    def flaky(article: Article) -> list[dict]:
+    def flaky(article: Article, settings=None) -> list[dict]:
         if "formula" in article.text:
             raise RuntimeError("tagger exploded")
         return fake_rows(article)
 
     monkeypatch.setattr(pipeline, "extract_article", flaky)
-    monkeypatch.setattr(pipeline, "frame_from_rows", lambda rows: schema.validate(schema.from_records(rows)))
+    monkeypatch.setattr(pipeline, "frame_from_rows", lambda rows, duplicates=None: schema.validate(schema.from_records(rows)))
     code, out, err = run(capsys, "extract", str(files / "good.txt"), str(files / "other.md"))
     assert code == 0 and len(out.splitlines()) == 1
     assert "other.md: events could not be extracted: RuntimeError: tagger exploded" in err
 
 
-def test_module_entry_point_with_workers_matches_serial(files):
-    """The real pipeline, as a user runs it: python -m timeline extract ... --workers 2."""
-    args = [sys.executable, "-m", "timeline", "extract", str(files / "good.txt"), str(files / "other.md")]
-    serial = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, timeout=120)
-    parallel = subprocess.run([*args, "--workers", "2"], capture_output=True, text=True, cwd=ROOT, timeout=120)
-    assert serial.returncode == parallel.returncode == 0, serial.stderr + parallel.stderr
-    assert serial.stdout == parallel.stdout and serial.stdout.strip()
-    assert all(json.loads(line)["article_id"] for line in serial.stdout.splitlines())
+def test_worker_pool_keeps_input_order():
+    """Worker processes (spawned) return results in input order; abs is cheap to run in a child."""
+    items = [-5, 3, -1, 8, -13, 21, -34]
+    assert list(cli._mapped(abs, iter(items), workers=2)) == [abs(i) for i in items]
 
 
 def test_seed_article_through_the_command_line(seed_path):
+    """The real pipeline, as a user runs it: python -m timeline extract SEED --format jsonl."""
     result = subprocess.run([sys.executable, "-m", "timeline", "extract", str(seed_path), "--format", "jsonl"],
                             capture_output=True, text=True, cwd=ROOT, timeout=120)  # fmt: skip
     assert result.returncode == 0, result.stderr
@@ -174,3 +171,17 @@ def test_options_reach_ingestion():
     assert (options.dayfirst, options.allow_private_hosts) == (False, True)
     assert (options.title_field, options.url_field, options.source_field) == ("Head", "Link", "Outlet")
     assert str(options.published) == "2022-02-10"
+
+
+def test_undated_option_reaches_the_pipeline(monkeypatch, files, capsys):
+    seen = []
+
+    def recording(article: Article, settings=None) -> list[dict]:
+        seen.append(settings.undated)
+        return fake_rows(article)
+
+    monkeypatch.setattr(pipeline, "extract_article", recording)
+    monkeypatch.setattr(pipeline, "frame_from_rows", lambda rows, duplicates=None: schema.from_records(rows))
+    code, _, err = run(capsys, "extract", str(files / "good.txt"), "--undated", "drop")
+    assert code == 0, err
+    assert seen == ["drop"]

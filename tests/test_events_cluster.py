@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline import schema
 from timeline.events.cluster import cluster, copies_from_frame
@@ -121,3 +125,31 @@ def test_empty_frame():
     out = cluster(schema.empty_frame())
     assert out.empty
     schema.validate(out)
+
+
+_WORDS = ["Russia", "Ukraine", "troops", "talks", "Geneva", "drills", "Belarus", "said", "met", "sanctions"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b", "c", "d"]),
+            st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8),
+            st.dates(min_value=dt.date(2022, 1, 1), max_value=dt.date(2022, 1, 10)),
+            st.sampled_from(["explicit", "publication"]),
+        ),
+        max_size=12,
+    )
+)
+def test_any_valid_frame_clusters_into_a_valid_frame(items):
+    records = [
+        row(f"e{i}", article, article.upper(), " ".join(words), day.isoformat(), date_basis=basis,
+            actors=[w for w in words if w[0].isupper()], char_start=i * 100)
+        for i, (article, words, day, basis) in enumerate(items)
+    ]
+    out = cluster(schema.from_records(records))
+    schema.validate(out)
+    for _, members in out.groupby("cluster_id"):
+        assert members["article_id"].is_unique  # never two rows of one article in a cluster
+        assert (members["corroboration"] == members["source"].nunique()).all()

@@ -19,9 +19,21 @@ def _timex(text: str, words: str, value: str, type_: str = "DATE", basis: str = 
 
 
 def test_lexicon_is_well_formed():
-    path = dating.resources.files("timeline").joinpath("resources", "events", "continuation.yaml")
+    path = dating.resources.files("timeline").joinpath("resources", "events", "dating.yaml")
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    for key in ("breaks", "links", "attributive_determiners", "irregular_participles"):
+    for key in (
+        "breaks",
+        "links",
+        "attributive_determiners",
+        "irregular_participles",
+        "range_connectors",
+        "backward_duration",
+        "prepositions",
+        "present_verbs",
+        "auxiliaries",
+        "list_connectors",
+        "clause_breaks",
+    ):
         entries = data[key]
         assert all(isinstance(x, str) and x.strip() == x and x for x in entries), key
         assert len(entries) == len(set(entries)), f"duplicates in {key}"
@@ -98,12 +110,20 @@ def test_clause_tense_reads_past_descriptive_participles():
     assert clause_tense(text, [text.index("currently")]) == "present"
 
 
-def _news(day: dt.date, precision: str = "day") -> DatedClause:
-    return DatedClause(day, day, precision, "relative_publication", "past")
+def _day(day: dt.date) -> dating.Anchor:
+    text = "x" * 20
+    timex = Timex(0, 5, "today", "DATE", day.isoformat(), "day", "", "test", "relative_publication")
+    return dating.Anchor(0, 5, text[:5], timex, day, day, "day", day.isoformat(), "relative_publication")
 
 
-def test_news_time_is_a_recent_day_and_past_narration_returns_to_it():
-    narrative = observe(Narrative(), _news(dt.date(2022, 2, 9)), 0, PUB)
+def _year(year: int) -> DatedClause:
+    return DatedClause(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", "explicit")
+
+
+def test_news_time_is_the_recent_day_named_most_often_and_past_narration_returns_to_it():
+    days = [_day(dt.date(2022, 2, 9)), _day(dt.date(2022, 2, 8)), _day(dt.date(2022, 2, 9)), _day(dt.date(2021, 1, 1))]
+    narrative = dating.start_narrative(days, PUB)
+    assert narrative.news.first == dt.date(2022, 2, 9)
     narrative = observe(narrative, DatedClause(dt.date(2020, 8, 1), dt.date(2020, 8, 31), "month", "explicit"), 1, PUB)
     back = continued(narrative, "While visiting, Putin praised the drills.", "past", 2, PUB)
     assert back is not None and back.first == dt.date(2022, 2, 9)
@@ -111,23 +131,32 @@ def test_news_time_is_a_recent_day_and_past_narration_returns_to_it():
     assert linked is not None and linked.first == dt.date(2020, 8, 1)
 
 
+def test_an_adjacent_recent_day_is_continued_before_the_news_time():
+    narrative = dating.start_narrative([_day(dt.date(2022, 2, 7)), _day(dt.date(2022, 2, 7))], PUB)
+    today = DatedClause(PUB, PUB, "day", "relative_publication")
+    narrative = observe(narrative, today, 3, PUB)
+    assert continued(narrative, "He said so.", "past", 4, PUB).first == PUB
+    assert continued(narrative, "He said so.", "past", 6, PUB).first == dt.date(2022, 2, 7)
+    assert continued(narrative, "He has said so.", "perfect", 4, PUB).first == dt.date(2022, 2, 7)
+
+
 def test_old_dates_are_not_news_time_and_continue_only_the_next_sentence():
-    narrative = observe(
-        Narrative(), DatedClause(dt.date(1986, 1, 1), dt.date(1986, 12, 31), "year", "explicit"), 0, PUB
-    )
+    narrative = dating.start_narrative([], PUB)
+    narrative = observe(narrative, _year(1986), 0, PUB)
     assert narrative.news is None
     assert continued(narrative, "He sold it.", "past", 1, PUB).first == dt.date(1986, 1, 1)
     assert continued(narrative, "He sold it.", "past", 3, PUB) is None
+    assert continued(narrative, "He has sold it.", "perfect", 1, PUB) is None
 
 
 def test_present_tense_breaks_and_paragraphs_do_not_continue():
-    narrative = observe(Narrative(), _news(dt.date(2022, 2, 9)), 0, PUB)
+    narrative = observe(Narrative(), _year(2021), 0, PUB)
     assert continued(narrative, "Belarus is Russia's ally.", "present", 1, PUB) is None
     assert continued(narrative, "Meanwhile, troops moved.", "past", 1, PUB) is None
-    assert dating.paragraph_break(narrative).last is None
+    assert continued(dating.paragraph_break(narrative), "Troops moved.", "past", 1, PUB) is None
 
 
-def test_news_time_is_known_from_the_start_and_the_perfect_continues_only_it():
+def test_news_time_is_known_from_the_start():
     text = "Jobs unveiled it. In his keynote on Wednesday, he spoke. In 1976 he founded Apple."
     timexes = [
         _timex(text, "Wednesday", "2022-02-09", basis="relative_publication"),
@@ -135,12 +164,71 @@ def test_news_time_is_known_from_the_start_and_the_perfect_continues_only_it():
     ]
     narrative = dating.start_narrative(find_anchors(text, timexes), PUB)
     assert continued(narrative, "Jobs unveiled it.", "past", 0, PUB).first == dt.date(2022, 2, 9)
-    old = observe(Narrative(), DatedClause(dt.date(1976, 1, 1), dt.date(1976, 12, 31), "year", "explicit"), 0, PUB)
-    assert continued(old, "He has sold it.", "perfect", 1, PUB) is None
+
+
+def test_present_verbs_and_quotes_in_clause_tense():
+    assert clause_tense("Some analysts say he appeared tired.") == "present"
+    assert clause_tense("He will say more.") == "future"
+    assert clause_tense('"We think it is over," said Jobs.') == "past"
+    assert clause_tense('"We think it is over."') == "present"
+    for word in _lexicon()["present_verbs"]:
+        assert clause_tense(f"Officials {word} it.") == "present", word
+    for word in _lexicon()["auxiliaries"]:
+        assert clause_tense(f"Officials {word} appear.") != "present" or word in ("do", "does"), word
 
 
 def test_future_narration_continues_an_adjacent_future_date():
-    later = DatedClause(dt.date(2022, 2, 20), dt.date(2022, 2, 20), "day", "relative_publication", "future")
+    later = DatedClause(dt.date(2022, 2, 20), dt.date(2022, 2, 20), "day", "relative_publication")
     narrative = observe(Narrative(), later, 0, PUB)
     assert continued(narrative, "Troops will take part.", "future", 1, PUB).first == dt.date(2022, 2, 20)
     assert continued(narrative, "Troops moved.", "past", 1, PUB) is None
+
+
+def _lexicon() -> dict:
+    path = dating.resources.files("timeline").joinpath("resources", "events", "dating.yaml")
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_every_break_link_and_participle_entry_is_live():
+    data = _lexicon()
+    for word in data["breaks"]:
+        assert dating.breaks_narrative(f"{word.capitalize()}, troops moved."), word
+        assert not dating.links_back(f"{word.capitalize()}, troops moved."), word
+    for word in data["links"]:
+        assert dating.links_back(f"{word.capitalize()} troops moved."), word
+    for word in data["irregular_participles"]:
+        assert clause_tense(f"The army, {word} by the general, is ready.") == "present", word
+
+
+def test_every_range_connector_joins_two_dates():
+    for word in _lexicon()["range_connectors"]:
+        lead = "between " if word == "and" else "from "
+        text = f"Talks ran {lead}March {word} May 2021."
+        timexes = [_timex(text, "March", "2021-03"), _timex(text, "May 2021", "2021-05")]
+        (anchor,) = find_anchors(text, timexes)
+        assert (anchor.first, anchor.last) == (dt.date(2021, 3, 1), dt.date(2021, 5, 31)), word
+
+
+def test_every_backward_word_and_preposition_is_live():
+    data = _lexicon()
+    for word in data["backward_duration"]:
+        text = f"Talks went on {word} 3 days until Thursday, 10 February."
+        timexes = [_timex(text, "3 days", "P3D", "DURATION"), _timex(text, "Thursday, 10 February", "2022-02-10")]
+        (anchor,) = find_anchors(text, timexes)
+        assert anchor.first == anchor.last, word
+    for word in data["prepositions"]:
+        text = f"It was the 1991 {word} everything else."
+        assert len(find_anchors(text, [_timex(text, "1991", "1991")])) == 1, word
+
+
+def test_every_list_connector_and_clause_break_is_live():
+    data = _lexicon()
+    for word in data["list_connectors"]:
+        text = f"He appeared in March {word} June."
+        anchors = find_anchors(text, [_timex(text, "March", "2011-03"), _timex(text, "June", "2011-06")])
+        assert [a.value for a in anchors] == ["2011-03"], word
+    for marker in data["clause_breaks"]:
+        text = f"Drills lasted 3 days{marker} Thursday, 10 February was calm."
+        timexes = [_timex(text, "3 days", "P3D", "DURATION"), _timex(text, "Thursday, 10 February", "2022-02-10")]
+        (anchor,) = find_anchors(text, timexes)
+        assert anchor.first == anchor.last, marker

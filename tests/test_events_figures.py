@@ -63,10 +63,8 @@ def test_not_figures(text):
 
 
 def test_seed_mobilisation_list():
-    assert [f["value"] for f in parse_figures("30,000 troops\nTwo battalions of S-400s\nFighter jets into Belarus")] == [
-        30000,
-        2,
-    ]
+    listing = "30,000 troops\nTwo battalions of S-400s\nFighter jets into Belarus"
+    assert [f["value"] for f in parse_figures(listing)] == [30000, 2]
 
 
 @given(st.integers(min_value=2, max_value=999_999_999))

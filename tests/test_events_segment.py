@@ -8,7 +8,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.events import segment
+from timeline.events import segment, status
 from timeline.events.segment import split_clauses
 
 
@@ -107,3 +107,51 @@ def test_clauses_partition_the_sentence_and_hold_each_anchor_once(data):
     assert sorted(held) == list(range(len(positions)))
     for clause in clauses:
         assert clause.parent is None or (0 <= clause.parent < len(clauses) and clauses[clause.parent].role == "saying")
+
+
+def test_every_marker_cuts_between_two_dates():
+    path = segment.resources.files("timeline").joinpath("resources", "events", "clauses.yaml")
+    for markers in yaml.safe_load(path.read_text(encoding="utf-8"))["boundaries"].values():
+        for marker in markers:
+            text = f"Troops moved in 2014{marker} then left in 2015."
+            first, second = split_clauses(text, 0, len(text), _anchors(text, "2014", "2015"))
+            assert text[second.start :].startswith((marker.strip(" ,;—–-") or "then") + " "), marker
+
+
+def test_coordinated_sayings_are_cut_apart_first():
+    text = "On Tuesday, Russia said it had pulled back, but NATO said on Wednesday it saw no sign of that."
+    assert _clauses(text, "Tuesday", "Wednesday") == [
+        ("On Tuesday, Russia said it had pulled back,", "main", None),
+        ("but NATO said on Wednesday it saw no sign of that.", "main", None),
+    ]
+
+
+def test_attributions_do_not_cut_a_saying_and_are_reported_cues():
+    path = segment.resources.files("timeline").joinpath("resources", "events", "clauses.yaml")
+    for phrase in yaml.safe_load(path.read_text(encoding="utf-8"))["attributions"]:
+        cues = status.find_cues(f"It was {phrase} the report")
+        assert cues and cues[0].status == "reported" and cues[0].cue.lower() == phrase, phrase
+    text = "According to the report, Apple will launch the phone in June."
+    assert _clauses(text, "June") == [(text, "main", None)]
+
+
+def test_a_dated_relative_clause_does_not_date_a_main_verb_in_another_tense():
+    text = "The war, which started in 2014, has killed more than 14,000 people."
+    assert [c[0] for c in _clauses(text, "2014")] == [
+        "The war, which started in 2014,",
+        "has killed more than 14,000 people.",
+    ]
+    text = "The summit, which opened on 16 June, ended without agreement."
+    assert [c[0] for c in _clauses(text, "16 June")] == [text]
+    path = segment.resources.files("timeline").joinpath("resources", "events", "clauses.yaml")
+    for word in yaml.safe_load(path.read_text(encoding="utf-8"))["parenthetical_openers"]:
+        text = f"The war, {word} it began in 2014, has killed many."
+        assert len(_clauses(text, "2014")) == 2, word
+
+
+def test_a_dated_participle_clause_does_not_date_a_perfect_main_verb():
+    text = "Jobs, born in San Francisco on February 24, 1955, has built the most valuable company."
+    assert [c[0] for c in _clauses(text, "February 24, 1955")] == [
+        "Jobs, born in San Francisco on February 24, 1955,",
+        "has built the most valuable company.",
+    ]

@@ -55,6 +55,8 @@ def test_every_phrase_is_found_as_a_cue_of_its_status():
         ("NATO ruled out sending troops.", "negated", "ruled out"),
         ("Germany has no plans to send weapons.", "negated", "no plans to"),
         ("The government of Ukraine and US are clashing over intelligence", "ongoing", "are clashing"),
+        ("If Russia invades, sanctions follow.", "possible", "If"),
+        ("The UK has ordered 1,000 troops to be on standby.", "occurred", "has ordered"),
     ],
 )
 def test_issue_examples(clause, expected, cue):
@@ -65,6 +67,8 @@ def test_no_cue_falls_back_to_tense_then_occurred():
     assert status.classify("Gerasimov arrived in Belarus", tense="past") == ("occurred", "past tense")
     assert status.classify("Talks resume in Geneva", tense="future") == ("scheduled", "future tense")
     assert status.classify("30,000 troops") == ("occurred", "")
+    assert status.classify("followed by a session in Brussels", future_date=True) == ("scheduled", "future date")
+    assert status.classify("The talks moved to Brussels", tense="past", future_date=True)[0] == "occurred"
 
 
 def test_dates_and_quotes_never_decide():

@@ -22,7 +22,8 @@ def title(text: str, timex: str | None = None) -> str:
     ("text", "timex", "expected"),
     [
         ("The Chief of the General Staff of the Russian Army , Valery Gerasimov, arrived in Belarus on Wednesday "
-         "to supervise the joint exercises.", "Wednesday", "Gerasimov arrived in Belarus to supervise the joint exercises"),
+         "to supervise the joint exercises.", "Wednesday",
+         "Gerasimov arrived in Belarus to supervise the joint exercises"),
         ("Russia and Belarus are set to begin 10 days of joint military drills on Thursday, 10 February, as the "
          "threat of a Kremlin invasion looms over Ukrainian borders.", "Thursday, 10 February",
          "Russia and Belarus to begin 10 days of joint military drills"),
@@ -31,7 +32,8 @@ def title(text: str, timex: str | None = None) -> str:
         ("Lukashenko, however, remained neutral when Russia snatched Crimea from Ukraine in 2014.", "2014",
          "Russia snatched Crimea from Ukraine"),
         ('"The UK remains unwavering in our commitment to European security," Boris Johnson said on Wednesday, '
-         "as quoted in the BBC.", "Wednesday", "Johnson: “The UK remains unwavering in our commitment to European security”"),
+         "as quoted in the BBC.", "Wednesday",
+         "Johnson: “The UK remains unwavering in our commitment to European security”"),
         ("The move comes in the backdrop of Prime Minister Boris Johnson's trip to NATO headquarters and Poland "
          "on Thursday, 10 February.", "Thursday, 10 February", "Johnson's trip to NATO headquarters and Poland"),
         ("Senators from both the Democratic and the Republican Party wrote a joint letter to US President Joe Biden "

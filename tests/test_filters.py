@@ -18,6 +18,7 @@ def test_default_hides_only_negated():
     shown = apply(frame, Filters())
     assert ids(frame) - ids(shown) == {"ev0005"}
     assert ids(apply(frame, Filters(show_negated=True))) == ids(frame)
+    assert ids(apply(frame, Filters(status=("negated",)))) == {"ev0005"}
 
 
 def test_date_range_keeps_overlapping_periods_and_drops_undated():

@@ -76,3 +76,13 @@ def test_files_record_their_encoding_and_offsets_point_into_the_text():
 def test_pdf_is_named_in_the_skip_message():
     [skipped] = load_bytes("report.txt", b"%PDF-1.7\n" + bytes(200))
     assert isinstance(skipped, Skipped) and skipped.reason == "binary" and "PDF" in skipped.detail
+
+
+def test_saved_page_charset_is_used_as_a_hint():
+    html = (
+        "<html><head><meta http-equiv='Content-Type' content='text/html; charset=windows-1250'><title>Kyjev</title>"
+        "</head><body><article><p>Přijeli vojáci do Kyjeva, řekl ministr obrany. Žádné ústupky nebudou, dodal.</p>"
+        "<p>Jednání v Bruselu budou pokračovat příští týden, uvedli diplomaté.</p></article></body></html>"
+    )
+    [article] = load_bytes("page.html", html.encode("cp1250"))
+    assert "Přijeli vojáci" in article.text and article.encoding == "cp1250"

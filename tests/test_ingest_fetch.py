@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
+import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -38,6 +39,9 @@ class Handler(BaseHTTPRequestHandler):
             self.send(200, PAGE)
         elif path == "/ua":
             self.send(200, f"Agent: {self.headers.get('User-Agent')}. Troops moved on Thursday.".encode(), "text/plain")
+        elif path == "/records.json":
+            body = [{"text": "Troops moved.", "date": "2 days ago"}, {"text": "Talks went on.", "date": "May 2022"}]
+            self.send(200, json.dumps(body).encode(), "application/json")
         elif path == "/feed":
             self.send(200, RSS.encode(), "application/rss+xml")
         elif path.startswith("/hop/"):
@@ -151,3 +155,8 @@ def test_read_timeout(server):
 )
 def test_public_addresses(address, public):
     assert _public(ipaddress.ip_address(address)) is public
+
+
+def test_relative_record_dates_count_from_the_fetch(server):
+    records = [r for r in load([f"{server}/records.json"], ALLOW) if isinstance(r, Article)]
+    assert [r.published for r in records] == [dt.datetime.now(dt.UTC).date() - dt.timedelta(days=2), None]

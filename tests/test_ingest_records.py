@@ -108,3 +108,8 @@ def test_feed_is_sniffed_without_extension():
 def test_xml_that_is_not_a_feed_is_unsupported():
     [skipped] = load_bytes("data.xml", b"<?xml version='1.0'?><config><a>1</a></config>")
     assert skipped.reason == "unsupported"
+
+
+def test_relative_dates_in_saved_files_are_not_guessed():
+    [article] = load_bytes("saved.json", json.dumps({"text": STORY, "date": "2 days ago"}).encode())
+    assert article.published is None or article.published_basis != "metadata"

@@ -40,7 +40,10 @@ def test_files_parse_and_have_no_duplicate_keys(path):
 def test_word_lists_have_no_duplicates_and_are_lower_case(path):
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     for name, entries in data.items():
-        if isinstance(entries, list) and all(isinstance(e, str) for e in entries):
+        if isinstance(entries, list) and not any(isinstance(e, dict) for e in entries):
+            # YAML reads bare on/no/yes as booleans: every word must stay a string (quote them)
+            not_words = [e for e in entries if not isinstance(e, str)]
+            assert not_words == [], (path.name, name)
             assert len(entries) == len(set(entries)), (path.name, name)
             assert all(e == e.lower() for e in entries), (path.name, name)
         if isinstance(entries, dict):
@@ -93,3 +96,34 @@ def test_lexicon_values_are_well_formed():
 def test_context_lists_are_loaded():
     words = context_words()
     assert "in" in words["date_prepositions"] and "troops" in words["counted_nouns"]
+
+
+def test_anchor_windows_find_exactly_what_a_full_scan_finds():
+    """Anchors only speed rules up: windowed matching must equal a scan of the whole text."""
+    from timeline.temporal.rules import anchor_windows, fold
+
+    text = fold(
+        "On Thursday, 10 February 2022 at 5 p.m. local time, about 10 days after early March, the third quarter "
+        "ended; every week since the 1990s and the '80s, in late summer, 3-5 March, two years ago "
+        + "x" * 400
+        + " Christmas Eve of the 21st century, the first half, last quarter, June last year."
+    )
+    for rule in rules():
+        if rule.anchor is None:
+            continue
+        full = [(m.start(), m.end()) for m in rule.regex.finditer(text)]
+        windowed = [
+            (m.start(), m.end())
+            for start, end in anchor_windows(rule.anchor, text)
+            for m in rule.regex.finditer(text, start, end)
+        ]
+        assert windowed == full, rule.name
+
+
+def test_patterns_are_lower_case_because_text_is_folded():
+    from timeline.temporal.rules import fold
+
+    assert fold("Thursday, 10 FEBRUARY İstanbul") == "thursday, 10 february İstanbul"
+    spec = yaml.safe_load((RESOURCES / "rules.yaml").read_text(encoding="utf-8"))
+    for rule in spec["rules"]:
+        assert not re.search(r"(?<!\\)(?<!\(\?)[A-Z]", rule["pattern"] + rule.get("anchor", "")), rule["name"]

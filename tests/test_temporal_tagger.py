@@ -162,6 +162,8 @@ def test_previous_date_anchors_narrative_expressions():
     [
         "That equation may have changed now.",
         "Protesters will march on the capital.",
+        "Thousands joined the March on Washington.",
+        "He told CBS's 60 Minutes that a second round is planned.",
         "The UK ordered 2014 troops to be on standby.",
         "30,000 troops and 1,000 tanks",
         "between one and five million people",
@@ -202,3 +204,32 @@ def test_rule_examples(rule_name, text, dct, expected):
     found = tag(text, dct)
     assert expected in [t.value for t in found], (rule_name, found)
     assert any(t.rule == rule_name for t in found if t.value == expected), (rule_name, found)
+
+
+def test_rates_are_frequencies_not_durations():
+    timex = only("The plan saves $500 million a year in costs.")
+    assert (timex.text, timex.type, timex.value) == ("a year", "SET", "P1Y")
+
+
+def test_programme_titles_are_not_dates():
+    assert tag('Baker said on ABC\'s "This Week" that talks failed.', "1990-08-13") == []
+    assert only("This week the talks failed.", "2022-02-10").value == "2022-W06"
+
+
+def test_spoken_years_decades_and_fractions():
+    assert only("January nineteen ninety-seven", "1998-02-27").value == "1997-01"
+    assert only("in the nineties", "1998-02-27").value == "199"
+    assert only("5 1/2 hours").value == "PT5H30M"
+
+
+def test_modifiers_join_the_span_and_set_mod():
+    found = {t.text: (t.value, t.mod) for t in tag("about 10 days, early March, the end of this week", "2022-02-10")}
+    assert found == {"about 10 days": ("P10D", "APPROX"), "early March": ("2022-03", "START"),
+                     "the end of this week": ("2022-W06", "END")}
+
+
+def test_narrative_shift_ranges_and_pairs_of_months():
+    found = tag("The talks opened on 3 March 2021. Three days later they collapsed.", "2022-02-10")
+    assert [t.value for t in found] == ["2021-03-03", "2021-03-06"]
+    assert values("drills from 10 to 20 February", "2022-02-01") == {"10": "2022-02-10", "20 February": "2022-02-20"}
+    assert values("between March and May", "2022-02-10") == {"March": "2022-03", "May": "2022-05"}

@@ -81,3 +81,14 @@ def test_spans_cover_every_visible_character_once_in_order(text):
         last = end
     visible = {i for i, ch in enumerate(text) if not ch.isspace()}
     assert visible <= covered
+
+
+def test_every_abbreviation_entry_is_live():
+    abbr = sentences.abbreviations()
+    for word in abbr.never_final:
+        assert len(split(f"They met {word}. Smith there.")) == 1, word
+    for word in abbr.may_end:
+        assert len(split(f"They met {word}. Smith there.")) == 1, word
+        assert len(split(f"They met {word}. The end.")) == 2, word
+    for word in abbr.sentence_starters:
+        assert len(split(f"Troops reached the U.S. {word} moved.")) == 2, word

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import functools
 import io
 import json
 import multiprocessing
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from timeline.article import Article, Skipped
 from timeline.ingest import IngestOptions, LoadSummary, load
+from timeline.pipeline import UNDATED_MODES, PipelineSettings
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -89,6 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--dayfirst", dest="dayfirst", action="store_true", default=True, help="read 03/04/2022 as 3 April (default)"
     )
     order.add_argument("--monthfirst", dest="dayfirst", action="store_false", help="read 03/04/2022 as March 4")
+    extract.add_argument(
+        "--undated",
+        choices=UNDATED_MODES,
+        default=PipelineSettings.undated,
+        help="clauses with no date of their own: keep (dated at publication, marked), continue (carry the "
+        "previous date on when the narrative clearly continues it, else publication), drop (default: keep)",
+    )
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     return parser
 
@@ -106,12 +115,16 @@ def options_from(args: argparse.Namespace) -> IngestOptions:
     )
 
 
-def _extract_one(article: Article) -> tuple[str, list[dict] | str]:
+def settings_from(args: argparse.Namespace) -> PipelineSettings:
+    return PipelineSettings(undated=args.undated, dayfirst=args.dayfirst)
+
+
+def _extract_one(article: Article, settings: PipelineSettings) -> tuple[str, list[dict] | str]:
     """One article's rows, or the error's text: one failing article must not end the run."""
     from timeline.pipeline import extract_article
 
     try:
-        return article.origin, extract_article(article)
+        return article.origin, extract_article(article, settings)
     except Exception as exc:  # report it against the article and go on with the others
         return article.origin, f"{type(exc).__name__}: {exc}"
 
@@ -185,6 +198,7 @@ def extract(args: argparse.Namespace) -> int:
         return 2
     summary = LoadSummary()
     rows: list[dict] = []
+    duplicates: dict[str, str] = {}  # article_id -> the article it near-duplicates, for corroboration
     show = not args.quiet and sys.stderr.isatty()
     with _Reporter(show) as report:
 
@@ -196,16 +210,19 @@ def extract(args: argparse.Namespace) -> int:
                 else:
                     if result.lossy:
                         report.line(summary.messages[-1])
+                    if result.duplicate_of:
+                        duplicates[result.article_id] = result.duplicate_of
                     yield result
                 report.update(articles=summary.read, skipped=sum(summary.skipped.values()), events=len(rows))
 
-        for origin, result in _mapped(_extract_one, articles(), args.workers):
+        extract_one = functools.partial(_extract_one, settings=settings_from(args))
+        for origin, result in _mapped(extract_one, articles(), args.workers):
             if isinstance(result, str):
                 report.line(f"{origin}: events could not be extracted: {result}")
                 continue
             rows.extend(result)
             report.update(events=len(rows))
-    frame = frame_from_rows(rows)
+    frame = frame_from_rows(rows, duplicates=duplicates)
     try:
         write(frame, args.format, args.output)
     except OutputError as exc:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import math
+import textwrap
 import zlib
 
 import pandas as pd
@@ -55,6 +56,9 @@ MAX_LANES = 30
 MAX_BARS = 300
 
 OTHER_LABEL = "(other)"
+
+#: Characters of the source sentence shown in a hover label (the detail panel shows it whole).
+HOVER_SENTENCE = 180
 
 STATUS_COLORS: dict[str, str] = {
     "occurred": "#1f77b4",
@@ -119,6 +123,11 @@ def key_events(frame: pd.DataFrame, per: str = "W", top: int = 3) -> pd.DataFram
     return frame.loc[frame.index.isin(keep)]
 
 
+#: Columns the chart reads (hover labels included).
+_DRAWN_COLUMNS = ("event_id", "start", "end", "precision", "status", "title", "salience", "corroboration",
+                  "event_type", "actors", "places", "source", "origin", "conflict", "sentence")  # fmt: skip
+
+
 def _jitter(event_ids: pd.Series) -> pd.Series:
     """A stable vertical offset per event, so same-day events in one lane do not hide each other."""
     return event_ids.map(lambda eid: (zlib.crc32(eid.encode()) % 1000) / 1000 * 0.6 - 0.3)
@@ -130,7 +139,8 @@ def _first(values: list[str]) -> str:
 
 def _layout_rows(frame: pd.DataFrame, lanes: str, color: str) -> tuple[pd.DataFrame, list[str]]:
     """One row per (event, lane) with its lane position, colour category and kind."""
-    dated = frame.dropna(subset=["start"])
+    wanted = dict.fromkeys([*_DRAWN_COLUMNS, lanes, color])  # only what is drawn: copies stay cheap at 100k
+    dated = frame.loc[frame["start"].notna(), list(wanted)]
     lane_order = options(dated, lanes)
     if len(lane_order) > MAX_LANES:
         keep = set(lane_order[: MAX_LANES - 1])
@@ -173,6 +183,10 @@ def hover_text(row: pd.Series) -> str:
     ]
     if row["conflict"]:
         lines.append(f"Conflict: {esc(row['conflict'])}")
+    sentence = " ".join(row["sentence"].split())
+    if len(sentence) > HOVER_SENTENCE:
+        sentence = sentence[: HOVER_SENTENCE - 1].rsplit(" ", 1)[0] + "…"
+    lines.append("<i>" + "<br>".join(esc(part) for part in textwrap.wrap(sentence, 70)) + "</i>")
     return "<br>".join(lines)
 
 
@@ -417,7 +431,8 @@ def timeline_figure(
         height=min(1400, 320 + 34 * len(lane_order)),
         margin={"l": 10, "r": 10, "t": 60 if title else 30, "b": 10},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "title": {"text": CHOICES[color]}},
-        hoverlabel={"align": "left"},
+        hoverlabel={"align": "left", "bgcolor": "white", "bordercolor": "#888",
+                    "font": {"color": "#1d1d1f", "size": 12}},
     )
     return fig
 
@@ -452,6 +467,27 @@ def place_table(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+#: Places labelled on the map (the most mentioned); the others show their name on hover.
+MAP_LABELS = 15
+
+
+def _core_extent(places: pd.DataFrame) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Lat/lon ranges around the places holding most events (outliers stay reachable by panning)."""
+    weights = places["events"].to_numpy()
+    order = places.assign(w=weights)
+
+    def span(col: str) -> tuple[float, float]:
+        ranked = order.sort_values(col)
+        cum = ranked["w"].cumsum() / ranked["w"].sum()
+        return float(ranked.loc[cum >= 0.1, col].iloc[0]), float(ranked.loc[cum >= 0.9, col].iloc[0])
+
+    (lat0, lat1), (lon0, lon1) = span("lat"), span("lon")
+    lat_pad = max(3.0, (lat1 - lat0) * 0.25)
+    lon_pad = max(6.0, (lon1 - lon0) * 0.25)
+    return (max(-80.0, lat0 - lat_pad), min(80.0, lat1 + lat_pad)), (max(-180.0, lon0 - lon_pad),
+                                                                     min(180.0, lon1 + lon_pad))
+
+
 def map_figure(frame: pd.DataFrame) -> go.Figure:
     """Places sized by their number of events, on plotly's own geo projection (no map tiles).
 
@@ -464,10 +500,12 @@ def map_figure(frame: pd.DataFrame) -> go.Figure:
         fig.add_annotation(text="No events with a located place in this view", showarrow=False, font={"size": 16})
         fig.update_layout(height=320, template="plotly_white", xaxis_visible=False, yaxis_visible=False)
         return fig
+    labelled = set(places["name"].head(MAP_LABELS))
     fig.add_trace(
         go.Scattergeo(
             lat=places["lat"].tolist(), lon=places["lon"].tolist(), mode="markers+text",
-            text=[esc(n) for n in places["name"]], textposition="top center",
+            text=[esc(n) if n in labelled else "" for n in places["name"]], textposition="top center",
+            textfont={"size": 11, "color": "#333"},
             marker={"size": (8 + 6 * places["events"].map(math.sqrt)).clip(upper=60).tolist(), "color": "#d62728",
                     "opacity": 0.7, "line": {"width": 1, "color": "#222"}},
             hovertext=[f"<b>{esc(n)}</b> ({esc(c) or '–'})<br>{e} event{'s' if e > 1 else ''}"
@@ -475,11 +513,11 @@ def map_figure(frame: pd.DataFrame) -> go.Figure:
             hoverinfo="text",
         )
     )  # fmt: skip
-    pad = 4.0
+    (lat0, lat1), (lon0, lon1) = _core_extent(places)
     fig.update_geos(
-        projection_type="natural earth", showcountries=True, showland=True, landcolor="#f2efe9",
-        lataxis={"range": [places["lat"].min() - pad, places["lat"].max() + pad], "showgrid": True, "dtick": 5},
-        lonaxis={"range": [places["lon"].min() - pad * 2, places["lon"].max() + pad * 2], "showgrid": True, "dtick": 5},
+        projection_type="mercator", showcountries=True, showland=True, landcolor="#f2efe9", countrycolor="#999",
+        showocean=True, oceancolor="#eef4f8", lataxis={"range": [lat0, lat1], "showgrid": True, "dtick": 5},
+        lonaxis={"range": [lon0, lon1], "showgrid": True, "dtick": 5},
     )  # fmt: skip
-    fig.update_layout(height=620, margin={"l": 0, "r": 0, "t": 10, "b": 0})
+    fig.update_layout(height=560, margin={"l": 0, "r": 0, "t": 10, "b": 0})
     return fig

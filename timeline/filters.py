@@ -88,7 +88,7 @@ def apply(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     in February stays in a 10-20 February view, since it may well fall within it).
     """
     keep = pd.Series(True, index=frame.index)
-    if not filters.show_negated:
+    if not filters.show_negated and "negated" not in filters.status:  # asking for them by status shows them
         keep &= frame["status"] != "negated"
     dated = frame["start"].notna()
     if not filters.include_undated:

@@ -10,10 +10,11 @@ schema's validation, so every frame that leaves here honours the contract.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -21,15 +22,11 @@ import pandas as pd
 from timeline import schema
 from timeline.article import Article
 from timeline.events import dating, segment, status
+from timeline.events.cluster import cluster
 from timeline.events.dating import Anchor, DatedClause, Narrative
 from timeline.events.enrich import enrich
 from timeline.temporal import Timex, infer_publication_date, tag
 from timeline.text import clean, sentences
-
-try:  # clustering is built in parallel; until it lands, each event is its own cluster
-    from timeline.events.cluster import cluster as _cluster
-except ModuleNotFoundError:
-    _cluster = None
 
 #: What to do with a clause that has no date of its own.
 UNDATED_MODES: tuple[str, ...] = ("keep", "continue", "drop")
@@ -127,10 +124,10 @@ def _undated(
     if mode == "continue":
         previous = dating.continued(narrative, clause_text, tense, sentence, published)
         if previous is not None:
-            return DatedClause(previous.first, previous.last, previous.precision, "continued", tense)
+            return DatedClause(previous.first, previous.last, previous.precision, "continued")
     if published is None:
-        return DatedClause(None, None, "unknown", "unresolved", tense)
-    return DatedClause(published, published, "day", "publication", tense)
+        return DatedClause(None, None, "unknown", "unresolved")
+    return DatedClause(published, published, "day", "publication")
 
 
 def _publication(article: Article) -> tuple[dt.date | None, str]:
@@ -154,8 +151,11 @@ class _Sentence:
 def _sentences(text: str, timexes: list[Timex]) -> list[_Sentence]:
     """The article's content sentences with their timexes and anchors (datelines left out)."""
     out = []
+    ordered = sorted(timexes, key=lambda t: t.start)
+    starts = [t.start for t in ordered]
     for index, (start, end) in enumerate(sentences.split(text, clean.content_spans(text))):
-        in_sentence = [t for t in timexes if start <= t.start and t.end <= end]
+        candidates = ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        in_sentence = [t for t in candidates if t.end <= end]
         anchors = dating.find_anchors(text, in_sentence)
         if not _is_date_only(text, start, end, anchors):
             out.append(_Sentence(index, start, end, in_sentence, anchors))
@@ -187,60 +187,54 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
         last_end = sentence.end
         anchors = sentence.anchors
         clauses = segment.split_clauses(text, sentence.start, sentence.end, [(a.start, a.end) for a in anchors])
-        ids: list[str | None] = []
-        for clause in clauses:
+        ids = [_event_id(article.article_id, c, anchors[c.anchors[0]] if c.anchors else None) for c in clauses]
+        kept: set[int] = set()
+        sentence_rows: list[tuple[segment.Clause, dict]] = []
+        for k, clause in enumerate(clauses):
             clause_text = text[clause.start : clause.end]
             anchor = anchors[clause.anchors[0]] if clause.anchors else None
             tense = _tense(text, clause, sentence.timexes)
             if anchor is not None:
                 fields = _date_fields(anchor)
-                dated = DatedClause(anchor.first, anchor.last, anchor.precision, anchor.basis, tense)
+                dated = DatedClause(anchor.first, anchor.last, anchor.precision, anchor.basis)
                 narrative = dating.observe(narrative, dated, sentence.index, published)
             else:
-                dated = _undated(clause_text, tense, narrative, sentence.index, published, settings.undated)
-                if dated is None:
-                    ids.append(None)
+                undated = _undated(clause_text, tense, narrative, sentence.index, published, settings.undated)
+                if undated is None:
                     continue
-                fields = _fallback_fields(dated)
+                fields = _fallback_fields(undated)
+                if undated.basis == "continued":  # a continued clause carries the narrative on
+                    narrative = dating.observe(narrative, undated, sentence.index, published)
             masked = [
                 (a.start - clause.start, a.end - clause.start) for a in anchors if clause.start <= a.start < clause.end
             ]
-            event_status, cue = status.classify(clause_text, masked, tense)
-            event_id = _event_id(article.article_id, clause, anchor)
-            ids.append(event_id)
-            parent = ids[clause.parent] if clause.parent is not None and clause.parent < len(ids) else None
+            future_date = anchor is not None and published is not None and anchor.first > published
+            event_status, cue = status.classify(clause_text, masked, tense, future_date)
+            kept.add(k)
             row = {
                 **provenance,
-                "event_id": event_id,
+                "event_id": ids[k],
                 "sentence": clause_text,
                 "char_start": clause.start,
                 "char_end": clause.end,
                 **fields,
                 "status": event_status,
                 "status_cue": cue,
-                "parent_event_id": parent or "",
             }
+            sentence_rows.append((clause, row))
+        for clause, row in sentence_rows:
+            row["parent_event_id"] = ids[clause.parent] if clause.parent in kept else ""
             rows.append(enrich(row, article))
-        _link_postposed(rows, clauses, ids)
     return rows
 
 
-def _link_postposed(rows: list[dict], clauses: list[segment.Clause], ids: list[str | None]) -> None:
-    """Content clauses placed before their saying clause learn its id once it exists."""
-    by_id = {row["event_id"]: row for row in rows[-len(clauses) :]} if clauses else {}
-    for clause, event_id in zip(clauses, ids, strict=True):
-        if clause.parent is None or event_id is None or event_id not in by_id:
-            continue
-        parent = ids[clause.parent]
-        by_id[event_id]["parent_event_id"] = parent or ""
+def frame_from_rows(rows: list[dict], duplicates: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The validated events frame for rows from any number of articles, clustered across them.
 
-
-def frame_from_rows(rows: list[dict]) -> pd.DataFrame:
-    """The validated events frame for rows from any number of articles (clustered across them)."""
-    frame = schema.from_records(rows)
-    if _cluster is not None:
-        frame = _cluster(frame)
-    return schema.validate(frame)
+    ``duplicates`` maps an article_id to the article_id it copies (ingestion's ``duplicate_of``), so
+    a wire story and its copies count as one outlet.
+    """
+    return schema.validate(cluster(schema.from_records(rows), duplicates))
 
 
 def extract_events(
@@ -250,8 +244,11 @@ def extract_events(
 ) -> pd.DataFrame:
     """The events frame for all ``articles``; ``progress(i, article)`` is called after each one."""
     rows: list[dict] = []
+    duplicates: dict[str, str] = {}
     for index, article in enumerate(articles):
         rows.extend(extract_article(article, settings))
+        if article.duplicate_of:
+            duplicates[article.article_id] = article.duplicate_of
         if progress is not None:
             progress(index, article)
-    return frame_from_rows(rows)
+    return frame_from_rows(rows, duplicates)

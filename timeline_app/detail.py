@@ -14,7 +14,7 @@ from timeline.export.links import safe_url
 from timeline.figures import date_label
 from timeline.schema import PRECISIONS, STATUSES, names
 from timeline_app import state
-from timeline_app.text import highlighted, md
+from timeline_app.text import highlighted, md, origin_label
 
 _BASIS = {
     "explicit": "the expression names the date itself",
@@ -68,7 +68,7 @@ def show(frame: pd.DataFrame, event_id: str) -> None:
         return
     row = match.iloc[0]
     st.markdown(f"#### {md(row['title'])}")
-    st.caption(f"{date_label(row['start'], row['end'], row['precision'])} · {row['status']} · {row['event_type']}")
+    st.caption(md(f"{date_label(row['start'], row['end'], row['precision'])} · {row['status']} · {row['event_type']}"))
     sentence = row["sentence"]
     local = (row["timex_start"] - row["char_start"], row["timex_end"] - row["char_start"])
     st.markdown("> " + highlighted(sentence, *local) if row["timex_start"] >= 0 else "> " + md(sentence))
@@ -95,7 +95,7 @@ def show(frame: pd.DataFrame, event_id: str) -> None:
             ("Title", row["article_title"]),
             ("Outlet", row["source"]),
             ("Published", f"{published} (found by: {row['published_basis']})"),
-            ("Read from", row["origin"]),
+            ("Read from", origin_label(row["origin"])),
         ])  # fmt: skip
         url = safe_url(row["url"])
         if url:

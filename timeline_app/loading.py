@@ -19,6 +19,7 @@ import streamlit as st
 from timeline.article import Article, Skipped
 from timeline.ingest import IngestOptions, LoadSummary, load, load_bytes, load_text
 from timeline.pipeline import extract_article, frame_from_rows
+from timeline_app.text import md
 
 DEMO_DIR = Path(__file__).resolve().parents[1] / "data" / "demo"
 
@@ -150,7 +151,7 @@ def extract(articles: Sequence[Article], done: set[tuple]) -> tuple[pd.DataFrame
             bar = st.progress(0.0)
             for step, i in enumerate(todo, start=1):
                 article = articles[i]
-                bar.progress(step / len(todo), text=f"{step}/{len(todo)} · {article.title or article.origin}"[:120])
+                bar.progress(step / len(todo), text=md(f"{step}/{len(todo)} · {article.title or article.origin}"[:120]))
                 rows[i] = _rows_or_error(keys[i], article, failures)
                 done.add(keys[i])
             status.update(label=f"Extracted events from {len(todo)} article{'s' if len(todo) != 1 else ''}",

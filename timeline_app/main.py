@@ -28,18 +28,22 @@ def run() -> None:
     summary = loading.summary(results)
     with st.expander(" · ".join(summary.lines(messages=False)) or "No articles", expanded=False):
         st.text("\n".join(summary.lines()))
+    # One container for whatever this run has to say (progress, failures, hints): the tabs below then
+    # keep their place in the page on every run, so a rerun never sends the user back to the first tab.
+    notices = st.container()
     done = st.session_state.setdefault("_extracted", set())
-    frame, failures = loading.extract(articles, done)
+    with notices:
+        frame, failures = loading.extract(articles, done)
     if failures:
-        st.error(f"{len(failures)} article(s) could not be processed; their events are missing from the timeline.")
-        with st.expander("Which articles, and why"):
-            st.text("\n".join(failures))
+        notices.error(f"{len(failures)} article(s) could not be processed; their events are missing from the timeline.")
+        notices.expander("Which articles, and why").text("\n".join(failures))
     edits = st.session_state[state.EDITS]
     curated = apply_edits(frame, edits)
     view_filters, bounds = sidebar.filters(curated)
     shown = apply(curated, view_filters)
     if not articles:
-        st.info("No articles yet: switch on the demo corpus, upload files, paste text or fetch links in the sidebar.")
+        notices.info("No articles yet: switch on the demo corpus, upload files, paste text or fetch links "
+                     "in the sidebar.")
     zoom = (view_filters.date_from, view_filters.date_to) if view_filters.date_from else None
     tabs = st.tabs(["Timeline", "Map", "Table", "Sources", "Export"])
     with tabs[0]:

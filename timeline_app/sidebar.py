@@ -137,7 +137,7 @@ def publication_overrides(articles: list[Article]) -> dict[str, dt.date]:
         for article in undated[:50]:
             guess = _inferred(article.text)
             hint = f"the text suggests {guess:%d %b %Y}" if guess else "no date found in the text"
-            day = st.date_input(f"{(article.title or article.origin)[:60]} ({hint})", value=None,
+            day = st.date_input(md(f"{(article.title or article.origin)[:60]} ({hint})"), value=None,
                                 key=f"pub_{article.article_id}", min_value=dt.date(1900, 1, 1),
                                 max_value=dt.date(2100, 1, 1))  # fmt: skip
             if day is not None:

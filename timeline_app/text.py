@@ -9,6 +9,7 @@ escaping all of it shows the text exactly as written.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 
@@ -26,3 +27,17 @@ def highlighted(sentence: str, start: int, end: int) -> str:
     lead = " " if before[-1:].isspace() else ""
     trail = " " if after[:1].isspace() else ""
     return f"{md(before)}{lead}:orange-background[**{md(expr)}**]{trail}{md(after)}"
+
+
+_ROOT = Path(__file__).resolve().parents[1]
+
+
+def origin_label(origin: str) -> str:
+    """Where an article was read from, without the server's own folders (a path under the app shows
+    relative to it, any other local path as its file name; URLs and archive members unchanged)."""
+    if "://" in origin or not origin.startswith("/"):
+        return origin
+    path = Path(origin.split("!", 1)[0])
+    member = origin.split("!", 1)[1] if "!" in origin else ""
+    shown = str(path.relative_to(_ROOT)) if path.is_relative_to(_ROOT) else path.name
+    return shown + (f"!{member}" if member else "")

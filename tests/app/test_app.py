@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from conftest import APP, TIMEOUT, chart_event_ids, chart_spec, editor_table, widget
+from app_helpers import APP, TIMEOUT, chart_event_ids, chart_spec, editor_table, widget
 from streamlit.testing.v1 import AppTest
 
 from timeline.export import from_json
@@ -148,3 +148,56 @@ def test_exports_are_produced_and_parse(app, served):
     assert page.startswith("<!DOCTYPE html>") and "Plotly.newPlot" in page and "cdn.plot.ly/plotly" not in page
     project = json.loads(text(served["crisis-timeline-project.json"]))
     assert project["format"] == "crisis-timeline/project" and len(project["articles"]) > 30
+
+
+def test_pasted_article_and_publication_date_override(app):
+    at = app.run()
+    before = set(editor_table(at)["event_id"])
+    at.toggle(key="src_demo").set_value(False)  # demo off: only the pasted article
+    widget(at.sidebar.text_area, "Article text").input("Troops arrived in Minsk on Wednesday. Talks follow next week.")
+    widget(at.sidebar.text_input, "Title (optional)").input("Pasted dispatch")
+    widget(at.sidebar.button, "Add pasted article").click().run()
+    no_errors(at)
+    table = editor_table(at)
+    assert len(table) >= 1 and not set(table["event_id"]) & before
+    box = next(d for d in at.sidebar.date_input if d.label.startswith("Pasted dispatch"))
+    box.set_value(__import__("datetime").date(2022, 2, 10)).run()  # the text names no year: the user gives it
+    no_errors(at)
+    dated = editor_table(at)
+    assert "2022-02-09" in {str(d) for d in dated["start"]}  # "on Wednesday" before Thursday 10 February
+
+
+def test_too_many_files_are_refused_with_a_message(app):
+    at = app.run()
+    files = [(f"a{i}.txt", f"published: 2022-02-10\n\nTalks were held on Monday number {i}.".encode(), "text/plain")
+             for i in range(52)]  # fmt: skip
+    at.sidebar.file_uploader[0].set_value(files).run()
+    assert any("only the first 50" in e.value for e in at.sidebar.error)
+
+
+def test_links_follow_ssrf_rules(app):
+    at = app.run()
+    widget(at.sidebar.text_area, "One http(s) link or feed URL per line").input(
+        "http://127.0.0.1:9/article\nfile:///etc/passwd"
+    )
+    widget(at.sidebar.button, "Fetch").click().run()
+    assert not at.exception
+    messages = " ".join(e.value for e in at.sidebar.error).replace("\\", "")  # shown Markdown-escaped
+    assert "127.0.0.1" in messages and "refused" in messages  # a private address is never fetched
+    assert "only http(s) links" in messages
+
+
+def test_project_round_trip_restores_articles_and_edits(app, served):
+    at = app.run()
+    event_id = editor_table(at)["event_id"].iloc[0]
+    widget(at.selectbox, "Event details").set_value(event_id).run()
+    widget(at.text_input, "Title").input("Kept in the project")
+    widget(at.button, "Save correction").click().run()
+    project = served["crisis-timeline-project.json"]
+    reopened = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    reopened.sidebar.file_uploader(key="src_project_file").upload("p.json", project, "application/json").run()
+    no_errors(reopened)
+    assert reopened.toggle(key="src_demo").value is False  # the project's own copy of the articles is used
+    table = editor_table(reopened).set_index("event_id")
+    assert table.loc[event_id, "title"] == "Kept in the project"
+    assert len(table) == len(editor_table(at))

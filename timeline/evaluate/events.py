@@ -19,6 +19,7 @@ from pathlib import Path
 from timeline.article import Article, Skipped
 from timeline.ingest import load
 from timeline.pipeline import UNDATED_MODES, PipelineSettings, extract_article
+from timeline.temporal import calendar_span, tag
 
 #: Precisions a system date may have to match a gold date of each granularity (README rule 4).
 ACCEPTED = {
@@ -100,9 +101,11 @@ def read_article(path: Path) -> Article:
 
 
 def baseline_rows(article: Article, kind: str, settings: PipelineSettings) -> list[dict]:
-    """Rows of a reference method: every line at publication, or its first date else publication."""
+    """Rows of a reference method: each line at publication ("publication"), or dated by its first
+    calendar date expression, else publication ("first")."""
+    timexes = tag(article.text, article.published, dayfirst=settings.dayfirst) if kind == "first" else []
+    spans = [(t, span) for t in timexes if t.type in ("DATE", "TIME") and (span := calendar_span(t.value))]
     rows = []
-    pipeline_rows = extract_article(article, settings) if kind == "first" else []
     offset = 0
     for line in article.text.split("\n"):
         start, end = offset, offset + len(line)
@@ -115,14 +118,10 @@ def baseline_rows(article: Article, kind: str, settings: PipelineSettings) -> li
             "start": article.published,
             "precision": "day",
         }
-        dated = [
-            r
-            for r in pipeline_rows
-            if start <= r["timex_start"] < end and r["date_basis"] not in ("publication", "continued", "unresolved")
-        ]
-        if dated:
-            first = min(dated, key=lambda r: r["timex_start"])
-            row.update(timex_text=first["timex_text"], start=first["start"], precision=first["precision"])
+        first = next(((t, span) for t, span in spans if start <= t.start < end), None)
+        if first:
+            timex, (day, _last, precision) = first
+            row.update(timex_text=timex.text, start=day, precision=precision)
         rows.append(row)
     return rows
 

@@ -163,7 +163,7 @@ def iter_documents(paths: list[str]) -> list[Document]:
 def _line(label: str, score: Score) -> str:
     f = score.figures()
     return (
-        f"{label}: docs gold={score.gold} sys={score.system} | strict P={f['strict_p']:.1f} R={f['strict_r']:.1f} "
+        f"{label}: gold={score.gold} sys={score.system} | strict P={f['strict_p']:.1f} R={f['strict_r']:.1f} "
         f"F1={f['strict_f1']:.1f} | relaxed P={f['relaxed_p']:.1f} R={f['relaxed_r']:.1f} F1={f['relaxed_f1']:.1f} "
         f"| type F1={f['type_f1']:.1f} | value F1={f['value_f1']:.1f}"
     )

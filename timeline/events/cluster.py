@@ -2,7 +2,7 @@
 
 Two events from different articles are linked when their dates agree at their precision, they share a
 normalized actor or a place, they have the same type (unless the wording is near-identical), and their
-wording is similar (rapidfuzz ``token_set_ratio`` on the clause without its date expression). Links are
+wording is similar (TF-IDF cosine over the clause's words, without its date expression). Links are
 merged strongest first; a merge that would put two different events of one article in one cluster is
 refused, which stops chains of weak links from swallowing a whole day.
 
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -32,9 +33,18 @@ DATE_TOLERANCE_DAYS = {"day": 1, "week": 3}
 #: Largest gap, in days, between two day-precise dates that may still be one happening (a date conflict).
 CONFLICT_WINDOW_DAYS = 3
 #: Dates that are not the event's own (fallbacks) are only compared within this window before publication.
-UNDATED_WINDOW_DAYS = 7
-#: Wording similarity (0-100) needed: alone, with shared names and type, and for undated rows.
-SIM_ALONE, SIM_SHARED, SIM_UNDATED = 88, 55, 80
+FALLBACK_WINDOW_DAYS = 1
+#: No cluster spans more than this many days between the days its rows are about (stops chains of links).
+CLUSTER_SPAN_DAYS = 3
+#: Wording similarity (TF-IDF cosine, 0-1) thresholds, used with shared names (see ``_score``).
+COSINE_WEAK, COSINE_MEDIUM, COSINE_FALLBACK, COSINE_STRONG = 0.15, 0.2, 0.3, 0.45
+#: Weighted shared names that make a strong tie (a distinctive name counts 1, a frame-wide one 0.5).
+STRONG_NAMES = 1.5
+#: A name held by more than this share of rows (and this many rows) is frame-wide ("Russia" in this crisis)
+#: and counts half.
+COMMON_NAME_SHARE, COMMON_NAME_MIN_ROWS = 0.1, 5
+#: Clauses with fewer distinct words than this are too thin to match on a fallback date ("Blinken said").
+MIN_WORDS_UNDATED = 5
 #: Article copies: the joined sentences and the titles must be at least this similar.
 COPY_SIMILARITY = 92
 #: Relative gap between two figures of the same kind above which sources disagree.
@@ -43,25 +53,31 @@ FIGURE_TOLERANCE = 0.1
 WEIGHTS = {"corroboration": 0.4, "recency": 0.2, "centrality": 0.25, "type": 0.15}
 
 _OWN_DATE = {"explicit", "relative_publication", "relative_previous"}
+_WORDS = re.compile(r"[^\W\d_]{4,}")
 
 
 @dataclass(frozen=True)
 class _Row:
     index: int
     article: str
-    outlet: str
-    source: str
-    lo: float  # day numbers; NaN when undated
+    outlet: str  # the outlet it counts as (the original's, for a copy), as written
+    lo: float  # day numbers, widened by the precision's tolerance; NaN when undated
     hi: float
+    first: float  # the event's own first and last day (NaN for fallback dates)
+    last: float
     precision: str
     own_date: bool
     text: str
     names: frozenset[str]
     event_type: str
+    words: frozenset[str]
+    anchor: float  # the day the row is about: its own first day, else its publication day (NaN when neither)
+    figure_kinds: frozenset[str]
 
 
 def cluster(frame: pd.DataFrame, duplicates: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """Fill ``cluster_id``, ``corroboration``, ``conflict`` and ``salience``; returns a new valid frame.
+    """Fill ``cluster_id``, ``corroboration``, ``conflict`` and ``salience``; returns a new frame (valid when
+    the input frame is: the pipeline validates at its boundary).
 
     ``duplicates`` maps an article_id to the article_id it copies (``Article.duplicate_of``); copies are
     also detected from the frame itself when their sentences and titles are near-identical.
@@ -87,7 +103,7 @@ def cluster(frame: pd.DataFrame, duplicates: Mapping[str, str] | None = None) ->
     out["corroboration"] = pd.Series(corroboration, index=out.index, dtype="int64")
     out["conflict"] = conflicts
     out["salience"] = pd.Series(_salience(out, groups), index=out.index, dtype="float64")
-    return schema.validate(schema.coerce(out))
+    return schema.coerce(out)
 
 
 # --- outlets and copies ------------------------------------------------------------------------------------
@@ -140,7 +156,7 @@ def _outlets(frame: pd.DataFrame, copies: Mapping[str, str]) -> dict[str, str]:
     for members in stories.values():
         first = min(members, key=lambda a: (pd.Timestamp.max if pd.isna(published[a]) else published[a], a))
         for a in members:
-            outlet[a] = source[first].strip().lower()
+            outlet[a] = " ".join(source[first].split())
     return outlet
 
 
@@ -153,11 +169,13 @@ def _day(value: object) -> float:
 
 def _row(i: int, r: dict, outlets: Mapping[str, str]) -> _Row:
     own = r["date_basis"] in _OWN_DATE and not pd.isna(r["start"])
+    first = last = float("nan")
     if own:
+        first, last = _day(r["start"]), _day(r["end"])
         tol = DATE_TOLERANCE_DAYS.get(r["precision"], 0)
         lo, hi = _day(r["start"]) - tol, _day(r["end"]) + tol
     elif not pd.isna(r["published"]):
-        lo, hi = _day(r["published"]) - UNDATED_WINDOW_DAYS, _day(r["published"])
+        lo, hi = _day(r["published"]) - FALLBACK_WINDOW_DAYS, _day(r["published"])
     else:
         lo = hi = float("nan")
     text = r["sentence"]
@@ -169,53 +187,130 @@ def _row(i: int, r: dict, outlets: Mapping[str, str]) -> _Row:
         i,
         r["article_id"],
         outlets.get(r["article_id"], r["article_id"]),
-        r["source"] or r["article_title"] or r["article_id"],
         lo,
         hi,
+        first,
+        last,
         r["precision"],
         own,
         " ".join(text.lower().split()),
         frozenset(names),
         r["event_type"],
+        frozenset(_WORDS.findall(text.lower())),
+        first if own else _day(r["published"]),
+        frozenset(f.get("kind", "") for f in r["figures"] if isinstance(f, dict)),
     )
 
 
-def _score(a: _Row, b: _Row) -> float:
-    """Link strength of two rows from different articles; 0 when they cannot be the same happening."""
-    if a.article == b.article:
+def _score(a: _Row, b: _Row, cosine: float, shared: float) -> float:
+    """Link strength of two rows from different articles; 0 when they cannot be the same happening.
+
+    ``shared`` weighs the names both rows hold (a name found all over the frame, like "Russia" in this
+    crisis, counts half). Same dates need a shared name and some shared wording (less with more names or
+    the same type); dates a few days apart (a possible date conflict) need more of both; coarse dates
+    (month, year) and dates that are only the publication day need clearly similar wording, unless both
+    give a figure of the same kind (two reports of one estimate).
+    """
+    if a.article == b.article or not shared:
         return 0.0
-    dated = not (math.isnan(a.lo) or math.isnan(b.lo))
-    if dated:
-        gap = max(a.lo - b.hi, b.lo - a.hi, 0.0)
-        window = CONFLICT_WINDOW_DAYS if a.own_date and b.own_date and "day" == a.precision == b.precision else 0
-        if gap > window:
-            return 0.0
-    sim = fuzz.token_set_ratio(a.text, b.text)
-    shared = bool(a.names & b.names)
     same_type = a.event_type == b.event_type
-    if not (a.own_date and b.own_date):
-        return sim if sim >= SIM_UNDATED and shared and same_type else 0.0
-    if sim >= SIM_ALONE and (shared or same_type):
-        return sim
-    if sim >= SIM_SHARED and shared and same_type:
-        return sim
-    return 0.0
+    if a.own_date and b.own_date:
+        day_like = a.precision in DATE_TOLERANCE_DAYS and b.precision in DATE_TOLERANCE_DAYS
+        same_dates = a.first <= b.last and b.first <= a.last
+        if not day_like:
+            ok = same_dates and cosine >= COSINE_STRONG
+        elif same_dates:
+            ok = (
+                cosine >= COSINE_STRONG
+                or (shared >= STRONG_NAMES and cosine >= COSINE_WEAK)
+                or (same_type and cosine >= COSINE_MEDIUM)
+            )
+        else:
+            ok = shared >= STRONG_NAMES and cosine >= COSINE_MEDIUM and (same_type or cosine >= COSINE_STRONG)
+    else:
+        thin = min(len(a.words), len(b.words)) < MIN_WORDS_UNDATED
+        counted = bool(a.figure_kinds & b.figure_kinds)  # both give a figure of the same kind
+        ok = not thin and (
+            cosine >= COSINE_STRONG
+            or (shared >= STRONG_NAMES and cosine >= (COSINE_MEDIUM if counted else COSINE_FALLBACK))
+        )
+    return cosine + 0.05 * min(shared, 4) + (0.1 if same_type else 0.0) if ok else 0.0
+
+
+def _candidates(rows: list[_Row]) -> list[tuple[int, int]]:
+    """Pairs worth scoring: date-compatible rows that share a name, or at least two uncommon words.
+
+    An inverted index keeps this near-linear: words found in more than ``max(50, 5%)`` of the rows say
+    nothing about sameness and are skipped; each posting list is walked in date order and stops at the
+    first row too late to overlap.
+    """
+    postings: dict[str, list[int]] = defaultdict(list)
+    for row in rows:
+        for key in {f"n:{n}" for n in row.names} | {f"w:{w}" for w in _WORDS.findall(row.text)}:
+            postings[key].append(row.index)
+    cap = max(50, len(rows) // 20)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for key, members in postings.items():
+        if len(members) < 2 or (key.startswith("w:") and len(members) > cap):
+            continue
+        weight = 2 if key.startswith("n:") else 1
+        members.sort(key=lambda i: math.inf if math.isnan(rows[i].lo) else rows[i].lo)
+        for n, i in enumerate(members):
+            for j in members[n + 1 :]:
+                a, b = rows[i], rows[j]
+                if not math.isnan(a.lo) and not math.isnan(b.lo) and b.lo - a.hi > CONFLICT_WINDOW_DAYS + 1:
+                    break  # sorted by start: nothing later can overlap
+                if a.article != b.article:
+                    shared[(min(i, j), max(i, j))] += weight
+    return [pair for pair, count in shared.items() if count >= 2]
+
+
+def _merge_days(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
+    """The (first, last) anchor days of two clusters together; NaN (unknown) days do not widen it."""
+    lows = [x for x in (a[0], b[0]) if not math.isnan(x)]
+    highs = [x for x in (a[1], b[1]) if not math.isnan(x)]
+    return (min(lows), max(highs)) if lows else (math.nan, math.nan)
+
+
+def _tfidf(rows: list[_Row]) -> list[dict[str, float]]:
+    """Unit-length TF-IDF vectors of the clauses' words: frequent words ("said") weigh little."""
+    df: dict[str, int] = defaultdict(int)
+    for row in rows:
+        for word in row.words:
+            df[word] += 1
+    n = len(rows)
+    vectors = []
+    for row in rows:
+        weights = {w: math.log((n + 1) / (df[w] + 1)) + 1.0 for w in row.words}
+        norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
+        vectors.append({w: v / norm for w, v in weights.items()})
+    return vectors
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
 def _group(rows: list[_Row]) -> list[list[int]]:
     """Clusters as lists of row indices: strongest links merged first, never two rows of one article."""
-    order = sorted(range(len(rows)), key=lambda i: (math.inf if math.isnan(rows[i].lo) else rows[i].lo))
     pairs: list[tuple[float, int, int]] = []
-    for n, i in enumerate(order):
-        for j in order[n + 1 :]:
-            a, b = rows[i], rows[j]
-            if not math.isnan(a.lo) and not math.isnan(b.lo) and b.lo - a.hi > CONFLICT_WINDOW_DAYS + 1:
-                break  # sorted by start: nothing later can overlap
-            score = _score(a, b)
-            if score:
-                pairs.append((score, i, j))
+    vectors = _tfidf(rows)
+    held: dict[str, int] = defaultdict(int)
+    for row in rows:
+        for name in row.names:
+            held[name] += 1
+    common = max(COMMON_NAME_MIN_ROWS, COMMON_NAME_SHARE * len(rows))
+    weight = {n: 0.5 if c > common else 1.0 for n, c in held.items()}
+    for i, j in _candidates(rows):
+        shared = sum(weight[n] for n in rows[i].names & rows[j].names)
+        score = _score(rows[i], rows[j], _cosine(vectors[i], vectors[j]), shared)
+        if score:
+            pairs.append((score, i, j))
     parent = list(range(len(rows)))
     articles: dict[int, set[str]] = {i: {rows[i].article} for i in range(len(rows))}
+    days: dict[int, tuple[float, float]] = {i: (rows[i].anchor, rows[i].anchor) for i in range(len(rows))}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -227,8 +322,12 @@ def _group(rows: list[_Row]) -> list[list[int]]:
         ri, rj = find(i), find(j)
         if ri == rj or articles[ri] & articles[rj]:
             continue
+        span = _merge_days(days[ri], days[rj])
+        if span[1] - span[0] > CLUSTER_SPAN_DAYS:
+            continue
         parent[rj] = ri
         articles[ri] |= articles.pop(rj)
+        days[ri] = span
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(rows)):
         groups[find(i)].append(i)
@@ -244,19 +343,32 @@ def _fmt_day(value: object) -> str:
 
 
 def _conflicts(records: list[dict], rows: list[_Row]) -> str:
-    """Disagreements between outlets in one cluster, each naming both sources."""
-    found: list[str] = []
+    """Disagreements between outlets in one cluster, each naming the sources on both sides."""
+    parts: list[str] = []
+    days: dict[pd.Timestamp, list[str]] = defaultdict(list)
+    for record, row in zip(records, rows, strict=False):
+        if row.own_date and record["precision"] == "day" and row.outlet not in days[record["start"]]:
+            days[record["start"]].append(row.outlet)
+    if len(days) > 1:
+        parts.append("; ".join(f"{_says(sources)} {_fmt_day(day)}" for day, sources in sorted(days.items())))
+    seen: set[tuple[str, str]] = set()
     for n, (ra, a) in enumerate(zip(records, rows, strict=False)):
         for rb, b in zip(records[n + 1 :], rows[n + 1 :], strict=False):
             if a.outlet == b.outlet:
                 continue
-            if a.own_date and b.own_date and ra["precision"] == rb["precision"] == "day" and ra["start"] != rb["start"]:
-                found.append(f"{a.source} says {_fmt_day(ra['start'])}; {b.source} says {_fmt_day(rb['start'])}")
             for fa in ra["figures"]:
                 for fb in rb["figures"]:
-                    if _figures_disagree(fa, fb):
-                        found.append(f"{a.source} says {fa.get('text', '')}; {b.source} says {fb.get('text', '')}")
-    return "; ".join(dict.fromkeys(found))
+                    key = (f"{a.outlet}|{fa.get('text')}", f"{b.outlet}|{fb.get('text')}")
+                    if key not in seen and _figures_disagree(fa, fb):
+                        seen.add(key)
+                        parts.append(f"{a.outlet} says {fa.get('text', '')}; {b.outlet} says {fb.get('text', '')}")
+    return " | ".join(parts)
+
+
+def _says(sources: list[str]) -> str:
+    if len(sources) == 1:
+        return f"{sources[0]} says"
+    return f"{', '.join(sources[:-1])} and {sources[-1]} say"
 
 
 def _bounds(figure: dict) -> tuple[float, float] | None:

@@ -8,15 +8,18 @@ Three steps, each a small pure function:
    alone, sets, vague references ("recently") and attributive years ("the 1991 agreement", which
    date a noun, not the clause's event) are not anchors.
 2. The segmenter (:mod:`timeline.events.segment`) gives each anchor its clause.
-3. A clause with no anchor of its own is dated by :func:`fallback_date`: narrative continuation
-   of the previous dated clause when the narrative clearly continues, else the publication date
-   (``date_basis`` says which), depending on the setting.
+3. A clause with no anchor of its own may continue an earlier date (:func:`continued`, over a
+   :class:`Narrative` that :func:`observe` keeps up to date) when the narrative clearly continues;
+   otherwise the pipeline dates it at publication, per its settings.
+
+The word lists are data: ``resources/events/dating.yaml``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -26,17 +29,13 @@ import yaml
 from dateutil.relativedelta import relativedelta
 
 from timeline.events import status
+from timeline.schema import PRECISIONS
 from timeline.temporal import Timex, calendar_span
 from timeline.temporal.tense import tense_cues
 
-_ORDER = ("day", "week", "month", "quarter", "season", "half", "year", "decade", "century", "unknown")
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through|thru|and)\s*", re.IGNORECASE)
-_LIST_JOIN = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _DURATION = re.compile(r"^P(\d+)([DWMY])$")
 _DURATION_UNITS = {"D": "days", "W": "weeks", "M": "months", "Y": "years"}
-_BACKWARD_DURATION = re.compile(r"\b(?:past|last|previous|preceding|over|for)\s+(?:the\s+)?$", re.IGNORECASE)
-_STRONG_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b", re.IGNORECASE)
 _YEARISH = re.compile(r"^(?:\d{4}|[A-Z][a-z]+ \d{4})$")
 
 
@@ -63,13 +62,42 @@ class DatedClause:
     last: dt.date | None
     precision: str
     basis: str
-    tense: str | None = None
 
 
 @cache
 def _lexicon() -> dict:
-    text = resources.files("timeline").joinpath("resources", "events", "continuation.yaml").read_text(encoding="utf-8")
+    text = resources.files("timeline").joinpath("resources", "events", "dating.yaml").read_text(encoding="utf-8")
     return yaml.safe_load(text)
+
+
+def _words(key: str) -> str:
+    """An alternation of one lexicon list, longest first."""
+    return "|".join(re.escape(w) for w in sorted(_lexicon()[key], key=len, reverse=True))
+
+
+@cache
+def _range_join() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{_words('range_connectors')})\s*", re.IGNORECASE)
+
+
+@cache
+def _list_join() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:,|,?\s*(?:{_words('list_connectors')}))\s*", re.IGNORECASE)
+
+
+@cache
+def _clause_break() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_words('clause_breaks')})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _backward_duration() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_words('backward_duration')})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@cache
+def _preposition_next() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{_words('prepositions')})\b", re.IGNORECASE)
 
 
 @cache
@@ -81,35 +109,63 @@ def _attributive() -> re.Pattern[str]:
 
 
 @cache
-def _appositive() -> re.Pattern[str]:
+def _present_verbs() -> re.Pattern[str]:
+    """Present-tense verbs, not after an auxiliary or "to" (where they are infinitives: "will say")."""
+    not_after = "".join(rf"(?<!\b{re.escape(word)} )" for word in _lexicon()["auxiliaries"])
+    return re.compile(rf"(?<![\w']){not_after}(?:{_words('present_verbs')})(?![\w'])")
+
+
+def participles() -> str:
+    """A regex alternation matching a past participle: an -ed word or an irregular one ("led", "born")."""
     words = "|".join(re.escape(w) for w in _lexicon()["irregular_participles"] if not w.endswith("ed"))
-    return re.compile(
-        rf",\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|{words})\s+(?:by|in|on|at|from|as|to|for|with|during|after)\b[^,;]*,"
-    )
+    return rf"[a-z]+ed|{words}"
+
+
+@cache
+def _appositive() -> re.Pattern[str]:
+    return re.compile(rf",\s+(?:[a-z]+ly\s+)?(?:{participles()})\s+(?:{_words('prepositions')})\b[^,;]*,")
+
+
+def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def _tense_cues(text: str, present_refs: Sequence[int]) -> list[tuple[int, str]]:
+    cues = [(start, kind) for start, _end, kind in tense_cues(text)]
+    cues += [(m.start(), "present") for m in _present_verbs().finditer(text)]
+    return cues + [(at, "present") for at in present_refs if text[at] != " "]
 
 
 def clause_tense(clause_text: str, present_refs: Sequence[int] = ()) -> str | None:
-    """The clause's tense: "past", "present", "perfect", "future" or None, from its first tense cue.
+    """The clause's tense: "past", "present", "perfect", "pluperfect", "future" or None, from its first cue.
 
     Descriptive participle phrases between commas ("Belarus, led by Lukashenko, is ...") are
-    skipped. ``present_refs`` are offsets (in the clause) of vague present references
-    ("currently", "now"), which count as present cues where they stand. A present "has"/"have"
-    opening a perfect ("has ordered") gives "perfect": a completed event with present relevance.
+    skipped, and so are quotations when the clause has words of its own ('"We think ...," said
+    Jobs' is past: the quote has the speaker's tense). ``present_refs`` are offsets (in the
+    clause) of vague present references ("currently", "now"), which count as present cues where
+    they stand. A present "has"/"have" opening a perfect ("has ordered") gives "perfect": a
+    completed event with present relevance; "had" opening one ("had added") gives "pluperfect":
+    a time before the narrative's, which continues no date.
     """
-    masked = _appositive().sub(lambda m: " " * len(m.group()), clause_text)
-    cues = [(start, kind) for start, _end, kind in tense_cues(masked)]
-    cues += [(at, "present") for at in present_refs]
+    text = _appositive().sub(lambda m: " " * len(m.group()), clause_text)
+    unquoted = _blank(text, status.quoted_spans(text))
+    cues = _tense_cues(unquoted, present_refs) or _tense_cues(text, present_refs)
     if not cues:
         return None
     start, kind = min(cues)
-    if kind == "present" and any(c.status == "occurred" and c.start == start for c in status.find_cues(masked)):
+    perfect = any(c.status == "occurred" and c.start == start for c in status.find_cues(text))
+    if perfect and kind == "present":
         return "perfect"
+    if perfect and kind == "past":
+        return "pluperfect"
     return kind
 
 
 def coarser(a: str, b: str) -> str:
     """The coarser of two precisions."""
-    return max(a, b, key=lambda p: _ORDER.index(p) if p in _ORDER else len(_ORDER))
+    return max(a, b, key=PRECISIONS.index)
 
 
 def is_attributive(text: str, timex: Timex) -> bool:
@@ -127,7 +183,7 @@ def is_attributive(text: str, timex: Timex) -> bool:
     return (
         bool(_attributive().search(before))
         and bool(re.match(r"\s+[A-Za-z]", after))
-        and not re.match(r"\s+(?:and|or|to|until|through|when|after|before|as|in|on|at|with|by|for|from)\b", after)
+        and not _preposition_next().match(after)
     )
 
 
@@ -180,11 +236,11 @@ def _merge_ranges(text: str, anchors: list[Anchor]) -> list[Anchor]:
             continue
         between = text[prev.end : anchor.start]
         after_between = bool(_BETWEEN_BEFORE.search(text, 0, prev.start))
-        if _LIST_JOIN.fullmatch(between) and not after_between:
+        if _list_join().fullmatch(between) and not after_between:
             continue
-        if _RANGE_JOIN.fullmatch(between):
+        if _range_join().fullmatch(between):
             prev = _share_year(prev, anchor)
-        if _RANGE_JOIN.fullmatch(between) and prev.first <= anchor.last:
+        if _range_join().fullmatch(between) and prev.first <= anchor.last:
             out[-1] = replace(
                 prev,
                 end=anchor.end,
@@ -203,7 +259,7 @@ def _apply_durations(text: str, anchors: list[Anchor], durations: list[Timex]) -
     out = list(anchors)
     for duration in durations:
         match = _DURATION.match(duration.value)
-        if not match or _BACKWARD_DURATION.search(text, max(0, duration.start - 24), duration.start):
+        if not match or _backward_duration().search(text, max(0, duration.start - 24), duration.start):
             continue
         best = None
         for k, anchor in enumerate(out):
@@ -211,7 +267,7 @@ def _apply_durations(text: str, anchors: list[Anchor], durations: list[Timex]) -
                 continue
             lo, hi = (duration.end, anchor.start) if duration.end <= anchor.start else (anchor.end, duration.start)
             gap = text[lo:hi]
-            if hi < lo or len(gap.split()) > 8 or _STRONG_BREAK.search(gap):
+            if hi < lo or len(gap.split()) > 8 or _clause_break().search(gap):
                 continue
             if best is None or len(gap) < best[1]:
                 best = (k, len(gap))
@@ -248,46 +304,56 @@ def links_back(clause_text: str) -> bool:
 
 @dataclass(frozen=True)
 class Narrative:
-    """What a dateless clause may continue: the article's news time and the last dated clause.
+    """What a dateless clause may continue: the article's news time and the latest dates seen.
 
-    The *news time* is the most recent day-precise past date at most :data:`NEWS_WINDOW_DAYS`
-    before publication (the day the reported events happened: "on Monday", "yesterday"); news
-    narration returns to it after background dates ("In April, a blog obtained a prototype.
-    While introducing the phone, Jobs ..." is about the keynote, not April).
+    The *news time* is the day the article's reported events happened ("on Monday",
+    "yesterday"): of the single days at most :data:`NEWS_WINDOW_DAYS` before publication that the
+    article names, the one named most often (the latest on ties). It is an article-wide property,
+    so a story that opens undated ("Jobs unveiled the new products ...") and names its day later
+    ("In his keynote address Wednesday ...") has it from the start, and narration returns to it
+    after background dates ("In April, a blog obtained a prototype. While introducing the phone,
+    Jobs ..." is about the keynote, not April).
     """
 
     news: DatedClause | None = None
-    last: DatedClause | None = None
-    last_sentence: int = -1
+    past: DatedClause | None = None  # the latest own date on or before publication ...
+    past_sentence: int = -1  # ... and the sentence it is in
+    future: DatedClause | None = None  # the latest own date after publication ...
+    future_sentence: int = -1
 
 
 #: How far before publication a date may lie and still be the article's news time.
 NEWS_WINDOW_DAYS = 14
 
 
-def _is_news_time(first: dt.date | None, precision: str, published: dt.date | None) -> bool:
+def _is_recent_day(dated: DatedClause | Anchor, published: dt.date | None) -> bool:
+    """A single recent day (not a span, not a month) can be the day the reported events happened."""
     return (
-        first is not None
+        dated.precision == "day"
+        and dated.first is not None
+        and dated.first == dated.last
         and published is not None
-        and precision == "day"
-        and 0 <= (published - first).days <= NEWS_WINDOW_DAYS
+        and 0 <= (published - dated.first).days <= NEWS_WINDOW_DAYS
     )
 
 
 def start_narrative(anchors: Sequence[Anchor], published: dt.date | None) -> Narrative:
-    """The narrative before the first sentence: the news time is an article-wide property, so a
-    story that opens undated ("Jobs unveiled the new products ...") and names its day later
-    ("In his keynote address Wednesday ...") still has it from the start."""
-    for anchor in anchors:
-        if _is_news_time(anchor.first, anchor.precision, published):
-            return Narrative(DatedClause(anchor.first, anchor.last, anchor.precision, anchor.basis))
-    return Narrative()
+    """The narrative before the first sentence, with the article's news time."""
+    days = [a for a in anchors if _is_recent_day(a, published)]
+    if not days:
+        return Narrative()
+    mentions = Counter(a.first for a in days)
+    news = max(days, key=lambda a: (mentions[a.first], a.first))
+    return Narrative(DatedClause(news.first, news.last, news.precision, news.basis))
 
 
 def observe(narrative: Narrative, dated: DatedClause, sentence: int, published: dt.date | None) -> Narrative:
-    """The narrative after a clause dated by its own expression; a recent day becomes the news time."""
-    news = dated if _is_news_time(dated.first, dated.precision, published) else narrative.news
-    return Narrative(news, dated, sentence)
+    """The narrative after a clause dated by its own expression."""
+    if dated.first is None:
+        return narrative
+    if published is not None and dated.first > published:
+        return replace(narrative, future=dated, future_sentence=sentence)
+    return replace(narrative, past=dated, past_sentence=sentence)
 
 
 def paragraph_break(narrative: Narrative) -> Narrative:
@@ -300,25 +366,22 @@ def continued(
 ) -> DatedClause | None:
     """The date a dateless clause continues, or None when the narrative does not clearly continue.
 
-    Past-tense narration continues: the previous sentence's date when the clause links back to it
-    ("Then ...") or, failing that, the article's news time, or else the previous sentence's past
-    date. The perfect ("has ordered") continues only the news time. Future-tense narration
-    continues an adjacent future date. Present tense speaks of the
-    time of writing, and an opening such as "Meanwhile" turns away: neither continues.
+    Past-tense narration continues the previous sentence's past date when that date is a recent
+    day or the clause links back to it ("Then ..."); failing that, the article's news time; or,
+    in an article without one, the previous sentence's past date. The perfect ("has ordered") is
+    tied to the present and continues only the news time. Future-tense narration continues the
+    previous sentence's future date. Present tense speaks of the time of writing, and an opening
+    such as "Meanwhile" turns away: neither continues.
     """
     if breaks_narrative(clause_text):
         return None
-    last = narrative.last
-    adjacent = last is not None and last.first is not None and narrative.last_sentence >= sentence - 1
+    past = narrative.past if narrative.past_sentence >= sentence - 1 else None
     if tense == "past":
-        in_past = adjacent and (published is None or last.first <= published)
-        if in_past and links_back(clause_text):
-            return last
-        if narrative.news is not None:
-            return narrative.news
-        return last if in_past else None
-    if tense == "perfect":  # the perfect is tied to the present: the news time, never an old date
+        if past is not None and (_is_recent_day(past, published) or links_back(clause_text)):
+            return past
+        return narrative.news or past
+    if tense == "perfect":
         return narrative.news
-    if tense == "future" and adjacent and published is not None and last.first > published:
-        return last
+    if tense == "future" and narrative.future_sentence >= sentence - 1:
+        return narrative.future
     return None

@@ -187,16 +187,10 @@ class Mention:
 class Gazetteers:
     matchers: dict[str, Matcher]
     entries: dict[str, tuple[Entity, ...]]  # matcher key -> candidate entities
-    titles: Matcher
     capitals: dict[str, str]  # capital city name -> ISO alpha-3
     metonym_verbs: frozenset[str]
     country_names: dict[str, str]  # ISO alpha-3 -> display name
     ambiguous_countries: frozenset[str]
-
-
-def country_name(iso3: str) -> str:
-    """Display name of a country code ("RUS" -> "Russia"); the code itself when unknown."""
-    return gazetteers().country_names.get(iso3, iso3)
 
 
 def country_point(iso3: str) -> tuple[float | None, float | None]:
@@ -318,7 +312,6 @@ def gazetteers() -> Gazetteers:
     return Gazetteers(
         matchers={name: Matcher(table) for name, table in tables.items()},
         entries=entries,
-        titles=Matcher({t: t for t in people.get("titles") or []}),
         capitals=capitals,
         metonym_verbs=frozenset(orgs.get("metonym_verbs") or []),
         country_names=display,

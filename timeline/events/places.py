@@ -37,6 +37,11 @@ def _name_stopwords() -> frozenset[str]:
     return frozenset(load_yaml("names.yaml")["stopwords"])
 
 
+@cache
+def _place_prefixes() -> frozenset[str]:
+    return frozenset(load_yaml("names.yaml")["place_prefixes"])
+
+
 def place(entity: Entity, kind: str) -> dict:
     lat, lon = entity.lat, entity.lon
     if kind == "country":
@@ -63,7 +68,7 @@ def glued_to_name(mention: Mention, text: str) -> bool:
     if after and after.group(1) not in stop:
         return True
     before = re.search(r"(" + _CAPITALISED_WORD.pattern + r")[ \t]+$", text[max(0, mention.start - 40) : mention.start])
-    return bool(before and before.group(1) not in stop)
+    return bool(before and (before.group(1) not in stop or before.group(1) in _place_prefixes()))
 
 
 def _modifies_name(mention: Mention, text: str) -> bool:

@@ -3,9 +3,11 @@
 A sentence with several dates ("Russia snatched Crimea in 2014, and protests erupted in Belarus
 in August 2020") is cut between each pair of consecutive dates at the strongest clause marker
 found between them (``resources/events/clauses.yaml``). A reported statement whose content
-carries its own date ("Johnson said on Wednesday that troops will move next week") is cut into
-the saying and the content, the content pointing back at the saying. Clauses are a partition of
-the sentence: every character belongs to exactly one clause, so every word stays traceable.
+carries its own date ("Johnson said on Wednesday that troops will move next week"), or a dated
+quotation, is cut into the saying and the content, the content pointing back at the saying. A
+dated relative clause does not date a main verb in another tense ("The war, which started in
+2014, | has killed ..."). Clauses are a partition of the sentence: every character belongs to
+exactly one clause, so every word stays traceable. docs/events.md gives the order of the steps.
 """
 
 from __future__ import annotations
@@ -18,9 +20,9 @@ from importlib import resources
 
 import yaml
 
-from timeline.events import status
+from timeline.events import dating, status
 
-_THAT = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s*,?\s+that\b", re.IGNORECASE)
+_THAT = re.compile(r"(?:\s+[\w'’.-]+,?){0,12}?\s+that\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -35,16 +37,26 @@ class Clause:
 
 
 @cache
+def _lexicon() -> dict:
+    text = resources.files("timeline").joinpath("resources", "events", "clauses.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@cache
 def boundary_patterns() -> tuple[tuple[int, re.Pattern[str]], ...]:
     """(strength, compiled marker) pairs from the clause lexicon, strongest first."""
-    text = resources.files("timeline").joinpath("resources", "events", "clauses.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
     out = []
-    for strength, markers in sorted(data["boundaries"].items(), reverse=True):
+    for strength, markers in sorted(_lexicon()["boundaries"].items(), reverse=True):
         for marker in markers:
             tail = r"\b" if marker[-1].isalnum() else ""
             out.append((int(strength), re.compile(re.escape(marker) + tail, re.IGNORECASE)))
     return tuple(out)
+
+
+@cache
+def _attributions() -> frozenset[str]:
+    """Reporting cues that attribute rather than say ("according to"): no saying clause is cut off."""
+    return frozenset(phrase.lower() for phrase in _lexicon()["attributions"])
 
 
 def _cut_at(match: re.Match[str]) -> int:
@@ -54,14 +66,20 @@ def _cut_at(match: re.Match[str]) -> int:
     return match.start() + lead if marker.strip(" ,;—–-") else match.end()
 
 
-def best_cut(text: str, lo: int, hi: int) -> int:
-    """The cut between ``lo`` and ``hi`` at the strongest marker (nearest ``hi`` on ties); ``lo`` when none."""
+def _strongest(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """(strength, cut) of the strongest marker between ``lo`` and ``hi`` (nearest ``hi`` on ties)."""
     best: tuple[int, int] | None = None
     for strength, pattern in boundary_patterns():
         for match in pattern.finditer(text, lo, hi):
             cut = _cut_at(match)
             if lo < cut < hi and (best is None or (strength, cut) > best):
                 best = (strength, cut)
+    return best
+
+
+def best_cut(text: str, lo: int, hi: int) -> int:
+    """The cut between ``lo`` and ``hi`` at the strongest marker (nearest ``hi`` on ties); ``lo`` when none."""
+    best = _strongest(text, lo, hi)
     return best[1] if best else lo
 
 
@@ -88,22 +106,43 @@ def _partition(text: str, start: int, end: int, anchors: Sequence[tuple[int, int
 
 
 def _saying_cut(text: str, start: int, end: int, anchors: Sequence[tuple[int, int]]) -> int | None:
-    """Where the content of a preposed reported statement begins ("X said on Monday that|..."), if any."""
+    """Where the content of a preposed reported statement begins, if any.
+
+    The saying runs to the complementizer when one follows within a few words ("Putin told Biden
+    during a call on 7 December that|..."), so dates before it date the saying; without one, a
+    date right after the verb ("said on Wednesday|...") still belongs to the saying.
+    """
     cues = [c for c in status.find_cues(text[start:end]) if c.status == "reported"]
-    if not cues:
+    if not cues or cues[0].cue.lower() in _attributions():
         return None
     cue_end = start + cues[0].end
-    # an anchor right after the reporting verb dates the saying: "said on Wednesday"
+    that = _THAT.match(text, cue_end, end)
+    if that:
+        return that.end()
     for a_start, a_end in anchors:
         if cue_end <= a_start and len(text[cue_end:a_start].split()) <= 3:
-            cue_end = max(cue_end, a_end)
-            break
-    that = _THAT.match(text, cue_end, end)
-    return that.end() if that else cue_end
+            return a_end
+    return cue_end
+
+
+#: Markers at least this strong (";", ", and", ", but", ...) join independent clauses: a sentence is
+#: cut there first, so "Russia said on Tuesday ..., but NATO said on Wednesday ..." is two sayings.
+COORDINATION = 3
 
 
 def _split_plain(text: str, start: int, end: int, anchors: Sequence[tuple[int, int]], ids: list[int]) -> list[Clause]:
-    """Clauses of a stretch with no dated quotation: a preposed saying cut, else a partition."""
+    """Clauses of a stretch with no dated quotation: coordinated clauses apart, then a preposed
+    saying cut, else a partition between the dates."""
+    pairs = [_strongest(text, anchors[a][1], anchors[b][0]) for a, b in zip(ids, ids[1:], strict=False)]
+    strongest = max((p for p in pairs if p is not None), default=None)
+    if strongest is not None and strongest[0] >= COORDINATION:
+        cut = strongest[1]
+        left = _split_plain(text, start, cut, anchors, [i for i in ids if anchors[i][0] < cut])
+        right = _split_plain(text, cut, end, anchors, [i for i in ids if anchors[i][0] >= cut])
+        offset = len(left)
+        return left + [
+            Clause(c.start, c.end, c.anchors, c.role, None if c.parent is None else c.parent + offset) for c in right
+        ]
     cut = _saying_cut(text, start, end, [anchors[i] for i in ids]) if ids else None
     if cut is not None and any(cut <= anchors[i][0] for i in ids) and start < cut < end:
         saying_ids = [i for i in ids if anchors[i][0] < cut]
@@ -112,7 +151,34 @@ def _split_plain(text: str, start: int, end: int, anchors: Sequence[tuple[int, i
         saying = Clause(s, e, tuple(saying_ids), role="saying")
         contents = _partition(text, cut, end, anchors, content_ids)
         return [saying] + [Clause(c.start, c.end, c.anchors, role="content", parent=0) for c in contents]
+    if len(ids) == 1 and (cut := _parenthetical_cut(text, start, end, anchors[ids[0]])) is not None:
+        first, second = _trim(text, start, cut), _trim(text, cut, end)
+        return [Clause(*first, tuple(ids)), Clause(*second)]
     return _mark_postposed_saying(text, _partition(text, start, end, anchors, ids))
+
+
+@cache
+def _parenthetical_opener() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in _lexicon()["parenthetical_openers"])
+    return re.compile(rf",\s+(?:(?i:{words})|{dating.participles()})\b")
+
+
+def _parenthetical_cut(text: str, start: int, end: int, anchor: tuple[int, int]) -> int | None:
+    """After a dated relative or participle clause whose sentence goes on in another tense, the date stops.
+
+    "The war, which started in 2014, | has killed 14,000 people": the year dates the start, not the
+    toll as of now; likewise "Jobs, born on February 24, 1955, | has built ...". Only a present,
+    perfect or future main verb after the closing comma is cut off; "The summit, held on 16 June,
+    ended without agreement" stays one event.
+    """
+    openers = list(_parenthetical_opener().finditer(text, start, anchor[0]))
+    closing = text.find(",", anchor[1], end)
+    if not openers or closing < 0 or "," in text[openers[-1].end() : anchor[0]]:
+        return None
+    rest = text[closing + 1 : end]
+    if dating.clause_tense(rest) in ("present", "perfect", "future"):
+        return closing + 1
+    return None
 
 
 def _regions(text: str, start: int, end: int, anchors: Sequence[tuple[int, int]]) -> list[tuple[int, int, bool]]:
@@ -160,7 +226,9 @@ def _link_quotations(text: str, clauses: list[Clause], quotations: list[int]) ->
     reporting = [
         k
         for k, c in enumerate(clauses)
-        if k not in quotations and any(q.status == "reported" for q in status.find_cues(text[c.start : c.end]))
+        if k not in quotations
+        and c.role != "content"
+        and any(q.status == "reported" for q in status.find_cues(text[c.start : c.end]))
     ]
     out = list(clauses)
     for k in quotations:

@@ -18,7 +18,13 @@ from importlib import resources
 import yaml
 
 #: Status decided by tense when no cue is present.
-_BY_TENSE = {"past": "occurred", "perfect": "occurred", "present": "ongoing", "future": "scheduled"}
+_BY_TENSE = {
+    "past": "occurred",
+    "perfect": "occurred",
+    "pluperfect": "occurred",
+    "present": "ongoing",
+    "future": "scheduled",
+}
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’(?!\w)")
 # Month names are dates, not modal verbs: "in May" must not read as "may".
 _CAPITAL_MAY = re.compile(r"May\b")
@@ -40,8 +46,10 @@ def cue_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     compiled = []
     for status, entry in data.items():
         phrases = sorted(entry.get("phrases", []), key=len, reverse=True)
-        parts = [r"(?<![\w'])" + re.escape(p).replace(r"\ ", r"\s+") + r"(?![\w'])" for p in phrases]
-        parts += entry.get("patterns", [])
+        parts = [f"(?:{pattern})" for pattern in entry.get("patterns", [])]
+        if phrases:
+            words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+            parts.insert(0, rf"(?<![\w'])(?:{words})(?![\w'])")
         compiled.append((status, re.compile("|".join(parts), re.IGNORECASE)))
     return tuple(compiled)
 
@@ -66,17 +74,23 @@ def find_cues(text: str, masked: Sequence[tuple[int, int]] = ()) -> list[StatusC
     return sorted(found, key=lambda c: (c.start, -(c.end - c.start)))
 
 
-def classify(text: str, masked: Sequence[tuple[int, int]] = (), tense: str | None = None) -> tuple[str, str]:
+def classify(
+    text: str, masked: Sequence[tuple[int, int]] = (), tense: str | None = None, future_date: bool = False
+) -> tuple[str, str]:
     """(status, cue) for one clause: the earliest cue governs; else a perfect ("has ordered"); else tense.
 
     ``masked`` are spans (relative to ``text``) to ignore, typically the date expressions, so
-    "in May" or "next week" never decide a status by themselves.
+    "in May" or "next week" never decide a status by themselves. ``future_date``: the clause's own
+    date lies after publication, which makes a clause with no cue and no past tense scheduled
+    ("The diplomacy moves to Brussels on Wednesday", "followed by a session on 12 January").
     """
     cues = find_cues(text, masked)
     strong = [c for c in cues if c.status != "occurred"]
     if strong or cues:
         cue = (strong or cues)[0]
         return cue.status, cue.cue
+    if future_date and tense in (None, "present", "future"):
+        return "scheduled", "future date"
     if tense in _BY_TENSE:
         return _BY_TENSE[tense], f"{tense} tense"
     return "occurred", ""

@@ -16,6 +16,7 @@ from functools import cache
 from timeline.events.gazetteer import Mention, load_yaml
 
 MAX_TITLE = 80
+MAX_SUBJECT_WORDS = 8  # longer subjects are cut at their first preposition ("Senators from both ...")
 _OPEN, _CLOSE, _TIMEX = "\ue000", "\ue001", "\ue002"
 _SLOT = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
 _TOKEN = re.compile(f"{_OPEN}\\d+{_CLOSE}|{_TIMEX}|\\d[\\d,.]*\\d|[\\w'’.-]+|[^\\w\\s]")
@@ -34,6 +35,7 @@ class _Lexicon:
     leading: re.Pattern[str]
     head_cut: frozenset[str]
     determiners: frozenset[str]
+    pronouns: frozenset[str]
     date_preps: re.Pattern[str]
     titles: re.Pattern[str]
 
@@ -83,8 +85,9 @@ def lexicon() -> _Lexicon:
         leading=re.compile(rf"^\s*(?:{_words(subordinators)})\b([^,]{{0,120}}),", re.I),
         head_cut=frozenset(data["head_cut"]),
         determiners=frozenset(data["determiners"]),
+        pronouns=frozenset(data["pronouns"]),
         date_preps=re.compile(rf"(?:\b(?:{_words(data['date_prepositions'])})\s+)*{_TIMEX}", re.I),
-        titles=re.compile(rf"(?:(?:{_words(titles)})\s+)+$"),
+        titles=re.compile(rf"(?:(?:{_words(titles)})\s+)+$", re.I),
     )
 
 
@@ -125,19 +128,17 @@ def _render(text: str, slots: list[Mention]) -> str:
     Biden" -> "Biden")."""
     lex = lexicon()
 
-    def person(m: re.Match[str]) -> str:
-        return slots[int(m.group(1))].entities[0].label
+    def name(m: re.Match[str]) -> str:
+        mention = slots[int(m.group(1))]
+        return mention.entities[0].label if mention.category == "person" else mention.text
 
     def strip_titles(m: re.Match[str]) -> str:
-        mention = slots[int(m.group(1))]
-        if mention.category != "person":
-            return m.group(0)
         head = text[: m.start()]
         cut = lex.titles.search(head)
         if cut:
             head = head[: cut.start()]
             country = re.search(f"{_OPEN}(\\d+){_CLOSE}\\s*$", head)
-            if country and slots[int(country.group(1))].category in ("country", "demonym"):
+            if country and slots[int(country.group(1))].category in ("country", "demonym", "government"):
                 head = head[: country.start()]
         return head
 
@@ -145,7 +146,7 @@ def _render(text: str, slots: list[Mention]) -> str:
     for m in reversed(list(_SLOT.finditer(text))):
         if slots[int(m.group(1))].category == "person":
             text = strip_titles(m) + text[m.start() :]
-    text = _SLOT.sub(lambda m: person(m) if slots[int(m.group(1))].category == "person" else slots[int(m.group(1))].text, text)
+    text = _SLOT.sub(name, text)
     return text.replace(_TIMEX, "")
 
 
@@ -249,7 +250,7 @@ def _structured(marked: str, slots: list[Mention]) -> str:
     if v is None:
         return _render(clause, slots)
     subject = _subject(tokens[:v], slots)
-    group, rest = _verb_group(tokens[v:])
+    group, rest = _verb_group(tokens[v:], pronoun=subject.lower() in lexicon().pronouns)
     if not subject:
         return _render(clause, slots)
     if rest and rest[0].lower() == "that" and group and group[-1].lower() in lex.speech:
@@ -281,35 +282,41 @@ def _subject(tokens: list[str], slots: list[Mention]) -> str:
         return bare
     if len(tokens) == 2 and tokens[0].lower() in lex.determiners and _SLOT.fullmatch(tokens[1]):
         return _render(tokens[1], slots)  # "the US" -> "US"
-    if len(tokens) <= 5:
+    if len(tokens) <= MAX_SUBJECT_WORDS:
         return _render(text, slots)
-    named = [slots[i] for i in ids if slots[i].category in ("country", "organisation", "government")]
-    if named and not any(t in ("'s", "’s") for t in tokens):
-        return " and ".join(dict.fromkeys(m.text for m in named))
     for i, word in enumerate(tokens):
         if i and word.lower() in lex.head_cut:
             return _render(_join(tokens[:i]), slots)
+    named = [slots[i] for i in ids if slots[i].category in ("country", "organisation", "government")]
+    if named and not any(t in ("'s", "’s") for t in tokens):
+        return " and ".join(dict.fromkeys(m.text for m in named))
     return _render(text, slots)
 
 
-def _verb_group(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """Split the verb group from the rest; rewrite future and perfect forms headline-style."""
+def _verb_group(tokens: list[str], pronoun: bool = False) -> tuple[list[str], list[str]]:
+    """Split the verb group from the rest; rewrite future and perfect forms headline-style (not after a
+    pronoun: "He will speak")."""
     lex = lexicon()
     text = " ".join(tokens)
-    future = lex.future.match(text)
+    future = None if pronoun else lex.future.match(text)
     if future:
         rest = _tokens(text[future.end() :])
         if rest:
             return ["to", rest[0]], rest[1:]
     i = 0
-    while i < len(tokens) and (tokens[i].lower() in lex.aux or tokens[i].lower() in ("not", "now", "also")
-                               or tokens[i].lower().endswith("ly")):
+    while i < len(tokens) and (
+        tokens[i].lower() in lex.aux or tokens[i].lower() in ("not", "now", "also") or tokens[i].lower().endswith("ly")
+    ):
         i += 1
-    group = tokens[: i + 1] if i < len(tokens) and _is_verb(tokens[i].lower()) or (
-        i < len(tokens) and tokens[i].lower().endswith(("ed", "ing"))
-    ) else tokens[: max(i, 1)]
+    group = (
+        tokens[: i + 1]
+        if i < len(tokens)
+        and _is_verb(tokens[i].lower())
+        or (i < len(tokens) and tokens[i].lower().endswith(("ed", "ing")))
+        else tokens[: max(i, 1)]
+    )
     rest = tokens[len(group) :]
-    if len(group) == 2 and group[0].lower() in lex.perfect and group[1].lower() in lex.verbs_past:
+    if len(group) == 2 and group[0].lower() in lex.perfect and group[1].lower().endswith("ed"):
         group = group[1:]
     return group, rest
 

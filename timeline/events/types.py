@@ -30,6 +30,7 @@ class _Taxonomy:
     matcher: Matcher
     background: re.Pattern[str]
     leading: re.Pattern[str]  # a leading subordinate clause up to its comma
+    negated: re.Pattern[str]  # a negator right before a cue ("no agreement")
     default: str
 
 
@@ -57,7 +58,9 @@ def taxonomy() -> _Taxonomy:
     background = re.compile("|".join(re.escape(m) for m in markers), re.IGNORECASE)
     words = "|".join(re.escape(w) for w in data["leading_subordinators"])
     leading = re.compile(rf"^\s*(?:{words})\b[^,]{{0,120}},", re.IGNORECASE)
-    return _Taxonomy(types, Matcher(cues, ignore_case=True), background, leading, default or "other")
+    negators = "|".join(re.escape(w) for w in data["negators"])
+    negated = re.compile(rf"\b(?:{negators})\s+$", re.IGNORECASE)
+    return _Taxonomy(types, Matcher(cues, ignore_case=True), background, leading, negated, default or "other")
 
 
 def type_ids() -> tuple[str, ...]:
@@ -86,7 +89,7 @@ def main_part_end(text: str) -> int:
 def classify(text: str) -> tuple[str, str]:
     """(event_type, type_cue) for a clause; (default type, "") when no cue is found."""
     tax = taxonomy()
-    matches = tax.matcher.find(text)
+    matches = [m for m in tax.matcher.find(text) if not tax.negated.search(text[max(0, m.start - 12) : m.start])]
     if not matches:
         return tax.default, ""
     end = main_part_end(text)

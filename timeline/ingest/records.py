@@ -8,6 +8,7 @@ user can point ``--text-field`` at the right one.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Iterator, Mapping
@@ -69,7 +70,12 @@ def csv_records(text: str, *, max_field: int) -> Iterator[Mapping[str, object] |
 
 
 def record_articles(
-    records: Iterator[Mapping[str, object] | str], *, origin: str, options: IngestOptions, source: str
+    records: Iterator[Mapping[str, object] | str],
+    *,
+    origin: str,
+    options: IngestOptions,
+    source: str,
+    fetched_at: dt.datetime | None = None,
 ) -> Iterator[Article | Skipped]:
     """One Article (or Skipped) per record, numbered from 1 in ``origin`` ("file.csv#3").
 
@@ -89,7 +95,7 @@ def record_articles(
             textless.append(number)
             fields = fields or [str(k) for k in record]
             continue
-        yield _record_article(record, origin=where, options=options, source=source)
+        yield _record_article(record, origin=where, options=options, source=source, fetched_at=fetched_at)
     if count == 0:
         yield Skipped(origin, "empty", "no records")
     elif textless:
@@ -104,7 +110,7 @@ def record_articles(
 
 
 def _record_article(
-    record: Mapping[str, object], *, origin: str, options: IngestOptions, source: str
+    record: Mapping[str, object], *, origin: str, options: IngestOptions, source: str, fetched_at: dt.datetime | None
 ) -> Article | Skipped:
     def value(role: str, override: str | None = None) -> tuple[str | None, object]:
         key = find_field(record, role, override)
@@ -116,7 +122,8 @@ def _record_article(
     date_key, date_value = value("published", options.published_field)
     dates = []
     if date_key is not None:
-        dates.append((parse_date_value(date_value, dayfirst=options.dayfirst), f"record field {date_key!r}"))
+        day = parse_date_value(date_value, dayfirst=options.dayfirst, relative_base=fetched_at)
+        dates.append((day, f"record field {date_key!r}"))
     return make_article(
         fragment_text(as_text(text)),
         origin=origin,

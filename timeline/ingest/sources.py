@@ -7,9 +7,11 @@ total bytes) are kept by :class:`Budget`.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -96,6 +98,15 @@ def kind_of(name: str, data: bytes, content_type: str = "") -> str | None:
     return "text"
 
 
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a saved page names in its <meta> (a hint: strict UTF-8 is still tried first)."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
 def _looks_like_html(data: bytes) -> bool:
     head = data[:4096].lower()
     return any(marker in head for marker in (b"<!doctype html", b"<html", b"<head", b"<body"))
@@ -112,8 +123,12 @@ def from_bytes(
     content_type: str = "",
     charset: str | None = None,
     depth: int = 0,
+    fetched_at: dt.datetime | None = None,
 ) -> Iterator[Article | Skipped]:
-    """Every article in one input's bytes (several for feeds, records and archives)."""
+    """Every article in one input's bytes (several for feeds, records and archives).
+
+    ``fetched_at`` (for a link) is the base for relative metadata dates such as "2 hours ago".
+    """
     kind = kind_of(name, data, content_type)
     if kind is None:
         what = PurePosixPath(name).suffix or content_type or "this kind of"
@@ -129,6 +144,8 @@ def from_bytes(
     if kind == "feed":
         yield from feed_articles(data, origin=origin, options=options, source=source)
         return
+    if kind == "html" and charset is None:
+        charset = declared_charset(data)
     try:
         decoded = decode(data, declared=charset)
     except NotText as exc:
@@ -138,12 +155,14 @@ def from_bytes(
     if kind == "html":
         yield html_article(text, origin=origin, options=options, url=url, source=source, **extra)
     elif kind == "text":
-        yield text_article(text, origin=origin, options=options, source=source, url=url, **extra)
+        yield text_article(text, origin=origin, options=options, source=source, url=url, fetched_at=fetched_at, **extra)
     else:
-        yield from _records(kind, text, origin=origin, options=options, source=source)
+        yield from _records(kind, text, origin=origin, options=options, source=source, fetched_at=fetched_at)
 
 
-def _records(kind: str, text: str, *, origin: str, options: IngestOptions, source: str) -> Iterator[Article | Skipped]:
+def _records(
+    kind: str, text: str, *, origin: str, options: IngestOptions, source: str, fetched_at: dt.datetime | None
+) -> Iterator[Article | Skipped]:
     if kind == "csv":
         records = csv_records(text, max_field=options.max_file_bytes)
     elif kind == "jsonl":
@@ -154,7 +173,7 @@ def _records(kind: str, text: str, *, origin: str, options: IngestOptions, sourc
         except json.JSONDecodeError as exc:
             yield Skipped(origin, "invalid", f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})")
             return
-    yield from record_articles(records, origin=origin, options=options, source=source)
+    yield from record_articles(records, origin=origin, options=options, source=source, fetched_at=fetched_at)
 
 
 def _archive(
@@ -260,6 +279,7 @@ def _file(path: Path, *, origin: str, options: IngestOptions, budget: Budget) ->
 
 
 def _link(url: str, *, options: IngestOptions, budget: Budget) -> Iterator[Article | Skipped]:
+    fetched_at = dt.datetime.now(dt.UTC)
     try:
         fetched = fetch(url, options)
     except FetchError as exc:
@@ -279,4 +299,5 @@ def _link(url: str, *, options: IngestOptions, budget: Budget) -> Iterator[Artic
         url=fetched.url,
         content_type=fetched.content_type,
         charset=fetched.charset,
+        fetched_at=fetched_at,
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from timeline.article import Article, Skipped
 from timeline.ingest.assemble import make_article
 from timeline.ingest.dates import parse_date_value
@@ -20,6 +22,7 @@ def text_article(
     url: str = "",
     encoding: str = "utf-8",
     lossy: bool = False,
+    fetched_at: dt.datetime | None = None,
 ) -> Article | Skipped:
     """One article from decoded text; front-matter values win over the caller's defaults."""
     try:
@@ -35,7 +38,8 @@ def text_article(
     date_key, date_value = field("published")
     dates = []
     if date_key:
-        dates.append((parse_date_value(date_value, dayfirst=options.dayfirst), f"front matter {date_key!r}"))
+        day = parse_date_value(date_value, dayfirst=options.dayfirst, relative_base=fetched_at)
+        dates.append((day, f"front matter {date_key!r}"))
     return make_article(
         split.body,
         origin=origin,

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import yaml
 
-from timeline.temporal.lexicon import RESOURCES, lexicon
+from timeline.temporal.lexicon import RESOURCES, alternation, lexicon, year_value
 
 
 @functools.cache
@@ -36,21 +36,26 @@ def word_after(text: str, end: int) -> str:
     return match.group(1) if match else ""
 
 
-def _month_word_ok(match: re.Match[str]) -> bool:
+def original(text: str, match: re.Match[str], group: str | int = 0) -> str:
+    """The caller's text of a group: rules match case-folded text, case checks need the original letters."""
+    return text[match.start(group) : match.end(group)]
+
+
+def _month_word_ok(text: str, match: re.Match[str]) -> bool:
     """Ambiguous month names ("may", "march") must be capitalized to count."""
-    word = match.groupdict().get("month")
+    word = original(text, match, "month")
     if word.rstrip(".").lower() in lexicon()["ambiguous_months"]:
         return word[0].isupper()
     return True
 
 
 def month_case(text: str, match: re.Match[str]) -> bool:
-    return _month_word_ok(match)
+    return _month_word_ok(text, match)
 
 
 def bare_month(text: str, match: re.Match[str]) -> bool:
     """A month name alone: capitalized, and for "May"/"March" introduced by a preposition or cue."""
-    word = match.groupdict().get("month")
+    word = original(text, match, "month")
     if not word[0].isupper():
         return False
     bare = word.rstrip(".").lower()
@@ -61,13 +66,14 @@ def bare_month(text: str, match: re.Match[str]) -> bool:
         return True
     if bare in lexicon()["ambiguous_months"] or bare in ("may", "march"):
         before = word_before(text, match.start())
-        return before in context_words()["date_prepositions"]
+        words = context_words()
+        return before in words["date_prepositions"] and before not in words["ambiguous_month_not_after"]
     return True
 
 
 def bare_year(text: str, match: re.Match[str]) -> bool:
     """A four-digit number is a year unless it counts things ("2014 troops") or is clearly not one."""
-    year = int(match.groupdict().get("year"))
+    year = year_value(match.group("year"))
     before = word_before(text, match.start())
     introduced = before in context_words()["date_prepositions"] or bool(match.groupdict().get("mod"))
     if before in context_words()["not_year_before"]:
@@ -113,9 +119,13 @@ def duration(text: str, match: re.Match[str]) -> bool:
     count = (match.groupdict().get("num") or "").lower()
     if unit.startswith("quarter") and (word_after(text, match.end()).lower() == "of" or count in ("a", "an")):
         return False
+    if "unit" in match.groupdict() and match.group("unit") and original(text, match, "unit")[0].isupper():
+        return False  # "60 Minutes": a title
+    if unit == "second" and count in ("a", "an") and word_after(text, match.end()):
+        return False  # "a second time", "a second round": an ordinal, not one second
     before = word_before(text, match.start())
-    if before in ("per", "a") and match.groupdict().get("num") and match.groupdict().get("num").lower() in ("a", "an"):
-        return False
+    if count in ("a", "an") and (before in ("per", "a") or _after_amount(text, match.start())):
+        return False  # "$5 a year", "700 seats a week": a rate, tagged as a frequency (SET) instead
     return text[max(0, match.start() - 1) : match.start()] not in ("$", "£", "€", "#")
 
 
@@ -124,9 +134,27 @@ def frequency(text: str, match: re.Match[str]) -> bool:
     phrase = " ".join(match.groupdict().get("freq").lower().split())
     if not phrase.startswith(("a ", "per ")):
         return True
-    before = text[max(0, match.start() - 30) : match.start()].lower()
-    amount = r"(?:\d%?|percent|once|twice|times|cents?|dollars?|euros?|pounds?|[a-z]+s)\s*$"
-    return bool(re.search(amount, before))
+    return _after_amount(text, match.start())
+
+
+@functools.cache
+def _amount_before() -> re.Pattern[str]:
+    words = alternation(sorted(context_words()["rate_amount_before"]))
+    return re.compile(r"(?:\d%?|\b" + words + r"|[a-z]+s)\s*$")
+
+
+def _after_amount(text: str, start: int) -> bool:
+    """Whether an amount ends just before ``start`` ("$1.76 a year", "twice a week", "700 seats a week")."""
+    return bool(_amount_before().search(text[max(0, start - 30) : start].lower()))
+
+
+def not_a_title(text: str, match: re.Match[str]) -> bool:
+    """ "This Week" with both words capitalized mid-sentence is a programme or column title, not a date."""
+    words = original(text, match).split()
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return True
+    before = text[max(0, match.start() - 3) : match.start()]
+    return not re.search(r"[\"“'’]\s*$|[a-z]\s+$", before)
 
 
 def clock_24h(text: str, match: re.Match[str]) -> bool:
@@ -145,4 +173,5 @@ GUARDS: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "vague_unit": vague_unit,
     "frequency": frequency,
     "clock_24h": clock_24h,
+    "not_a_title": not_a_title,
 }

@@ -59,8 +59,13 @@ def alternation(words: list[str] | dict[str, Any]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_DIGITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+@functools.cache
+def _number_words(low: int, high: int, step: int = 1) -> tuple[str, ...]:
+    """Single-word numbers of the lexicon between ``low`` and ``high`` that are multiples of ``step``."""
+    return tuple(
+        word for word, value in lexicon()["numbers"].items()
+        if " " not in word and low <= value <= high and value % step == 0 and word not in ("a", "an")
+    )
 
 
 def number_value(text: str) -> float | None:
@@ -78,9 +83,38 @@ def number_value(text: str) -> float | None:
     if key in numbers:
         return float(numbers[key]) + half
     pieces = key.split()
-    if len(pieces) == 2 and pieces[0] in _TENS and pieces[1] in _DIGITS:
+    if len(pieces) == 2 and pieces[0] in _number_words(20, 90, 10) and pieces[1] in _number_words(1, 9):
         return float(numbers[pieces[0]] + numbers[pieces[1]]) + half
     return None
+
+
+@functools.cache
+def _year_words() -> str:
+    """Years said in words, as in broadcast transcripts: "nineteen ninety-six", "two thousand and one"."""
+    tens, digits, teens = (_number_words(20, 90, 10), _number_words(1, 9), _number_words(10, 19))
+    compound = "(?:" + "|".join(tens) + r")(?:[\s-]+(?:" + "|".join(digits) + "))?"
+    return (
+        r"(?:(?:nineteen|eighteen)[\s-]+(?:" + compound + "|" + "|".join(teens) + r"|hundred)"
+        + r"|two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?:" + "|".join(digits + teens) + r"))?)\b"
+    )
+
+
+def year_value(text: str) -> int:
+    """The year written in ``text``: "1998", "'98", "98", "nineteen ninety-six", "two thousand and one"."""
+    key = _key(text).lstrip("'")
+    if key.isdigit():
+        year = int(key)
+        if len(key) == 2:  # two-digit years: '98 -> 1998, '21 -> 2021
+            year += 1900 if year >= 50 else 2000
+        return year
+    words = key.replace(" and ", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = number_value(" ".join(words[2:])) if len(words) > 2 else 0
+        return 2000 + int(rest or 0)
+    century = 100 * int(number_value(words[0]) or 0)
+    if words[1:] == ["hundred"]:
+        return century
+    return century + int(number_value(" ".join(words[1:])) or 0)
 
 
 @functools.cache
@@ -89,7 +123,7 @@ def macros() -> dict[str, str]:
     lex = lexicon()
     months = alternation(lex["months"])
     numbers = alternation([w for w in lex["numbers"] if w not in ("a", "an")])
-    compound = "(?:" + "|".join(_TENS) + r")(?:[\s-]+(?:" + "|".join(_DIGITS) + "))?"
+    compound = "(?:" + "|".join(_number_words(20, 90, 10)) + r")(?:[\s-]+(?:" + "|".join(_number_words(1, 9)) + "))?"
     num = r"(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?|" + compound + "|" + numbers + r"|an?)"
     return {
         "month": months,
@@ -99,7 +133,7 @@ def macros() -> dict[str, str]:
         + alternation(lex["ambiguous_weekdays"])
         + r"(?=\.))",
         "day": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
-        "year": r"(?:1[0-9]\d\d|20\d\d)(?!\d)",
+        "year": r"(?:(?:1[0-9]\d\d|20\d\d)(?!\d)|" + _year_words() + ")",
         "num": num,
         "unit": alternation(lex["units"]),
         "season": alternation(lex["seasons"]),

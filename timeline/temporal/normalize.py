@@ -9,14 +9,19 @@ import math
 import re
 from collections.abc import Callable
 
-from timeline.temporal.lexicon import lookup, number_value, units
+from timeline.temporal.lexicon import lookup, number_value, units, year_value
 from timeline.temporal.model import Draft
 
 Groups = dict[str, str]
 Normalizer = Callable[[Groups, str, bool], "Draft | None"]
 
-_QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _DIGITS = re.compile(r"\d+")
+
+
+def _ordinal(word: str) -> int:
+    """ "third" or "3rd" -> 3."""
+    word = word.lower()
+    return int(_DIGITS.match(word)[0]) if word[0].isdigit() else lookup("ordinals", word)
 
 
 def _month(groups: Groups) -> int | None:
@@ -28,10 +33,7 @@ def _month(groups: Groups) -> int | None:
 
 
 def _year(text: str) -> int:
-    year = int(text)
-    if len(text) == 2:  # two-digit years: '98 -> 1998, '21 -> 2021
-        year += 1900 if year >= 50 else 2000
-    return year
+    return year_value(text)
 
 
 def _mod(groups: Groups) -> str:
@@ -96,6 +98,9 @@ def year(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 def decade(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     if "decade" in groups:
         value = groups["decade"][:3]
+    elif "decadeword" in groups:  # "the nineties": the last such decade of the 1900s
+        tens = int(number_value(groups["decadeword"].lower().removesuffix("ies") + "y") or 0)
+        value = f"19{tens // 10}"
     else:  # '90s: the century is a guess, the most recent one that makes it past
         two = int(groups["decade2"])
         value = f"{19 if two >= 30 else 20}{two // 10}"
@@ -104,7 +109,7 @@ def decade(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 
 def century(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     word = groups["ordinal"].lower()
-    number = int(_DIGITS.match(word)[0]) if word[0].isdigit() else lookup("ordinals", word)
+    number = _ordinal(word)
     if not 1 <= number <= 30:
         return None
     return Draft("fixed", value=f"{number - 1:02d}", mod=_mod(groups), granularity="century")
@@ -116,7 +121,7 @@ def quarter(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
         year_ = _year(groups.get("year") or groups["year2"])
         return Draft("fixed", value=f"{year_:04d}-Q{number}", granularity="quarter")
     word = groups["ordinal"].lower()
-    number = 4 if word == "final" else _QUARTER_ORDINALS[word]
+    number = 4 if word == "final" else _ordinal(word)
     year_ = _year(groups["year"]) if "year" in groups else None
     return Draft("calendar", year=year_, period=f"Q{number}", mod=_mod(groups), granularity="quarter")
 
@@ -124,6 +129,8 @@ def quarter(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 def quarter_relative(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     """"the quarter", "the latest quarter", "last quarter", "the year-earlier quarter"."""
     word = " ".join(groups.get("cue", "").lower().replace("-", " ").split()).removeprefix("the ")
+    if not word and "latest" in _text.lower():
+        word = "latest"
     if word in ("year earlier", "year ago", "comparable"):
         return Draft("shift", unit="quarter", offset=-4, relative_to="previous", period="quarter",
                      granularity="quarter")
@@ -173,8 +180,9 @@ def day_part(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 
 def weekday(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     suffix = "T" + lookup("parts_of_day", groups["part"]) if "part" in groups else ""
-    return Draft("calendar", type="TIME" if suffix else "DATE", weekday=lookup("weekdays", groups["weekday"]),
-                 cue=_cue(groups), suffix=suffix, granularity="time" if suffix else "day")
+    # "Wednesday night" keeps its part of day in the value; TimeML corpora type it DATE, as a day-long reference
+    return Draft("calendar", weekday=lookup("weekdays", groups["weekday"]), cue=_cue(groups), suffix=suffix,
+                 granularity="time" if suffix else "day")
 
 
 def holiday(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
@@ -188,15 +196,13 @@ def _unit_name(word: str) -> str:
     return gran
 
 
-_EDGE_MODS = {"end": "END", "close": "END", "beginning": "START", "start": "START", "middle": "MID"}
-
-
 def shift(groups: Groups, text: str, _dayfirst: bool) -> Draft | None:
     unit_word = groups["unit"].lower()
     unit = "weekend" if unit_word == "weekend" else _unit_name(unit_word)
     if "cue" not in groups:  # "the end of the year": the publication's own year
-        edge = text.lower().removeprefix("the").split()[0]
-        return Draft("shift", unit=unit, offset=0, mod=_EDGE_MODS.get(edge, ""), granularity=unit)
+        words = text.lower().split()
+        edge = " ".join(words[:3] if words[0] == "the" else words[:2])  # "the end of", "end of"
+        return Draft("shift", unit=unit, offset=0, mod=lookup("mods", edge), granularity=unit)
     cue = groups["cue"].lower().removeprefix("the").strip()
     relative_to = "previous" if cue in ("following", "previous", "preceding", "prior", "same") else "publication"
     offset = 0 if cue == "same" else lookup("shift_cues", cue)
@@ -237,6 +243,40 @@ def month_of_shifted_year(groups: Groups, _text: str, _dayfirst: bool) -> Draft 
                  granularity="day" if day else "month")
 
 
+def quarter_of_shifted_year(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    """ "this year's third quarter", "next year's first half"."""
+    offset = {"last": -1, "next": 1, "this": 0}[groups["cue"].lower()]
+    what = groups["what"].lower()
+    if "ordinal" not in groups:
+        return Draft("shift", unit="year", offset=offset, granularity="year")
+    number = _ordinal(groups["ordinal"])
+    if what == "half" and number > 2:
+        return None
+    period = f"Q{number}" if what == "quarter" else f"H{number}"
+    return Draft("shift", unit="year", offset=offset, period=period, granularity=what)
+
+
+def weekend(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    """ "the weekend": the one before publication in past clauses, the coming one otherwise (resolved by tense)."""
+    return Draft("calendar", weekday=6, period="WE", granularity="week")
+
+
+def year_end(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    return Draft("shift", unit="year", offset=0, mod="END", granularity="year")
+
+
+def shift_that(groups: Groups, text: str, _dayfirst: bool) -> Draft | None:
+    """ "that year", "later that month": the period of the last date mentioned; "earlier in the year": this one."""
+    if "unit2" in groups:
+        return Draft("shift", unit=groups["unit2"].lower(), offset=0, granularity=groups["unit2"].lower())
+    unit = groups["unit"].lower()
+    return Draft("shift", unit=unit, offset=0, relative_to="previous", granularity=unit)
+
+
+def vague_ago(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    return Draft("fixed", value="PAST_REF")
+
+
 def period_comparison(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     """ "the year-earlier period", "the 1988 third quarter": the period compared with, a year before the last one."""
     what = " ".join(groups["what"].lower().split())
@@ -246,12 +286,12 @@ def period_comparison(groups: Groups, _text: str, _dayfirst: bool) -> Draft | No
     if direction[0].isdigit():
         year_ = int(direction)
         if "ordinal" in groups:
-            return Draft("fixed", value=f"{year_:04d}-Q{_QUARTER_ORDINALS[groups['ordinal'].lower()]}",
+            return Draft("fixed", value=f"{year_:04d}-Q{_ordinal(groups['ordinal'])}",
                          granularity="quarter")
         return Draft("calendar", year=year_, period="same", granularity="year")
     if "ordinal" in groups:
         return Draft("shift", unit="year", offset=-1, relative_to="previous",
-                     period="Q" + str(_QUARTER_ORDINALS[groups["ordinal"].lower()]), granularity="quarter")
+                     period="Q" + str(_ordinal(groups["ordinal"])), granularity="quarter")
     return Draft("shift", unit="year", offset=-1, relative_to="previous", period="compare", granularity="year")
 
 
@@ -295,31 +335,33 @@ def _amount(count: float | None, unit_word: str) -> str | None:
     return f"{prefix}{int(amount)}{code}"
 
 
-_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60), "MIN": ("S", 60)}
 
 
 def _fractional(amount: float, code: str, prefix: str) -> str | None:
-    """"half a year" -> P6M, "1.5 hours" -> PT90M: TIMEX3 durations are whole numbers of a unit."""
-    if code not in _SMALLER:
+    """ "2 1/2 years" -> P2Y6M, "half an hour" -> PT30M: TIMEX3 durations are whole numbers of each unit."""
+    key = "MIN" if prefix == "PT" and code == "M" else code
+    if key not in _SMALLER:
         return None
-    smaller, per = _SMALLER[code]
-    value = amount * per
-    if not math.isclose(value, round(value)):
+    smaller, per = _SMALLER[key]
+    whole = int(amount)
+    rest = (amount - whole) * per
+    if not math.isclose(rest, round(rest)):
         return None
-    if code == "D":
-        prefix = "PT"
-    return f"{prefix}{round(value)}{smaller}"
+    if key == "D":  # days and hours straddle the T of a TIMEX3 duration
+        return (f"P{whole}DT" if whole else "PT") + f"{round(rest)}{smaller}"
+    return f"{prefix}{whole}{code}{round(rest)}{smaller}" if whole else f"{prefix}{round(rest)}{smaller}"
 
 
-def duration(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+def duration(groups: Groups, text: str, _dayfirst: bool) -> Draft | None:
     count = 1.0 if "num" not in groups and "vague" not in groups else _count(groups)
     if count is not None and count > 100000:
         return None
     text_num = groups.get("num", "")
-    if "num" in groups and "and" in _text.lower() and "half" in _text.lower():
-        count = (count or 0) + 0.5
+    if "num" in groups and count is not None and ("half" in text.lower() or "1/2" in text):
+        count += 0.5
     value = _amount(count, groups["unit"])
-    if value is None or not text_num and "vague" not in groups and "cue" not in groups:
+    if value is None or (not text_num and "vague" not in groups and "cue" not in groups):
         return None
     gran = units()[" ".join(groups["unit"].lower().split())].gran
     return Draft("fixed", type="DURATION", value=value, mod=_mod(groups), granularity=gran)
@@ -336,6 +378,8 @@ def set_(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
         return Draft("fixed", type="SET", value=lookup("frequencies", groups["freq"]))
     if "weekday" in groups:
         return Draft("fixed", type="SET", value=f"XXXX-WXX-{lookup('weekdays', groups['weekday'])}", granularity="day")
+    if "month" in groups:
+        return Draft("fixed", type="SET", value=f"XXXX-{_month(groups):02d}", granularity="month")
     count = number_value(groups["num"]) if "num" in groups else 1.0
     value = _amount(count, groups["unit"])
     if value is None:
@@ -383,6 +427,11 @@ NORMALIZERS: dict[str, Normalizer] = {
     "year_ago_adjective": year_ago_adjective,
     "month_of_shifted_year": month_of_shifted_year,
     "period_comparison": period_comparison,
+    "quarter_of_shifted_year": quarter_of_shifted_year,
+    "vague_ago": vague_ago,
+    "weekend": weekend,
+    "year_end": year_end,
+    "shift_that": shift_that,
     "shift_previous": shift_previous,
     "reference": reference,
     "duration": duration,

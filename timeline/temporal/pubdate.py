@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from timeline.temporal.model import Draft
 from timeline.temporal.resolve import resolve_weekday
-from timeline.temporal.tagger import Candidate, candidates, select
+from timeline.temporal.tagger import TENSE_WINDOW, Candidate, candidates, select
 from timeline.temporal.tense import sentence_spans, tense_near
 
 EARLIEST_YEAR = 1990
@@ -38,6 +38,7 @@ class _Dated:
 
 def _tense_of(text: str, spans: list[tuple[int, int]], starts: list[int], candidate: Candidate) -> str | None:
     start, end = spans[bisect.bisect_right(starts, candidate.start) - 1]
+    start, end = max(start, candidate.start - TENSE_WINDOW), min(end, candidate.end + TENSE_WINDOW)
     return tense_near(text[start:end], candidate.start - start, candidate.end - start)
 
 
@@ -140,4 +141,4 @@ def _place(
         if tense in ("past", "future"):
             notes.append(f"{tense} '{words}' reads as {resolve_weekday(weekday, chosen, None, tense)}")  # type: ignore[arg-type]
     notes.append(f"{chosen} is the day closest to all of them")
-    return InferredDate(chosen, "; ".join(notes))
+    return InferredDate(chosen, "; ".join(dict.fromkeys(notes)))

@@ -64,6 +64,9 @@ def _calendar(draft: Draft, publication: dt.date | None, previous: Mention | Non
     if publication is None:
         return Resolved(_unresolved(draft), "", "unresolved", draft.granularity)
     anchor = publication.isoformat()
+    if draft.period == "WE" and draft.weekday is not None:
+        day = resolve_weekday(draft.weekday, publication, draft.cue, tense)
+        return Resolved(format_date(day, "weekend"), anchor, "relative_publication", "week")
     if draft.month is None and not draft.period and draft.weekday is not None:
         day = resolve_weekday(draft.weekday, publication, draft.cue, tense)
         return Resolved(day.isoformat() + draft.suffix, anchor, "relative_publication", draft.granularity)
@@ -82,6 +85,8 @@ def _calendar_value(draft: Draft, year: int) -> str:
 
 
 def _unresolved(draft: Draft) -> str:
+    if draft.period == "WE":
+        return "XXXX-WXX-WE"
     if draft.period:
         return f"XXXX-{draft.period}"
     if draft.month is not None:

@@ -11,6 +11,80 @@ import yaml
 from timeline.temporal.lexicon import RESOURCES, macros
 
 _MACRO = re.compile(r"%([a-z_]+)")
+_UPPER_LITERAL = re.compile(r"(?<!\\)(?<!\(\?)[A-Z]")
+# ASCII case folding keeps every offset: rules match the folded text without IGNORECASE (about 1.5x faster)
+_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def fold(text: str) -> str:
+    """``text`` with ASCII letters lower-cased and nothing else changed (same length, same offsets)."""
+    return text.translate(_FOLD)
+_WORD_START = r"(?=[\w'])"  # fallback lookahead: matches start at a word character or an apostrophe
+_DIGITS = frozenset("0123456789")
+
+
+def _first_of(items) -> tuple[frozenset[str] | None, bool]:
+    """Characters a parsed regex sequence can start with (None: any) and whether it can match nothing."""
+    chars: set[str] = set()
+    for op, arg in items:
+        first, nullable = _first_of_item(op, arg)
+        if first is None:
+            return None, False
+        chars |= first
+        if not nullable:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
+def _first_of_item(op, arg) -> tuple[frozenset[str] | None, bool]:
+    name = str(op)
+    if name == "LITERAL":
+        return frozenset({chr(arg)}), False
+    if name == "IN":
+        chars: set[str] = set()
+        for kind, value in arg:
+            kind = str(kind)
+            if kind == "LITERAL":
+                chars.add(chr(value))
+            elif kind == "RANGE" and value[1] - value[0] < 100:
+                chars.update(chr(c) for c in range(value[0], value[1] + 1))
+            elif kind == "CATEGORY" and str(value) == "CATEGORY_DIGIT":
+                chars |= _DIGITS
+            else:
+                return None, False
+        return frozenset(chars), False
+    if name == "BRANCH":
+        union: set[str] = set()
+        nullable = False
+        for branch in arg[1]:
+            first, empty = _first_of(branch)
+            if first is None:
+                return None, False
+            union |= first
+            nullable = nullable or empty
+        return frozenset(union), nullable
+    if name == "SUBPATTERN":
+        return _first_of(arg[3])
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        first, empty = _first_of(arg[2])
+        return first, empty or arg[0] == 0
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):
+        return frozenset(), True
+    return None, False
+
+
+def start_lookahead(pattern: str) -> str:
+    """A lookahead on the characters a match can start with: lets the regex engine skip to candidates fast.
+
+    Derived from the parsed pattern, so it can never exclude a real match; falls back to any word start.
+    """
+    try:
+        first, nullable = _first_of(re._parser.parse(pattern))  # type: ignore[attr-defined]
+    except (AttributeError, re.error, TypeError, ValueError):
+        return _WORD_START
+    if first is None or nullable or not first:
+        return _WORD_START
+    return "(?=[" + "".join(re.escape(c) for c in sorted(first)) + "])"
 
 
 class RuleError(ValueError):
@@ -19,11 +93,18 @@ class RuleError(ValueError):
 
 @dataclass(frozen=True)
 class Rule:
+    """A compiled rule. ``anchor``, when set, matches words every match must contain: the rule then only runs
+    in windows around them (``ANCHOR_WINDOW`` characters either side), which keeps rare-word rules cheap."""
+
     name: str
     regex: re.Pattern[str]
     norm: str
     guard: str
     examples: tuple[tuple[str, str, str], ...]
+    anchor: re.Pattern[str] | None = None
+
+
+ANCHOR_WINDOW = 150  # longer than any expression a rule can match, short enough to skip most of a text
 
 
 def expand(pattern: str, rule_name: str = "?") -> str:
@@ -39,6 +120,18 @@ def expand(pattern: str, rule_name: str = "?") -> str:
     return _MACRO.sub(replace, pattern)
 
 
+def anchor_windows(anchor: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Merged (start, end) windows of ``text`` around each match of ``anchor``."""
+    windows: list[tuple[int, int]] = []
+    for match in anchor.finditer(text):
+        start, end = max(0, match.start() - ANCHOR_WINDOW), min(len(text), match.end() + ANCHOR_WINDOW)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
 @functools.cache
 def rules() -> tuple[Rule, ...]:
     """All rules in file order (earlier rules win ties between equally long matches)."""
@@ -48,11 +141,18 @@ def rules() -> tuple[Rule, ...]:
     for spec in raw:
         name = spec["name"]
         try:
-            regex = re.compile(expand(spec["pattern"], name), re.IGNORECASE)
+            pattern = expand(spec["pattern"], name)
+            if _UPPER_LITERAL.search(pattern):
+                raise RuleError(f"rule {name!r} has an upper-case letter; write patterns in lower case")
+            regex = re.compile(start_lookahead(pattern) + pattern)
         except re.error as exc:
             raise RuleError(f"rule {name!r} does not compile: {exc}") from exc
         if regex.match(""):
             raise RuleError(f"rule {name!r} matches the empty string; make at least one part mandatory")
         examples = tuple(tuple(example) for example in spec.get("examples", ()))
-        compiled.append(Rule(name, regex, spec["norm"], spec.get("guard", ""), examples))
+        anchor = None
+        if "anchor" in spec:
+            anchor_pattern = expand(spec["anchor"], name)
+            anchor = re.compile(start_lookahead(anchor_pattern) + anchor_pattern)
+        compiled.append(Rule(name, regex, spec["norm"], spec.get("guard", ""), examples, anchor))
     return tuple(compiled)

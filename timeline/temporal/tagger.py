@@ -11,6 +11,7 @@ import bisect
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from timeline.temporal.calendar import calendar_span, value_granularity
@@ -19,12 +20,15 @@ from timeline.temporal.lexicon import alternation, lexicon, lookup
 from timeline.temporal.model import Draft, Timex
 from timeline.temporal.normalize import NORMALIZERS
 from timeline.temporal.resolve import Mention, resolve
-from timeline.temporal.rules import Rule, rules
-from timeline.temporal.tense import sentence_spans, tense_near
+from timeline.temporal.rules import Rule, anchor_windows, fold, rules
+from timeline.temporal.tense import sentence_spans, tense_among, tense_cues
 
 
 class InvalidPublicationDate(ValueError):
     """The publication date given to ``tag()`` is not a date; pass an ISO date such as "2022-02-10" or None."""
+
+
+TENSE_WINDOW = 200  # characters either side of an expression searched for tense cues
 
 
 @dataclass(frozen=True)
@@ -67,10 +71,19 @@ def _trim(text: str, start: int, end: int) -> int:
 def candidates(text: str, dayfirst: bool = True) -> list[Candidate]:
     """Every guarded, normalizable rule match in ``text`` (overlapping ones included)."""
     found = []
+    folded = fold(text)
+    windows: dict[str, list[tuple[int, int]]] = {}
     for order, rule in enumerate(rules()):
         guard = GUARDS.get(rule.guard) if rule.guard else None
         normalizer = NORMALIZERS[rule.norm]
-        for match in rule.regex.finditer(text):
+        if rule.anchor is None:
+            matches: Iterable[re.Match[str]] = rule.regex.finditer(folded)
+        else:
+            if rule.anchor.pattern not in windows:
+                windows[rule.anchor.pattern] = anchor_windows(rule.anchor, folded)
+            pieces = windows[rule.anchor.pattern]
+            matches = (m for start, end in pieces for m in rule.regex.finditer(folded, start, end))
+        for match in matches:
             if guard is not None and not guard(text, match):
                 continue
             groups = {name: value for name, value in match.groupdict().items() if value}
@@ -123,7 +136,7 @@ def _with_mods(text: str, chosen: list[Candidate]) -> list[Candidate]:
     previous_end = 0
     for candidate in chosen:
         draft = candidate.draft
-        if draft.type in ("DATE", "TIME") and not draft.value.endswith("_REF") and not draft.mod:
+        if draft.type != "SET" and not draft.value.endswith("_REF") and not draft.mod:
             window_start = max(previous_end, candidate.start - 24)
             match = _span_mod().search(text, window_start, candidate.start)
             if match:
@@ -152,12 +165,19 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
     spans = sentence_spans(text)
     sentence_starts = [start for start, _ in spans]
     previous: Mention | None = None
+    cues_by_sentence: dict[tuple[int, int], list] = {}
     result = []
     for candidate in chosen:
         draft = candidate.draft
         sentence_start, sentence_end = spans[bisect.bisect_right(sentence_starts, candidate.start) - 1]
-        sentence = text[sentence_start:sentence_end]
-        tense = tense_near(sentence, candidate.start - sentence_start, candidate.end - sentence_start)
+        if sentence_end - sentence_start > 2 * TENSE_WINDOW:
+            # a clause is short: clipping keeps one endless "sentence" (hostile input) from making this quadratic
+            sentence_start = max(sentence_start, candidate.start - TENSE_WINDOW)
+            sentence_end = min(sentence_end, candidate.end + TENSE_WINDOW)
+        key = (sentence_start, sentence_end)
+        if key not in cues_by_sentence:
+            cues_by_sentence[key] = tense_cues(text[sentence_start:sentence_end])
+        tense = tense_among(cues_by_sentence[key], candidate.start - sentence_start, candidate.end - sentence_start)
         if draft.weekday is not None and draft.month is None and _reads_as_past(text, candidate):
             tense = "past"
         resolved = resolve(draft, publication, previous, tense)

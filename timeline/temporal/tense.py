@@ -13,37 +13,45 @@ import yaml
 
 from timeline.temporal.lexicon import RESOURCES, alternation
 from timeline.temporal.model import Tense
+from timeline.temporal.rules import fold
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n\s*|(?<=[.!?:\"”])[ \t]*\n\s*")
 
 
-_AUXILIARY_BEFORE = re.compile(
-    r"\b(?:be|been|being|is|are|was|were|has|have|had|will|would|to|'s|'re)\s+(?:not\s+|also\s+|already\s+)?$",
-    re.IGNORECASE,
-)
+@functools.cache
+def _tense_data() -> dict:
+    with (RESOURCES / "tense.yaml").open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@functools.cache
+def _auxiliary_before() -> re.Pattern[str]:
+    """An auxiliary just before a past form makes it a participle ("will be named", "to be completed")."""
+    words = alternation(_tense_data()["auxiliaries"])
+    return re.compile(r"\b" + words + r"\s+(?:not\s+|also\s+|already\s+)?$")
 
 
 @functools.cache
 def _cues() -> tuple[re.Pattern[str], frozenset[str]]:
-    with (RESOURCES / "tense.yaml").open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+    data = _tense_data()
     pattern = (
         r"(?<![\w'])(?:(?P<future>" + alternation(data["future"])[3:-1]
         + r")|(?P<past>" + alternation(data["past"])[3:-1] + r"|[a-z]{2,}ed"
         + r")|(?P<present>" + alternation(data["present"])[3:-1] + r"))(?![\w'])"
     )
-    return re.compile(pattern, re.IGNORECASE), frozenset(data["not_past_ed"])
+    return re.compile(pattern), frozenset(data["not_past_ed"])
 
 
 def tense_cues(sentence: str) -> list[tuple[int, int, Tense]]:
     """Every tense cue in ``sentence`` as (start, end, tense), in order."""
     regex, not_past = _cues()
+    sentence = fold(sentence)  # cue lists are lower case; folding keeps offsets
     found: list[tuple[int, int, Tense]] = []
     for match in regex.finditer(sentence):
         kind = match.lastgroup
-        if kind == "past" and match.group().lower() in not_past:
+        if kind == "past" and match.group() in not_past:
             continue
-        if kind == "past" and _AUXILIARY_BEFORE.search(sentence, max(0, match.start() - 24), match.start()):
+        if kind == "past" and _auxiliary_before().search(sentence, max(0, match.start() - 24), match.start()):
             continue  # a participle ("will be named", "to be completed"): its auxiliary is the cue
         found.append((match.start(), match.end(), kind))  # type: ignore[arg-type]
     return found
@@ -60,8 +68,13 @@ def tense_near(sentence: str, start: int, end: int) -> Tense | None:
 
     A cue before the expression is preferred over one equally far after it: "arrived on Wednesday to supervise".
     """
+    return tense_among(tense_cues(sentence), start, end)
+
+
+def tense_among(cues: list[tuple[int, int, Tense]], start: int, end: int) -> Tense | None:
+    """``tense_near`` over cues found once for a whole sentence (offsets relative to the same origin)."""
     best: tuple[float, Tense] | None = None
-    for cue_start, cue_end, kind in tense_cues(sentence):
+    for cue_start, cue_end, kind in cues:
         if cue_end <= start:
             distance = float(start - cue_end)
         elif cue_start >= end:
@@ -75,8 +88,7 @@ def tense_near(sentence: str, start: int, end: int) -> Tense | None:
 
 @functools.cache
 def _abbreviations() -> frozenset[str]:
-    with (RESOURCES / "tense.yaml").open(encoding="utf-8") as handle:
-        return frozenset(yaml.safe_load(handle)["abbreviations"])
+    return frozenset(_tense_data()["abbreviations"])
 
 
 _LAST_WORD = re.compile(r"([\w.]+)$")

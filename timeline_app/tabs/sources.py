@@ -8,7 +8,7 @@ import streamlit as st
 from timeline.article import Article, Skipped
 from timeline.export.links import safe_url
 from timeline.ingest import LoadSummary
-from timeline_app.text import md
+from timeline_app.text import md, origin_label
 
 
 def articles_table(articles: list[Article], frame: pd.DataFrame) -> pd.DataFrame:
@@ -25,7 +25,7 @@ def articles_table(articles: list[Article], frame: pd.DataFrame) -> pd.DataFrame
             "basis": found["published_basis"] if found is not None else a.published_basis,
             "events": int(counts.get(a.article_id, 0)),
             "link": safe_url(a.url) or None,
-            "read from": a.origin,
+            "read from": origin_label(a.origin),
             "near-duplicate of": a.duplicate_of,
         })  # fmt: skip
     return pd.DataFrame(rows)

@@ -1,0 +1,66 @@
+"""The UI's pure helpers: Markdown escaping, the sentence highlight, and the URL encoding of a view."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from timeline_app import state
+from timeline_app.text import highlighted, md, origin_label
+from timeline_app.url_state import decode, encode
+
+MARKUP = '<img src=x onerror="alert(1)"> **bold** [link](javascript:alert(1)) $x$ :red[y] `code` <script>'
+
+
+def test_md_escapes_every_markup_character():
+    out = md(MARKUP)
+    assert not re.search(r"(?<!\\)[<>*\[\]()$:`\"=]", out)  # every markup character is backslash-escaped
+    assert out.replace("\\", "") == MARKUP  # nothing lost: only backslashes added
+
+
+@given(st.text(max_size=60))
+def test_md_is_lossless_on_any_text(text):
+    assert md(text).replace("\\", "") == " ".join(text.replace("\\", "").split())
+
+
+def test_highlight_marks_only_the_date_expression():
+    sentence = "Troops arrived on Wednesday <b>in</b> Minsk."
+    start = sentence.index("Wednesday")
+    out = highlighted(sentence, start, start + len("Wednesday"))
+    assert ":orange-background[**Wednesday**]" in out and "<b>" not in out
+    assert highlighted(sentence, 5, 500) == md(sentence)  # offsets outside the sentence: no highlight
+
+
+def test_origin_label_hides_server_folders():
+    assert origin_label("https://example.org/a") == "https://example.org/a"
+    assert origin_label("/home/someone/secret/file.txt") == "file.txt"
+    assert origin_label("/tmp/x/upload.zip!inner/a.md") == "upload.zip!inner/a.md"
+
+
+def test_view_round_trips_through_the_query_string():
+    values = {
+        state.F_TYPES: ["military", "a,b"], state.F_ACTORS: ["NATO"], state.F_MIN_CORR: 2, state.F_TEXT: "drills",
+        state.F_NEGATED: True, state.LANES: "actors", state.COLOR: "source", state.KEY_MODE: "on",
+        state.SELECTED: "abc123", state.F_DATES: (dt.date(2022, 2, 1), dt.date(2022, 2, 28)),
+    }  # fmt: skip
+    params = encode(values, bounds=(dt.date(2021, 11, 1), dt.date(2022, 3, 31)))
+    as_lists = {k: v if isinstance(v, list) else [v] for k, v in params.items()}
+    assert decode(as_lists) == values
+
+
+def test_defaults_stay_out_of_the_link_and_garbage_is_ignored():
+    bounds = (dt.date(2021, 11, 1), dt.date(2022, 3, 31))
+    assert encode({**state.INIT, state.F_DATES: bounds}, bounds) == {}
+    assert decode({"lanes": ["<script>"], "minc": ["x"], "from": ["not-a-date"], "key": ["maybe"]}) == {}
+
+
+def test_no_code_path_renders_raw_html():
+    root = Path(__file__).resolve().parents[2]
+    sources = [root / "app.py", *sorted((root / "timeline_app").rglob("*.py"))]
+    for path in sources:
+        code = path.read_text(encoding="utf-8")
+        assert not re.search(r"unsafe_allow_html\s*=\s*True|\bst\.html\(|components\.v1|\.html\(\s*\w", code), path

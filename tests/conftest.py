@@ -1,4 +1,4 @@
-"""Shared fixtures: where the project and the shared gold data live."""
+"""Shared fixtures and test settings (paths live in ``project_paths``)."""
 
 from __future__ import annotations
 
@@ -6,23 +6,11 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SEED = SHARED / "seed" / "000_b53da4b4a8ff433b.txt"
-DEMO = ROOT / "data" / "demo"
+from project_paths import shared_path
 
 # Shared, noisy machines: no per-example deadline (speed lives in bench/, not in tests).
 settings.register_profile("project", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("project")
-
-
-def shared_path(*parts: str) -> Path:
-    """A path under ../shared, skipping the test cleanly when it is absent."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} not present (../shared is only beside the project in development and CI)")
-    return path
 
 
 @pytest.fixture

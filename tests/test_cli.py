@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
+from project_paths import ROOT
 
 from timeline import cli, pipeline, schema
 from timeline.article import Article
@@ -39,10 +39,14 @@ def fake_rows(article: Article, settings=None) -> list[dict]:
     ]
 
 
+def fake_frame(rows: list[dict], duplicates=None):
+    return schema.validate(schema.from_records(rows))
+
+
 @pytest.fixture
 def fake_pipeline(monkeypatch):
     monkeypatch.setattr(pipeline, "extract_article", fake_rows)
-    monkeypatch.setattr(pipeline, "frame_from_rows", lambda rows, duplicates=None: schema.validate(schema.from_records(rows)))
+    monkeypatch.setattr(pipeline, "frame_from_rows", fake_frame)
 
 
 @pytest.fixture
@@ -138,7 +142,7 @@ def test_a_failing_article_is_reported_and_the_rest_go_on(monkeypatch, files, ca
         return fake_rows(article)
 
     monkeypatch.setattr(pipeline, "extract_article", flaky)
-    monkeypatch.setattr(pipeline, "frame_from_rows", lambda rows, duplicates=None: schema.validate(schema.from_records(rows)))
+    monkeypatch.setattr(pipeline, "frame_from_rows", fake_frame)
     code, out, err = run(capsys, "extract", str(files / "good.txt"), str(files / "other.md"))
     assert code == 0 and len(out.splitlines()) == 1
     assert "other.md: events could not be extracted: RuntimeError: tagger exploded" in err
@@ -181,7 +185,7 @@ def test_undated_option_reaches_the_pipeline(monkeypatch, files, capsys):
         return fake_rows(article)
 
     monkeypatch.setattr(pipeline, "extract_article", recording)
-    monkeypatch.setattr(pipeline, "frame_from_rows", lambda rows, duplicates=None: schema.from_records(rows))
+    monkeypatch.setattr(pipeline, "frame_from_rows", fake_frame)
     code, _, err = run(capsys, "extract", str(files / "good.txt"), "--undated", "drop")
     assert code == 0, err
     assert seen == ["drop"]

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 
 import pytest
-from conftest import shared_path
+from project_paths import shared_path
 
 from timeline.evaluate import events
 from timeline.evaluate.events import GoldError, Mention, Report, matches, score_document

@@ -6,8 +6,8 @@ import datetime as dt
 import gzip
 import json
 
-from conftest import shared_path
 from ingest_fixtures import page
+from project_paths import shared_path
 
 from timeline.evaluate.__main__ import main
 from timeline.evaluate.pubdate import gold_in_metadata

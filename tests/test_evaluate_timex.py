@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 import pytest
-from conftest import shared_path
+from project_paths import shared_path
 
 from timeline.evaluate import timex as scorer
 

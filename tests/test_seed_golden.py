@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import shared_path
+from project_paths import shared_path
 
 from timeline import schema
 from timeline.article import Article

@@ -176,9 +176,17 @@ def test_table_edits_are_audited_and_keep_the_tab(page, app_url):
     click_until_rerun(page, box["x"] + 43, box["y"] + header + row / 2)  # tick "hidden"
     expect(panel.get_by_text("(1 change)")).to_be_visible()  # still on the Table tab, change logged
     box = panel.get_by_test_id("stDataFrame").first.bounding_box()
-    page.mouse.dblclick(box["x"] + 330, box["y"] + header + row / 2)  # the title cell of the new first row
+    cell_editor = page.locator("textarea").last
+    for _ in range(10):  # the title cell of the new first row; the grid is redrawn after the rerun
+        page.mouse.dblclick(box["x"] + 330, box["y"] + header + row / 2)
+        try:
+            expect(cell_editor).to_be_visible(timeout=1_500)
+            break
+        except AssertionError:
+            continue
     page.keyboard.press("Control+A")
     page.keyboard.type("Edited in the grid")
+    page.screenshot(path="/tmp/shots/dbg_before_enter.png")
     rerun_and_wait(page, lambda: page.keyboard.press("Enter"))
     expect(panel.get_by_text("(2 changes)")).to_be_visible()
     audit = panel.get_by_test_id("stDataFrame").last

@@ -34,7 +34,10 @@ class Mention:
     granularity: str
 
 
-TENSE_PENALTY_DAYS = 160  # how much farther a reading that agrees with the tense may be than one that does not
+# A reading on the side the tense contradicts costs WRONG_SIDE_FACTOR times its distance plus TENSE_PENALTY_DAYS:
+# a date a few weeks away may still defy a misread tense, a date months away on the wrong side may not.
+TENSE_PENALTY_DAYS = 60
+WRONG_SIDE_FACTOR = 4
 
 
 def resolve(draft: Draft, publication: dt.date | None, previous: Mention | None, tense: Tense | None) -> Resolved:
@@ -172,7 +175,7 @@ def resolve_year(draft: Draft, anchor: dt.date, tense: Tense | None) -> int:
             return 0
         days = (start - anchor).days if start > anchor else (anchor - end).days
         wrong_side = (direction == "past" and start > anchor) or (direction == "future" and end < anchor)
-        return days + (TENSE_PENALTY_DAYS if wrong_side else 0)
+        return days * WRONG_SIDE_FACTOR + TENSE_PENALTY_DAYS if wrong_side else days
 
     return min(sorted(candidates, key=lambda y: abs(y - anchor.year)), key=cost)
 

@@ -21,7 +21,7 @@ from timeline.temporal.model import Draft, Timex
 from timeline.temporal.normalize import NORMALIZERS
 from timeline.temporal.resolve import Mention, resolve
 from timeline.temporal.rules import Rule, anchor_windows, fold, rules
-from timeline.temporal.tense import sentence_spans, tense_among, tense_cues
+from timeline.temporal.tense import graded_cues, sentence_spans, tense_among
 
 
 class InvalidPublicationDate(ValueError):
@@ -176,7 +176,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             sentence_end = min(sentence_end, candidate.end + TENSE_WINDOW)
         key = (sentence_start, sentence_end)
         if key not in cues_by_sentence:
-            cues_by_sentence[key] = tense_cues(text[sentence_start:sentence_end])
+            cues_by_sentence[key] = graded_cues(text[sentence_start:sentence_end])
         tense = tense_among(cues_by_sentence[key], candidate.start - sentence_start, candidate.end - sentence_start)
         if draft.weekday is not None and draft.month is None and _reads_as_past(text, candidate):
             tense = "past"

@@ -42,19 +42,52 @@ def _cues() -> tuple[re.Pattern[str], frozenset[str]]:
     return re.compile(pattern), frozenset(data["not_past_ed"])
 
 
-def tense_cues(sentence: str) -> list[tuple[int, int, Tense]]:
-    """Every tense cue in ``sentence`` as (start, end, tense), in order."""
+@functools.cache
+def _perfect() -> re.Pattern[str]:
+    """ "has fluctuated", "have been searching": the present perfect reports the past."""
+    data = _tense_data()
+    participles = alternation(data["participles"])[3:-1]
+    return re.compile(
+        r"(?:" + alternation(data["perfect_auxiliaries"])[3:-1] + r")\s+(?:[a-z]+ly\s+|not\s+|also\s+|just\s+)?"
+        r"(?:" + participles + r"|[a-z]{2,}ed)(?![\w'])"
+    )
+
+
+Cue = tuple[int, int, Tense, bool]
+
+
+def graded_cues(sentence: str) -> list[Cue]:
+    """Every tense cue in ``sentence`` as (start, end, tense, strong), in order.
+
+    Strong cues are finite verbs and auxiliaries from the cue lists; a bare -ed word is weak, because it is as
+    often a participle or adjective ("the televised talks") as a past verb.
+    """
     regex, not_past = _cues()
     sentence = fold(sentence)  # cue lists are lower case; folding keeps offsets
-    found: list[tuple[int, int, Tense]] = []
+    found: list[Cue] = []
+    perfect = _perfect()
     for match in regex.finditer(sentence):
         kind = match.lastgroup
-        if kind == "past" and match.group() in not_past:
+        word = match.group()
+        if kind == "past" and word in not_past:
             continue
         if kind == "past" and _auxiliary_before().search(sentence, max(0, match.start() - 24), match.start()):
             continue  # a participle ("will be named", "to be completed"): its auxiliary is the cue
-        found.append((match.start(), match.end(), kind))  # type: ignore[arg-type]
+        if kind == "present" and perfect.match(sentence, match.start()):
+            kind = "past"
+        strong = not (kind == "past" and word.endswith("ed") and word not in _strong_past())
+        found.append((match.start(), match.end(), kind, strong))  # type: ignore[arg-type]
     return found
+
+
+@functools.cache
+def _strong_past() -> frozenset[str]:
+    return frozenset(_tense_data()["past"])
+
+
+def tense_cues(sentence: str) -> list[tuple[int, int, Tense]]:
+    """Every tense cue in ``sentence`` as (start, end, tense), in order."""
+    return [(start, end, kind) for start, end, kind, _strong in graded_cues(sentence)]
 
 
 def sentence_tense(sentence: str) -> Tense | None:
@@ -68,13 +101,17 @@ def tense_near(sentence: str, start: int, end: int) -> Tense | None:
 
     A cue before the expression is preferred over one equally far after it: "arrived on Wednesday to supervise".
     """
-    return tense_among(tense_cues(sentence), start, end)
+    return tense_among(graded_cues(sentence), start, end)
 
 
-def tense_among(cues: list[tuple[int, int, Tense]], start: int, end: int) -> Tense | None:
-    """``tense_near`` over cues found once for a whole sentence (offsets relative to the same origin)."""
-    best: tuple[float, Tense] | None = None
-    for cue_start, cue_end, kind in cues:
+def tense_among(cues: list[Cue], start: int, end: int) -> Tense | None:
+    """``tense_near`` over cues found once for a whole sentence (offsets relative to the same origin).
+
+    The nearest cue wins, except that a future cue governing the clause ("is set to hold talks ... on Thursday",
+    "will ... by August") is not overridden by weak -ed words (participles) that stand nearer.
+    """
+    best: tuple[float, Tense, bool] | None = None
+    for cue_start, cue_end, kind, strong in cues:
         if cue_end <= start:
             distance = float(start - cue_end)
         elif cue_start >= end:
@@ -82,8 +119,22 @@ def tense_among(cues: list[tuple[int, int, Tense]], start: int, end: int) -> Ten
         else:
             continue
         if best is None or distance < best[0]:
-            best = (distance, kind)
-    return best[1] if best else None
+            best = (distance, kind, strong)
+    if best is None:
+        return None
+    if best[1] == "past" and not best[2]:
+        governing = _governing_future(cues, start)
+        if governing:
+            return "future"
+    return best[1]
+
+
+def _governing_future(cues: list[Cue], start: int) -> bool:
+    """Whether the last strong cue before ``start`` is a future one (weak -ed words in between do not count)."""
+    for _cue_start, cue_end, kind, strong in reversed(cues):
+        if cue_end <= start and strong:
+            return kind == "future"
+    return False
 
 
 @functools.cache

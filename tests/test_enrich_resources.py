@@ -183,3 +183,20 @@ def test_docs_describe_every_event_type_and_data_file():
         assert f"`{t['id']}`" in text, t["id"]
     for path in ENRICH.glob("*.yaml"):
         assert path.name in text, path.name
+
+
+def test_cluster_words_are_unique_live_and_map_to_their_head():
+    from timeline.events.cluster import _compared_words, _stem
+
+    data = load("cluster_words.yaml")
+    words = [w for group in data["groups"] for w in group]
+    assert len(words) == len(set(words)), "a word in two groups"
+    stems = [_stem(w) for w in words]
+    heads = {_stem(w): _stem(group[0]) for group in data["groups"] for w in group}
+    assert len(set(stems)) == len(heads)
+    for group in data["groups"]:
+        for word in group:
+            assert _compared_words(word) == {_stem(group[0])}, word
+    assert len(data["ignore"]) == len(set(data["ignore"]))
+    for word in data["ignore"]:
+        assert _compared_words(f"{word} troops") == {_stem("troops")}, word

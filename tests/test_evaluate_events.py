@@ -111,3 +111,9 @@ def test_publication_baseline_reproduces_the_reference_figure():
     report = events.evaluate([folder], PipelineSettings(), baseline="publication")
     assert report.accuracy() == (78, 155)
     assert report.accuracy("day") == (71, 123)
+
+
+def test_the_evaluator_scores_the_pipeline_default():
+    parser = argparse.ArgumentParser()
+    events.add_arguments(parser)
+    assert parser.parse_args(["somewhere"]).undated == PipelineSettings().undated == "continue"

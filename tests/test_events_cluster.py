@@ -153,3 +153,42 @@ def test_any_valid_frame_clusters_into_a_valid_frame(items):
     for _, members in out.groupby("cluster_id"):
         assert members["article_id"].is_unique  # never two rows of one article in a cluster
         assert (members["corroboration"] == members["source"].nunique()).all()
+
+
+def test_figures_dated_differently_are_a_count_that_grew_not_a_conflict():
+    fled = [
+        row("f1", "a", "Outlet A", "The UN agency said 500,000 people had fled Ukraine", "2022-03-02",
+            figures=[troops(500_000)], actors=("Ukraine", "UNHCR"), event_type="humanitarian"),
+        row("f2", "b", "Outlet B", "The UN agency said 1,000,000 people had fled Ukraine", "2022-03-03",
+            figures=[troops(1_000_000)], actors=("Ukraine", "UNHCR"), event_type="humanitarian"),
+        row("f3", "c", "Outlet C", "The UN agency said 700,000 people had fled Ukraine", "2022-03-03",
+            figures=[troops(700_000)], actors=("Ukraine", "UNHCR"), event_type="humanitarian"),
+    ]
+    out = cluster(schema.from_records(fled)).set_index("event_id")
+    assert out.loc["f1", "cluster_id"] == out.loc["f2", "cluster_id"] == out.loc["f3", "cluster_id"]
+    assert "1,000,000" in out.loc["f2", "conflict"] and "700,000" in out.loc["f2", "conflict"]
+    assert "500,000" not in out.loc["f2", "conflict"]
+
+
+def test_a_quote_of_another_type_does_not_join_on_weak_wording():
+    talks = "Lavrov and Kuleba are set to meet in Antalya together with Cavusoglu"
+    quote = "Lavrov said the building had been taken over by fighters and held no patients"
+    names = ("Sergei Lavrov", "Ukraine")
+    rows = [
+        row("t1", "a", "Outlet A", talks, "2022-03-10", actors=(*names, "Dmytro Kuleba"), event_type="diplomacy"),
+        row("t2", "b", "Outlet B", quote, "2022-03-10", actors=names, event_type="statement"),
+    ]
+    out = cluster(schema.from_records(rows)).set_index("event_id")
+    assert out.loc["t1", "cluster_id"] != out.loc["t2", "cluster_id"]
+
+
+def test_a_clause_that_names_nobody_borrows_the_names_of_its_sentence():
+    first, second = "Russian forces pressed towards Kyiv on Friday", "after launching their invasion on Thursday."
+    reports = [
+        row("i1", "a", "Outlet A", first, "2022-02-25", actors=("Russia",), event_type="military"),
+        row("i2", "a", "Outlet A", second, "2022-02-24", actors=(), event_type="attack", char_start=len(first) + 1),
+        row("i3", "b", "Outlet B", "Russian forces launched an invasion of Ukraine early on Thursday", "2022-02-24",
+            actors=("Russia", "Ukraine"), event_type="attack"),
+    ]
+    out = cluster(schema.from_records(reports)).set_index("event_id")
+    assert out.loc["i2", "cluster_id"] == out.loc["i3", "cluster_id"]

@@ -64,3 +64,19 @@ def test_any_text_gets_a_short_nonempty_title(text):
     got = make_title(text, None, find_mentions(text))
     assert got
     assert len(got) <= MAX_TITLE
+
+
+def test_words_that_belong_to_the_date_leave_with_it():
+    text = "NATO foreign ministers, meeting in Riga earlier this week, warned Russia of a high price."
+    start = text.index("this week")
+    assert "earlier" not in make_title(text, (start, start + len("this week")), find_mentions(text))
+    text = "He urged both sides to return to the Minsk agreements of 2014 and 2015."
+    start = text.index("2014")
+    assert "2015" not in make_title(text, (start, start + 4), find_mentions(text))
+
+
+def test_a_saying_title_does_not_end_on_that():
+    text = "Ukrainian President Volodymyr Zelenskyy said on Friday that"
+    start = text.index("Friday")
+    title = make_title(text, (start, start + 6), find_mentions(text))
+    assert title.startswith("Zelenskyy said") and not title.endswith("that")

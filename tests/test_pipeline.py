@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from project_paths import shared_path
 
 from timeline import schema
 from timeline.article import Article
@@ -62,10 +63,11 @@ def test_spans_from_ranges_and_durations():
 
 def test_undated_settings_keep_continue_drop():
     text = "Gerasimov arrived in Minsk on Wednesday.\nHe inspected the troops.\nPoland is worried."
-    keep = _by_clause(extract_article(_article(text)))
+    assert PipelineSettings().undated == "continue"
+    keep = _by_clause(extract_article(_article(text), PipelineSettings(undated="keep")))
     assert keep["He inspected the troops."]["date_basis"] == "publication"
     assert keep["He inspected the troops."]["start"] == PUB
-    cont = _by_clause(extract_article(_article(text), PipelineSettings(undated="continue")))
+    cont = _by_clause(extract_article(_article(text)))
     assert cont["He inspected the troops."]["date_basis"] == "continued"
     assert cont["He inspected the troops."]["start"] == dt.date(2022, 2, 9)
     assert cont["Poland is worried."]["date_basis"] == "publication"
@@ -155,3 +157,42 @@ def test_any_text_gives_valid_rows_inside_the_text(text):
     for row in rows:
         assert text[row["char_start"] : row["char_end"]] == row["sentence"]
         assert row["parent_event_id"] in ids | {""}
+
+
+def test_tbaq_texts_make_valid_frames_with_unique_ids_and_unplaceable_dates_kept():
+    from timeline.evaluate.timex import iter_documents
+
+    files = [
+        shared_path("data", "tbaq", "aquaint", "APW20000107.0088.tml"),
+        shared_path("data", "tbaq", "aquaint", "APW20000115.0209.tml"),  # the same text under another name
+        shared_path("data", "tbaq", "timebank", "APW19980219.0476.tml"),  # "the 11th century"
+    ]
+    docs = iter_documents([str(f) for f in files])
+    articles = [
+        Article(text=d.text, source=d.name, origin=d.name, published=dt.date.fromisoformat(d.dct[:10])) for d in docs
+    ]
+    assert articles[0].article_id == articles[1].article_id
+    frame = extract_events(articles)
+    schema.validate(frame)
+    assert frame["event_id"].is_unique
+    assert set(frame["origin"]) == {d.name for d in docs}
+    assert (frame["origin"] == docs[0].name).sum() == (frame["origin"] == docs[1].name).sum()
+    century = frame[frame["timex_value"] == "10"]
+    assert len(century) == 1 and century.iloc[0]["date_basis"] == "unresolved"
+    assert century["start"].isna().all() and century.iloc[0]["timex_text"] == "11th century"
+
+
+def test_the_same_article_twice_keeps_both_copies_with_distinct_ids_and_linked_parents():
+    article = _article("Johnson said on Wednesday that troops will move next week.")
+    first = extract_events([article])
+    frame = extract_events([article, article])
+    assert len(frame) == 2 * len(first) and frame["event_id"].is_unique
+    assert set(first["event_id"]) <= set(frame["event_id"])  # the first copy keeps the stable ids
+    parents = frame.loc[frame["parent_event_id"] != "", "parent_event_id"]
+    assert len(parents) == 2 and set(parents) <= set(frame["event_id"])
+
+
+def test_a_pronoun_title_names_the_subject_of_the_last_row_naming_a_person():
+    text = "Antony Blinken told Sergei Lavrov on Thursday that Moscow would pay.\nHe urged both sides to talk."
+    rows = _by_clause(extract_article(_article(text)))
+    assert rows["He urged both sides to talk."]["title"].startswith("Blinken urged")

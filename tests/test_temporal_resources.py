@@ -80,6 +80,9 @@ def test_ambiguous_words_are_in_their_tables():
     assert set(lex["ambiguous_months"]) <= set(lex["months"])
     assert set(lex["ambiguous_weekdays"]) <= set(lex["weekdays"])
     assert set(lex["span_mods"]) <= set(lex["mods"])
+    assert set(lex["outside_mods"]) <= set(lex["mods"])
+    assert not set(lex["outside_mods"]) & set(lex["span_mods"])
+    assert not set(lex["movable_holidays"]) & set(lex["holidays"])
 
 
 def test_lexicon_values_are_well_formed():
@@ -91,11 +94,27 @@ def test_lexicon_values_are_well_formed():
     assert all(re.fullmatch(r"PT?\d+[A-Z]", v) for v in lex["frequencies"].values())
     for month, day in lex["holidays"].values():
         assert 1 <= month <= 12 and 1 <= day <= 31
+    for rule in lex["movable_holidays"].values():
+        if "easter" in rule:
+            assert set(rule) <= {"easter", "orthodox"} and abs(rule["easter"]) <= 60
+        else:
+            assert set(rule) == {"month", "weekday", "nth"}
+            assert 1 <= rule["month"] <= 12 and 1 <= rule["weekday"] <= 7 and rule["nth"] in (-1, 1, 2, 3, 4)
 
 
-def test_context_lists_are_loaded():
+def test_context_lists_are_loaded_and_each_is_used():
     words = context_words()
     assert "in" in words["date_prepositions"] and "troops" in words["counted_nouns"]
+    package = RESOURCES.parents[1] / "temporal"
+    code = " ".join(path.read_text(encoding="utf-8") for path in package.glob("*.py"))
+    assert {name for name in words if f'"{name}"' not in code} == set()
+
+
+def test_tense_lists_are_used():
+    data = yaml.safe_load((RESOURCES / "tense.yaml").read_text(encoding="utf-8"))
+    code = (RESOURCES.parents[1] / "temporal" / "tense.py").read_text(encoding="utf-8")
+    assert {name for name in data if f'"{name}"' not in code} == set()
+    assert set(data["weak_future"]) <= set(data["future"])
 
 
 def test_anchor_windows_find_exactly_what_a_full_scan_finds():
@@ -118,6 +137,21 @@ def test_anchor_windows_find_exactly_what_a_full_scan_finds():
             for m in rule.regex.finditer(text, start, end)
         ]
         assert windowed == full, rule.name
+
+
+def test_anchor_windows_find_every_rule_example():
+    from timeline.temporal.rules import anchor_windows, fold
+
+    for rule in rules():
+        for example, _dct, _value in rule.examples if rule.anchor is not None else ():
+            text = fold("x " * 200 + example + " y" * 200)
+            full = [(m.start(), m.end()) for m in rule.regex.finditer(text)]
+            windowed = [
+                (m.start(), m.end())
+                for start, end in anchor_windows(rule.anchor, text)
+                for m in rule.regex.finditer(text, start, end)
+            ]
+            assert windowed == full and full, (rule.name, example)
 
 
 def test_patterns_are_lower_case_because_text_is_folded():

@@ -223,9 +223,19 @@ def test_spoken_years_decades_and_fractions():
 
 
 def test_modifiers_join_the_span_and_set_mod():
-    found = {t.text: (t.value, t.mod) for t in tag("about 10 days, early March, the end of this week", "2022-02-10")}
-    assert found == {"about 10 days": ("P10D", "APPROX"), "early March": ("2022-03", "START"),
+    found = {t.text: (t.value, t.mod) for t in tag("nearly 10 days, early March, the end of this week", "2022-02-10")}
+    assert found == {"nearly 10 days": ("P10D", "LESS_THAN"), "early March": ("2022-03", "START"),
                      "the end of this week": ("2022-W06", "END")}
+
+
+def test_about_sets_the_mod_outside_the_span_except_before_ago():
+    found = {t.text: (t.value, t.mod) for t in tag("about 10 days; almost two years ago", "2022-02-10")}
+    assert found == {"10 days": ("P10D", "APPROX"), "almost two years ago": ("2020", "LESS_THAN")}
+
+
+def test_earlier_and_later_join_this_year_and_day_words():
+    found = [t.text for t in tag("Earlier this month prices fell; later today they rose.", "2022-02-10")]
+    assert found == ["Earlier this month", "later today"]
 
 
 def test_narrative_shift_ranges_and_pairs_of_months():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from timeline.temporal import sentence_tense
-from timeline.temporal.tense import sentence_spans, tense_near
+from timeline.temporal.tense import graded_cues, sentence_spans, tense_among, tense_cues, tense_near
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,57 @@ def test_sentence_spans_cover_the_text():
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
     assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
     assert any(text[s:e].startswith("Third, Feb. 10 arrives.") for s, e in spans)
+
+
+def _tense_of(sentence: str, words: str):
+    start = sentence.index(words)
+    return tense_near(sentence, start, start + len(words))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "expected"),
+    [
+        # a governing future phrase is not overridden by a nearer participle
+        ("Leaders are set to sign the pact, drafted and revised in secret, on Friday.", "Friday", "future"),
+        # a cue past a comma belongs to another clause when a cue precedes the expression
+        ("She will visit Kyiv on Monday, officials said.", "Monday", "future"),
+        ("On Monday, officials said, the convoy left.", "Monday", "past"),
+        # the present perfect reports the past
+        ("Prices have climbed since the March decision.", "March", "past"),
+        # "until" yields to a finite verb of its clause, and looks forward without one
+        ("Until Friday, the ministry had said nothing.", "Friday", "past"),
+        ("The show runs until Friday.", "Friday", "future"),
+        # auxiliaries before a plan word do not make it past
+        ("Rebels were planning an attack on Friday.", "Friday", "past"),
+    ],
+)
+def test_tense_near_follows_clause_structure(sentence, words, expected):
+    assert _tense_of(sentence, words) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The vote had been scheduled for Friday.", "The talks were due to start on Friday.",
+     "The ministry has scheduled a briefing for Friday."],
+)
+def test_plans_told_in_the_past_read_as_planned(sentence):
+    start = sentence.index("Friday")
+    cues = graded_cues(sentence)
+    assert tense_among(cues, start, start + 6, sentence) == "planned"
+
+
+def test_graded_cues_mark_ed_words_weak_and_listed_verbs_strong():
+    cues = {sentence_piece: strong for sentence_piece, strong in
+            ((s[a:b], strong) for s in ["He said the televised talks failed."]
+             for a, b, _kind, strong in graded_cues(s))}
+    assert cues == {"said": True, "televised": False, "failed": False}
+
+
+def test_public_tense_cues_keep_the_cue_words_own_tense():
+    # other modules read "has" as present (they detect the perfect themselves)
+    assert [kind for _s, _e, kind in tense_cues("The UK has ordered troops.")] == ["present"]
+
+
+def test_public_tense_cues_read_agreed_to_as_past_and_skip_date_only_cues():
+    sentence = "Leaders agreed to send troops, effective March 1."
+    assert [(sentence[s:e], kind) for s, e, kind in tense_cues(sentence)] == [("agreed to", "past")]

@@ -21,7 +21,7 @@ import pandas as pd
 
 from timeline import schema
 from timeline.article import Article
-from timeline.events import dating, segment, status
+from timeline.events import dating, segment, status, titles
 from timeline.events.cluster import cluster
 from timeline.events.dating import Anchor, DatedClause, Narrative
 from timeline.events.enrich import enrich
@@ -42,13 +42,15 @@ class SettingsError(ValueError):
 class PipelineSettings:
     """How the pipeline treats what the text leaves open.
 
-    ``undated``: "keep" dates a clause with no date of its own at publication (``date_basis``
-    "publication"); "continue" first continues the previous clause's date when the narrative
-    clearly continues it, else publication; "drop" leaves such clauses out.
+    ``undated``: "continue" (the default, which the app, the CLI and the evaluator use) continues
+    an earlier date when the narrative clearly carries it on (``date_basis`` "continued"; the rules
+    are conservative, see :func:`timeline.events.dating.continued`), else dates the clause at
+    publication (``date_basis`` "publication"); "keep" always dates it at publication; "drop"
+    leaves such clauses out.
     ``dayfirst``: read 03/04/2022 as 3 April (True) or March 4 (False).
     """
 
-    undated: str = "keep"
+    undated: str = "continue"
     dayfirst: bool = True
 
     def __post_init__(self) -> None:
@@ -82,8 +84,18 @@ def _provenance(article: Article, published: dt.date | None, basis: str) -> dict
     }
 
 
+#: The days a frame can hold (pandas' nanosecond timestamps run from 1677-09-21 to 2262-04-11).
+HOLDABLE = (dt.date(1678, 1, 1), dt.date(2261, 12, 31))
+
+
 def _date_fields(anchor: Anchor) -> dict:
+    """The date columns of a clause dated by its own expression.
+
+    A date the frame cannot hold ("the 11th century", year 1000) keeps its timex and precision but
+    gets no start/end and the basis "unresolved", rather than being dropped or crashing the frame.
+    """
     timex = anchor.timex
+    holdable = HOLDABLE[0] <= anchor.first and anchor.last <= HOLDABLE[1]
     return {
         "timex_text": anchor.text,
         "timex_start": anchor.start,
@@ -92,9 +104,9 @@ def _date_fields(anchor: Anchor) -> dict:
         "timex_value": anchor.value,
         "timex_anchor": timex.anchor,
         "timex_rule": timex.rule,
-        "date_basis": anchor.basis,
-        "start": anchor.first,
-        "end": anchor.last,
+        "date_basis": anchor.basis if holdable else "unresolved",
+        "start": anchor.first if holdable else None,
+        "end": anchor.last if holdable else None,
         "precision": anchor.precision,
     }
 
@@ -148,7 +160,7 @@ class _Sentence:
     anchors: list[Anchor]
 
 
-def _sentences(text: str, timexes: list[Timex]) -> list[_Sentence]:
+def _sentences(text: str, timexes: list[Timex], published: dt.date | None) -> list[_Sentence]:
     """The article's content sentences with their timexes and anchors (datelines left out)."""
     out = []
     ordered = sorted(timexes, key=lambda t: t.start)
@@ -156,7 +168,7 @@ def _sentences(text: str, timexes: list[Timex]) -> list[_Sentence]:
     for index, (start, end) in enumerate(sentences.split(text, clean.content_spans(text))):
         candidates = ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
         in_sentence = [t for t in candidates if t.end <= end]
-        anchors = dating.find_anchors(text, in_sentence)
+        anchors = dating.find_anchors(text, in_sentence, published)
         if not _is_date_only(text, start, end, anchors):
             out.append(_Sentence(index, start, end, in_sentence, anchors))
     return out
@@ -177,8 +189,10 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
     text = article.text
     published, published_basis = _publication(article)
     provenance = _provenance(article, published, published_basis)
-    found = _sentences(text, tag(text, published, dayfirst=settings.dayfirst))
-    narrative = dating.start_narrative([a for s in found for a in s.anchors], published)
+    found = _sentences(text, tag(text, published, dayfirst=settings.dayfirst), published)
+    narrative = dating.start_narrative(
+        [a for s in found for a in s.anchors], published, [text[s.start : s.end] for s in found for _a in s.anchors]
+    )
     rows: list[dict] = []
     last_end = 0
     for sentence in found:
@@ -186,6 +200,7 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
             narrative = dating.paragraph_break(narrative)
         last_end = sentence.end
         anchors = sentence.anchors
+        sentence_text = text[sentence.start : sentence.end]
         clauses = segment.split_clauses(text, sentence.start, sentence.end, [(a.start, a.end) for a in anchors])
         ids = [_event_id(article.article_id, c, anchors[c.anchors[0]] if c.anchors else None) for c in clauses]
         kept: set[int] = set()
@@ -194,21 +209,23 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
             clause_text = text[clause.start : clause.end]
             anchor = anchors[clause.anchors[0]] if clause.anchors else None
             tense = _tense(text, clause, sentence.timexes)
+            if anchor is not None and dating.ends_a_state(text, anchor, tense, published):
+                anchor = None
             if anchor is not None:
                 fields = _date_fields(anchor)
-                dated = DatedClause(anchor.first, anchor.last, anchor.precision, anchor.basis)
-                narrative = dating.observe(narrative, dated, sentence.index, published)
+                dated = DatedClause(fields["start"], fields["end"], anchor.precision, fields["date_basis"])
+                narrative = dating.observe(narrative, dated, sentence.index, published, tense, sentence_text)
             else:
                 undated = _undated(clause_text, tense, narrative, sentence.index, published, settings.undated)
                 if undated is None:
                     continue
                 fields = _fallback_fields(undated)
                 if undated.basis == "continued":  # a continued clause carries the narrative on
-                    narrative = dating.observe(narrative, undated, sentence.index, published)
+                    narrative = dating.observe(narrative, undated, sentence.index, published, tense, sentence_text)
             masked = [
                 (a.start - clause.start, a.end - clause.start) for a in anchors if clause.start <= a.start < clause.end
             ]
-            future_date = anchor is not None and published is not None and anchor.first > published
+            future_date = anchor is not None and published is not None and dating.lies_ahead(anchor, published)
             event_status, cue = status.classify(clause_text, masked, tense, future_date)
             kept.add(k)
             row = {
@@ -225,6 +242,23 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
         for clause, row in sentence_rows:
             row["parent_event_id"] = ids[clause.parent] if clause.parent in kept else ""
             rows.append(enrich(row, article))
+    return _name_pronouns(rows)
+
+
+_PRONOUN_TITLE = re.compile(r"^(?:He|She)\b")
+
+
+def _name_pronouns(rows: list[dict]) -> list[dict]:
+    """Titles that open with "He" or "She" name the person last mentioned before ("He spoke in
+    Washington" -> "Blinken spoke in Washington"): the first person named in the latest row that names one
+    (the subject of English news sentences comes first); with nobody named yet the title stays as it is."""
+    last = ""
+    for row in rows:
+        if last and _PRONOUN_TITLE.match(row["title"]):
+            row["title"] = titles.finish(_PRONOUN_TITLE.sub(last, row["title"].rstrip("…"), count=1))
+        people = [a["name"] for a in row.get("actors") or [] if a.get("kind") == "person" and a.get("normalized")]
+        if people:
+            last = people[0].split()[-1]
     return rows
 
 
@@ -234,7 +268,41 @@ def frame_from_rows(rows: list[dict], duplicates: Mapping[str, str] | None = Non
     ``duplicates`` maps an article_id to the article_id it copies (ingestion's ``duplicate_of``), so
     a wire story and its copies count as one outlet.
     """
-    return schema.validate(cluster(schema.from_records(rows), duplicates))
+    return schema.validate(cluster(schema.from_records(_unique_ids(rows)), duplicates))
+
+
+def _unique_ids(rows: list[dict]) -> list[dict]:
+    """Rows whose ``event_id`` is unique, even when one text came in twice (two copies of a file).
+
+    An event id hashes the article's text id and offsets, so identical texts give identical ids.
+    Rows come article by article; the second and later copies of a text get their ids (and
+    parent ids) salted with the copy's origin and number. The first copy keeps the stable id.
+    """
+    copies: dict[str, int] = {}  # article_id -> copies seen so far
+    seen: set[str] = set()
+    block_ids: set[str] = set()
+    current: tuple | None = None
+    salt = ""
+    out = []
+    for row in rows:
+        key = (row.get("article_id"), row.get("origin"), row.get("source"), row.get("url"))
+        if key != current or row["event_id"] in block_ids:
+            current, block_ids = key, set()
+            number = copies.get(row.get("article_id"), 0)
+            copies[row.get("article_id")] = number + 1
+            salt = f"{row.get('origin')}:{number}" if number else ""
+        block_ids.add(row["event_id"])
+        if salt or row["event_id"] in seen:
+            row = {**row, "event_id": _salted(row["event_id"], salt)}
+            if row.get("parent_event_id"):
+                row["parent_event_id"] = _salted(row["parent_event_id"], salt)
+        seen.add(row["event_id"])
+        out.append(row)
+    return out
+
+
+def _salted(event_id: str, salt: str) -> str:
+    return hashlib.sha1(f"{event_id}:{salt}".encode()).hexdigest()[:16]
 
 
 def extract_events(

@@ -222,8 +222,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--undated",
         choices=UNDATED_MODES,
-        default="continue",
-        help="how the pipeline dates clauses with no date of their own (default: continue)",
+        default=PipelineSettings().undated,
+        help=f"how the pipeline dates clauses with no date of their own (default: {PipelineSettings().undated})",
     )
     parser.add_argument("--baseline", choices=BASELINES, help="score a reference method instead of the pipeline")
     parser.add_argument("--errors", action="store_true", help="print the error classes with counts and examples")

@@ -20,13 +20,15 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 
 import pandas as pd
 from rapidfuzz import fuzz
 
 from timeline import schema
-from timeline.events.types import taxonomy
+from timeline.events.gazetteer import load_yaml
+from timeline.events.types import main_part_end, taxonomy
 
 #: Day tolerance when comparing dates, by precision: reports of one happening may differ by a day.
 DATE_TOLERANCE_DAYS = {"day": 1, "week": 3}
@@ -38,6 +40,8 @@ FALLBACK_WINDOW_DAYS = 1
 CLUSTER_SPAN_DAYS = 3
 #: Wording similarity (TF-IDF cosine, 0-1) thresholds, used with shared names (see ``_score``).
 COSINE_WEAK, COSINE_MEDIUM, COSINE_FALLBACK, COSINE_STRONG = 0.15, 0.2, 0.3, 0.45
+#: Wording similarity enough for two same-day rows of one type in the same distinctive place.
+COSINE_PLACE = 0.1
 #: Weighted shared names that make a strong tie (a distinctive name counts 1, a frame-wide one 0.5).
 STRONG_NAMES = 1.5
 #: A name held by more than this share of rows (and this many rows) is frame-wide ("Russia" in this crisis)
@@ -54,6 +58,9 @@ WEIGHTS = {"corroboration": 0.4, "recency": 0.2, "centrality": 0.25, "type": 0.1
 
 _OWN_DATE = {"explicit", "relative_publication", "relative_previous"}
 _WORDS = re.compile(r"[^\W\d_]{4,}")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
+# Inflections stripped before comparing wording, so "launched" and "launching" count as one word.
+_ENDINGS = re.compile(r"(?:ing|ed|es|s)$")
 
 
 @dataclass(frozen=True)
@@ -73,6 +80,7 @@ class _Row:
     words: frozenset[str]
     anchor: float  # the day the row is about: its own first day, else its publication day (NaN when neither)
     figure_kinds: frozenset[str]
+    places: frozenset[str]
 
 
 def cluster(frame: pd.DataFrame, duplicates: Mapping[str, str] | None = None) -> pd.DataFrame:
@@ -88,11 +96,11 @@ def cluster(frame: pd.DataFrame, duplicates: Mapping[str, str] | None = None) ->
     copies = dict(copies_from_frame(out))
     copies.update({k: v for k, v in (duplicates or {}).items() if v})
     outlets = _outlets(out, copies)
-    rows = [_row(i, r, outlets) for i, r in enumerate(out.to_dict("records"))]
+    records = out.to_dict("records")
+    rows = _with_sentence_names([_row(i, r, outlets) for i, r in enumerate(records)], records)
     groups = _group(rows)
     ids, corroboration, conflicts = [""] * len(rows), [1] * len(rows), [""] * len(rows)
     event_ids = out["event_id"].tolist()
-    records = out.to_dict("records")
     for members in groups:
         cid = "c" + hashlib.sha1(min(event_ids[i] for i in members).encode("utf-8")).hexdigest()[:12]
         count = len({rows[i].outlet for i in members})
@@ -178,6 +186,8 @@ def _row(i: int, r: dict, outlets: Mapping[str, str]) -> _Row:
         lo, hi = _day(r["published"]) - FALLBACK_WINDOW_DAYS, _day(r["published"])
     else:
         lo = hi = float("nan")
+    # A dated clause is compared on its main part (the event, not its background: "..., with explosions
+    # heard in the capital"); an undated one on all its words, figures included, since its date says little.
     text = r["sentence"]
     if r["timex_text"]:
         text = text.replace(r["timex_text"], " ")
@@ -196,20 +206,44 @@ def _row(i: int, r: dict, outlets: Mapping[str, str]) -> _Row:
         " ".join(text.lower().split()),
         frozenset(names),
         r["event_type"],
-        frozenset(_WORDS.findall(text.lower())),
+        _compared_words(text[: main_part_end(text)] if own else text),
         first if own else _day(r["published"]),
         frozenset(f.get("kind", "") for f in r["figures"] if isinstance(f, dict)),
+        frozenset(p["name"] for p in r["places"] if isinstance(p, dict)),
     )
 
 
-def _score(a: _Row, b: _Row, cosine: float, shared: float) -> float:
+def _with_sentence_names(rows: list[_Row], records: list[dict]) -> list[_Row]:
+    """Rows whose clause names nobody borrow the names and words of the clause before it in the sentence.
+
+    "Russian forces pressed towards Kyiv on Friday | after launching their invasion on Thursday": the
+    second clause's subject is in the first, and without it the invasion could match no other report.
+    """
+    out = list(rows)
+    for k in range(1, len(rows)):
+        before, this = records[k - 1], records[k]
+        same_sentence = (
+            before["article_id"] == this["article_id"]
+            and before["char_end"] <= this["char_start"] <= before["char_end"] + 1
+            and not _SENTENCE_END.search(before["sentence"])
+        )
+        if same_sentence and not rows[k].names:
+            out[k] = replace(rows[k], names=out[k - 1].names, words=rows[k].words | out[k - 1].words)
+    return out
+
+
+def _score(a: _Row, b: _Row, cosine: float, shared: float, places: float = 0.0) -> float:
     """Link strength of two rows from different articles; 0 when they cannot be the same happening.
 
     ``shared`` weighs the names both rows hold (a name found all over the frame, like "Russia" in this
     crisis, counts half). Same dates need a shared name and some shared wording (less with more names or
     the same type); dates a few days apart (a possible date conflict) need more of both; coarse dates
-    (month, year) and dates that are only the publication day need clearly similar wording, unless both
-    give a figure of the same kind (two reports of one estimate).
+    (month, year) need clearly similar wording; a row dated only by publication or continuation links only
+    within its window and never to a coarse date, with clearly similar wording unless both give a figure
+    of the same kind (two reports of one estimate). A week ("earlier this week") against a
+    day may be any of that week's happenings: it needs clearly similar wording too. Two rows of different
+    types need more than a weak wording match; two of the same type on the same day in the same distinctive
+    place (``places`` weighs the shared places as ``shared`` does) need only a little.
     """
     if a.article == b.article or not shared:
         return 0.0
@@ -219,22 +253,60 @@ def _score(a: _Row, b: _Row, cosine: float, shared: float) -> float:
         same_dates = a.first <= b.last and b.first <= a.last
         if not day_like:
             ok = same_dates and cosine >= COSINE_STRONG
+        elif a.precision != b.precision:
+            ok = same_dates and shared >= STRONG_NAMES and cosine >= COSINE_FALLBACK
         elif same_dates:
             ok = (
                 cosine >= COSINE_STRONG
-                or (shared >= STRONG_NAMES and cosine >= COSINE_WEAK)
+                or (shared >= STRONG_NAMES and cosine >= (COSINE_WEAK if same_type else COSINE_MEDIUM))
                 or (same_type and cosine >= COSINE_MEDIUM)
+                or (same_type and places >= 1 and cosine >= COSINE_PLACE)
             )
         else:
-            ok = shared >= STRONG_NAMES and cosine >= COSINE_MEDIUM and (same_type or cosine >= COSINE_STRONG)
+            ok = shared >= STRONG_NAMES and cosine >= COSINE_FALLBACK and (same_type or cosine >= COSINE_STRONG)
     else:
         thin = min(len(a.words), len(b.words)) < MIN_WORDS_UNDATED
         counted = bool(a.figure_kinds & b.figure_kinds)  # both give a figure of the same kind
-        ok = not thin and (
+        coarse = any(r.own_date and r.precision not in DATE_TOLERANCE_DAYS for r in (a, b))
+        overlap = a.lo <= b.hi and b.lo <= a.hi  # NaN (no date at all) never overlaps
+        ok = not thin and overlap and not coarse and (
             cosine >= COSINE_STRONG
             or (shared >= STRONG_NAMES and cosine >= (COSINE_MEDIUM if counted else COSINE_FALLBACK))
         )
     return cosine + 0.05 * min(shared, 4) + (0.1 if same_type else 0.0) if ok else 0.0
+
+
+def _stem(word: str) -> str:
+    """A crude stem: the word without a final -ing, -ed, -es or -s when four letters remain."""
+    stem = _ENDINGS.sub("", word)
+    return stem if len(stem) >= 4 else word
+
+
+@cache
+def _concepts() -> dict[str, str]:
+    """Stem -> the stem of its group's first word, from ``resources/enrich/cluster_words.yaml``."""
+    out: dict[str, str] = {}
+    for group in load_yaml("cluster_words.yaml")["groups"]:
+        head = _stem(group[0])
+        for word in group:
+            out[_stem(word)] = head
+    return out
+
+
+def _compared_words(text: str) -> frozenset[str]:
+    """The words two reports are compared on: no function words, stems mapped to their group's head."""
+    return frozenset(_word(w) for w in _WORDS.findall(text.lower()) if w not in _ignored())
+
+
+@cache
+def _ignored() -> frozenset[str]:
+    return frozenset(load_yaml("cluster_words.yaml")["ignore"])
+
+
+def _word(word: str) -> str:
+    """The form a word is compared in: its stem, mapped to its group's head ("assault" -> "attack")."""
+    stem = _stem(word)
+    return _concepts().get(stem, stem)
 
 
 def _candidates(rows: list[_Row]) -> list[tuple[int, int]]:
@@ -246,7 +318,7 @@ def _candidates(rows: list[_Row]) -> list[tuple[int, int]]:
     """
     postings: dict[str, list[int]] = defaultdict(list)
     for row in rows:
-        for key in {f"n:{n}" for n in row.names} | {f"w:{w}" for w in _WORDS.findall(row.text)}:
+        for key in {f"n:{n}" for n in row.names} | {f"w:{w}" for w in row.words}:
             postings[key].append(row.index)
     cap = max(50, len(rows) // 20)
     shared: dict[tuple[int, int], int] = defaultdict(int)
@@ -305,7 +377,8 @@ def _group(rows: list[_Row]) -> list[list[int]]:
     weight = {n: 0.5 if c > common else 1.0 for n, c in held.items()}
     for i, j in _candidates(rows):
         shared = sum(weight[n] for n in rows[i].names & rows[j].names)
-        score = _score(rows[i], rows[j], _cosine(vectors[i], vectors[j]), shared)
+        places = sum(weight[n] for n in rows[i].places & rows[j].places)
+        score = _score(rows[i], rows[j], _cosine(vectors[i], vectors[j]), shared, places)
         if score:
             pairs.append((score, i, j))
     parent = list(range(len(rows)))
@@ -354,7 +427,7 @@ def _conflicts(records: list[dict], rows: list[_Row]) -> str:
     seen: set[tuple[str, str]] = set()
     for n, (ra, a) in enumerate(zip(records, rows, strict=False)):
         for rb, b in zip(records[n + 1 :], rows[n + 1 :], strict=False):
-            if a.outlet == b.outlet:
+            if a.outlet == b.outlet or _different_times(a, b):
                 continue
             for fa in ra["figures"]:
                 for fb in rb["figures"]:
@@ -363,6 +436,13 @@ def _conflicts(records: list[dict], rows: list[_Row]) -> str:
                         seen.add(key)
                         parts.append(f"{a.outlet} says {fa.get('text', '')}; {b.outlet} says {fb.get('text', '')}")
     return " | ".join(parts)
+
+
+def _different_times(a: _Row, b: _Row) -> bool:
+    """Two rows that date themselves differently report figures as of different times: a count that grew
+    ("500,000 had fled" on Monday, "one million" later that week) is not a disagreement."""
+    own = a.own_date and b.own_date
+    return own and (a.first, a.last, a.precision) != (b.first, b.last, b.precision)
 
 
 def _says(sources: list[str]) -> str:

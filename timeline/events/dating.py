@@ -36,6 +36,18 @@ from timeline.temporal.tense import tense_cues
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _DURATION = re.compile(r"^P(\d+)([DWMY])$")
 _DURATION_UNITS = {"D": "days", "W": "weeks", "M": "months", "Y": "years"}
+_BY_AFTER = re.compile(r"\s+by\b(?!\s+[a-z]+ing\b)")  # "followed by a session", not "started by hinting"
+_AUXILIARY_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+# "earlier this week" stops before publication; "later this week" starts at it.
+_EARLIER = re.compile(r"\bearlier\s+(?:\S+\s+)?$", re.IGNORECASE)
+_LATER = re.compile(r"\blater\s+(?:\S+\s+)?$", re.IGNORECASE)
+# A date in "the first session since July 2019" or "the highest level since 2014" dates the noun.
+_SINCE_AFTER_SUPERLATIVE = re.compile(
+    r"\b(?:first|last|only|\w+est)\b(?:\s+[\w'’-]+){0,6}\s+since\b(?:\s+[\w'’-]+){0,5}?\s+$", re.IGNORECASE
+)
+# A season word opening a name ("the Winter Olympics", "Spring Festival") is not a date.
+_NAME_FOLLOWS = re.compile(r"\s+[A-Z]")
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)*\b")
 _YEARISH = re.compile(r"^(?:\d{4}|[A-Z][a-z]+ \d{4})$")
 
 
@@ -133,9 +145,14 @@ def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
 
 
 def _tense_cues(text: str, present_refs: Sequence[int]) -> list[tuple[int, str]]:
-    cues = [(start, kind) for start, _end, kind in tense_cues(text)]
+    cues = [(start, kind) for start, end, kind in tense_cues(text) if not _passive_participle(text, start, end)]
     cues += [(m.start(), "present") for m in _present_verbs().finditer(text)]
     return cues + [(at, "present") for at in present_refs if text[at] != " "]
+
+
+def _passive_participle(text: str, start: int, end: int) -> bool:
+    """A past form before "by" with no auxiliary is a reduced passive ("followed by a session"), not a tense."""
+    return bool(_BY_AFTER.match(text, end)) and not _AUXILIARY_BEFORE.search(text, 0, start)
 
 
 def clause_tense(clause_text: str, present_refs: Sequence[int] = ()) -> str | None:
@@ -187,18 +204,58 @@ def is_attributive(text: str, timex: Timex) -> bool:
     )
 
 
-def _single(text: str, timex: Timex) -> Anchor | None:
+@cache
+def _state_end() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_words('state_ends')})\s+$", re.IGNORECASE)
+
+
+def ends_a_state(text: str, anchor: Anchor, tense: str | None, published: dt.date | None) -> bool:
+    """Whether a past-tense clause's date only says until when its result lasts.
+
+    "NATO ... extended Stoltenberg's term until 30 September 2023": the extension happened at the
+    narrative's time, not in 2023, so the clause is dated like one without a date of its own.
+    """
+    return (
+        tense == "past"
+        and published is not None
+        and anchor.first > published
+        and bool(_state_end().search(text, max(0, anchor.start - 8), anchor.start))
+    )
+
+
+def lies_ahead(anchor: Anchor, published: dt.date) -> bool:
+    """Whether an anchor's date is not yet past at publication (the publication day counts: "later today")."""
+    return anchor.first >= published
+
+
+def _single(text: str, timex: Timex, published: dt.date | None = None) -> Anchor | None:
     """The anchor for one DATE/TIME timex, or None when it cannot date an event.
 
     Vague references (PRESENT_REF "currently", PAST_REF "recently") have no calendar span: they
-    say something about tense, not a date, and are left to the clause's fallback.
+    say something about tense, not a date, and are left to the clause's fallback. Neither is a
+    date that describes a noun: "the first session since July 2019", "the first city to fall since
+    the invasion began on 24 February", "the Winter Olympics".
+    A period holding the publication day is cut at it when the words say which side: "earlier
+    this week" ends the day before publication, "later this week" starts on it.
     """
     if timex.type not in ("DATE", "TIME") or is_attributive(text, timex):
+        return None
+    if _SINCE_AFTER_SUPERLATIVE.search(text, max(0, timex.start - 80), timex.start):
         return None
     span = calendar_span(timex.value)
     if span is None:
         return None
     first, last, precision = span
+    if precision == "season" and timex.text[:1].isupper() and _NAME_FOLLOWS.match(text, timex.end):
+        return None
+    if timex.value.endswith("-WE"):  # a weekend is two days, not a week
+        precision = "day"
+    if published is not None and first <= published <= last:
+        said = text[max(0, timex.start - 12) : timex.start] + " " + timex.text.split(" ")[0] + " "
+        if _EARLIER.search(said) and first < published:
+            last = published - dt.timedelta(days=1)
+        elif _LATER.search(said):
+            first = published
     basis = timex.basis if timex.basis != "unresolved" else "relative_publication"
     return Anchor(timex.start, timex.end, timex.text, timex, first, last, precision, timex.value, basis)
 
@@ -280,10 +337,10 @@ def _apply_durations(text: str, anchors: list[Anchor], durations: list[Timex]) -
     return out
 
 
-def find_anchors(text: str, timexes: Sequence[Timex]) -> list[Anchor]:
+def find_anchors(text: str, timexes: Sequence[Timex], published: dt.date | None = None) -> list[Anchor]:
     """The anchors among one sentence's timexes (article offsets), in text order."""
     ordered = sorted(timexes, key=lambda t: t.start)
-    singles = [a for t in ordered if (a := _single(text, t)) is not None]
+    singles = [a for t in ordered if (a := _single(text, t, published)) is not None]
     durations = [t for t in ordered if t.type == "DURATION"]
     return _apply_durations(text, _merge_ranges(text, singles), durations)
 
@@ -304,7 +361,8 @@ def links_back(clause_text: str) -> bool:
 
 @dataclass(frozen=True)
 class Narrative:
-    """What a dateless clause may continue: the article's news time and the latest dates seen.
+    """What a dateless clause may continue: the article's news time (with the names in the sentences
+    that state it) and the latest dates seen.
 
     The *news time* is the day the article's reported events happened ("on Monday",
     "yesterday"): of the single days at most :data:`NEWS_WINDOW_DAYS` before publication that the
@@ -316,10 +374,14 @@ class Narrative:
     """
 
     news: DatedClause | None = None
+    news_names: frozenset[str] = frozenset()  # the names in the sentences that state the news time
     past: DatedClause | None = None  # the latest own date on or before publication ...
     past_sentence: int = -1  # ... and the sentence it is in
+    past_names: frozenset[str] = frozenset()  # ... and the names in that sentence
     future: DatedClause | None = None  # the latest own date after publication ...
     future_sentence: int = -1
+    held: DatedClause | None = None  # the past date before a paragraph break, for a clause that links back
+    held_sentence: int = -1
 
 
 #: How far before publication a date may lie and still be the article's news time.
@@ -337,28 +399,75 @@ def _is_recent_day(dated: DatedClause | Anchor, published: dt.date | None) -> bo
     )
 
 
-def start_narrative(anchors: Sequence[Anchor], published: dt.date | None) -> Narrative:
-    """The narrative before the first sentence, with the article's news time."""
-    days = [a for a in anchors if _is_recent_day(a, published)]
+def names(text: str) -> frozenset[str]:
+    """The capitalised names in a text ("Jobs", "Zelenskyy"), without sentence openers and titles."""
+    return frozenset(m.group() for m in _NAME.finditer(text)) - _not_names()
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(_lexicon()["not_names"])
+
+
+def _says(clause_text: str) -> bool:
+    """Whether the clause's first status cue reports speech ("He said ...", "Officials told ...")."""
+    cues = status.find_cues(clause_text)
+    return bool(cues) and cues[0].status == "reported"
+
+
+def shares_name(clause_text: str, news_names: frozenset[str]) -> bool:
+    """Whether a clause names someone or something that the news-time sentences name."""
+    return bool(names(clause_text) & news_names)
+
+
+def start_narrative(
+    anchors: Sequence[Anchor], published: dt.date | None, sentences: Sequence[str] = ()
+) -> Narrative:
+    """The narrative before the first sentence, with the article's news time and who it is about.
+
+    ``sentences`` are the texts of the sentences the anchors come from (parallel to ``anchors``):
+    the names in those that state the news time let a later dateless past clause about the same
+    people return to it ("Jobs also said ...").
+    """
+    texts = sentences or [""] * len(anchors)
+    days = [(a, s) for a, s in zip(anchors, texts, strict=True) if _is_recent_day(a, published)]
     if not days:
         return Narrative()
-    mentions = Counter(a.first for a in days)
-    news = max(days, key=lambda a: (mentions[a.first], a.first))
-    return Narrative(DatedClause(news.first, news.last, news.precision, news.basis))
+    mentions = Counter(a.first for a, _s in days)
+    news = max((a for a, _s in days), key=lambda a: (mentions[a.first], a.first))
+    about = frozenset().union(*(names(s) for a, s in days if a.first == news.first))
+    return Narrative(DatedClause(news.first, news.last, news.precision, news.basis), about)
 
 
-def observe(narrative: Narrative, dated: DatedClause, sentence: int, published: dt.date | None) -> Narrative:
-    """The narrative after a clause dated by its own expression."""
+def observe(
+    narrative: Narrative,
+    dated: DatedClause,
+    sentence: int,
+    published: dt.date | None,
+    tense: str | None = None,
+    sentence_text: str = "",
+) -> Narrative:
+    """The narrative after a dated clause (by its own expression, or continued).
+
+    A past date carries the narrative on only from a clause told in the past: "The Mac market
+    share is up 82% from 9 months ago" is about now, and the next "Jobs then moved on ..." does not
+    happen nine months ago.
+    """
     if dated.first is None:
         return narrative
     if published is not None and dated.first > published:
         return replace(narrative, future=dated, future_sentence=sentence)
-    return replace(narrative, past=dated, past_sentence=sentence)
+    if tense in ("present", "perfect", "future"):
+        return replace(narrative, past=None, past_sentence=-1, past_names=frozenset())
+    return replace(narrative, past=dated, past_sentence=sentence, past_names=names(sentence_text))
 
 
 def paragraph_break(narrative: Narrative) -> Narrative:
-    """A new paragraph ends local continuation; the news time holds for the whole article."""
-    return Narrative(narrative.news)
+    """A new paragraph ends local continuation, except for a clause that links back ("Later, ...").
+
+    The news time holds for the whole article.
+    """
+    return Narrative(narrative.news, narrative.news_names, held=narrative.past, held_sentence=narrative.past_sentence)
 
 
 def continued(
@@ -366,21 +475,36 @@ def continued(
 ) -> DatedClause | None:
     """The date a dateless clause continues, or None when the narrative does not clearly continue.
 
-    Past-tense narration continues the previous sentence's past date when that date is a recent
-    day or the clause links back to it ("Then ..."); failing that, the article's news time; or,
-    in an article without one, the previous sentence's past date. The perfect ("has ordered") is
-    tied to the present and continues only the news time. Future-tense narration continues the
-    previous sentence's future date. Present tense speaks of the time of writing, and an opening
-    such as "Meanwhile" turns away: neither continues.
+    Conservative by design (a wrong date is worse than the publication date, honestly marked):
+
+    - past tense continues the previous sentence's date when that sentence, in the same
+      paragraph, was itself dated (its own date or continued) and told in the past; if that date is
+      old background (not a recent day), a clause that reports speech ("He said ...") is not
+      continued back to it (it may take the news time, below); and a clause that names none of its
+      people but names people of the article's news time returns to the news time instead ("In April a blog got a
+      prototype. ... Jobs also said ..."). A past clause that follows an undated one continues only
+      the news time, and only when it names someone the news-time sentences name; a topic change
+      ("An advisor to Zelensky said ...") gets no date.
+    - the perfect ("has ordered") is tied to the present: it continues nothing.
+    - the future continues the previous sentence's future date.
+    - present and pluperfect never continue, nor does a clause that opens with a turn ("Meanwhile").
+    - across a paragraph break only a clause that links back ("Later, ...") continues.
     """
     if breaks_narrative(clause_text):
         return None
     past = narrative.past if narrative.past_sentence >= sentence - 1 else None
-    if tense == "past":
-        if past is not None and (_is_recent_day(past, published) or links_back(clause_text)):
+    about_news = narrative.news is not None and shares_name(clause_text, narrative.news_names)
+    if tense == "past" and past is None and narrative.held_sentence >= sentence - 1 and links_back(clause_text):
+        return narrative.held
+    if tense == "past" and past is not None:
+        if _is_recent_day(past, published):
             return past
-        return narrative.news or past
-    if tense == "perfect":
+        if _says(clause_text):  # "He said ..." is said now, not in the background's year
+            return narrative.news if about_news else None
+        if shares_name(clause_text, narrative.past_names) or not about_news:
+            return past
+        return narrative.news
+    if tense == "past" and about_news:
         return narrative.news
     if tense == "future" and narrative.future_sentence >= sentence - 1:
         return narrative.future

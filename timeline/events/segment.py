@@ -72,9 +72,22 @@ def _strongest(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     for strength, pattern in boundary_patterns():
         for match in pattern.finditer(text, lo, hi):
             cut = _cut_at(match)
+            if _inside_name(text, match):
+                continue
             if lo < cut < hi and (best is None or (strength, cut) > best):
                 best = (strength, cut)
     return best
+
+
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*$")
+_NAME_AFTER = re.compile(r"\s*[A-Z]")
+
+
+def _inside_name(text: str, match: re.Match[str]) -> bool:
+    """A bare "and" between two capitalised words joins a name ("Security and Co-operation"), not clauses."""
+    if match.group().strip() not in ("and", "or"):
+        return False
+    return bool(_NAME_BEFORE.search(text, 0, match.start())) and bool(_NAME_AFTER.match(text, match.end()))
 
 
 def best_cut(text: str, lo: int, hi: int) -> int:
@@ -191,7 +204,18 @@ def _regions(text: str, start: int, end: int, anchors: Sequence[tuple[int, int]]
             regions += [(cursor, q_start, False), (q_start, q_end, True)]
             cursor = q_end
     regions.append((cursor, end, False))
-    return [(s, e, quoted) for s, e, quoted in regions if text[s:e].strip(" ,;:.")]
+    out: list[tuple[int, int, bool]] = []
+    carry = None  # start of punctuation left before the next region (", " before a quotation)
+    for s, e, quoted in regions:
+        if not text[s:e].strip(" ,;:."):  # only punctuation: it joins a neighbour, so no character is lost
+            if out:
+                out[-1] = (out[-1][0], e, out[-1][2])
+            elif carry is None:
+                carry = s
+            continue
+        out.append((s if carry is None else carry, e, quoted))
+        carry = None
+    return out
 
 
 def split_clauses(text: str, start: int, end: int, anchors: Sequence[tuple[int, int]]) -> list[Clause]:

@@ -1,9 +1,12 @@
 """Whether an event happened, is happening, is planned, was only said, may happen, or was denied.
 
-The decision is lexical and positional: the first status cue in the clause (outside quotations
-and date expressions) governs, because the matrix verb comes first in English news sentences;
-a perfect ("has ordered") counts only when no other cue is present; with no cue, the clause's tense
-decides. The cue lexicon is data
+The decision is lexical and positional: the first status cue in the clause's main part (outside
+quotations and date expressions) governs, because the matrix verb comes first in English news
+sentences; a perfect ("has ordered") counts only when no other cue is present; with no cue, the
+clause's tense decides. The main part ends at the first comma or semicolon that has a finite verb
+before it: what follows is an attribution ("..., officials said"), a participle ("..., warning
+that") or a second coordinated clause ("..., but neither side reported"), none of which changes
+whether the main event happened. The cue lexicon is data
 (``resources/events/status_cues.yaml``); the words that decided are kept as ``status_cue``.
 """
 
@@ -17,6 +20,8 @@ from importlib import resources
 
 import yaml
 
+from timeline.temporal.tense import tense_cues
+
 #: Status decided by tense when no cue is present.
 _BY_TENSE = {
     "past": "occurred",
@@ -28,6 +33,12 @@ _BY_TENSE = {
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’(?!\w)")
 # Month names are dates, not modal verbs: "in May" must not read as "may".
 _CAPITAL_MAY = re.compile(r"May\b")
+_MAIN_PART_END = re.compile(r"[,;]")
+# A non-restrictive relative clause between commas describes a noun; its verb is not the clause's.
+_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose|where)\b[^,;]*,", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+# A conditional makes "would" a possibility, not a plan ("would respond if Russia escalated").
+_CONDITIONAL = re.compile(r"\b(?:if|unless|provided)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -74,20 +85,59 @@ def find_cues(text: str, masked: Sequence[tuple[int, int]] = ()) -> list[StatusC
     return sorted(found, key=lambda c: (c.start, -(c.end - c.start)))
 
 
+@cache
+def _tense_adverbs() -> frozenset[str]:
+    text = resources.files("timeline").joinpath("resources", "events", "dating.yaml").read_text(encoding="utf-8")
+    return frozenset(yaml.safe_load(text)["tense_adverbs"])
+
+
+def main_part_end(text: str, masked: Sequence[tuple[int, int]] = ()) -> int:
+    """Where the clause's main part ends: the first comma or semicolon with a finite verb before it.
+
+    Commas inside the ``masked`` spans (dates such as "Thursday, 10 February") and quotations do
+    not count; a leading phrase with no verb ("On Saturday, ...", "Speaking in Kyiv, ...") does not
+    end the main part either.
+    """
+    blocked = list(masked) + quoted_spans(text)
+    relatives = [m.span() for m in _RELATIVE.finditer(text)]
+    verbs = sorted(
+        start
+        for start, end, _kind in tense_cues(text)
+        if text[start:end].lower() not in _tense_adverbs()
+        and not _RELATIVE_BEFORE.search(text, 0, start)
+        and not any(s <= start < e for s, e in relatives)
+    )
+    for match in _MAIN_PART_END.finditer(text):
+        at = match.start()
+        if any(s <= at < e for s, e in blocked):
+            continue
+        if verbs and verbs[0] < at:
+            return at
+    return len(text)
+
+
 def classify(
     text: str, masked: Sequence[tuple[int, int]] = (), tense: str | None = None, future_date: bool = False
 ) -> tuple[str, str]:
     """(status, cue) for one clause: the earliest cue governs; else a perfect ("has ordered"); else tense.
 
-    ``masked`` are spans (relative to ``text``) to ignore, typically the date expressions, so
-    "in May" or "next week" never decide a status by themselves. ``future_date``: the clause's own
-    date lies after publication, which makes a clause with no cue and no past tense scheduled
-    ("The diplomacy moves to Brussels on Wednesday", "followed by a session on 12 January").
+    Only cues in the main part (:func:`main_part_end`) count. ``masked`` are spans (relative to
+    ``text``) to ignore, typically the date expressions, so "in May" or "next week" never decide a
+    status by themselves; cues inside a relative clause between commas (", which Moscow has named
+    ...,") describe a noun and do not count. ``future_date``: the clause's own date is not past (the
+    publication day or after), which makes a clause with no cue and no past tense scheduled
+    ("The diplomacy moves to Brussels on Wednesday", "followed by a session on 12 January"), and an
+    unconditional "would" a plan reported in the past ("said the drills would take place in
+    February").
     """
-    cues = find_cues(text, masked)
+    end = main_part_end(text, masked)
+    relatives = [m.span() for m in _RELATIVE.finditer(text)]
+    cues = [c for c in find_cues(text, [*masked, *relatives]) if c.start < end]
     strong = [c for c in cues if c.status != "occurred"]
     if strong or cues:
         cue = (strong or cues)[0]
+        if cue.cue.lower() == "would" and future_date and not _CONDITIONAL.search(text):
+            return "scheduled", "would (future date)"
         return cue.status, cue.cue
     if future_date and tense in (None, "present", "future"):
         return "scheduled", "future date"

@@ -91,6 +91,11 @@ def lexicon() -> _Lexicon:
     )
 
 
+_DANGLING_THAT = re.compile(r"\s+that$", re.IGNORECASE)
+_DATE_BEFORE = re.compile(r"\b(?:earlier|later)\s+$", re.IGNORECASE)
+_DATE_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+\d{1,4}\b")
+
+
 def make_title(text: str, timex: tuple[int, int] | None, mentions: list[Mention]) -> str:
     """A label of at most 80 characters for the clause ``text``.
 
@@ -110,7 +115,7 @@ def make_title(text: str, timex: tuple[int, int] | None, mentions: list[Mention]
 def _mark(text: str, timex: tuple[int, int] | None, mentions: list[Mention]) -> tuple[str, list[Mention]]:
     spans: list[tuple[int, int, str]] = []
     if timex and 0 <= timex[0] < timex[1] <= len(text):
-        spans.append((timex[0], timex[1], _TIMEX))
+        spans.append((*_date_words(text, *timex), _TIMEX))
     slots: list[Mention] = []
     for m in mentions:
         if any(m.start < e and s < m.end for s, e, _ in spans) or m.category == "outlet":
@@ -121,6 +126,14 @@ def _mark(text: str, timex: tuple[int, int] | None, mentions: list[Mention]) -> 
     for start, end, token in sorted(spans, reverse=True):
         out = out[:start] + token + out[end:]
     return " ".join(out.split()), slots
+
+
+def _date_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The date expression with the words that only make sense with it: "earlier" before "this week",
+    and a second day or year listed after it ("December 1 or 2", "2014 and 2015")."""
+    before = _DATE_BEFORE.search(text, 0, start)
+    after = _DATE_AFTER.match(text, end)
+    return (before.start() if before else start), (after.end() if after else end)
 
 
 def _render(text: str, slots: list[Mention]) -> str:
@@ -338,10 +351,15 @@ def _fallback(marked: str, slots: list[Mention]) -> str:
     return _render(_strip_openers(_clean(marked)), slots)
 
 
+def finish(title: str) -> str:
+    """A title tidied and cut to at most 80 characters (at a word, with "…")."""
+    return _finish(title)
+
+
 def _finish(title: str) -> str:
     title = " ".join(title.replace(_TIMEX, "").split()).strip(" ,;:-–—")
     title = re.sub(r"\s+([,.;:!?])", r"\1", title)
-    title = title.rstrip(".")
+    title = _DANGLING_THAT.sub("", title.rstrip("."))  # "Zelenskyy said that" -> "Zelenskyy said"
     if not title:
         return ""
     title = title[0].upper() + title[1:]

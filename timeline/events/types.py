@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from timeline.events.gazetteer import Matcher, load_yaml
+from timeline.temporal.tense import tense_cues
+
+_INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -99,8 +102,25 @@ def classify(text: str) -> tuple[str, str]:
     if not strong and main is not matches:
         strong = [m for m in matches if not tax.types[m.key].fallback]
     pool = strong or main
+    past = {s for s, _e, kind in tense_cues(text) if kind == "past"} if strong else set()
+    verbs = [m for m in strong if _is_verb(text, m.start, m.text, past)]
+    if verbs:
+        best = min(verbs, key=lambda m: m.start)
+        return best.key, best.text
     best = max(pool, key=lambda m: (tax.types[m.key].priority, -m.start))
     return best.key, best.text
+
+
+def _is_verb(text: str, start: int, cue: str, past: set[int]) -> bool:
+    """Whether a cue is the clause's own verb: a one-word past form ("met", "agreed") or an infinitive after "to".
+
+    ``past`` holds the offsets of the clause's past-tense verbs. Nouns and modifiers that merely mention a
+    kind of event ("troops", "humanitarian corridors", "attack aircraft") are weaker evidence than the verb
+    that says what happened.
+    """
+    if " " in cue.strip():
+        return False
+    return start in past or cue.lower().endswith("ed") or bool(_INFINITIVE.search(text, 0, start))
 
 
 def leading_subordinate_end(text: str) -> int:

@@ -127,3 +127,30 @@ def shift(day: dt.date, unit: str, count: int) -> dt.date:
     if unit == "century":
         return day + relativedelta(years=100 * count)
     raise ValueError(f"unknown unit {unit!r}")
+
+
+def easter(year: int, orthodox: bool = False) -> dt.date:
+    """Easter Sunday of ``year`` (Gregorian date), Western or Orthodox, by the standard computus."""
+    if orthodox:  # Julian computus, then the Julian-Gregorian gap (13 days in 1900-2099)
+        d = (19 * (year % 19) + 15) % 30
+        e = (2 * (year % 4) + 4 * (year % 7) - d + 34) % 7
+        month, day = divmod(d + e + 114, 31)
+        return dt.date(year, month, day + 1) + dt.timedelta(days=year // 100 - year // 400 - 2)
+    a, b, c = year % 19, year // 100, year % 100
+    h = (19 * a + b - b // 4 - (b - (b + 8) // 25 + 1) // 3 + 15) % 30
+    weekday_shift = (32 + 2 * (b % 4) + 2 * (c // 4) - h - c % 4) % 7
+    m = (a + 11 * h + 22 * weekday_shift) // 451
+    month, day = divmod(h + weekday_shift - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def movable_day(rule: dict, year: int) -> dt.date:
+    """The day a movable holiday (a ``movable_holidays`` entry of the lexicon) falls on in ``year``."""
+    if "easter" in rule:
+        return easter(year, bool(rule.get("orthodox"))) + dt.timedelta(days=rule["easter"])
+    month, weekday, nth = rule["month"], rule["weekday"], rule["nth"]
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    last = _month_end(year, month)
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7 + 7 * (-nth - 1))

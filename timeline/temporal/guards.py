@@ -76,6 +76,9 @@ def bare_year(text: str, match: re.Match[str]) -> bool:
     year = year_value(match.group("year"))
     before = word_before(text, match.start())
     introduced = before in context_words()["date_prepositions"] or bool(match.groupdict().get("mod"))
+    if 1900 <= year <= 2099 and not text.startswith("-", match.end()):
+        # "a 1996 law", "the company's 1989 results": a year used as an adjective
+        introduced = introduced or before in ("a", "an") or before.endswith(("'s", "’s"))
     if before in context_words()["not_year_before"]:
         return False
     if year < 1800 and not introduced:
@@ -91,7 +94,12 @@ def numeric_date(text: str, match: re.Match[str]) -> bool:
 
 
 def season(text: str, match: re.Match[str]) -> bool:
-    """Season words are also verbs and nouns ("the fall of Kabul", "spring water"): need a cue, year or preposition."""
+    """Season words are also verbs and nouns ("the fall of Kabul", "spring water") and parts of names ("the Winter
+    Olympics"): need a cue, year or preposition, and no capitalised name following a capitalised season."""
+    word = original(text, match, "season")
+    following = word_after(text, match.end())
+    if word[0].isupper() and following[:1].isupper() and not match.groupdict().get("year"):
+        return False  # "the Winter Olympics", "Summer Games", "the Winter Palace": part of a name
     if match.groupdict().get("cue") or match.groupdict().get("mod") or match.groupdict().get("year"):
         return True
     before = word_before(text, match.start())
@@ -106,7 +114,20 @@ def reference(text: str, match: re.Match[str]) -> bool:
     after = word_after(text, match.end()).lower()
     if word in ("current", "future", "recent") and after in context_words()["ref_adjective_not_before"]:
         return False
+    if word == "now" and _DISCOURSE_NOW.match(text, match.end()) and _opens_sentence(text, match.start()):
+        return False  # "Now, he says, ...": a discourse marker opening the sentence, not a time
     return not (word == "now" and after in ("that",) and word_before(text, match.start()) == "")
+
+
+_DISCOURSE_NOW = re.compile(r"\s*,")
+_SENTENCE_START = re.compile(r"[.!?:\n][\"'”’)]*\s*[\"'“‘`]*\s*$")
+_TEXT_START = re.compile(r"[\s\"'“‘`]*$")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether only quotes and spaces stand between ``start`` and the end of the previous sentence (or the text)."""
+    window = text[max(0, start - 12) : start]
+    return bool(_SENTENCE_START.search(window)) or (start <= 12 and bool(_TEXT_START.match(window)))
 
 
 def vague_unit(text: str, match: re.Match[str]) -> bool:
@@ -162,6 +183,16 @@ def clock_24h(text: str, match: re.Match[str]) -> bool:
     return int(match.group("hour")) <= 24 and not identifier
 
 
+def overnight(text: str, match: re.Match[str]) -> bool:
+    """ "overnight" the adverb, not the adjective ("an overnight curfew") or the figure ("almost overnight")."""
+    return word_before(text, match.start()) not in context_words()["overnight_not_after"]
+
+
+def holiday(text: str, match: re.Match[str]) -> bool:
+    """Holiday names are proper nouns: "easter" in lower case is more likely a typo of "eastern" than a date."""
+    return original(text, match, "holiday")[0].isupper()
+
+
 GUARDS: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "month_case": month_case,
     "bare_month": bare_month,
@@ -174,4 +205,6 @@ GUARDS: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "frequency": frequency,
     "clock_24h": clock_24h,
     "not_a_title": not_a_title,
+    "overnight": overnight,
+    "holiday": holiday,
 }

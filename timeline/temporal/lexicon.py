@@ -143,5 +143,5 @@ def macros() -> dict[str, str]:
         "freq": alternation(lex["frequencies"]),
         "ref": alternation(lex["references"]),
         "dayword": alternation(lex["day_words"]),
-        "holiday": alternation(lex["holidays"]),
+        "holiday": alternation([*lex["holidays"], *lex["movable_holidays"]]),
     }

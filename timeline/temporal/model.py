@@ -7,7 +7,7 @@ from typing import Literal
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Basis = Literal["explicit", "relative_publication", "relative_previous", "unresolved"]
-Tense = Literal["past", "present", "future"]
+Tense = Literal["past", "present", "future", "planned"]  # planned: a plan told in the past, nearest day
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ Groups = dict[str, str]
 Normalizer = Callable[[Groups, str, bool], "Draft | None"]
 
 _DIGITS = re.compile(r"\d+")
+MOVABLE = "@"  # Draft.period prefix of a movable holiday ("@easter")
+PAST_ONLY = "past_only"  # Draft.period of an expression that is a date only in a past-tense clause
 
 
 def _ordinal(word: str) -> int:
@@ -186,8 +188,15 @@ def weekday(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 
 
 def holiday(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
-    month, day = lookup("holidays", groups["holiday"])
+    """Fixed ("Christmas Eve") or movable ("Thanksgiving", "Easter"): a movable one carries its name as the period
+    ("@thanksgiving") and gets its day once the year is known."""
     year_ = _year(groups["year"]) if "year" in groups else None
+    try:
+        month, day = lookup("holidays", groups["holiday"])
+    except KeyError:
+        lookup("movable_holidays", groups["holiday"])  # a name of neither table is a bug: KeyError
+        name = " ".join(groups["holiday"].lower().split())
+        return Draft("calendar", year=year_, period=MOVABLE + name, cue=_cue(groups), granularity="day")
     return Draft("calendar", year=year_, month=month, day=day, cue=_cue(groups), granularity="day")
 
 
@@ -204,6 +213,9 @@ def shift(groups: Groups, text: str, _dayfirst: bool) -> Draft | None:
         edge = " ".join(words[:3] if words[0] == "the" else words[:2])  # "the end of", "end of"
         return Draft("shift", unit=unit, offset=0, mod=lookup("mods", edge), granularity=unit)
     cue = groups["cue"].lower().removeprefix("the").strip()
+    if cue == "past" and unit in ("decade", "century") and text.lower().startswith("the"):
+        # "over the past decade": the last ten years up to now, not the previous calendar decade
+        return Draft("fixed", type="DURATION", value="P10Y" if unit == "decade" else "P100Y", granularity=unit)
     relative_to = "previous" if cue in ("following", "previous", "preceding", "prior", "same") else "publication"
     offset = 0 if cue == "same" else lookup("shift_cues", cue)
     return Draft("shift", unit=unit, offset=offset, relative_to=relative_to, mod=_mod(groups),
@@ -248,9 +260,12 @@ def quarter_of_shifted_year(groups: Groups, _text: str, _dayfirst: bool) -> Draf
     offset = {"last": -1, "next": 1, "this": 0}[groups["cue"].lower()]
     what = groups["what"].lower()
     if "ordinal" not in groups:
+        if offset == -1 and what in ("quarter", "period"):  # "last year's quarter": the one compared with
+            return Draft("shift", unit="year", offset=-1, relative_to="previous", period="compare",
+                         granularity="year")
         return Draft("shift", unit="year", offset=offset, granularity="year")
     number = _ordinal(groups["ordinal"])
-    if what == "half" and number > 2:
+    if (what == "half" and number > 2) or what == "period":
         return None
     period = f"Q{number}" if what == "quarter" else f"H{number}"
     return Draft("shift", unit="year", offset=offset, period=period, granularity=what)
@@ -261,6 +276,11 @@ def weekend(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     return Draft("calendar", weekday=6, period="WE", granularity="week")
 
 
+def year_ended(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    """ "the year ended March 31": a year-long accounting period, whose end date is its own expression."""
+    return Draft("fixed", type="DURATION", value="P1Y", granularity="year")
+
+
 def year_end(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     return Draft("shift", unit="year", offset=0, mod="END", granularity="year")
 
@@ -268,9 +288,24 @@ def year_end(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 def shift_that(groups: Groups, text: str, _dayfirst: bool) -> Draft | None:
     """ "that year", "later that month": the period of the last date mentioned; "earlier in the year": this one."""
     if "unit2" in groups:
-        return Draft("shift", unit=groups["unit2"].lower(), offset=0, granularity=groups["unit2"].lower())
+        unit = groups["unit2"].lower()
+        # "earlier in the day" is the day of the event just told; "earlier in the year" the publication's year
+        relative_to = "previous" if unit == "day" else "publication"
+        return Draft("shift", unit=unit, offset=0, relative_to=relative_to, granularity=unit)
     unit = groups["unit"].lower()
     return Draft("shift", unit=unit, offset=0, relative_to="previous", granularity=unit)
+
+
+def overnight(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    """ "overnight" in a past clause: the night before publication (the tagger drops it in other tenses)."""
+    return Draft("shift", type="TIME", unit="day", offset=-1, suffix="TNI", period=PAST_ONLY, granularity="time")
+
+
+def part_of_that_day(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    """ "in the morning": that part of the day last spoken of (or of the publication day)."""
+    suffix = "T" + lookup("parts_of_day", groups["part"])
+    return Draft("shift", type="TIME", unit="day", offset=0, relative_to="previous", suffix=suffix,
+                 granularity="time")
 
 
 def vague_ago(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
@@ -407,6 +442,20 @@ def clock(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     return Draft("shift", type="TIME", unit="day", offset=offset, suffix=suffix, granularity="time")
 
 
+def clock_part_of_day(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    """ "4 in the morning", "nine o'clock in the evening": an hour made a.m. or p.m. by the part of day."""
+    word = groups["hour"].lower()
+    hour = int(word) if word.isdigit() else int(number_value(word) or 0)
+    if not 1 <= hour <= 12:
+        return None
+    part = lookup("parts_of_day", groups["part"])
+    if part == "MO":
+        hour %= 12
+    elif hour < 12:
+        hour += 12
+    return Draft("shift", type="TIME", unit="day", offset=0, suffix=f"T{hour:02d}:00", granularity="time")
+
+
 NORMALIZERS: dict[str, Normalizer] = {
     "date": date,
     "numeric_date": numeric_date,
@@ -429,8 +478,11 @@ NORMALIZERS: dict[str, Normalizer] = {
     "period_comparison": period_comparison,
     "quarter_of_shifted_year": quarter_of_shifted_year,
     "vague_ago": vague_ago,
+    "overnight": overnight,
+    "part_of_that_day": part_of_that_day,
     "weekend": weekend,
     "year_end": year_end,
+    "year_ended": year_ended,
     "shift_that": shift_that,
     "shift_previous": shift_previous,
     "reference": reference,
@@ -438,4 +490,5 @@ NORMALIZERS: dict[str, Normalizer] = {
     "set": set_,
     "duration_bare": duration_bare,
     "clock": clock,
+    "clock_part_of_day": clock_part_of_day,
 }

@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from timeline.temporal.calendar import SEASON_MONTHS, format_date, shift
+from timeline.temporal.calendar import SEASON_MONTHS, format_date, movable_day, shift
+from timeline.temporal.lexicon import lookup
 from timeline.temporal.model import Basis, Draft, Tense
 
 _PERIOD_START_MONTH = {
@@ -80,6 +81,8 @@ def _calendar(draft: Draft, publication: dt.date | None, previous: Mention | Non
 
 
 def _calendar_value(draft: Draft, year: int) -> str:
+    if draft.period.startswith("@"):
+        return _movable(draft, year).isoformat()
     if draft.period:
         return f"{year:04d}-{draft.period}"
     if draft.day is None:
@@ -87,7 +90,13 @@ def _calendar_value(draft: Draft, year: int) -> str:
     return f"{year:04d}-{draft.month:02d}-{draft.day:02d}{draft.suffix}"
 
 
+def _movable(draft: Draft, year: int) -> dt.date:
+    return movable_day(lookup("movable_holidays", draft.period[1:]), year)
+
+
 def _unresolved(draft: Draft) -> str:
+    if draft.period.startswith("@"):
+        return "XXXX-XX-XX"
     if draft.period == "WE":
         return "XXXX-WXX-WE"
     if draft.period:
@@ -106,7 +115,8 @@ def resolve_weekday(weekday: int, anchor: dt.date, cue: int | None, tense: Tense
 
     "last Friday" is the Friday before the anchor, "next Friday" the one after, "this Friday" the one in the
     anchor's week. A bare weekday follows the tense: past -> on or before the anchor, future or present -> on or
-    after it; with no tense cue, news mostly reports what happened, so the past reading wins.
+    after it; with no tense cue, news mostly reports what happened, so the past reading wins. A plan told in the
+    past ("had been due to end on Sunday", tense "planned") is the nearest such day, the anchor itself included.
     """
     delta = weekday - anchor.isoweekday()
     if cue == 0:
@@ -117,12 +127,18 @@ def resolve_weekday(weekday: int, anchor: dt.date, cue: int | None, tense: Tense
         return anchor + dt.timedelta(days=delta % 7 if delta % 7 else 7)
     if tense in ("future", "present"):
         return anchor + dt.timedelta(days=delta % 7)
+    if tense == "planned":
+        forward = delta % 7
+        return anchor + dt.timedelta(days=forward if forward <= 3 else forward - 7)
     return anchor - dt.timedelta(days=(-delta) % 7)
 
 
 def _bounds(draft: Draft, year: int) -> tuple[dt.date, dt.date] | None:
     """First and last day of the named month, day or period in ``year``."""
     try:
+        if draft.period.startswith("@"):
+            day = _movable(draft, year)
+            return day, day
         if draft.period in SEASON_MONTHS:
             first, last = SEASON_MONTHS[draft.period]
             start = dt.date(year, first, 1)
@@ -180,6 +196,9 @@ def resolve_year(draft: Draft, anchor: dt.date, tense: Tense | None) -> int:
     return min(sorted(candidates, key=lambda y: abs(y - anchor.year)), key=cost)
 
 
+_DAY_SIZED = frozenset({"day", "time", "week"})
+
+
 def _shift(draft: Draft, publication: dt.date | None, previous: Mention | None) -> Resolved:
     """Shifts from the publication date, or from the last date mentioned for narrative and comparison phrases."""
     compare = draft.relative_to == "previous" and previous is not None
@@ -187,6 +206,9 @@ def _shift(draft: Draft, publication: dt.date | None, previous: Mention | None) 
         compare = False
     if draft.period == "compare" and previous is not None and previous.granularity == "quarter":
         compare = True
+    if compare and previous is not None and draft.unit in ("day", "week") and previous.granularity not in _DAY_SIZED:
+        # "the following day" after "in 1990": counting days from a year gives a made-up date
+        return Resolved(_unresolved_shift(draft), "", "unresolved", draft.granularity)
     if compare and previous is not None:
         base, basis = previous.day, "relative_previous"
     elif publication is not None:

@@ -57,27 +57,51 @@ Cue = tuple[int, int, Tense, bool]
 
 
 def graded_cues(sentence: str) -> list[Cue]:
-    """Every tense cue in ``sentence`` as (start, end, tense, strong), in order.
+    """Every tense cue in ``sentence`` as (start, end, tense, strong), in order, as the tagger reads them.
 
     Strong cues are finite verbs and auxiliaries from the cue lists; a bare -ed word is weak, because it is as
-    often a participle or adjective ("the televised talks") as a past verb.
+    often a participle or adjective ("the televised talks") as a past verb. The present perfect ("has ordered")
+    reads as past, and a plan told in the past ("was scheduled for") as "planned".
     """
+    return [(start, end, kind, strong) for start, end, _raw, kind, strong in _scan(sentence)]
+
+
+def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
+    """(start, end, tense of the cue word itself, tense for dating, strong) of every cue."""
     regex, not_past = _cues()
     sentence = fold(sentence)  # cue lists are lower case; folding keeps offsets
-    found: list[Cue] = []
+    found: list[tuple[int, int, Tense, Tense, bool]] = []
     perfect = _perfect()
     for match in regex.finditer(sentence):
-        kind = match.lastgroup
+        raw = kind = match.lastgroup
         word = match.group()
         if kind == "past" and word in not_past:
             continue
         if kind == "past" and _auxiliary_before().search(sentence, max(0, match.start() - 24), match.start()):
             continue  # a participle ("will be named", "to be completed"): its auxiliary is the cue
         if kind == "present" and perfect.match(sentence, match.start()):
-            kind = "past"
+            kind = "planned" if _PLAN_PARTICIPLE.search(perfect.match(sentence, match.start()).group()) else "past"
+        if kind == "past" and word in _AUXILIARY_WORDS and _FUTURE_NEXT.match(sentence, match.end()):
+            continue  # "were planning", "was scheduled": the plan word that follows is the cue
         strong = not (kind == "past" and word.endswith("ed") and word not in _strong_past())
-        found.append((match.start(), match.end(), kind, strong))  # type: ignore[arg-type]
+        if kind == "future":
+            strong = word not in _weak_future()
+            if _PAST_AUXILIARY.search(sentence, max(0, match.start() - 16), match.start()) or word in _PAST_PLANS:
+                kind = "planned"  # "had been due to", "was scheduled for", "planned": a plan told in the past
+        found.append((match.start(), match.end(), raw, kind, strong))  # type: ignore[arg-type]
     return found
+
+
+_AUXILIARY_WORDS = frozenset({"was", "were", "had"})
+_FUTURE_NEXT = re.compile(r"\s+(?:been\s+)?(?:planning|planned|scheduled|set|due|expected|slated|going)\b")
+_PLAN_PARTICIPLE = re.compile(r"\b(?:scheduled|planned|set)$")
+_PAST_PLANS = frozenset({"planned", "planned to"})
+_PAST_AUXILIARY = re.compile(r"\b(?:had\s+been|was|were)\s+$")
+
+
+@functools.cache
+def _weak_future() -> frozenset[str]:
+    return frozenset(_tense_data()["weak_future"])
 
 
 @functools.cache
@@ -86,8 +110,22 @@ def _strong_past() -> frozenset[str]:
 
 
 def tense_cues(sentence: str) -> list[tuple[int, int, Tense]]:
-    """Every tense cue in ``sentence`` as (start, end, tense), in order."""
-    return [(start, end, kind) for start, end, kind, _strong in graded_cues(sentence)]
+    """Every tense cue in ``sentence`` as (start, end, tense of the cue word), in order, for reading a clause's own
+    tense: "has" is present, "agreed to" past (the agreeing happened); "effective" only dates a date, so it is left
+    out."""
+    folded = fold(sentence)
+    found = []
+    for start, end, raw, _kind, _strong in _scan(sentence):
+        word = folded[start:end]
+        if word in _date_only_cues():
+            continue
+        found.append((start, end, "past" if word in _complement_future() else raw))
+    return found
+
+
+@functools.cache
+def _date_only_cues() -> frozenset[str]:
+    return frozenset(_tense_data()["date_only_cues"])
 
 
 def sentence_tense(sentence: str) -> Tense | None:
@@ -101,38 +139,68 @@ def tense_near(sentence: str, start: int, end: int) -> Tense | None:
 
     A cue before the expression is preferred over one equally far after it: "arrived on Wednesday to supervise".
     """
-    return tense_among(graded_cues(sentence), start, end)
+    tense = tense_among(graded_cues(sentence), start, end, sentence)
+    return "past" if tense == "planned" else tense
 
 
-def tense_among(cues: list[Cue], start: int, end: int) -> Tense | None:
+def tense_among(cues: list[Cue], start: int, end: int, sentence: str = "") -> Tense | None:
     """``tense_near`` over cues found once for a whole sentence (offsets relative to the same origin).
 
-    The nearest cue wins, except that a future cue governing the clause ("is set to hold talks ... on Thursday",
-    "will ... by August") is not overridden by weak -ed words (participles) that stand nearer.
+    The nearest cue wins, with exceptions that follow the clause structure of news English:
+    - a cue after the expression but past a comma or semicolon belongs to another clause ("is set to speak with
+      him on Thursday, and both sides said ..."): it counts only when no cue (other than "until" and the like)
+      stands before the expression;
+    - a future verb phrase governing the clause ("is set to hold talks, televised live, on Thursday") is not
+      overridden by weak -ed words (participles) that stand nearer;
+    - a fronted "Until Thursday, they had not ..." takes the tense of its clause's verb; elsewhere "until"
+      looks forward ("runs until Sunday", "has given them until Tuesday");
+    - a plan reported in the past ("had been due to end on Sunday") reads as "planned": the nearest such day.
     """
+    before = [cue for cue in cues if cue[1] <= start]
+    after = [_as_reporting_verb(cue, sentence) for cue in cues if cue[0] >= end]
+    if sentence and any(not _is_weak_future(cue) for cue in before):
+        after = [cue for cue in after if not _CLAUSE_BREAK.search(sentence, end, cue[0])]
     best: tuple[float, Tense, bool] | None = None
-    for cue_start, cue_end, kind, strong in cues:
-        if cue_end <= start:
-            distance = float(start - cue_end)
-        elif cue_start >= end:
-            distance = (cue_start - end) * 1.5 + 1
-        else:
-            continue
+    for cue_start, cue_end, kind, strong in before + after:
+        distance = float(start - cue_end) if cue_end <= start else (cue_start - end) * 1.5 + 1
         if best is None or distance < best[0]:
             best = (distance, kind, strong)
     if best is None:
         return None
-    if best[1] == "past" and not best[2]:
-        governing = _governing_future(cues, start)
-        if governing:
-            return "future"
+    if best[1] == "future" and not best[2] and before and _is_weak_future(before[0]) and len(before) == 1:
+        # a fronted "Until Thursday, they had not ...": the clause's finite verb decides, not the preposition
+        verbs = [cue for cue in after if cue[3] and cue[2] != "future"]
+        if verbs:
+            return verbs[0][2]  # the first finite verb after the fronted phrase
+    if best[1] == "past" and not best[2] and _governing_future(before):
+        return "future"
     return best[1]
 
 
-def _governing_future(cues: list[Cue], start: int) -> bool:
-    """Whether the last strong cue before ``start`` is a future one (weak -ed words in between do not count)."""
-    for _cue_start, cue_end, kind, strong in reversed(cues):
-        if cue_end <= start and strong:
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
+
+
+def _as_reporting_verb(cue: Cue, sentence: str) -> Cue:
+    """ "agreed to", "promised to" after a date are past verbs the date belongs to ("On Sunday they agreed to
+    cut ..."); only what follows them is future."""
+    if cue[2] == "future" and fold(sentence[cue[0] : cue[1]]) in _complement_future():
+        return (cue[0], cue[1], "past", True)
+    return cue
+
+
+@functools.cache
+def _complement_future() -> frozenset[str]:
+    return frozenset(_tense_data()["complement_future"])
+
+
+def _is_weak_future(cue: Cue) -> bool:
+    return cue[2] == "future" and not cue[3]
+
+
+def _governing_future(before: list[Cue]) -> bool:
+    """Whether the last strong cue before an expression is a future one (weak -ed words in between do not count)."""
+    for _cue_start, _cue_end, kind, strong in reversed(before):
+        if strong:
             return kind == "future"
     return False
 

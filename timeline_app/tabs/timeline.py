@@ -11,7 +11,7 @@ from timeline.figures import CHOICES, event_at, key_events, timeline_figure
 from timeline_app import detail, state
 
 #: Events in view above which "auto" switches to key events.
-CROWDED = 400
+CROWDED = 1000
 KEY_PER_WEEK = 5
 
 

@@ -1,0 +1,46 @@
+"""Calendar arithmetic the resolver relies on: movable holidays (Easter, nth weekday of a month)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from timeline.temporal.calendar import easter, movable_day
+
+
+@pytest.mark.parametrize(
+    ("year", "orthodox", "expected"),
+    [
+        (2022, False, dt.date(2022, 4, 17)),
+        (2024, False, dt.date(2024, 3, 31)),
+        (2000, False, dt.date(2000, 4, 23)),
+        (2022, True, dt.date(2022, 4, 24)),
+        (2023, True, dt.date(2023, 4, 16)),
+        (2024, True, dt.date(2024, 5, 5)),
+    ],
+)
+def test_easter_known_years(year, orthodox, expected):
+    assert easter(year, orthodox) == expected
+
+
+@given(st.integers(min_value=1900, max_value=2099))
+def test_easter_is_a_sunday_in_its_season(year):
+    western, orthodox = easter(year), easter(year, orthodox=True)
+    assert western.isoweekday() == 7 and dt.date(year, 3, 22) <= western <= dt.date(year, 4, 25)
+    assert orthodox.isoweekday() == 7 and western <= orthodox <= dt.date(year, 5, 8)
+
+
+@pytest.mark.parametrize(
+    ("rule", "year", "expected"),
+    [
+        ({"month": 11, "weekday": 4, "nth": 4}, 1999, dt.date(1999, 11, 25)),  # Thanksgiving
+        ({"month": 11, "weekday": 4, "nth": 4}, 2022, dt.date(2022, 11, 24)),
+        ({"month": 5, "weekday": 1, "nth": -1}, 2022, dt.date(2022, 5, 30)),  # last Monday of May
+        ({"easter": -2}, 2022, dt.date(2022, 4, 15)),  # Good Friday
+    ],
+)
+def test_movable_day(rule, year, expected):
+    assert movable_day(rule, year) == expected

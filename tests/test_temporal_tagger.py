@@ -147,6 +147,29 @@ def test_sets(text, expected):
     assert (timex.type, timex.value) == ("SET", expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the day written after the clock time, past a parenthesis, is the clock time's day
+        ("The blast occurred at 10:35 a.m. (0735 GMT) Friday, toppling a building.", "2022-02-04T10:35"),
+        ("He will leave at 4 in the morning (4 a.m. local time Friday).", "2022-02-11T04:00"),
+        # a past-tense clock time with no day falls on the day the text was just telling of
+        ("The shooting came on 3 February. The doctor was shot at 10 p.m. in his kitchen.", "2022-02-03T22:00"),
+        # present or future: publication day
+        ("The curfew starts at 10 p.m. in the capital.", "2022-02-10T22:00"),
+    ],
+)
+def test_clock_time_without_a_day_takes_the_day_the_text_gives(text, expected):
+    times = [t for t in tag(text, "2022-02-10") if t.type == "TIME"]
+    assert times[0].value == expected
+
+
+def test_participle_right_before_a_weekday_is_past_under_a_governing_future():
+    found = values("They said they would appeal the decision, announced Wednesday by the ministry.", "2022-02-10")
+    assert found["Wednesday"] == "2022-02-09"
+    assert values("They said they would meet Wednesday.", "2022-02-10")["Wednesday"] == "2022-02-16"
+
+
 def test_range_of_days_takes_month_from_its_end():
     assert values("drills on 10-20 February", "2022-02-01") == {"10": "2022-02-10", "20 February": "2022-02-20"}
 

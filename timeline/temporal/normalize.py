@@ -18,6 +18,7 @@ Normalizer = Callable[[Groups, str, bool], "Draft | None"]
 _DIGITS = re.compile(r"\d+")
 MOVABLE = "@"  # Draft.period prefix of a movable holiday ("@easter")
 PAST_ONLY = "past_only"  # Draft.period of an expression that is a date only in a past-tense clause
+DAYLESS = "dayless"  # Draft.period of a clock time that names no day ("at 10 p.m."): its day comes from the text
 
 
 def _ordinal(word: str) -> int:
@@ -438,8 +439,10 @@ def clock(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     if weekday_word:
         return Draft("calendar", type="TIME", weekday=lookup("weekdays", weekday_word), suffix=suffix,
                      granularity="time")
-    offset = lookup("day_words", dayword) if dayword else 0
-    return Draft("shift", type="TIME", unit="day", offset=offset, suffix=suffix, granularity="time")
+    if dayword:
+        return Draft("shift", type="TIME", unit="day", offset=lookup("day_words", dayword), suffix=suffix,
+                     granularity="time")
+    return Draft("shift", type="TIME", unit="day", offset=0, suffix=suffix, period=DAYLESS, granularity="time")
 
 
 def clock_part_of_day(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
@@ -453,7 +456,8 @@ def clock_part_of_day(groups: Groups, _text: str, _dayfirst: bool) -> Draft | No
         hour %= 12
     elif hour < 12:
         hour += 12
-    return Draft("shift", type="TIME", unit="day", offset=0, suffix=f"T{hour:02d}:00", granularity="time")
+    return Draft("shift", type="TIME", unit="day", offset=0, suffix=f"T{hour:02d}:00", period=DAYLESS,
+                 granularity="time")
 
 
 NORMALIZERS: dict[str, Normalizer] = {

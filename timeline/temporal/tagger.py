@@ -18,7 +18,7 @@ from timeline.temporal.calendar import GRANULARITY_ORDER, calendar_span, format_
 from timeline.temporal.guards import GUARDS, context_words, word_before
 from timeline.temporal.lexicon import alternation, lexicon, lookup
 from timeline.temporal.model import Draft, Timex
-from timeline.temporal.normalize import NORMALIZERS, PAST_ONLY
+from timeline.temporal.normalize import DAYLESS, NORMALIZERS, PAST_ONLY
 from timeline.temporal.resolve import Mention, resolve
 from timeline.temporal.rules import Rule, anchor_windows, fold, rules
 from timeline.temporal.tense import graded_cues, sentence_spans, tense_among
@@ -309,6 +309,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
     last_quarter_end = 0
     cues_by_sentence: dict[tuple[int, int], list] = {}
     result = []
+    dayless: set[int] = set()  # indices in result of clock times still dated by publication alone
     for candidate in chosen:
         draft = candidate.draft
         sentence_start, sentence_end = spans[bisect.bisect_right(sentence_starts, candidate.start) - 1]
@@ -330,6 +331,10 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             if tense != "past":
                 continue
             draft = replace(draft, period="")
+        if draft.period == DAYLESS and tense == "past" and previous is not None and previous.granularity in _DAYS:
+            draft = replace(draft, relative_to="previous")  # "was shot at 10 p.m.": on the day just told of
+        elif draft.period == DAYLESS:
+            dayless.add(len(result))
         anchor_mention = previous
         if (
             draft.period in _QUARTER_TOPIC
@@ -366,7 +371,29 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                 tense=tense or "",
             )
         )
-    return _weeks_of(text, _offsets_from_dates(text, result))
+    return _weeks_of(text, _offsets_from_dates(text, _clock_days(text, result, dayless)))
+
+
+_DAYS = frozenset({"day", "time"})
+_CLOCK_TO_DAY = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*|\()?,?\s*(?:on\s+)?")
+
+
+def _clock_days(text: str, timexes: list[Timex], dayless: set[int]) -> list[Timex]:
+    """ "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. Thursday)": a clock time that names no
+    day takes the day written right after it, past a parenthesis, when that is a day of its own."""
+    result = list(timexes)
+    for index in sorted(dayless):
+        if index + 1 >= len(timexes):
+            continue
+        timex, following = timexes[index], timexes[index + 1]
+        if following.type not in ("DATE", "TIME") or following.value[:4] == "XXXX":
+            continue
+        span = calendar_span(following.value)
+        if span is None or span[2] not in _DAYS or not _CLOCK_TO_DAY.fullmatch(text, timex.end, following.start):
+            continue
+        result[index] = replace(timex, value=span[0].isoformat() + timex.value[10:], anchor=span[0].isoformat(),
+                                basis="relative_previous")
+    return result
 
 
 _WEEK_OF = re.compile(r"\bthe\s+week\s+of\s+$", re.IGNORECASE)

@@ -172,9 +172,21 @@ def tense_among(cues: list[Cue], start: int, end: int, sentence: str = "") -> Te
         verbs = [cue for cue in after if cue[3] and cue[2] != "future"]
         if verbs:
             return verbs[0][2]  # the first finite verb after the fronted phrase
-    if best[1] == "past" and not best[2] and _governing_future(before):
+    if best[1] == "past" and not best[2] and _governing_future(before) and not _participle_of_date(before, start, sentence):
         return "future"
     return best[1]
+
+
+_PARTICIPLE_GAP = re.compile(r"\s+(?:on\s+)?")
+
+
+def _participle_of_date(before: list[Cue], start: int, sentence: str) -> bool:
+    """ "would appeal the decision, announced Wednesday": an -ed word right before the date is the event the date
+    belongs to, and a participle's event is done, whatever future governs the sentence."""
+    if not before or not sentence:
+        return False
+    gap = _PARTICIPLE_GAP.fullmatch(sentence, before[-1][1], start)
+    return gap is not None and before[-1][2] == "past"
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")

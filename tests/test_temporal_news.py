@@ -53,7 +53,7 @@ def values(text: str, dct: str) -> dict[str, str]:
         ("Crews restored power in the afternoon.", "2022-03-02", "the afternoon", "2022-03-02TAF"),
         ("Power returned overnight. Crews left in the morning.", "2022-03-02", "the morning", "2022-03-02TMO"),
         # vague references
-        ("Both leaders are likely to speak in the coming days.", "2022-03-02", "the coming days", "FUTURE_REF"),
+        ("Both leaders are likely to speak in the coming days.", "2022-03-02", "the coming days", "PXD"),
         ("Protesters gathered over the weekend.", "2022-03-02", "the weekend", "2022-W08-WE"),
         # "since" points back whatever the clause says
         ("The road stays closed since November.", "2022-10-20", "November", "2021-11"),

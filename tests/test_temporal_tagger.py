@@ -88,8 +88,8 @@ def test_weekday_direction_follows_tense_and_cue(sentence, expected):
         ("now", "PRESENT_REF"),
         ("currently", "PRESENT_REF"),
         ("recently", "PAST_REF"),
-        ("in recent days", "PAST_REF"),
-        ("in the coming days", "FUTURE_REF"),
+        ("in recent days", "PXD"),
+        ("in the coming days", "PXD"),
     ],
 )
 def test_relative_expressions(text, expected):

@@ -404,9 +404,10 @@ def duration(groups: Groups, text: str, _dayfirst: bool) -> Draft | None:
 
 
 def duration_bare(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
-    """ "for years": a duration of unknown length in a known unit."""
-    unit = units()[groups["vague"].lower()]
-    return Draft("fixed", type="DURATION", value=_amount(None, groups["vague"]) or "", granularity=unit.gran)
+    """ "for years", "in recent weeks", "the days ahead": a duration of unknown length in a known unit."""
+    word = groups.get("vague") or groups["ahead"]
+    unit = units()[word.lower()]
+    return Draft("fixed", type="DURATION", value=_amount(None, word) or "", granularity=unit.gran)
 
 
 def set_(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:

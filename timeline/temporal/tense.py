@@ -172,7 +172,8 @@ def tense_among(cues: list[Cue], start: int, end: int, sentence: str = "") -> Te
         verbs = [cue for cue in after if cue[3] and cue[2] != "future"]
         if verbs:
             return verbs[0][2]  # the first finite verb after the fronted phrase
-    if best[1] == "past" and not best[2] and _governing_future(before) and not _participle_of_date(before, start, sentence):
+    weak_past = best[1] == "past" and not best[2]
+    if weak_past and _governing_future(before) and not _participle_of_date(before, start, sentence):
         return "future"
     return best[1]
 

@@ -18,7 +18,7 @@ import streamlit as st
 
 from timeline.article import Article, Skipped
 from timeline.ingest import IngestOptions, LoadSummary, load, load_bytes, load_text
-from timeline.pipeline import extract_article, frame_from_rows
+from timeline.pipeline import PipelineSettings, extract_article, frame_from_rows
 from timeline_app.text import md
 
 DEMO_DIR = Path(__file__).resolve().parents[1] / "data" / "demo"
@@ -111,14 +111,14 @@ def summary(results: Iterable[Result]) -> LoadSummary:
     return LoadSummary.from_results(results)
 
 
-def _key(article: Article) -> tuple:
+def _key(article: Article, settings: PipelineSettings) -> tuple:
     return (article.article_id, article.published, article.published_basis, article.title, article.url,
-            article.source, article.origin)  # fmt: skip
+            article.source, article.origin, settings.undated, settings.dayfirst)  # fmt: skip
 
 
 @st.cache_data(show_spinner=False, max_entries=5000)
-def _article_rows(key: tuple, _article: Article) -> list[dict]:
-    return extract_article(_article)
+def _article_rows(key: tuple, _article: Article, _settings: PipelineSettings) -> list[dict]:
+    return extract_article(_article, _settings)
 
 
 @st.cache_data(show_spinner=False, max_entries=20)
@@ -126,23 +126,25 @@ def _frame(keys: tuple, _rows: list[list[dict]]) -> pd.DataFrame:
     return frame_from_rows([row for rows in _rows for row in rows])
 
 
-def _rows_or_error(key: tuple, article: Article, failures: list[str]) -> list[dict]:
+def _rows_or_error(key: tuple, article: Article, settings: PipelineSettings, failures: list[str]) -> list[dict]:
     """An article's rows; a pipeline failure on one article is reported, never fatal to the page."""
     try:
-        return _article_rows(key, article)
+        return _article_rows(key, article, settings)
     except Exception as exc:  # noqa: BLE001 - any bug in one article must not hide all the others
         name = article.title or article.origin
         failures.append(f"{name}: events could not be extracted ({type(exc).__name__}: {exc})")
         return []
 
 
-def extract(articles: Sequence[Article], done: set[tuple]) -> tuple[pd.DataFrame, list[str]]:
-    """The events frame of ``articles`` and one message per article that failed.
+def extract(
+    articles: Sequence[Article], done: set[tuple], settings: PipelineSettings
+) -> tuple[pd.DataFrame, list[str]]:
+    """The events frame of ``articles`` under ``settings`` and one message per article that failed.
 
     Articles not yet in ``done`` (session state: keys extracted earlier in this session) get a
     progress step each; a rerun that only changes a filter draws no progress at all.
     """
-    keys = [_key(a) for a in articles]
+    keys = [_key(a, settings) for a in articles]
     todo = [i for i, key in enumerate(keys) if key not in done]
     rows: list[list[dict] | None] = [None for _ in articles]
     failures: list[str] = []
@@ -152,11 +154,11 @@ def extract(articles: Sequence[Article], done: set[tuple]) -> tuple[pd.DataFrame
             for step, i in enumerate(todo, start=1):
                 article = articles[i]
                 bar.progress(step / len(todo), text=md(f"{step}/{len(todo)} · {article.title or article.origin}"[:120]))
-                rows[i] = _rows_or_error(keys[i], article, failures)
+                rows[i] = _rows_or_error(keys[i], article, settings, failures)
                 done.add(keys[i])
             status.update(label=f"Extracted events from {len(todo)} article{'s' if len(todo) != 1 else ''}",
                           state="error" if failures else "complete", expanded=False)  # fmt: skip
     for i, article in enumerate(articles):
         if rows[i] is None:
-            rows[i] = _rows_or_error(keys[i], article, failures)
+            rows[i] = _rows_or_error(keys[i], article, settings, failures)
     return _frame(tuple(keys), rows), failures

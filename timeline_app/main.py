@@ -25,6 +25,7 @@ def run() -> None:
     groups = sidebar.sources()
     articles, results = loading.combine(groups)
     articles = loading.with_overrides(articles, sidebar.publication_overrides(articles))
+    extraction = sidebar.extraction_settings()
     summary = loading.summary(results)
     with st.expander(" · ".join(summary.lines(messages=False)) or "No articles", expanded=False):
         st.text("\n".join(summary.lines()))
@@ -33,7 +34,7 @@ def run() -> None:
     notices = st.container()
     done = st.session_state.setdefault("_extracted", set())
     with notices:
-        frame, failures = loading.extract(articles, done)
+        frame, failures = loading.extract(articles, done, extraction)
     if failures:
         notices.error(f"{len(failures)} article(s) could not be processed; their events are missing from the timeline.")
         notices.expander("Which articles, and why").text("\n".join(failures))
@@ -59,6 +60,7 @@ def run() -> None:
     with tabs[4]:
         export.show(shown, st.session_state[state.LANES], st.session_state[state.COLOR], edits, TITLE)
     settings = {"filters": to_dict(view_filters),
-                "view": {k: st.session_state[k] for k in (state.LANES, state.COLOR, state.KEY_MODE)}}  # fmt: skip
+                "view": {k: st.session_state[k] for k in (state.LANES, state.COLOR, state.KEY_MODE)},
+                "extraction": {"undated": extraction.undated, "dayfirst": extraction.dayfirst}}  # fmt: skip
     sidebar.project_box(project_to_json(articles, settings, edits))
     url_state.write(bounds)

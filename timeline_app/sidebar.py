@@ -11,6 +11,7 @@ import streamlit as st
 from timeline.article import Article, Skipped
 from timeline.curation import ProjectFileError, project_from_json
 from timeline.filters import Filters, date_bounds, options
+from timeline.pipeline import UNDATED_MODES, PipelineSettings
 from timeline.schema import STATUSES
 from timeline.temporal import infer_publication_date
 from timeline_app import loading, state
@@ -68,6 +69,11 @@ def _load_project() -> None:
     for key in (state.LANES, state.COLOR, state.KEY_MODE):
         if view.get(key) is not None:
             st.session_state[key] = view[key]
+    extraction = project.settings.get("extraction", {})
+    if extraction.get("undated") in UNDATED_MODES:
+        st.session_state[state.UNDATED] = extraction["undated"]
+    if isinstance(extraction.get("dayfirst"), bool):
+        st.session_state[state.DAYFIRST] = extraction["dayfirst"]
     st.session_state[state.FLASH] = [
         ("success", f"Project loaded: {len(project.articles)} articles, {len(project.edits)} edits.")
     ]
@@ -117,6 +123,26 @@ def sources() -> list[list[loading.Result]]:
     groups += [st.session_state[state.PASTED], st.session_state[state.FETCHED],
                st.session_state[state.PROJECT_ARTICLES]]  # fmt: skip
     return groups
+
+
+_UNDATED_LABELS = {
+    "continue": "Carry on the story's last date, else publication day",
+    "keep": "Date them on the publication day",
+    "drop": "Leave them out",
+}
+
+
+def extraction_settings() -> PipelineSettings:
+    """How sentences without a date of their own are treated, and how 03/04/2022 is read."""
+    with st.sidebar.expander("Sentences without a date"):
+        st.radio("Sentences that name no date", UNDATED_MODES, key=state.UNDATED,
+                 format_func=_UNDATED_LABELS.__getitem__,
+                 help="A sentence such as “Troops crossed the border” has no date of its own. The first choice "
+                      "continues a date the story just gave when the narrative clearly carries it on; rows say "
+                      "which basis was used (date basis: continued or publication).")  # fmt: skip
+        st.checkbox("Read 03/04/2022 as 3 April (day first)", key=state.DAYFIRST,
+                    help="Switch off for month-first sources: 03/04/2022 is then March 4.")
+    return PipelineSettings(undated=st.session_state[state.UNDATED], dayfirst=st.session_state[state.DAYFIRST])
 
 
 @functools.lru_cache(maxsize=2048)

@@ -22,6 +22,10 @@ PROJECT_FILE = "src_project_file"
 OVERRIDE_ON = "src_override_on"
 OVERRIDE_DATE = "src_override_date"
 
+# Extraction (sidebar): timeline.pipeline.PipelineSettings
+UNDATED = "x_undated"
+DAYFIRST = "x_dayfirst"
+
 # Filters (sidebar)
 F_DATES = "f_dates"
 F_TYPES = "f_types"
@@ -59,6 +63,8 @@ KEY_MODES: tuple[str, ...] = ("auto", "on", "off")
 
 INIT: dict[str, object] = {
     USE_DEMO: True,
+    UNDATED: "continue",
+    DAYFIRST: True,
     PASTED: [],
     FETCHED: [],
     PROJECT_ARTICLES: [],

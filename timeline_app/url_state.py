@@ -1,4 +1,4 @@
-"""The view in the URL: filters, lanes, colour, zoom (date range) and selected event.
+"""The view in the URL: filters, lanes, colour, zoom (date range), selected event and extraction settings.
 
 A copied link reopens the same view: on the first run of a session the query string is written
 into the widgets' session-state keys (before any widget exists); on every run the current view
@@ -12,6 +12,7 @@ import datetime as dt
 import streamlit as st
 
 from timeline.figures import CHOICES
+from timeline.pipeline import UNDATED_MODES
 from timeline_app import state
 
 #: query parameter -> session-state key, for multi-valued filters (repeated parameters).
@@ -55,6 +56,10 @@ def decode(params: dict[str, list[str]]) -> dict[str, object]:
         out[state.KEY_MODE] = first["key"]
     if first.get("event"):
         out[state.SELECTED] = first["event"][:64]
+    if first.get("undated") in UNDATED_MODES:
+        out[state.UNDATED] = first["undated"]
+    if first.get("dayfirst") in ("0", "1"):
+        out[state.DAYFIRST] = first["dayfirst"] == "1"
     return out
 
 
@@ -78,6 +83,10 @@ def encode(values: dict[str, object], bounds: tuple[dt.date, dt.date] | None) ->
             params[name] = str(values[key])
     if values.get(state.SELECTED):
         params["event"] = str(values[state.SELECTED])
+    if values.get(state.UNDATED) not in (None, state.INIT[state.UNDATED]):
+        params["undated"] = str(values[state.UNDATED])
+    if values.get(state.DAYFIRST) is False:
+        params["dayfirst"] = "0"
     return params
 
 

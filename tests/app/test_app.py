@@ -87,6 +87,22 @@ def test_query_string_restores_view(app):
     assert param(at, "event") == [event_id] and param(at, "lanes") == ["source"]
 
 
+def test_undated_sentences_setting_changes_rows_and_link(app):
+    at = app.run()
+    table = editor_table(at)
+    widget(at.sidebar.radio, "Sentences that name no date").set_value("drop").run()
+    no_errors(at)
+    dropped = editor_table(at)
+    assert 0 < len(dropped) < len(table)  # sentences dated only by the story or publication are left out
+    assert set(dropped["event_id"]) <= set(table["event_id"])
+    assert param(at, "undated") == ["drop"]
+    shared = AppTest.from_file(str(APP), default_timeout=TIMEOUT)  # the copied link keeps the setting
+    shared.query_params.update({"undated": "drop"})
+    at = shared.run()
+    assert widget(at.sidebar.radio, "Sentences that name no date").value == "drop"
+    assert set(editor_table(at)["event_id"]) == set(dropped["event_id"])
+
+
 def test_click_selects_event_and_detail_shows_sentence(app):
     at = app.run()
     table = editor_table(at)

@@ -46,6 +46,7 @@ def test_view_round_trips_through_the_query_string():
         state.F_TYPES: ["military", "a,b"], state.F_ACTORS: ["NATO"], state.F_MIN_CORR: 2, state.F_TEXT: "drills",
         state.F_NEGATED: True, state.LANES: "actors", state.COLOR: "source", state.KEY_MODE: "on",
         state.SELECTED: "abc123", state.F_DATES: (dt.date(2022, 2, 1), dt.date(2022, 2, 28)),
+        state.UNDATED: "drop", state.DAYFIRST: False,
     }  # fmt: skip
     params = encode(values, bounds=(dt.date(2021, 11, 1), dt.date(2022, 3, 31)))
     as_lists = {k: v if isinstance(v, list) else [v] for k, v in params.items()}
@@ -55,7 +56,8 @@ def test_view_round_trips_through_the_query_string():
 def test_defaults_stay_out_of_the_link_and_garbage_is_ignored():
     bounds = (dt.date(2021, 11, 1), dt.date(2022, 3, 31))
     assert encode({**state.INIT, state.F_DATES: bounds}, bounds) == {}
-    assert decode({"lanes": ["<script>"], "minc": ["x"], "from": ["not-a-date"], "key": ["maybe"]}) == {}
+    assert decode({"lanes": ["<script>"], "minc": ["x"], "from": ["not-a-date"], "key": ["maybe"],
+                   "undated": ["sometimes"], "dayfirst": ["yes"]}) == {}  # fmt: skip
 
 
 def test_no_code_path_renders_raw_html():

@@ -85,6 +85,12 @@ def test_no_article_read_exits_2(fake_pipeline, files, capsys):
     assert "Read 0 articles" in err and out == ""
 
 
+def test_refused_private_link_names_the_option_in_the_terminal(fake_pipeline, capsys):
+    code, _out, err = run(capsys, "extract", "http://127.0.0.1:9/story")  # refused before any connection
+    assert code == 2
+    assert "127.0.0.1" in err and "--allow-private-hosts" in err
+
+
 def test_argument_errors_exit_2(capsys):
     with pytest.raises(SystemExit) as info:
         cli.main(["extract", "x.txt", "--published", "10/02/2022"])

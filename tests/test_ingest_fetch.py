@@ -86,7 +86,8 @@ def only(url: str, options: IngestOptions = ALLOW) -> Article | Skipped:
 def test_loopback_is_refused_by_default(server):
     skipped = only(f"{server}/story", IngestOptions())
     assert isinstance(skipped, Skipped) and skipped.reason == "refused"
-    assert "127.0.0.1" in skipped.detail and "--allow-private-hosts" in skipped.detail
+    assert "127.0.0.1" in skipped.detail and "save the page" in skipped.detail
+    assert "--allow-private-hosts" not in skipped.detail  # the app shows this message too: no CLI flags in it
 
 
 def test_fetched_when_allowed(server):

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from timeline.article import Article, Skipped
 from timeline.ingest import IngestOptions, LoadSummary, load
+from timeline.ingest.fetch import PRIVATE_REFUSAL
 from timeline.pipeline import UNDATED_MODES, PipelineSettings
 
 if TYPE_CHECKING:
@@ -34,6 +35,9 @@ FORMATS = ("jsonl", "json", "csv")
 QUEUE_PER_WORKER = 4
 #: Cells a spreadsheet would run as a formula get a leading apostrophe (article text is untrusted).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+#: Added to a refused link in the terminal (the app, which cannot offer the option, says only what to do).
+PRIVATE_HOST_HINT = " (or pass --allow-private-hosts if you trust the link)"
 
 
 class OutputError(OSError):
@@ -206,7 +210,8 @@ def extract(args: argparse.Namespace) -> int:
             for result in load(args.inputs, options_from(args)):
                 summary.add(result)
                 if isinstance(result, Skipped):
-                    report.line(result.message())
+                    hint = PRIVATE_HOST_HINT if PRIVATE_REFUSAL in result.detail else ""
+                    report.line(result.message() + hint)
                 else:
                     if result.lossy:
                         report.line(summary.messages[-1])

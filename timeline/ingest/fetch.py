@@ -38,6 +38,10 @@ class Fetched:
     charset: str | None
 
 
+#: In the detail of every link refused for its address, so a front end can add how to allow it.
+PRIVATE_REFUSAL = "links to local or private networks are refused"
+
+
 def is_url(text: str) -> bool:
     return "://" in str(text)[:12] or str(text).lower().startswith(("http:", "https:"))
 
@@ -54,8 +58,8 @@ def _check_address(host: str, port: int, options: IngestOptions) -> str:
         if not options.allow_private_hosts and not _public(ip):
             raise FetchError(
                 "refused",
-                f"{host} resolves to a non-public address ({ip}); links to local or private networks are refused "
-                "(allow them with --allow-private-hosts only if you trust the link)",
+                f"{host} resolves to a non-public address ({ip}); {PRIVATE_REFUSAL}: save the page and add the "
+                "file instead",
             )
     return addresses[0]
 

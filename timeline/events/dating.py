@@ -88,28 +88,17 @@ def _words(key: str) -> str:
 
 
 @cache
-def _range_join() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:{_words('range_connectors')})\s*", re.IGNORECASE)
+def _lexicon_regex(template: str) -> re.Pattern[str]:
+    """``template`` with each ``<key>`` replaced by that lexicon list's alternation, compiled once (ignoring case)."""
+    return re.compile(re.sub(r"<(\w+)>", lambda m: _words(m.group(1)), template), re.IGNORECASE)
 
 
-@cache
-def _list_join() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:,|,?\s*(?:{_words('list_connectors')}))\s*", re.IGNORECASE)
-
-
-@cache
-def _clause_break() -> re.Pattern[str]:
-    return re.compile(rf"(?:{_words('clause_breaks')})(?!\w)", re.IGNORECASE)
-
-
-@cache
-def _backward_duration() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_words('backward_duration')})\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-@cache
-def _preposition_next() -> re.Pattern[str]:
-    return re.compile(rf"\s+(?:{_words('prepositions')})\b", re.IGNORECASE)
+_RANGE_JOIN = r"\s*(?:<range_connectors>)\s*"
+_LIST_JOIN = r"\s*(?:,|,?\s*(?:<list_connectors>))\s*"
+_CLAUSE_BREAK = r"(?:<clause_breaks>)(?!\w)"
+_BACKWARD_DURATION = r"\b(?:<backward_duration>)\s+(?:the\s+)?$"
+_PREPOSITION_NEXT = r"\s+(?:<prepositions>)\b"
+_STATE_END = r"\b(?:<state_ends>)\s+$"
 
 
 @cache
@@ -200,13 +189,8 @@ def is_attributive(text: str, timex: Timex) -> bool:
     return (
         bool(_attributive().search(before))
         and bool(re.match(r"\s+[A-Za-z]", after))
-        and not _preposition_next().match(after)
+        and not _lexicon_regex(_PREPOSITION_NEXT).match(after)
     )
-
-
-@cache
-def _state_end() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_words('state_ends')})\s+$", re.IGNORECASE)
 
 
 def ends_a_state(text: str, anchor: Anchor, tense: str | None, published: dt.date | None) -> bool:
@@ -219,7 +203,7 @@ def ends_a_state(text: str, anchor: Anchor, tense: str | None, published: dt.dat
         tense == "past"
         and published is not None
         and anchor.first > published
-        and bool(_state_end().search(text, max(0, anchor.start - 8), anchor.start))
+        and bool(_lexicon_regex(_STATE_END).search(text, max(0, anchor.start - 8), anchor.start))
     )
 
 
@@ -293,11 +277,11 @@ def _merge_ranges(text: str, anchors: list[Anchor]) -> list[Anchor]:
             continue
         between = text[prev.end : anchor.start]
         after_between = bool(_BETWEEN_BEFORE.search(text, 0, prev.start))
-        if _list_join().fullmatch(between) and not after_between:
+        if _lexicon_regex(_LIST_JOIN).fullmatch(between) and not after_between:
             continue
-        if _range_join().fullmatch(between):
+        if _lexicon_regex(_RANGE_JOIN).fullmatch(between):
             prev = _share_year(prev, anchor)
-        if _range_join().fullmatch(between) and prev.first <= anchor.last:
+        if _lexicon_regex(_RANGE_JOIN).fullmatch(between) and prev.first <= anchor.last:
             out[-1] = replace(
                 prev,
                 end=anchor.end,
@@ -316,7 +300,7 @@ def _apply_durations(text: str, anchors: list[Anchor], durations: list[Timex]) -
     out = list(anchors)
     for duration in durations:
         match = _DURATION.match(duration.value)
-        if not match or _backward_duration().search(text, max(0, duration.start - 24), duration.start):
+        if not match or _lexicon_regex(_BACKWARD_DURATION).search(text, max(0, duration.start - 24), duration.start):
             continue
         best = None
         for k, anchor in enumerate(out):
@@ -324,7 +308,7 @@ def _apply_durations(text: str, anchors: list[Anchor], durations: list[Timex]) -
                 continue
             lo, hi = (duration.end, anchor.start) if duration.end <= anchor.start else (anchor.end, duration.start)
             gap = text[lo:hi]
-            if hi < lo or len(gap.split()) > 8 or _clause_break().search(gap):
+            if hi < lo or len(gap.split()) > 8 or _lexicon_regex(_CLAUSE_BREAK).search(gap):
                 continue
             if best is None or len(gap) < best[1]:
                 best = (k, len(gap))

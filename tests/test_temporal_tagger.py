@@ -170,6 +170,13 @@ def test_participle_right_before_a_weekday_is_past_under_a_governing_future():
     assert values("They said they would meet Wednesday.", "2022-02-10")["Wednesday"] == "2022-02-16"
 
 
+def test_the_year_is_the_current_one_unless_the_words_say_otherwise():
+    assert values("Sales for the full year rose.", "1989-11-02") == {"the full year": "1989"}
+    assert [t.rule for t in tag("profit for the year ended Sept. 30", "1989-11-02")][0] == "year_ended"
+    assert "the year" not in values("They met the year before.", "1989-11-02")
+    assert "the year" not in values("the year-earlier figure", "1989-11-02")
+
+
 def test_range_of_days_takes_month_from_its_end():
     assert values("drills on 10-20 February", "2022-02-01") == {"10": "2022-02-10", "20 February": "2022-02-20"}
 

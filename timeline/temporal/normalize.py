@@ -223,6 +223,12 @@ def shift(groups: Groups, text: str, _dayfirst: bool) -> Draft | None:
                  granularity="week" if unit == "weekend" else unit)
 
 
+def the_unit(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    """ "the year" with no other word: the current one."""
+    unit = _unit_name(groups["unit"].lower())
+    return Draft("shift", unit=unit, offset=0, granularity=unit)
+
+
 def _count(groups: Groups) -> float | None:
     if "vague" in groups or "num_low" in groups:  # "several weeks", "two to three weeks": no single number
         return None
@@ -477,6 +483,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "weekday": weekday,
     "holiday": holiday,
     "shift": shift,
+    "the_unit": the_unit,
     "shift_count": shift_count,
     "year_ago_adjective": year_ago_adjective,
     "month_of_shifted_year": month_of_shifted_year,

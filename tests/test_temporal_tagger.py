@@ -177,6 +177,12 @@ def test_the_year_is_the_current_one_unless_the_words_say_otherwise():
     assert "the year" not in values("the year-earlier figure", "1989-11-02")
 
 
+def test_article_before_a_compound_adjective_stays_out_of_the_duration():
+    found = only("the eight-year war ended", "1989-11-02")
+    assert (found.text, found.value) == ("eight-year", "P8Y")
+    assert only("over the past eight years", "1989-11-02").text == "the past eight years"
+
+
 def test_range_of_days_takes_month_from_its_end():
     assert values("drills on 10-20 February", "2022-02-01") == {"10": "2022-02-10", "20 February": "2022-02-20"}
 

@@ -68,6 +68,10 @@ def _trim(text: str, start: int, end: int) -> int:
     return end
 
 
+# "the eight-year war": the article belongs to the noun the compound adjective describes, not to the duration
+_ARTICLE_BEFORE_COMPOUND = re.compile(r"the\s+(?=[\w.]+-[a-z]+$)", re.IGNORECASE)
+
+
 def candidates(text: str, dayfirst: bool = True) -> list[Candidate]:
     """Every guarded, normalizable rule match in ``text`` (overlapping ones included)."""
     found = []
@@ -91,6 +95,9 @@ def candidates(text: str, dayfirst: bool = True) -> list[Candidate]:
             if draft is None:
                 continue
             start, end = match.start(), _trim(text, match.start(), match.end())
+            if draft.type == "DURATION":
+                compound = _ARTICLE_BEFORE_COMPOUND.match(text, start, end)
+                start = compound.end() if compound else start
             found.append(Candidate(start, end, order, rule, draft))
     return found
 

@@ -183,6 +183,35 @@ def test_article_before_a_compound_adjective_stays_out_of_the_duration():
     assert only("over the past eight years", "1989-11-02").text == "the past eight years"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a full month or weekday name and a period end a sentence: the number after it is no day
+        ("Drills ran between March and May. 10 days of drills followed.",
+         {"March": "2021-03", "May": "2021-05", "10 days": "P10D"}),
+        ("Troops arrived in March. 30,000 of them stayed.", {"March": "2022-03"}),
+        ("They met on Thursday. 10 February was chosen.", {"Thursday": "2022-02-10", "10 February": "2022-02-10"}),
+        # abbreviations keep their period, and a year after a full name shows one date
+        ("They met on Sept. 30 in Minsk.", {"Sept. 30": "2021-09-30"}),
+        ("It happened on May. 01, 2000 in the capital.", {"May. 01, 2000": "2000-05-01"}),
+    ],
+)
+def test_period_after_a_full_name_ends_the_sentence(text, expected):
+    assert values(text, "2022-02-10") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Drills ran between March and May.", ["2021-03", "2021-05"]),
+        ("Drills will run between March and May.", ["2022-03", "2022-05"]),
+        ("Talks ran from October to February.", ["2021-10", "2022-02"]),
+    ],
+)
+def test_months_of_a_range_share_the_closing_year(text, expected):
+    assert [t.value for t in tag(text, "2022-02-10")] == expected
+
+
 def test_range_of_days_takes_month_from_its_end():
     assert values("drills on 10-20 February", "2022-02-01") == {"10": "2022-02-10", "20 February": "2022-02-20"}
 

@@ -42,11 +42,39 @@ def original(text: str, match: re.Match[str], group: str | int = 0) -> str:
 
 
 def _month_word_ok(text: str, match: re.Match[str]) -> bool:
-    """Ambiguous month names ("may", "march") must be capitalized to count."""
+    """Ambiguous month names ("may", "march") must be capitalized to count; a full name followed by a period
+    inside the match ends a sentence ("between March and May. 10 days of drills"): only "Sept." and the like
+    are abbreviations."""
     word = original(text, match, "month")
+    if _period_ends_sentence(text, match, "month") or _period_ends_sentence(text, match, "weekday"):
+        return False
     if word.rstrip(".").lower() in lexicon()["ambiguous_months"]:
         return word[0].isupper()
     return True
+
+
+@functools.cache
+def _full_names() -> frozenset[str]:
+    """The longest name of each month and weekday ("may", "september", "thursday"): never abbreviations."""
+    names = set()
+    for table in ("months", "weekdays"):
+        longest: dict[int, str] = {}
+        for name, number in lexicon()[table].items():
+            if len(name) > len(longest.get(number, "")):
+                longest[number] = name
+        names.update(longest.values())
+    return frozenset(names)
+
+
+def _period_ends_sentence(text: str, match: re.Match[str], group: str) -> bool:
+    """A full name, a period, and more of the match after it, without a year to show it is one date ("May. 1,
+    2000", as some feeds write every month, stays a date)."""
+    if match.groupdict().get(group) is None or match.groupdict().get("year") is not None:
+        return False
+    end = match.end(group)
+    return text[end : end + 1] == "." and match.end() > end + 1 and text[match.start(group) : end].lower() in (
+        _full_names()
+    )
 
 
 def month_case(text: str, match: re.Match[str]) -> bool:

@@ -11,7 +11,7 @@ import bisect
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from timeline.temporal.calendar import GRANULARITY_ORDER, calendar_span, format_date, shift, value_granularity
@@ -78,28 +78,43 @@ def candidates(text: str, dayfirst: bool = True) -> list[Candidate]:
     folded = fold(text)
     windows: dict[str, list[tuple[int, int]]] = {}
     for order, rule in enumerate(rules()):
-        guard = GUARDS.get(rule.guard) if rule.guard else None
-        normalizer = NORMALIZERS[rule.norm]
         if rule.anchor is None:
-            matches: Iterable[re.Match[str]] = rule.regex.finditer(folded)
+            pieces = [(0, len(folded))]
         else:
             if rule.anchor.pattern not in windows:
                 windows[rule.anchor.pattern] = anchor_windows(rule.anchor, folded)
             pieces = windows[rule.anchor.pattern]
-            matches = (m for start, end in pieces for m in rule.regex.finditer(folded, start, end))
-        for match in matches:
-            if guard is not None and not guard(text, match):
-                continue
+        for window_start, window_end in pieces:
+            for match, draft in _accepted(text, folded, rule, window_start, window_end, dayfirst):
+                start, end = match.start(), _trim(text, match.start(), match.end())
+                if draft.type == "DURATION":
+                    compound = _ARTICLE_BEFORE_COMPOUND.match(text, start, end)
+                    start = compound.end() if compound else start
+                found.append(Candidate(start, end, order, rule, draft))
+    return found
+
+
+def _accepted(
+    text: str, folded: str, rule: Rule, start: int, end: int, dayfirst: bool
+) -> Iterator[tuple[re.Match[str], Draft]]:
+    """The matches of ``rule`` in ``folded[start:end]`` that its guard and normalizer accept, with their drafts.
+
+    After a refused match the search goes on from the next character, not from the match's end: "on Thursday.
+    10 February" is refused as one date (a sentence ends inside it), and "10 February" is still found.
+    """
+    guard = GUARDS.get(rule.guard) if rule.guard else None
+    normalizer = NORMALIZERS[rule.norm]
+    position = start
+    while (match := rule.regex.search(folded, position, end)) is not None:
+        draft = None
+        if guard is None or guard(text, match):
             groups = {name: value for name, value in match.groupdict().items() if value}
             draft = normalizer(groups, match.group(), dayfirst)
-            if draft is None:
-                continue
-            start, end = match.start(), _trim(text, match.start(), match.end())
-            if draft.type == "DURATION":
-                compound = _ARTICLE_BEFORE_COMPOUND.match(text, start, end)
-                start = compound.end() if compound else start
-            found.append(Candidate(start, end, order, rule, draft))
-    return found
+        if draft is None:
+            position = match.start() + 1
+            continue
+        yield match, draft
+        position = max(match.end(), match.start() + 1)
 
 
 def select(found: list[Candidate]) -> list[Candidate]:
@@ -378,7 +393,22 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                 tense=tense or "",
             )
         )
-    return _weeks_of(text, _offsets_from_dates(text, _clock_days(text, result, dayless)))
+    return _weeks_of(text, _offsets_from_dates(text, _month_ranges(text, _clock_days(text, result, dayless))))
+
+
+def _month_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
+    """ "between March and May", "from October to December": two months without a year are one stretch, so the
+    opening month takes the year of the closing one (the year before when it comes later in the calendar)."""
+    result = list(timexes)
+    for index in range(len(result) - 1):
+        opening, closing = result[index], result[index + 1]
+        if opening.rule != "month_bare" or closing.rule != "month_bare" or opening.basis == "explicit":
+            continue
+        if not _RANGE_LINK.fullmatch(text, opening.end, closing.start) or not closing.value[:4].isdigit():
+            continue
+        year = int(closing.value[:4]) - (opening.value[5:7] > closing.value[5:7])
+        result[index] = replace(opening, value=f"{year:04d}{opening.value[4:]}", anchor=closing.anchor)
+    return result
 
 
 _DAYS = frozenset({"day", "time"})

@@ -86,3 +86,22 @@ def test_timebank_scores_above_heideltime_relaxed():
     for document in scorer.iter_documents([str(folder)])[:40]:
         total.add(scorer.score_document(document))
     assert total.figures()["relaxed_f1"] > 85
+
+
+@pytest.mark.parametrize(
+    ("gold", "system", "same"),
+    [
+        ("1949-XX", "1949", True),
+        ("1994-XX-XX", "1994", True),
+        ("1998-10-XX", "1998-10", True),
+        ("199X", "199", True),
+        ("2000-W7", "2000-W07", True),
+        ("1989-10-27T24", "1989-10-27T24:00", True),
+        ("XXXX-XX-XX", "XXXX", False),  # nothing known is not "some year"
+        ("1998-10", "1998", False),
+        ("2000-W17", "2000-W07", False),
+        ("P1W", "1998-W32", False),
+    ],
+)
+def test_equivalent_notations_only_merge_spellings_of_one_value(gold, system, same):
+    assert (scorer.equivalent_notation(gold) == scorer.equivalent_notation(system)) is same

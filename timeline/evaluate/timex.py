@@ -82,10 +82,11 @@ class Score:
     relaxed: int = 0
     type_ok: int = 0
     value_ok: int = 0
+    value_equivalent: int = 0
     errors: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
-        for name in ("gold", "system", "strict", "relaxed", "type_ok", "value_ok"):
+        for name in ("gold", "system", "strict", "relaxed", "type_ok", "value_ok", "value_equivalent"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     @staticmethod
@@ -100,11 +101,29 @@ class Score:
         relaxed = self._f1(self.relaxed, self.system, self.gold)
         type_f1 = relaxed[2] * (self.type_ok / self.relaxed) if self.relaxed else 0.0
         value_f1 = relaxed[2] * (self.value_ok / self.relaxed) if self.relaxed else 0.0
+        equivalent_f1 = relaxed[2] * (self.value_equivalent / self.relaxed) if self.relaxed else 0.0
         return {
             "strict_p": strict[0], "strict_r": strict[1], "strict_f1": strict[2],
             "relaxed_p": relaxed[0], "relaxed_r": relaxed[1], "relaxed_f1": relaxed[2],
-            "type_f1": type_f1, "value_f1": value_f1,
+            "type_f1": type_f1, "value_f1": value_f1, "equivalent_value_f1": equivalent_f1,
         }
+
+
+_UNSPECIFIED_TAIL = re.compile(r"(?:-XX)+$")
+_DECADE_X = re.compile(r"^(\d{3})X$")
+_SHORT_WEEK = re.compile(r"^(\d{4})-W(\d)(?=$|-)")
+_HOUR_ONLY = re.compile(r"T(\d\d)$")
+
+
+def equivalent_notation(value: str) -> str:
+    """One spelling for TIMEX3 values that name the same thing in different notations: unspecified trailing
+    parts (``1949-XX`` = ``1949``), a decade's X (``199X`` = ``199``), an unpadded week (``2000-W7``) and an
+    hour without minutes (``T24`` = ``T24:00``). Used only for the second, labelled value figure; the
+    TempEval-3 figure compares values exactly."""
+    value = _UNSPECIFIED_TAIL.sub("", value) if value[:4].isdigit() else value
+    value = _DECADE_X.sub(r"\1", value)
+    value = _SHORT_WEEK.sub(r"\1-W0\2", value)
+    return _HOUR_ONLY.sub(r"T\1:00", value)
 
 
 def score_document(document: Document) -> Score:
@@ -129,6 +148,7 @@ def score_document(document: Document) -> Score:
         score.relaxed += 1
         score.type_ok += found.type == item.type
         score.value_ok += found.value == item.value
+        score.value_equivalent += equivalent_notation(found.value) == equivalent_notation(item.value)
         found_text = " ".join(found.text.split())
         if (found.start, found.end) != (item.start, item.end):
             score.errors.append(f"SPAN\t{document.name}\t{gold_text}\t{found_text}")
@@ -194,6 +214,10 @@ def run(args: argparse.Namespace) -> int:
                 print(error)
     print("errors: " + ", ".join(f"{kind.lower()}={count}" for kind, count in sorted(kinds.items())))
     figures = total.figures()
+    print(
+        f"value F1 counting equivalent notations as equal (1949-XX = 1949, 199X = 199, 2000-W7 = 2000-W07, "
+        f"T24 = T24:00): {figures['equivalent_value_f1']:.1f}"
+    )
     print(
         f"timex {len(documents)} docs, {total.gold} gold, {total.system} system: "
         f"strict F1 {figures['strict_f1']:.1f} (P {figures['strict_p']:.1f} R {figures['strict_r']:.1f}), "

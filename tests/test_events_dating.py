@@ -50,6 +50,16 @@ def test_single_dates_keep_their_precision():
     ]
 
 
+def test_early_mid_late_narrow_the_period_from_the_real_tagger():
+    for text, first, last in [
+        ("The pipeline will be finished early next year.", dt.date(2023, 1, 1), dt.date(2023, 4, 30)),
+        ("The talks collapsed in late January.", dt.date(2022, 1, 21), dt.date(2022, 1, 31)),
+        ("Imports stop by the end of the year.", dt.date(2022, 9, 1), dt.date(2022, 12, 31)),
+    ]:
+        (anchor,) = find_anchors(text, tag(text, PUB))
+        assert (anchor.first, anchor.last) == (first, last), text
+
+
 def test_date_plus_duration_is_a_span():
     text = "Russia and Belarus are set to begin 10 days of joint military drills on Thursday, 10 February."
     timexes = [_timex(text, "10 days", "P10D", "DURATION"), _timex(text, "Thursday, 10 February", "2022-02-10")]

@@ -88,6 +88,15 @@ def test_date_labels_keep_precision():
     assert "span" in date_label(ts("2022-02-10"), ts("2022-02-19"), "day")
 
 
+def test_date_labels_name_part_of_a_period():
+    ts = pd.Timestamp
+    assert date_label(ts("2023-01-01"), ts("2023-04-30"), "year") == "early 2023 (1 Jan – 30 Apr)"
+    assert date_label(ts("2021-12-21"), ts("2021-12-31"), "month") == "late December 2021 (21–31 Dec)"
+    assert date_label(ts("2022-01-11"), ts("2022-01-20"), "month") == "mid January 2022 (11–20 Jan)"
+    # "later this month" said on the 10th: most of the month, not its end
+    assert date_label(ts("2022-02-10"), ts("2022-02-28"), "month") == "part of February 2022 (10–28 Feb)"
+
+
 def test_density_counts_only_day_events():
     frame = small_frame()
     strip = density(frame, "D")

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.temporal.calendar import easter, movable_day
+from timeline.temporal.calendar import calendar_span, easter, movable_day, part_of_span
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,25 @@ def test_easter_is_a_sunday_in_its_season(year):
 )
 def test_movable_day(rule, year, expected):
     assert movable_day(rule, year) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "mod", "expected"),
+    [
+        ("2023", "START", ("2023-01-01", "2023-04-30")),
+        ("2023", "MID", ("2023-05-01", "2023-08-31")),
+        ("2023", "END", ("2023-09-01", "2023-12-31")),
+        ("2021-12", "START", ("2021-12-01", "2021-12-10")),
+        ("2022-02", "END", ("2022-02-21", "2022-02-28")),
+        ("2022-01", "MID", ("2022-01-11", "2022-01-20")),
+        ("199", "MID", ("1994-01-01", "1996-12-31")),
+        ("2022-Q1", "END", ("2022-03-01", "2022-03-31")),
+        ("2022-W07", "START", ("2022-02-14", "2022-02-15")),
+        ("2022-02-08", "END", ("2022-02-08", "2022-02-08")),  # a day has no thirds
+        ("2023", "APPROX", ("2023-01-01", "2023-12-31")),  # only early/mid/late narrow
+    ],
+)
+def test_part_of_span_is_a_whole_unit_third(value, mod, expected):
+    first, last, granularity = calendar_span(value)
+    got = part_of_span(first, last, granularity, mod)
+    assert tuple(day.isoformat() for day in got) == expected

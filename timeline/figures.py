@@ -91,13 +91,47 @@ def date_label(start: pd.Timestamp, end: pd.Timestamp, precision: str) -> str:
         if start == end:
             return f"{start:%a} {start.day} {start:%b %Y}"
         return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y} (span)"
+    within = _enclosing_if_partial(start, end, precision)
     if precision == "month":
-        return f"{start:%B %Y} (month)"
+        return f"{_part(start, end, within)}{start:%B %Y} ({_days(start, end) if within else 'month'})"
     if precision == "year":
-        return f"{start:%Y} (year)"
-    if precision == "quarter":
+        return f"{_part(start, end, within)}{start:%Y} ({_days(start, end) if within else 'year'})"
+    if precision == "quarter" and not within:
         return f"Q{(start.month - 1) // 3 + 1} {start:%Y} (quarter)"
     return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y} ({precision})"
+
+
+def _enclosing_if_partial(start: pd.Timestamp, end: pd.Timestamp, precision: str) -> tuple[pd.Timestamp, ...]:
+    """The whole month, year or quarter ``start`` lies in when ``start``/``end`` cover only part of it (an
+    "early"/"late" part, or a period cut at publication); an empty tuple when they are the whole period."""
+    if precision == "month":
+        period = (start.replace(day=1), start + pd.offsets.MonthEnd(0))
+    elif precision == "year":
+        period = (start.replace(month=1, day=1), start.replace(month=12, day=31))
+    elif precision == "quarter":
+        first = start.replace(month=(start.month - 1) // 3 * 3 + 1, day=1)
+        period = (first, first + pd.offsets.QuarterEnd(0))
+    else:
+        return ()
+    return () if (start.normalize(), end.normalize()) == (period[0], period[1].normalize()) else period
+
+
+def _part(start: pd.Timestamp, end: pd.Timestamp, period: tuple[pd.Timestamp, ...]) -> str:
+    """ "early ", "mid " or "late " for a small part of a period, by where it lies; "part of " for a larger one
+    ("later this month" said on the 10th); "" for the whole period."""
+    if not period:
+        return ""
+    if (end - start) > 0.4 * (period[1] - period[0]):
+        return "part of "
+    if start.normalize() == period[0]:
+        return "early "
+    return "late " if end.normalize() >= period[1].normalize() else "mid "
+
+
+def _days(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    if start.month == end.month and start.year == end.year:
+        return f"{start.day}–{end.day} {start:%b}"
+    return f"{start.day} {start:%b} – {end.day} {end:%b}"
 
 
 def event_kind(start: pd.Series, end: pd.Series, precision: pd.Series) -> pd.Series:

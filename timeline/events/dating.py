@@ -31,6 +31,7 @@ from dateutil.relativedelta import relativedelta
 from timeline.events import status
 from timeline.schema import PRECISIONS
 from timeline.temporal import Timex, calendar_span
+from timeline.temporal.calendar import part_of_span
 from timeline.temporal.tense import tense_cues
 
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
@@ -234,6 +235,7 @@ def _single(text: str, timex: Timex, published: dt.date | None = None) -> Anchor
         return None
     if timex.value.endswith("-WE"):  # a weekend is two days, not a week
         precision = "day"
+    first, last = part_of_span(first, last, precision, timex.mod)  # "early 2023": January to April
     if published is not None and first <= published <= last:
         said = text[max(0, timex.start - 12) : timex.start] + " " + timex.text.split(" ")[0] + " "
         if _EARLIER.search(said) and first < published:

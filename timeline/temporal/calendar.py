@@ -73,6 +73,38 @@ def _span(value: str) -> tuple[dt.date, dt.date, str] | None:
     return None
 
 
+PART_MODS = ("START", "MID", "END")  # TIMEX3 mods of "early", "mid-", "late", "the end of"
+
+
+def part_of_span(first: dt.date, last: dt.date, granularity: str, mod: str) -> tuple[dt.date, dt.date]:
+    """The first, middle or last third of a period for "early", "mid-" and "late": "early 2023" is January to
+    April, "late January" the 21st to the 31st, "the mid-1990s" 1994 to 1996, "late in the first quarter" March.
+    Thirds follow whole years, months or days, never a made-up single day; other mods, and days, change nothing.
+    """
+    if mod not in PART_MODS or granularity in ("time", "day") or last <= first:
+        return first, last
+    index = PART_MODS.index(mod)
+    years = last.year - first.year + 1
+    if granularity in ("decade", "century") and (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+        third = years // 3
+        bounds = ((0, third), (third + 1, years - 1 - third), (years - third, years - 1))[index]
+        return dt.date(first.year + bounds[0], 1, 1), dt.date(first.year + bounds[1], 12, 31)
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    if first.day == 1 and last == _month_end(last.year, last.month) and months >= 3 and months % 3 == 0:
+        step = months // 3
+        start = shift(first, "month", step * index)
+        end = shift(start, "month", step) - dt.timedelta(days=1)
+        return start, end
+    if granularity == "month":
+        return first.replace(day=1 + 10 * index), first.replace(day=10 + 10 * index) if index < 2 else last
+    third = ((last - first).days + 1) // 3
+    if third == 0:
+        return first, last
+    starts = (first, first + dt.timedelta(days=third), last - dt.timedelta(days=third - 1))
+    ends = (starts[1] - dt.timedelta(days=1), starts[2] - dt.timedelta(days=1), last)
+    return starts[index], ends[index]
+
+
 def format_date(day: dt.date, granularity: str) -> str:
     """The TIMEX3 value of the ``granularity``-long period containing ``day``."""
     if granularity in ("day", "time"):

@@ -37,6 +37,13 @@ def test_front_matter_article(tmp_path):
     assert article.origin == str(tmp_path / "a.md")
 
 
+def test_header_lines_without_fences_are_metadata_not_text(tmp_path):
+    write(tmp_path / "a.txt", "published: 2022-02-10\ntitle: Drills\nSource: Example Wire\n\n" + text_article())
+    [article] = load([tmp_path / "a.txt"])
+    assert (article.title, article.source, article.published) == ("Drills", "Example Wire", dt.date(2022, 2, 10))
+    assert article.published_basis == "metadata" and article.text == text_article()
+
+
 def test_plain_text_takes_the_file_name_as_source_and_a_dateline_date(tmp_path):
     write(tmp_path / "wire.txt", "KYIV, Feb 10, 2022 (Reuters) - " + WIRE)
     [article] = load([tmp_path / "wire.txt"])

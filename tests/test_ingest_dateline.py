@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from timeline.ingest.dateline import find_dateline
 from timeline.ingest.dates import parse_date_value
-from timeline.ingest.frontmatter import FrontMatterError, split_front_matter
+from timeline.ingest.frontmatter import FrontMatterError, split_front_matter, split_header_lines
 from timeline.ingest.urldate import url_date, url_year
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -144,6 +144,33 @@ def test_front_matter_never_loses_text(text):
     except FrontMatterError:
         return
     assert text.endswith(split.body)
+
+
+def test_plain_header_lines_are_metadata():
+    split = split_header_lines("Title: Drills begin\npublished: 2022-02-10\n\nKyiv said.\n\nMore.")
+    assert split.meta == {"Title": "Drills begin", "published": "2022-02-10"}
+    assert split.body == "Kyiv said.\n\nMore."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv: troops massed at the border.\n\nMore.",  # a first sentence with a colon
+        "Title: Drills\nKyiv: troops massed.\n\nMore.",  # one line is not a header line
+        "Title: Drills\npublished: 2022-02-10",  # no blank line: no body follows
+        "\nTitle: Drills\n\nBody",  # the text starts with a blank line
+    ],
+)
+def test_text_that_only_looks_like_a_header_comes_back_whole(text):
+    split = split_header_lines(text)
+    assert split.meta == {} and split.body == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_header_lines_never_lose_text(text):
+    split = split_header_lines(text)
+    assert text.endswith(split.body) and (split.meta or split.body == text)
 
 
 # Links and metadata values ----------------------------------------------------------------------------------------

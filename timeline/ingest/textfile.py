@@ -1,4 +1,5 @@
-"""Plain-text and Markdown articles, with optional YAML front matter (title, published, url, source)."""
+"""Plain-text and Markdown articles, with optional YAML front matter or header lines (title, published, url,
+source)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from timeline.article import Article, Skipped
 from timeline.ingest.assemble import make_article
 from timeline.ingest.dates import parse_date_value
 from timeline.ingest.fields import as_text, find_field
-from timeline.ingest.frontmatter import FrontMatterError, split_front_matter
+from timeline.ingest.frontmatter import FrontMatterError, split_front_matter, split_header_lines
 from timeline.ingest.options import IngestOptions
 
 
@@ -29,6 +30,8 @@ def text_article(
         split = split_front_matter(text)
     except FrontMatterError as exc:
         return Skipped(origin, "invalid", str(exc))
+    if not split.meta:
+        split = split_header_lines(text)
     meta = split.meta
 
     def field(role: str) -> tuple[str, object]:

@@ -212,6 +212,22 @@ def test_months_of_a_range_share_the_closing_year(text, expected):
     assert [t.value for t in tag(text, "2022-02-10")] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The market is closed on Sundays.", {"Sundays": ("SET", "XXXX-WXX-7")}),
+        ("Flights leave on Friday nights.", {"Friday nights": ("SET", "XXXX-WXX-5TNI")}),
+        ("I saw him on Sunday night.", {"Sunday night": ("DATE", "2022-02-06TNI")}),
+        ("In London at mid-afternoon yesterday, shares rose.", {"mid-afternoon yesterday": ("TIME", "2022-02-09TAF")}),
+        ("Then, a week or so ago, the general picked a date.", {"a week or so ago": ("DATE", "2022-W05")}),
+        ("Trading closed on Friday, Feb. 4, down from the previous Friday.",
+         {"Friday, Feb. 4": ("DATE", "2022-02-04"), "the previous Friday": ("DATE", "2022-01-28")}),
+    ],
+)
+def test_recurring_weekdays_parts_of_day_and_narrative_weekdays(text, expected):
+    assert {t.text: (t.type, t.value) for t in tag(text, "2022-02-10")} == expected
+
+
 def test_range_of_days_takes_month_from_its_end():
     assert values("drills on 10-20 February", "2022-02-01") == {"10": "2022-02-10", "20 February": "2022-02-20"}
 

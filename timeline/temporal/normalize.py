@@ -184,8 +184,13 @@ def day_part(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 def weekday(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     suffix = "T" + lookup("parts_of_day", groups["part"]) if "part" in groups else ""
     # "Wednesday night" keeps its part of day in the value; TimeML corpora type it DATE, as a day-long reference
+    narrative = " ".join(groups.get("cue", "").lower().split()) in _NARRATIVE_CUES
     return Draft("calendar", weekday=lookup("weekdays", groups["weekday"]), cue=_cue(groups), suffix=suffix,
-                 granularity="time" if suffix else "day")
+                 relative_to="previous" if narrative else "publication", granularity="time" if suffix else "day")
+
+
+# "the previous Friday", "the following Monday": counted from the day the text is telling of
+_NARRATIVE_CUES = frozenset({"previous", "preceding", "following", "the previous", "the preceding", "the following"})
 
 
 def holiday(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
@@ -419,8 +424,12 @@ def duration_bare(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 def set_(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     if "freq" in groups:
         return Draft("fixed", type="SET", value=lookup("frequencies", groups["freq"]))
-    if "weekday" in groups:
-        return Draft("fixed", type="SET", value=f"XXXX-WXX-{lookup('weekdays', groups['weekday'])}", granularity="day")
+    weekday_word = groups.get("weekday") or groups.get("weekday2")
+    if weekday_word:
+        part = groups.get("part") or groups.get("part2")
+        suffix = "T" + lookup("parts_of_day", part.removesuffix("s")) if part else ""  # "nights": every night
+        return Draft("fixed", type="SET", value=f"XXXX-WXX-{lookup('weekdays', weekday_word)}{suffix}",
+                     granularity="day")
     if "month" in groups:
         return Draft("fixed", type="SET", value=f"XXXX-{_month(groups):02d}", granularity="month")
     count = number_value(groups["num"]) if "num" in groups else 1.0

@@ -72,6 +72,10 @@ def _calendar(draft: Draft, publication: dt.date | None, previous: Mention | Non
         day = resolve_weekday(draft.weekday, publication, draft.cue, tense)
         return Resolved(format_date(day, "weekend"), anchor, "relative_publication", "week")
     if draft.month is None and not draft.period and draft.weekday is not None:
+        if draft.relative_to == "previous" and previous is not None and previous.granularity in ("day", "time"):
+            day = resolve_weekday(draft.weekday, previous.day, draft.cue, tense)  # "the previous Friday"
+            return Resolved(day.isoformat() + draft.suffix, previous.day.isoformat(), "relative_previous",
+                            draft.granularity)
         day = resolve_weekday(draft.weekday, publication, draft.cue, tense)
         return Resolved(day.isoformat() + draft.suffix, anchor, "relative_publication", draft.granularity)
     if draft.month is None and not draft.period:

@@ -228,6 +228,20 @@ def test_recurring_weekdays_parts_of_day_and_narrative_weekdays(text, expected):
     assert {t.text: (t.type, t.value) for t in tag(text, "2022-02-10")} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By mid-March, three million people had fled.", {"mid-March": "2022-03"}),
+        ("The talks end at the end of March.", {"the end of March": "2022-03"}),
+        # the present of a scheduled event looks forward
+        ("The curfew begins on Saturday.", {"Saturday": "2022-02-12"}),
+        ("The summit opens on Monday in Brussels.", {"Monday": "2022-02-14"}),
+    ],
+)
+def test_modifiers_license_march_and_scheduled_present_looks_forward(text, expected):
+    assert values(text, "2022-02-10") == expected
+
+
 def test_range_of_days_takes_month_from_its_end():
     assert values("drills on 10-20 February", "2022-02-01") == {"10": "2022-02-10", "20 February": "2022-02-20"}
 

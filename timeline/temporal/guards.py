@@ -77,6 +77,11 @@ def _period_ends_sentence(text: str, match: re.Match[str], group: str) -> bool:
     )
 
 
+@functools.cache
+def _span_mod_before() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + alternation(lexicon()["span_mods"])[3:-1] + r")[\s-]+$", re.IGNORECASE)
+
+
 def month_case(text: str, match: re.Match[str]) -> bool:
     return _month_word_ok(text, match)
 
@@ -95,6 +100,8 @@ def bare_month(text: str, match: re.Match[str]) -> bool:
     if bare in lexicon()["ambiguous_months"] or bare in ("may", "march"):
         before = word_before(text, match.start())
         words = context_words()
+        if _span_mod_before().search(text, max(0, match.start() - 24), match.start()):
+            return True  # "mid-March", "by early May", "the end of March": a modifier only a date takes
         return before in words["date_prepositions"] and before not in words["ambiguous_month_not_after"]
     return True
 

@@ -89,3 +89,11 @@ def test_public_tense_cues_keep_the_cue_words_own_tense():
 def test_public_tense_cues_read_agreed_to_as_past_and_skip_date_only_cues():
     sentence = "Leaders agreed to send troops, effective March 1."
     assert [(sentence[s:e], kind) for s, e, kind in tense_cues(sentence)] == [("agreed to", "past")]
+
+
+def test_plans_as_a_noun_is_no_future_cue():
+    from timeline.temporal import tag
+
+    text = "On Friday, when she set aside vacation plans for the trip, the ministry lifted a warning."
+    assert [t.value for t in tag(text, "1998-08-17")] == ["1998-08-14"]
+    assert [t.value for t in tag("The ministry plans to hold talks on Friday.", "1998-08-17")] == ["1998-08-21"]

@@ -242,6 +242,20 @@ def test_modifiers_license_march_and_scheduled_present_looks_forward(text, expec
     assert values(text, "2022-02-10") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The day-long talks ended.", {"day-long": "P1D"}),
+        ("A decades-long feud ended.", {"decades-long": "PXY"}),  # no "one decade": the article is the noun's
+        ("a week-long visit", {"week-long": "P1W"}),
+        ("Troops left on 3 December. He died that same day.",
+         {"3 December": "2021-12-03", "that same day": "2021-12-03"}),
+    ],
+)
+def test_long_adjectives_and_that_same_day(text, expected):
+    assert values(text, "2022-02-10") == expected
+
+
 def test_range_of_days_takes_month_from_its_end():
     assert values("drills on 10-20 February", "2022-02-01") == {"10": "2022-02-10", "20 February": "2022-02-20"}
 

@@ -166,6 +166,10 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 
 def vague_unit(text: str, match: re.Match[str]) -> bool:
+    """ "for years", "in months": a bare plural after a word that makes it a stretch of time ("decades-long" is
+    one by itself)."""
+    if match.group().endswith("-long"):
+        return True
     return word_before(text, match.start()) in context_words()["vague_unit_before"]
 
 
@@ -179,6 +183,8 @@ def duration(text: str, match: re.Match[str]) -> bool:
         return False  # "60 Minutes": a title
     if unit == "second" and count in ("a", "an") and word_after(text, match.end()):
         return False  # "a second time", "a second round": an ordinal, not one second
+    if count in ("a", "an", "one") and unit.endswith("s") and not unit.endswith("ss"):
+        return False  # "a decades-long feud": the article belongs to the noun, the plural is no count of one
     before = word_before(text, match.start())
     if count in ("a", "an") and (before in ("per", "a") or _after_amount(text, match.start())):
         return False  # "$5 a year", "700 seats a week": a rate, tagged as a frequency (SET) instead

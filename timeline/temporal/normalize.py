@@ -414,6 +414,12 @@ def duration(groups: Groups, text: str, _dayfirst: bool) -> Draft | None:
     return Draft("fixed", type="DURATION", value=value, mod=_mod(groups), granularity=gran)
 
 
+def one_unit(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    """ "day-long", "week-long": one unit, written as an adjective."""
+    gran = units()[groups["unit"].lower()].gran
+    return Draft("fixed", type="DURATION", value=_amount(1.0, groups["unit"]) or "", granularity=gran)
+
+
 def duration_bare(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     """ "for years", "in recent weeks", "the days ahead": a duration of unknown length in a known unit."""
     word = groups.get("vague") or groups["ahead"]
@@ -493,6 +499,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "holiday": holiday,
     "shift": shift,
     "the_unit": the_unit,
+    "one_unit": one_unit,
     "shift_count": shift_count,
     "year_ago_adjective": year_ago_adjective,
     "month_of_shifted_year": month_of_shifted_year,

@@ -69,7 +69,7 @@ def _trim(text: str, start: int, end: int) -> int:
 
 
 # "the eight-year war": the article belongs to the noun the compound adjective describes, not to the duration
-_ARTICLE_BEFORE_COMPOUND = re.compile(r"the\s+(?=[\w.]+-[a-z]+$)", re.IGNORECASE)
+_ARTICLE_BEFORE_COMPOUND = re.compile(r"(?:the|an?)\s+(?=[\w.]+-[a-z]+$)", re.IGNORECASE)
 
 
 def candidates(text: str, dayfirst: bool = True) -> list[Candidate]:

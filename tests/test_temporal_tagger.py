@@ -280,6 +280,7 @@ def test_previous_date_anchors_narrative_expressions():
         "Call 555-1234 or 202-555-0143.",
         "The score was 3-2 after extra time.",
         "Upgrade to version 2.10.2020 now.",
+        "For Poland, high noon comes at last.",
     ],
 )
 def test_not_dates(text):

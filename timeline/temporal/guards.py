@@ -234,6 +234,11 @@ def holiday(text: str, match: re.Match[str]) -> bool:
     return original(text, match, "holiday")[0].isupper()
 
 
+def noon(text: str, match: re.Match[str]) -> bool:
+    """ "High Noon", "high noon comes today": the idiom and the film are no clock time."""
+    return word_before(text, match.start()) != "high"
+
+
 GUARDS: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "month_case": month_case,
     "bare_month": bare_month,
@@ -248,4 +253,5 @@ GUARDS: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "not_a_title": not_a_title,
     "overnight": overnight,
     "holiday": holiday,
+    "noon": noon,
 }

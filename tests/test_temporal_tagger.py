@@ -256,6 +256,24 @@ def test_long_adjectives_and_that_same_day(text, expected):
     assert values(text, "2022-02-10") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        ("We meet this coming Sunday, March eighth.", "1998-03-06", {"Sunday, March eighth": "1998-03-08"}),
+        ("We meet this coming Sunday.", "1998-03-06", {"this coming Sunday": "1998-03-08"}),
+        ("It was signed on the twenty-first of May, 1997.", "1998-03-06",
+         {"the twenty-first of May, 1997": "1997-05-21"}),
+        ("May first be heard.", "1998-03-06", {}),  # a verb and a word, not 1 May
+        ("He will speak later this afternoon.", "1998-03-06", {"later this afternoon": "1998-03-06TAF"}),
+        ("Sales fell this past spring.", "1998-03-06", {"this past spring": "1997-SP"}),
+        ("It rose last March.", "2022-03-10", {"last March": "2021-03"}),  # said in March: the one before
+        ("Sales in the last half of the '80s were flat.", "1989-10-26", {"the '80s": "198"}),
+    ],
+)
+def test_spelled_days_this_coming_this_past_and_last(text, dct, expected):
+    assert values(text, dct) == expected
+
+
 def test_range_of_days_takes_month_from_its_end():
     assert values("drills on 10-20 February", "2022-02-01") == {"10": "2022-02-10", "20 February": "2022-02-20"}
 

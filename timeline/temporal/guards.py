@@ -234,6 +234,17 @@ def holiday(text: str, match: re.Match[str]) -> bool:
     return original(text, match, "holiday")[0].isupper()
 
 
+def ordinal_date(text: str, match: re.Match[str]) -> bool:
+    """ "March eighth" is a date; "May first be heard" is a verb and a word: with a spelled-out day, "May" and
+    "March" need a weekday or a date preposition before them."""
+    if not _month_word_ok(text, match):
+        return False
+    if original(text, match, "month").rstrip(".").lower() not in ("may", "march") or match.group("weekday"):
+        return True
+    before = word_before(text, match.start())
+    return before in context_words()["date_prepositions"] and before not in context_words()["ambiguous_month_not_after"]
+
+
 def noon(text: str, match: re.Match[str]) -> bool:
     """ "High Noon", "high noon comes today": the idiom and the film are no clock time."""
     return word_before(text, match.start()) != "high"
@@ -254,4 +265,5 @@ GUARDS: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "overnight": overnight,
     "holiday": holiday,
     "noon": noon,
+    "ordinal_date": ordinal_date,
 }

@@ -55,7 +55,7 @@ def _cue(groups: Groups) -> int | None:
 
 def date(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     month = _month(groups)
-    day = int(_DIGITS.match(groups["day"])[0]) if "day" in groups else None
+    day = _ordinal(groups["day"]) if "day" in groups else None  # "10", "10th", "tenth"
     if day is not None and not 1 <= day <= 31:
         return None
     year = _year(groups["year"]) if "year" in groups else None
@@ -262,7 +262,7 @@ def shift_count(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 def month_of_shifted_year(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     """ "June last year": a month (or day) in the year before, after or of the anchor."""
     offset = {"last": -1, "next": 1, "this": 0}[groups["cue"].lower()]
-    day = int(_DIGITS.match(groups["day"])[0]) if "day" in groups else None
+    day = _ordinal(groups["day"]) if "day" in groups else None  # "10", "10th", "tenth"
     return Draft("shift", unit="year", offset=offset, month=_month(groups), day=day,
                  granularity="day" if day else "month")
 

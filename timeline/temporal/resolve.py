@@ -182,7 +182,8 @@ def resolve_year(draft: Draft, anchor: dt.date, tense: Tense | None) -> int:
     if draft.cue == 0:
         return anchor.year
     if draft.cue == -1:
-        return max(year for year, (start, _) in candidates.items() if start < anchor or year == min(candidates))
+        # "last March" said in March, "last spring" said in early spring: the last one already over
+        return max(year for year, (_, end) in candidates.items() if end < anchor or year == min(candidates))
     if draft.cue == 1:
         return min(year for year, (_, end) in candidates.items() if end > anchor or year == max(candidates))
     direction = tense if tense in ("past", "future") else None

@@ -231,7 +231,7 @@ def _joins_span(word: str) -> bool:
 def _joins_earlier(draft: Draft, rule: str) -> bool:
     """ "earlier this year", "later today": one expression (TimeML spans include the word), value unchanged.
     Weeks and weekdays are left out: "earlier this week" reads as often as a clause adverb before the date."""
-    return (rule == "shift_cue_unit" and draft.unit in ("year", "month")) or rule == "day_word"
+    return (rule == "shift_cue_unit" and draft.unit in ("year", "month")) or rule in ("day_word", "last_night")
 
 
 @functools.cache

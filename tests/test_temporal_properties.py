@@ -21,7 +21,9 @@ WORDS = st.sampled_from(
     ["May", "march", "2014", "the", "of", "in", "on", "last", "next", "Thursday,", "10", "February", "2022", "ago",
      "days", "30,000", "troops", "mid-", "early", "Q1", "1990s", "5", "p.m.", "yesterday", "tomorrow", "week", "year",
      "quarter", "third", "fiscal", "-20", "10/02/2022", "a", "decade", "every", "daily", "Feb.", "fall", "now",
-     "weekend.", "nineteen", "ninety-six", "1/2", "year-end", "that", "about", "the nineties"]
+     "weekend.", "nineteen", "ninety-six", "1/2", "year-end", "that", "about", "the nineties", "Tuesdays", "nights",
+     "mid-afternoon", "eighth", "this coming", "this past", "day-long", "decades-long", "same", "(0735 GMT)",
+     "10:35 a.m.", "high", "noon", "March.", "recent", "coming", "ahead", "or so", "previous", "full", "late"]
 )
 dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2090, 12, 31))
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

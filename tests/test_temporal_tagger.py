@@ -274,6 +274,19 @@ def test_spelled_days_this_coming_this_past_and_last(text, dct, expected):
     assert values(text, dct) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        ("In the quarter ended July 31, sales rose.", "1989-10-30", "1989-Q2"),  # May to July: mostly Q2
+        ("Sales for the quarter ended Sept. 29 rose 39%.", "1989-10-26", "1989-Q3"),
+        ("in the quarter ended Jan. 31, 1990", "1990-03-01", "1989-Q4"),
+        ("the fourth quarter ended Sept. 30", "1989-11-02", "1989-Q4"),  # a named fiscal quarter keeps its name
+    ],
+)
+def test_quarter_ended_a_day_is_the_calendar_quarter_it_mostly_covers(text, dct, expected):
+    assert tag(text, dct)[0].value == expected
+
+
 def test_range_of_days_takes_month_from_its_end():
     assert values("drills on 10-20 February", "2022-02-01") == {"10": "2022-02-10", "20 February": "2022-02-20"}
 

@@ -324,6 +324,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
     """
     publication = parse_dct(dct)
     chosen = _with_mods(text, _fill_ranges(text, _second_days(text, select(candidates(text, dayfirst)))))
+    chosen = _quarters_ended(text, chosen)
     spans = sentence_spans(text)
     sentence_starts = [start for start, _ in spans]
     previous: Mention | None = None
@@ -430,6 +431,30 @@ def _clock_days(text: str, timexes: list[Timex], dayless: set[int]) -> list[Time
             continue
         result[index] = replace(timex, value=span[0].isoformat() + timex.value[10:], anchor=span[0].isoformat(),
                                 basis="relative_previous")
+    return result
+
+
+_ENDED = re.compile(r"\s+(?:ended|ending)\s+(?:on\s+)?", re.IGNORECASE)
+_UNNAMED_QUARTER_RULES = frozenset({"quarter_the", "quarter_relative"})
+
+
+def _quarters_ended(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """ "the quarter ended July 31": the calendar quarter holding most of the three months before that day (May to
+    July: the second). A quarter named with its number ("the fourth quarter ended Sept. 30") keeps the company's
+    own fiscal name."""
+    result = list(chosen)
+    for index, candidate in enumerate(chosen[:-1]):
+        closing = chosen[index + 1].draft
+        if candidate.rule.name not in _UNNAMED_QUARTER_RULES or closing.month is None or closing.day is None:
+            continue
+        if not _ENDED.fullmatch(text, candidate.end, chosen[index + 1].start):
+            continue
+        middle = (closing.month - 2) if closing.day >= 15 else (closing.month - 3)  # the month 45 days before
+        number = (middle - 1) % 12 // 3 + 1
+        year_shift = -1 if middle < 1 else 0
+        year = closing.year + year_shift if closing.year is not None else None
+        draft = Draft("calendar", year=year, period=f"Q{number}", granularity="quarter")
+        result[index] = replace(candidate, draft=draft)
     return result
 
 

@@ -287,6 +287,11 @@ def test_quarter_ended_a_day_is_the_calendar_quarter_it_mostly_covers(text, dct,
     assert tag(text, dct)[0].value == expected
 
 
+def test_one_day_after_a_modal_is_a_time_to_come():
+    assert values("Islam will one day be the second largest religion.", "1998-03-03") == {"one day": "FUTURE_REF"}
+    assert values("He had been in the job one day.", "1998-03-03") == {"one day": "P1D"}
+
+
 def test_range_of_days_takes_month_from_its_end():
     assert values("drills on 10-20 February", "2022-02-01") == {"10": "2022-02-10", "20 February": "2022-02-20"}
 

@@ -245,6 +245,15 @@ def ordinal_date(text: str, match: re.Match[str]) -> bool:
     return before in context_words()["date_prepositions"] and before not in context_words()["ambiguous_month_not_after"]
 
 
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|should|hopes?|hoped)\s+(?:[a-z]+\s+)?$",
+                           re.IGNORECASE)
+
+
+def someday(text: str, match: re.Match[str]) -> bool:
+    """ "will one day be", "hopes he one day follows": a time to come; "in the job one day" is a duration."""
+    return bool(_MODAL_BEFORE.search(text, max(0, match.start() - 30), match.start()))
+
+
 def noon(text: str, match: re.Match[str]) -> bool:
     """ "High Noon", "high noon comes today": the idiom and the film are no clock time."""
     return word_before(text, match.start()) != "high"
@@ -265,5 +274,6 @@ GUARDS: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "overnight": overnight,
     "holiday": holiday,
     "noon": noon,
+    "someday": someday,
     "ordinal_date": ordinal_date,
 }

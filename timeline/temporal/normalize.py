@@ -359,6 +359,10 @@ def shift_previous(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
                  suffix=suffix, granularity="time" if suffix else "day")
 
 
+def future_ref(_groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    return Draft("fixed", value="FUTURE_REF")
+
+
 def reference(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     return Draft("fixed", value=lookup("references", groups["ref"]))
 
@@ -499,6 +503,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "holiday": holiday,
     "shift": shift,
     "the_unit": the_unit,
+    "future_ref": future_ref,
     "one_unit": one_unit,
     "shift_count": shift_count,
     "year_ago_adjective": year_ago_adjective,

@@ -97,3 +97,11 @@ def test_plans_as_a_noun_is_no_future_cue():
     text = "On Friday, when she set aside vacation plans for the trip, the ministry lifted a warning."
     assert [t.value for t in tag(text, "1998-08-17")] == ["1998-08-14"]
     assert [t.value for t in tag("The ministry plans to hold talks on Friday.", "1998-08-17")] == ["1998-08-21"]
+
+
+def test_an_infinitive_after_an_adjective_is_no_future_cue():
+    from timeline.temporal import tag
+
+    text = "Problems made it difficult for Sun to meet demand well into the summer."
+    assert [t.value for t in tag(text, "1989-10-26")] == ["1989-SU"]
+    assert [t.value for t in tag("The ceasefire was to hold over Easter.", "2022-02-10")] == ["2022-04-17"]

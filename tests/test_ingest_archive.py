@@ -73,3 +73,26 @@ def test_broken_archive():
 def test_unsafe_names():
     assert unsafe_name("../x") and unsafe_name("a/../../x") and unsafe_name("/etc/x") and unsafe_name("C:\\x")
     assert not unsafe_name("a/b.txt") and not unsafe_name("..hidden.txt")
+
+
+def test_a_gzip_file_is_read_as_the_file_inside(tmp_path):
+    import gzip
+    import json
+
+    lines = "\n".join(json.dumps({"title": f"T{i}", "text": text_article(f"Story {i}."), "date": "2022-02-10"})
+                      for i in range(3))  # fmt: skip
+    path = tmp_path / "export.jsonl.gz"
+    path.write_bytes(gzip.compress(lines.encode()))
+    results = list(load([path]))
+    assert [r.title for r in results if isinstance(r, Article)] == ["T0", "T1", "T2"]
+    assert results[0].origin == f"{path}#1"
+
+
+def test_gzip_limits_and_damage_are_reported():
+    import gzip
+
+    bomb = gzip.compress(b"a" * 50_000)
+    [skipped] = load_bytes("big.txt.gz", bomb, IngestOptions(max_unpacked_bytes=10_000))
+    assert isinstance(skipped, Skipped) and skipped.reason == "limit"
+    [broken] = load_bytes("x.txt.gz", b"\x1f\x8b\x08\x00garbage")
+    assert isinstance(broken, Skipped) and broken.reason == "invalid" and "gzip" in broken.detail

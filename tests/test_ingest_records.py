@@ -113,3 +113,18 @@ def test_xml_that_is_not_a_feed_is_unsupported():
 def test_relative_dates_in_saved_files_are_not_guessed():
     [article] = load_bytes("saved.json", json.dumps({"text": STORY, "date": "2 days ago"}).encode())
     assert article.published is None or article.published_basis != "metadata"
+
+
+def test_records_holding_whole_pages_are_read_as_saved_pages():
+    page = ("<html><head><title>Page title</title></head><body><article><h1>Drills begin</h1>"
+            + "<p>Russia and Belarus began joint drills on Thursday near the border, officials said.</p>" * 4
+            + "</article></body></html>")  # fmt: skip
+    record = {"id": 1, "url": "https://news.example/drills", "published": "2022-02-10", "site": "Example News",
+              "html": page}  # fmt: skip
+    [article] = load_bytes("crawl.jsonl", json.dumps(record).encode())
+    assert isinstance(article, Article)
+    assert "began joint drills on Thursday" in article.text and "<p>" not in article.text
+    assert (article.published, article.published_basis) == (dt.date(2022, 2, 10), "metadata")
+    assert article.published_detail == "record field 'published'"
+    assert (article.url, article.source, article.origin) == ("https://news.example/drills", "Example News",
+                                                             "crawl.jsonl#1")  # fmt: skip

@@ -1,4 +1,4 @@
-"""Zip archives: members are read one at a time, within limits on count, size and names.
+"""Zip archives and gzip files: members are read one at a time, within limits on count, size and names.
 
 Nothing is extracted to disk, yet a member whose name climbs out of the archive ("../x", "/etc/x")
 is still refused: such an archive is malformed or hostile, and the user should know.
@@ -6,7 +6,10 @@ is still refused: such an archive is malformed or hostile, and the user should k
 
 from __future__ import annotations
 
+import gzip
+import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -83,3 +86,17 @@ def members(source: str | IO[bytes], *, origin: str, options: IngestOptions) -> 
                 continue
             unpacked += len(data)
             yield Member(where, info.filename, data)
+
+
+def gunzip(data: bytes, *, origin: str, options: IngestOptions) -> bytes | Skipped:
+    """The bytes inside a gzip file ("pages.jsonl.gz"), read no further than the unpacked-size limit."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            inner = stream.read(options.max_unpacked_bytes + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        return Skipped(origin, "invalid", f"not a readable gzip file: {exc}")
+    if len(inner) > options.max_unpacked_bytes:
+        return Skipped(
+            origin, "limit", f"unpacks to more than {options.max_unpacked_bytes:,} bytes; raise max_unpacked_bytes"
+        )
+    return inner

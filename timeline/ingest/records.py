@@ -8,6 +8,7 @@ user can point ``--text-field`` at the right one.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -16,8 +17,8 @@ from collections.abc import Iterator, Mapping
 from timeline.article import Article, Skipped
 from timeline.ingest.assemble import make_article
 from timeline.ingest.dates import parse_date_value
-from timeline.ingest.fields import as_text, find_field
-from timeline.ingest.html import fragment_text
+from timeline.ingest.fields import as_text, find_field, squash
+from timeline.ingest.html import fragment_text, html_article
 from timeline.ingest.options import IngestOptions
 
 #: Keys under which APIs and exports put their list of records.
@@ -92,6 +93,10 @@ def record_articles(
             yield Skipped(where, "invalid", record)
             continue
         if find_field(record, "text", options.text_field) is None:
+            page = _html_field(record) if not options.text_field else None
+            if page is not None:  # a crawl export: the whole page, read as a saved page is
+                yield _record_page(record, page, origin=where, options=options, source=source, fetched_at=fetched_at)
+                continue
             textless.append(number)
             fields = fields or [str(k) for k in record]
             continue
@@ -107,6 +112,45 @@ def record_articles(
             f"{which} {count} records have no {wanted}, e.g. record {textless[0]} with fields "
             f"{', '.join(fields[:12]) or 'none'}; name the text field with --text-field",
         )
+
+
+#: Field names (squashed) under which crawl exports keep a whole page's HTML.
+_HTML_FIELDS = ("html", "rawhtml", "pagehtml", "contenthtml", "bodyhtml", "htmlcontent", "source_html")
+
+
+def _html_field(record: Mapping[str, object]) -> str | None:
+    """The key of a record field holding a whole HTML page, if the record has one."""
+    wanted = {squash(name) for name in _HTML_FIELDS}
+    for key, value in record.items():
+        if squash(key) in wanted and isinstance(value, str) and "<" in value[:2000]:
+            return str(key)
+    return None
+
+
+def _record_page(
+    record: Mapping[str, object],
+    key: str,
+    *,
+    origin: str,
+    options: IngestOptions,
+    source: str,
+    fetched_at: dt.datetime | None,
+) -> Article | Skipped:
+    """A record that carries a page's HTML: the page read as a saved page, with the record's own url, source,
+    title and date winning over what the page says (whoever exported the record chose them)."""
+    url = as_text(record.get(find_field(record, "url", options.url_field) or "", ""))
+    outlet = as_text(record.get(find_field(record, "source", options.source_field) or "", ""))
+    article = html_article(str(record[key]), origin=origin, options=options, url=url, source=outlet or source)
+    if isinstance(article, Skipped):
+        return article
+    title = fragment_text(as_text(record.get(find_field(record, "title", options.title_field) or "", "")))
+    article = dataclasses.replace(article, title=title or article.title, source=outlet or article.source)
+    date_key = find_field(record, "published", options.published_field)
+    day = parse_date_value(record[date_key], dayfirst=options.dayfirst, relative_base=fetched_at) if date_key else None
+    if day is not None and article.published_basis != "user":
+        article = dataclasses.replace(article, published=day, published_basis="metadata",
+                                      published_detail=f"record field {date_key!r}")  # fmt: skip
+    return article
 
 
 def _record_article(

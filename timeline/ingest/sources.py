@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from timeline.article import Article, Skipped
-from timeline.ingest.archive import Member, members
+from timeline.ingest.archive import Member, gunzip, members
 from timeline.ingest.decode import NotText, decode
 from timeline.ingest.feeds import feed_articles, looks_like_feed
 from timeline.ingest.fetch import FetchError, fetch, is_url
@@ -34,6 +34,7 @@ EXTENSIONS: dict[str, str] = {
     **dict.fromkeys((".csv", ".tsv"), "csv"),
     **dict.fromkeys((".rss", ".atom", ".xml"), "feed"),
     ".zip": "zip",
+    ".gz": "gzip",
 }
 _CONTENT_TYPES: dict[str, str] = {
     "text/html": "html",
@@ -50,8 +51,10 @@ _CONTENT_TYPES: dict[str, str] = {
     "text/plain": "text",
     "text/markdown": "text",
     "application/zip": "zip",
+    "application/gzip": "gzip",
+    "application/x-gzip": "gzip",
 }
-SUPPORTED = "use .txt, .md, .html, .json, .jsonl, .csv, RSS/Atom feeds, .zip, folders or http(s) links"
+SUPPORTED = "use .txt, .md, .html, .json, .jsonl, .csv, RSS/Atom feeds, .zip, .gz, folders or http(s) links"
 
 
 class Budget:
@@ -88,6 +91,8 @@ def kind_of(name: str, data: bytes, content_type: str = "") -> str | None:
         return None  # a file's unknown extension is not guessed at: .py, .docx, .jpg are not articles
     if data.startswith(b"PK\x03\x04"):
         return "zip"
+    if data.startswith(b"\x1f\x8b"):
+        return "gzip"
     if looks_like_feed(data):
         return "feed"
     if _looks_like_html(data):
@@ -140,6 +145,9 @@ def from_bytes(
     if kind == "zip":
         yield from _archive(io.BytesIO(data), origin=origin, options=options, budget=budget, depth=depth)
         return
+    if kind == "gzip":
+        yield from _gzip(name, data, origin=origin, options=options, budget=budget, depth=depth, url=url)
+        return
     source = PurePosixPath(name).name
     if kind == "feed":
         yield from feed_articles(data, origin=origin, options=options, source=source)
@@ -187,6 +195,21 @@ def _archive(
             yield member
             continue
         yield from _member(member, options=options, budget=budget, depth=depth)
+
+
+def _gzip(
+    name: str, data: bytes, *, origin: str, options: IngestOptions, budget: Budget, depth: int, url: str
+) -> Iterator[Article | Skipped]:
+    """ "pages.jsonl.gz": the file inside is read as what its own name says (JSON Lines here)."""
+    if depth >= options.max_archive_depth:
+        yield Skipped(origin, "limit", f"archives nested deeper than {options.max_archive_depth} are not opened")
+        return
+    inner = gunzip(data, origin=origin, options=options)
+    if isinstance(inner, Skipped):
+        yield inner
+        return
+    inner_name = name[:-3] if name.lower().endswith(".gz") else name
+    yield from from_bytes(inner_name, inner, origin=origin, options=options, budget=budget, url=url, depth=depth + 1)
 
 
 def _member(member: Member, *, options: IngestOptions, budget: Budget, depth: int) -> Iterator[Article | Skipped]:

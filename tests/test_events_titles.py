@@ -80,3 +80,12 @@ def test_a_saying_title_does_not_end_on_that():
     start = text.index("Friday")
     title = make_title(text, (start, start + 6), find_mentions(text))
     assert title.startswith("Zelenskyy said") and not title.endswith("that")
+
+
+def test_markdown_never_reaches_a_title():
+    from timeline.events.titles import finish
+
+    assert finish("Use it to measure **publication date**") == "Use it to measure publication date"
+    assert finish("## The answer key") == "The answer key"
+    assert finish("| field | meaning |") == "Field meaning"
+    assert finish("snake_case names stay") == "Snake_case names stay"

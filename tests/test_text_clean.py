@@ -73,3 +73,11 @@ def test_content_spans_are_ordered_trimmed_and_single_line(text):
         piece = text[start:end]
         assert "\n" not in piece and piece == piece.strip()
         last = end
+
+
+def test_markdown_rules_are_not_content():
+    from timeline.text.clean import content_spans
+
+    text = "| field | meaning |\n| --- | :---: |\n| id | the page |\n\n* * *\n\nTroops arrived on Wednesday."
+    lines = [text[start:end] for start, end in content_spans(text)]
+    assert lines == ["| field | meaning |", "| id | the page |", "Troops arrived on Wednesday."]

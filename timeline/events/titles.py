@@ -356,8 +356,13 @@ def finish(title: str) -> str:
     return _finish(title)
 
 
+# Markdown that must not reach a chart label: emphasis and code marks, heading and quote marks, table pipes.
+_MARKUP = re.compile(r"[*`]+|(?<!\w)_+|_+(?!\w)|^\s*(?:#{1,6}|>)\s+|\s*\|\s*")
+
+
 def _finish(title: str) -> str:
-    title = " ".join(title.replace(_TIMEX, "").split()).strip(" ,;:-–—")
+    title = _MARKUP.sub(" ", title.replace(_TIMEX, ""))
+    title = " ".join(title.split()).strip(" ,;:-–—")
     title = re.sub(r"\s+([,.;:!?])", r"\1", title)
     title = _DANGLING_THAT.sub("", title.rstrip("."))  # "Zelenskyy said that" -> "Zelenskyy said"
     if not title:

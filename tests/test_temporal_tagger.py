@@ -292,6 +292,13 @@ def test_one_day_after_a_modal_is_a_time_to_come():
     assert values("He had been in the job one day.", "1998-03-03") == {"one day": "P1D"}
 
 
+def test_an_approximator_before_a_possessive_date_belongs_to_the_noun_phrase():
+    found = only("They would look for ways to get around Wednesday's ruling.", "2000-01-07")
+    assert (found.text, found.value, found.mod) == ("Wednesday", "2000-01-05", "")
+    assert only("They met around Wednesday.", "2000-01-07").text == "around Wednesday"
+    assert only("Late Friday's attack killed ten.", "2000-01-07").text == "Late Friday"  # an edge still joins
+
+
 def test_range_of_days_takes_month_from_its_end():
     assert values("drills on 10-20 February", "2022-02-01") == {"10": "2022-02-10", "20 February": "2022-02-20"}
 

@@ -14,7 +14,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from timeline.temporal.calendar import GRANULARITY_ORDER, calendar_span, format_date, shift, value_granularity
+from timeline.temporal.calendar import (
+    GRANULARITY_ORDER,
+    PART_MODS,
+    calendar_span,
+    format_date,
+    shift,
+    value_granularity,
+)
 from timeline.temporal.guards import GUARDS, context_words, word_before
 from timeline.temporal.lexicon import alternation, lexicon, lookup
 from timeline.temporal.model import Draft, Timex
@@ -210,6 +217,8 @@ def _with_mods(text: str, chosen: list[Candidate]) -> list[Candidate]:
         if draft.type != "SET" and not draft.value.endswith("_REF") and not draft.mod:
             window_start = max(previous_end, candidate.start - 24)
             match = _span_mod().search(text, window_start, candidate.start)
+            if match and text.startswith(("'s", "’s"), candidate.end) and _is_approximator(match.group("mod")):
+                match = None  # "get around Wednesday's ruling": the word belongs to the noun phrase, not the date
             if match:
                 mod = lookup("mods", match.group("mod"))
                 joins = _joins_span(match.group("mod")) or candidate.rule.name == "shift_ago"
@@ -222,6 +231,11 @@ def _with_mods(text: str, chosen: list[Candidate]) -> list[Candidate]:
         result.append(candidate)
         previous_end = candidate.end
     return result
+
+
+def _is_approximator(word: str) -> bool:
+    """ "around", "about", "nearly", "more than": a mod of amount, not an edge of a period (early, late, mid)."""
+    return lookup("mods", word) not in PART_MODS
 
 
 def _joins_span(word: str) -> bool:

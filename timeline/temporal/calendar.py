@@ -73,6 +73,7 @@ def _span(value: str) -> tuple[dt.date, dt.date, str] | None:
     return None
 
 
+DAY_GRANULARITIES = frozenset({"day", "time"})  # values that name one calendar day
 PART_MODS = ("START", "MID", "END")  # TIMEX3 mods of "early", "mid-", "late", "the end of"
 
 

@@ -12,9 +12,10 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass
 
+from timeline.temporal.matching import Candidate, candidates, select
 from timeline.temporal.model import Draft
 from timeline.temporal.resolve import resolve_weekday
-from timeline.temporal.tagger import TENSE_WINDOW, Candidate, candidates, select
+from timeline.temporal.tagger import TENSE_WINDOW
 from timeline.temporal.tense import sentence_spans, tense_near
 
 EARLIEST_YEAR = 1990

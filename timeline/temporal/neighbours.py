@@ -1,0 +1,289 @@
+"""What neighbouring expressions say about each other, before and after pass 2 resolves them.
+
+Before: "10-20 February" and "between March and May 2021" lend the closing date's month or year to the opening
+one, "December 1 or 2" gives the bare second day a date, "early"/"around" join the span, "the quarter ended
+July 31" names its quarter. After: a clock time takes the day written after it, two bare months of a range share
+a year, "two days after 10 February" becomes one date, "the week of March 6" a week.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import replace
+
+from timeline.temporal.calendar import (
+    DAY_GRANULARITIES,
+    GRANULARITY_ORDER,
+    PART_MODS,
+    calendar_span,
+    format_date,
+    shift,
+)
+from timeline.temporal.guards import context_words
+from timeline.temporal.lexicon import alternation, lexicon, lookup
+from timeline.temporal.matching import Candidate
+from timeline.temporal.model import Draft, Timex
+
+
+def before_resolution(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """The selected matches with second days, ranges, modifiers and quarters-ended worked in."""
+    return _quarters_ended(text, _with_mods(text, _fill_ranges(text, _second_days(text, chosen))))
+
+
+def after_resolution(text: str, timexes: list[Timex], dayless: set[int]) -> list[Timex]:
+    """The resolved expressions with clock days, month ranges, offsets from dates and weeks-of worked in.
+    ``dayless``: indices of clock times that named no day and were dated by publication alone."""
+    return _weeks_of(text, _offsets_from_dates(text, _month_ranges(text, _clock_days(text, timexes, dayless))))
+
+
+_RANGE_LINK = re.compile(r"\s*(?:-|–|—|to|and|or|until|till|through)\s*", re.IGNORECASE)
+
+
+def _fill_ranges(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """ "10-20 February": the first day takes the month and year of the date closing the range; "between March and
+    May 2021", "from 30 November to 1 December 2021": the opening date without a year takes the closing one's."""
+    filled = list(chosen)
+    for index, candidate in enumerate(filled):
+        if candidate.draft.period != "range":
+            closing = filled[index + 1] if index + 1 < len(filled) else None
+            draft = candidate.draft
+            if (
+                closing is not None
+                and draft.kind == "calendar" and draft.month is not None and draft.year is None and draft.cue is None
+                and closing.draft.kind == "calendar" and closing.draft.month is not None
+                and closing.draft.year is not None and closing.draft.month >= draft.month
+                and _RANGE_LINK.fullmatch(text, candidate.end, closing.start)
+            ):
+                filled[index] = replace(candidate, draft=replace(draft, year=closing.draft.year))
+            continue
+        closing = filled[index + 1].draft if index + 1 < len(filled) else None
+        if closing is None or closing.month is None:
+            filled[index] = replace(candidate, draft=replace(candidate.draft, period="", month=None))
+            continue
+        draft = replace(candidate.draft, period="", month=closing.month, year=closing.year)
+        filled[index] = replace(candidate, draft=draft)
+    return filled
+
+
+_SECOND_DAY = re.compile(
+    r"\s*(?:-|–|or|and|to|until|till|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?![,.:/]?\d|\s*%|\s+[a-z])"
+    r"(?:,?\s+((?:1[89]|20)\d\d)\b(?![,.]?\d))?"
+)
+
+
+def _second_days(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """ "December 1 or 2", "April 4-6, 2023": the second day number, which no rule tags alone, as a date of its
+    own in the month of the first (both take a year written after the second). Two timexes, not one span: the
+    days may be alternatives, not a range."""
+    result: list[Candidate] = []
+    covered = -1
+    for index, candidate in enumerate(chosen):
+        if candidate.start < covered:
+            continue  # the year closing "April 4-6, 2023", now part of the second day
+        result.append(candidate)
+        draft = candidate.draft
+        if draft.kind != "calendar" or draft.day is None or draft.month is None or draft.suffix:
+            continue
+        match = _SECOND_DAY.match(text, candidate.end)
+        if match is None or not draft.day < int(match.group(1)) <= 31:
+            continue
+        if index + 1 < len(chosen) and chosen[index + 1].start < match.end(1):
+            continue  # another expression starts inside: not a bare day number
+        second = replace(draft, day=int(match.group(1)), weekday=None)
+        if match.group(2) and draft.year is None:
+            second = replace(second, year=int(match.group(2)))
+            result[-1] = replace(candidate, draft=replace(draft, year=second.year))
+        result.append(replace(candidate, start=match.start(1), end=match.end(), draft=second))
+        covered = match.end()
+    return result
+
+
+@functools.cache
+def _span_mod() -> re.Pattern[str]:
+    words = [*lexicon()["span_mods"], *lexicon()["outside_mods"]]
+    return re.compile(r"(?<![\w-])(?P<mod>" + alternation(words) + r")[\s-]+$", re.IGNORECASE)
+
+
+def _with_mods(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Let "early", "mid-", "the end of" before a calendar date join its span and set its mod (TimeML does)."""
+    result = []
+    previous_end = 0
+    for candidate in chosen:
+        draft = candidate.draft
+        match = None
+        if draft.type != "SET" and not draft.value.endswith("_REF") and not draft.mod:
+            window_start = max(previous_end, candidate.start - 24)
+            match = _span_mod().search(text, window_start, candidate.start)
+            if match and text.startswith(("'s", "’s"), candidate.end) and _is_approximator(match.group("mod")):
+                match = None  # "get around Wednesday's ruling": the word belongs to the noun phrase, not the date
+            if match:
+                mod = lookup("mods", match.group("mod"))
+                joins = _joins_span(match.group("mod")) or candidate.rule.name == "shift_ago"
+                start = match.start() if joins else candidate.start
+                candidate = replace(candidate, start=start, draft=replace(draft, mod=mod))
+        if match is None and _joins_earlier(draft, candidate.rule.name):
+            match = _earlier_later().search(text, max(previous_end, candidate.start - 12), candidate.start)
+            if match:
+                candidate = replace(candidate, start=match.start())
+        result.append(candidate)
+        previous_end = candidate.end
+    return result
+
+
+def _is_approximator(word: str) -> bool:
+    """ "around", "about", "nearly", "more than": a mod of amount, not an edge of a period (early, late, mid)."""
+    return lookup("mods", word) not in PART_MODS
+
+
+def _joins_span(word: str) -> bool:
+    return " ".join(word.lower().split()) not in lexicon()["outside_mods"]
+
+
+def _joins_earlier(draft: Draft, rule: str) -> bool:
+    """ "earlier this year", "later today": one expression (TimeML spans include the word), value unchanged.
+    Weeks and weekdays are left out: "earlier this week" reads as often as a clause adverb before the date."""
+    return (rule == "shift_cue_unit" and draft.unit in ("year", "month")) or rule in ("day_word", "last_night")
+
+
+@functools.cache
+def _earlier_later() -> re.Pattern[str]:
+    words = alternation(sorted(context_words()["joins_period_after"]))
+    return re.compile(r"(?<![\w-])" + words + r"\s+$", re.IGNORECASE)
+
+
+_ENDED = re.compile(r"\s+(?:ended|ending)\s+(?:on\s+)?", re.IGNORECASE)
+_UNNAMED_QUARTER_RULES = frozenset({"quarter_the", "quarter_relative"})
+
+
+def _quarters_ended(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """ "the quarter ended July 31": the calendar quarter holding most of the three months before that day (May to
+    July: the second). A quarter named with its number ("the fourth quarter ended Sept. 30") keeps the company's
+    own fiscal name."""
+    result = list(chosen)
+    for index, candidate in enumerate(chosen[:-1]):
+        closing = chosen[index + 1].draft
+        if candidate.rule.name not in _UNNAMED_QUARTER_RULES or closing.month is None or closing.day is None:
+            continue
+        if not _ENDED.fullmatch(text, candidate.end, chosen[index + 1].start):
+            continue
+        middle = (closing.month - 2) if closing.day >= 15 else (closing.month - 3)  # the month 45 days before
+        number = (middle - 1) % 12 // 3 + 1
+        year_shift = -1 if middle < 1 else 0
+        year = closing.year + year_shift if closing.year is not None else None
+        draft = Draft("calendar", year=year, period=f"Q{number}", granularity="quarter")
+        result[index] = replace(candidate, draft=draft)
+    return result
+
+
+_COUNTED = re.compile(r"^P(\d+)([DWMY])$")
+_COUNTED_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+_AFTER_BEFORE = re.compile(r"\s+(after|before)\s+", re.IGNORECASE)
+
+
+def _offsets_from_dates(text: str, timexes: list[Timex]) -> list[Timex]:
+    """ "two days after 10 February" is 12 February: a counted duration, "after"/"before" and a date become one
+    date. A duration after/before anything else ("five years after its launch") stays a duration: the event it
+    counts from has no date in the text, and the publication date is not it."""
+    result: list[Timex] = []
+    index = 0
+    while index < len(timexes):
+        timex = timexes[index]
+        following = timexes[index + 1] if index + 1 < len(timexes) else None
+        merged = _offset(text, timex, following) if following is not None else None
+        if merged is not None:
+            result.append(merged)
+            index += 2
+            continue
+        result.append(timex)
+        index += 1
+    return result
+
+
+_DAY_BEFORE = re.compile(r"the\s+day\s+(before|after)", re.IGNORECASE)
+
+
+def _offset(text: str, duration: Timex, date: Timex) -> Timex | None:
+    if date.type != "DATE" or date.start - duration.end > 8 or duration.type not in ("DURATION", "DATE"):
+        return None  # cheap checks first: this runs for every pair of neighbours
+    span = calendar_span(date.value)
+    day_before = _DAY_BEFORE.fullmatch(duration.text)
+    if day_before and span is not None and span[2] == "day" and not text[duration.end : date.start].strip():
+        # "the day before last Tuesday's hearing": one day from that date
+        direction, steps, unit = day_before.group(1).lower(), 1, "day"
+    else:
+        count = _COUNTED.match(duration.value)
+        link = _AFTER_BEFORE.fullmatch(text, duration.end, date.start)
+        if duration.type != "DURATION" or count is None or link is None or span is None:
+            return None
+        direction, steps, unit = link.group(1).lower(), int(count.group(1)), _COUNTED_UNITS[count.group(2)]
+    granularity = span[2]
+    if granularity != "day" and GRANULARITY_ORDER.index(unit) < GRANULARITY_ORDER.index(granularity):
+        return None  # "two days after February": no single date
+    sign = 1 if direction == "after" else -1
+    value = format_date(shift(span[0], unit, sign * steps), granularity)
+    return Timex(
+        start=duration.start, end=date.end, text=text[duration.start : date.end], type="DATE", value=value,
+        granularity=granularity, anchor=span[0].isoformat(), rule="offset_from_date",
+        basis="relative_previous", mod="", tense=date.tense,
+    )
+
+
+def _month_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
+    """ "between March and May", "from October to December": two months without a year are one stretch, so the
+    opening month takes the year of the closing one (the year before when it comes later in the calendar)."""
+    result = list(timexes)
+    for index in range(len(result) - 1):
+        opening, closing = result[index], result[index + 1]
+        if opening.rule != "month_bare" or closing.rule != "month_bare" or opening.basis == "explicit":
+            continue
+        if not _RANGE_LINK.fullmatch(text, opening.end, closing.start) or not closing.value[:4].isdigit():
+            continue
+        year = int(closing.value[:4]) - (opening.value[5:7] > closing.value[5:7])
+        result[index] = replace(opening, value=f"{year:04d}{opening.value[4:]}", anchor=closing.anchor)
+    return result
+
+
+_CLOCK_TO_DAY = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*|\()?,?\s*(?:on\s+)?")
+
+
+def _clock_days(text: str, timexes: list[Timex], dayless: set[int]) -> list[Timex]:
+    """ "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. Thursday)": a clock time that names no
+    day takes the day written right after it, past a parenthesis, when that is a day of its own."""
+    result = list(timexes)
+    for index in sorted(dayless):
+        if index + 1 >= len(timexes):
+            continue
+        timex, following = timexes[index], timexes[index + 1]
+        if following.type not in ("DATE", "TIME") or following.value[:4] == "XXXX":
+            continue
+        span = calendar_span(following.value)
+        if span is None or span[2] not in DAY_GRANULARITIES:
+            continue
+        if not _CLOCK_TO_DAY.fullmatch(text, timex.end, following.start):
+            continue
+        result[index] = replace(timex, value=span[0].isoformat() + timex.value[10:], anchor=span[0].isoformat(),
+                                basis="relative_previous")
+    return result
+
+
+_WEEK_OF = re.compile(r"\bthe\s+week\s+of\s+$", re.IGNORECASE)
+
+
+_HOLIDAY_WEEK = re.compile(r"\s+week\b", re.IGNORECASE)
+
+
+def _weeks_of(text: str, timexes: list[Timex]) -> list[Timex]:
+    """ "the week of March 6", "Easter week": a week, the one that contains the day."""
+    result = []
+    for timex in timexes:
+        before = _WEEK_OF.search(text, max(0, timex.start - 20), timex.start) if timex.type == "DATE" else None
+        after = _HOLIDAY_WEEK.match(text, timex.end) if timex.rule == "holiday" else None
+        span = calendar_span(timex.value) if before or after else None
+        if span is not None and span[2] == "day":
+            start, end = (before.start() if before else timex.start), (after.end() if after else timex.end)
+            if before or after:
+                timex = replace(timex, start=start, end=end, text=text[start:end], value=format_date(span[0], "week"),
+                                granularity="week", rule="week_of")
+        result.append(timex)
+    return result

@@ -1,0 +1,26 @@
+"""What neighbouring expressions say about each other, before and after resolution."""
+
+from __future__ import annotations
+
+from timeline.temporal import tag
+from timeline.temporal.matching import candidates, select
+from timeline.temporal.neighbours import before_resolution
+
+
+def test_before_resolution_lends_the_closing_month_and_year():
+    text = "Drills run from 30 November to 1 December 2021."
+    chosen = before_resolution(text, select(candidates(text)))
+    assert [(c.draft.day, c.draft.month, c.draft.year) for c in chosen] == [(30, 11, 2021), (1, 12, 2021)]
+
+
+def test_before_resolution_names_the_quarter_ended_on_a_day():
+    text = "In the quarter ended July 31, sales rose."
+    (quarter, _day) = before_resolution(text, select(candidates(text)))
+    assert quarter.draft.period == "Q2"
+
+
+def test_after_resolution_gives_clock_times_their_day_and_offsets_their_date():
+    found = tag("The blast came at 10:35 a.m. (0735 GMT) Friday.", "2022-02-10")
+    assert [t.value for t in found] == ["2022-02-04T10:35", "2022-02-04"]
+    (merged,) = tag("They met two days after 10 February.", "2022-03-01")
+    assert (merged.text, merged.value, merged.rule) == ("two days after 10 February", "2022-02-12", "offset_from_date")

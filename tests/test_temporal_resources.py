@@ -161,3 +161,21 @@ def test_patterns_are_lower_case_because_text_is_folded():
     spec = yaml.safe_load((RESOURCES / "rules.yaml").read_text(encoding="utf-8"))
     for rule in spec["rules"]:
         assert not re.search(r"(?<!\\)(?<!\(\?)[A-Z]", rule["pattern"] + rule.get("anchor", "")), rule["name"]
+
+
+
+def test_no_match_reaches_half_an_anchor_window_from_its_anchor_word():
+    """ANCHOR_WINDOW must exceed how far any match reaches from its anchor word (checked on the demo corpus)."""
+    from pathlib import Path
+
+    from timeline.temporal.rules import ANCHOR_WINDOW, fold
+
+    demo = Path(__file__).resolve().parents[1] / "data" / "demo"
+    text = fold("\n\n".join(path.read_text(encoding="utf-8") for path in sorted(demo.glob("*.md"))))
+    farthest = 0
+    for rule in rules():
+        for match in rule.regex.finditer(text) if rule.anchor is not None else ():
+            anchors = list(rule.anchor.finditer(text, match.start(), match.end()))
+            if anchors:
+                farthest = max(farthest, anchors[0].start() - match.start(), match.end() - anchors[-1].end())
+    assert farthest > 0 and farthest * 2 < ANCHOR_WINDOW

@@ -104,7 +104,7 @@ class Rule:
     anchor: re.Pattern[str] | None = None
 
 
-ANCHOR_WINDOW = 150  # longer than any expression a rule can match, short enough to skip most of a text
+ANCHOR_WINDOW = 100  # longer than any expression a rule can match, short enough to skip most of a text
 
 
 def expand(pattern: str, rule_name: str = "?") -> str:

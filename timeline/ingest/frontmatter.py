@@ -7,6 +7,7 @@ reports points into it.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -90,6 +91,7 @@ def split_header_lines(text: str) -> Split:
     return Split({}, text)
 
 
+@functools.cache
 def _header_names() -> frozenset[str]:
     names = {name for role in ROLES if role != "text" for name in synonyms()[role]}
     return frozenset(names | {"language", "lang"})

@@ -115,16 +115,21 @@ def record_articles(
 
 
 #: Field names (squashed) under which crawl exports keep a whole page's HTML.
-_HTML_FIELDS = ("html", "rawhtml", "pagehtml", "contenthtml", "bodyhtml", "htmlcontent", "source_html")
+_HTML_FIELDS = frozenset({"html", "rawhtml", "pagehtml", "contenthtml", "bodyhtml", "htmlcontent", "sourcehtml"})
 
 
 def _html_field(record: Mapping[str, object]) -> str | None:
     """The key of a record field holding a whole HTML page, if the record has one."""
-    wanted = {squash(name) for name in _HTML_FIELDS}
     for key, value in record.items():
-        if squash(key) in wanted and isinstance(value, str) and "<" in value[:2000]:
+        if squash(key) in _HTML_FIELDS and isinstance(value, str) and "<" in value[:2000]:
             return str(key)
     return None
+
+
+def _field(record: Mapping[str, object], role: str, override: str | None = None) -> tuple[str | None, object]:
+    """(key, value) of the record field that plays ``role`` ((None, None) when none does)."""
+    key = find_field(record, role, override)
+    return key, (record[key] if key is not None else None)
 
 
 def _record_page(
@@ -138,15 +143,15 @@ def _record_page(
 ) -> Article | Skipped:
     """A record that carries a page's HTML: the page read as a saved page, with the record's own url, source,
     title and date winning over what the page says (whoever exported the record chose them)."""
-    url = as_text(record.get(find_field(record, "url", options.url_field) or "", ""))
-    outlet = as_text(record.get(find_field(record, "source", options.source_field) or "", ""))
+    url = as_text(_field(record, "url", options.url_field)[1])
+    outlet = as_text(_field(record, "source", options.source_field)[1])
     article = html_article(str(record[key]), origin=origin, options=options, url=url, source=outlet or source)
     if isinstance(article, Skipped):
         return article
-    title = fragment_text(as_text(record.get(find_field(record, "title", options.title_field) or "", "")))
+    title = fragment_text(as_text(_field(record, "title", options.title_field)[1]))
     article = dataclasses.replace(article, title=title or article.title, source=outlet or article.source)
-    date_key = find_field(record, "published", options.published_field)
-    day = parse_date_value(record[date_key], dayfirst=options.dayfirst, relative_base=fetched_at) if date_key else None
+    date_key, date_value = _field(record, "published", options.published_field)
+    day = parse_date_value(date_value, dayfirst=options.dayfirst, relative_base=fetched_at) if date_key else None
     if day is not None and article.published_basis != "user":
         article = dataclasses.replace(article, published=day, published_basis="metadata",
                                       published_detail=f"record field {date_key!r}")  # fmt: skip
@@ -156,14 +161,10 @@ def _record_page(
 def _record_article(
     record: Mapping[str, object], *, origin: str, options: IngestOptions, source: str, fetched_at: dt.datetime | None
 ) -> Article | Skipped:
-    def value(role: str, override: str | None = None) -> tuple[str | None, object]:
-        key = find_field(record, role, override)
-        return key, (record[key] if key is not None else None)
-
-    text_key, text = value("text", options.text_field)
+    text_key, text = _field(record, "text", options.text_field)
     if not as_text(text):
         return Skipped(origin, "empty", f"the record's {text_key!r} field is empty")
-    date_key, date_value = value("published", options.published_field)
+    date_key, date_value = _field(record, "published", options.published_field)
     dates = []
     if date_key is not None:
         day = parse_date_value(date_value, dayfirst=options.dayfirst, relative_base=fetched_at)
@@ -172,9 +173,9 @@ def _record_article(
         fragment_text(as_text(text)),
         origin=origin,
         options=options,
-        title=fragment_text(as_text(value("title", options.title_field)[1])),
-        url=as_text(value("url", options.url_field)[1]),
-        source=as_text(value("source", options.source_field)[1]) or source,
-        author=as_text(value("author")[1]),
+        title=fragment_text(as_text(_field(record, "title", options.title_field)[1])),
+        url=as_text(_field(record, "url", options.url_field)[1]),
+        source=as_text(_field(record, "source", options.source_field)[1]) or source,
+        author=as_text(_field(record, "author")[1]),
         metadata_dates=dates,
     )

@@ -108,7 +108,7 @@ def part_of_span(first: dt.date, last: dt.date, granularity: str, mod: str) -> t
 
 def format_date(day: dt.date, granularity: str) -> str:
     """The TIMEX3 value of the ``granularity``-long period containing ``day``."""
-    if granularity in ("day", "time"):
+    if granularity in DAY_GRANULARITIES:
         return day.isoformat()
     if granularity == "week":
         year, week, _ = day.isocalendar()

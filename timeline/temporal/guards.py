@@ -31,6 +31,11 @@ def word_before(text: str, start: int) -> str:
     return match.group(1).lower() if match else ""
 
 
+def possessive_after(text: str, end: int) -> bool:
+    """ "Wednesday's ruling": the expression ending at ``end`` is a possessive."""
+    return text.startswith(("'s", "’s"), end)
+
+
 def word_after(text: str, end: int) -> str:
     match = _WORD_AFTER.match(text[end : end + 40])
     return match.group(1) if match else ""
@@ -98,12 +103,17 @@ def bare_month(text: str, match: re.Match[str]) -> bool:
     if match.groupdict().get("cue") or match.groupdict().get("mod"):
         return True
     if bare in lexicon()["ambiguous_months"] or bare in ("may", "march"):
-        before = word_before(text, match.start())
-        words = context_words()
         if _span_mod_before().search(text, max(0, match.start() - 24), match.start()):
             return True  # "mid-March", "by early May", "the end of March": a modifier only a date takes
-        return before in words["date_prepositions"] and before not in words["ambiguous_month_not_after"]
+        return _after_date_preposition(text, match.start())
     return True
+
+
+def _after_date_preposition(text: str, start: int) -> bool:
+    """ "in May", "on March 8": a preposition dates take, and not one that makes "may"/"march" a verb."""
+    before = word_before(text, start)
+    words = context_words()
+    return before in words["date_prepositions"] and before not in words["ambiguous_month_not_after"]
 
 
 def bare_year(text: str, match: re.Match[str]) -> bool:
@@ -241,8 +251,7 @@ def ordinal_date(text: str, match: re.Match[str]) -> bool:
         return False
     if original(text, match, "month").rstrip(".").lower() not in ("may", "march") or match.group("weekday"):
         return True
-    before = word_before(text, match.start())
-    return before in context_words()["date_prepositions"] and before not in context_words()["ambiguous_month_not_after"]
+    return _after_date_preposition(text, match.start())
 
 
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|should|hopes?|hoped)\s+(?:[a-z]+\s+)?$",

@@ -20,7 +20,7 @@ from timeline.temporal.calendar import (
     format_date,
     shift,
 )
-from timeline.temporal.guards import context_words
+from timeline.temporal.guards import context_words, possessive_after
 from timeline.temporal.lexicon import alternation, lexicon, lookup
 from timeline.temporal.matching import Candidate
 from timeline.temporal.model import Draft, Timex
@@ -115,7 +115,7 @@ def _with_mods(text: str, chosen: list[Candidate]) -> list[Candidate]:
         if draft.type != "SET" and not draft.value.endswith("_REF") and not draft.mod:
             window_start = max(previous_end, candidate.start - 24)
             match = _span_mod().search(text, window_start, candidate.start)
-            if match and text.startswith(("'s", "’s"), candidate.end) and _is_approximator(match.group("mod")):
+            if match and possessive_after(text, candidate.end) and _is_approximator(match.group("mod")):
                 match = None  # "get around Wednesday's ruling": the word belongs to the noun phrase, not the date
             if match:
                 mod = lookup("mods", match.group("mod"))

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import replace
 
 from timeline.temporal.calendar import DAY_GRANULARITIES, calendar_span, value_granularity
-from timeline.temporal.guards import context_words, word_before
+from timeline.temporal.guards import context_words, possessive_after, word_before
 from timeline.temporal.matching import Candidate, candidates, select
 from timeline.temporal.model import Timex
 from timeline.temporal.neighbours import after_resolution, before_resolution
@@ -48,7 +48,7 @@ def parse_dct(dct: str | dt.date | None) -> dt.date | None:
 
 def _reads_as_past(text: str, candidate: Candidate) -> bool:
     """ "Tuesday's declaration", "since Tuesday": a bare weekday that can only be behind us."""
-    if text.startswith(("'s", "’s"), candidate.end):
+    if possessive_after(text, candidate.end):
         return True
     return word_before(text, candidate.start) in context_words()["past_weekday_before"]
 

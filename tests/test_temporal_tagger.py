@@ -362,6 +362,13 @@ def test_rule_examples(rule_name, text, dct, expected):
 def test_rates_are_frequencies_not_durations():
     timex = only("The plan saves $500 million a year in costs.")
     assert (timex.text, timex.type, timex.value) == ("a year", "SET", "P1Y")
+    assert only("It will add nearly 700 seats a week.").value == "P1W"
+
+
+@pytest.mark.parametrize("text", ["The appeal could take as long as a month.", "It takes a week to cross."])
+def test_a_unit_after_a_word_ending_in_s_is_a_length_not_a_rate(text):
+    timex = only(text)
+    assert (timex.type, timex.value) == ("DURATION", "P1" + timex.text.split()[-1][0].upper())
 
 
 def test_programme_titles_are_not_dates():

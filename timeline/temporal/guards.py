@@ -217,6 +217,8 @@ def _amount_before() -> re.Pattern[str]:
 
 def _after_amount(text: str, start: int) -> bool:
     """Whether an amount ends just before ``start`` ("$1.76 a year", "twice a week", "700 seats a week")."""
+    if word_before(text, start) in context_words()["not_amount_before"]:
+        return False  # "as long as a month", "it takes a week"
     return bool(_amount_before().search(text[max(0, start - 30) : start].lower()))
 
 

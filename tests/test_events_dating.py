@@ -34,6 +34,10 @@ def test_lexicon_is_well_formed():
         "auxiliaries",
         "list_connectors",
         "clause_breaks",
+        "offset_after",
+        "offset_before",
+        "bound_before",
+        "close_before",
     ):
         entries = data[key]
         assert all(isinstance(x, str) and x.strip() == x and x for x in entries), key
@@ -288,3 +292,55 @@ def test_a_future_date_after_until_in_a_past_clause_ends_a_state():
         other = text.replace("until", word)
         (anchor,) = find_anchors(other, [_timex(other, "30 September 2023", "2023-09-30")], PUB)
         assert dating.ends_a_state(other, anchor, "past", PUB), word
+
+
+def _anchor_of(text: str, words: str) -> dating.Anchor:
+    (anchor,) = [a for a in find_anchors(text, tag(text, PUB), PUB) if words in a.text]
+    return anchor
+
+
+def test_a_counted_duration_after_or_before_an_event_moves_its_date():
+    for text, first, last in [
+        ("Two days after the summit on 5 January, Russia moved tanks.", dt.date(2022, 1, 7), dt.date(2022, 1, 7)),
+        ("Three weeks before the vote on 1 March, the party split.", dt.date(2022, 2, 8), dt.date(2022, 2, 8)),
+        ("Five years after its launch in 2010, the project collapsed.", dt.date(2015, 1, 1), dt.date(2015, 12, 31)),
+    ]:
+        anchor = _anchor_of(text, text.split(",")[0].split()[-1])
+        assert (anchor.first, anchor.last, anchor.text) == (first, last, text.split(",")[0]), text
+
+
+def test_every_offset_word_moves_the_date_its_way():
+    data = _lexicon()
+    for key, day in (("offset_after", 12), ("offset_before", 8)):
+        for word in data[key]:
+            text = f"Two days {word} the talks on 10 February, troops moved."
+            timexes = [_timex(text, "Two days", "P2D", "DURATION"), _timex(text, "10 February", "2022-02-10")]
+            (anchor,) = find_anchors(text, timexes)
+            assert anchor.first == anchor.last == dt.date(2022, 2, day), word
+
+
+def test_an_offset_finer_than_its_date_or_without_a_date_changes_nothing():
+    text = "Two days after March 2021 ended, talks began."
+    assert _anchor_of(text, "March").value == "2021-03"
+    text = "Ten days after the talks, on Thursday 10 February, troops moved."
+    timexes = [_timex(text, "Ten days", "P10D", "DURATION"), _timex(text, "Thursday 10 February", "2022-02-10")]
+    (anchor,) = find_anchors(text, timexes)
+    assert anchor.first == anchor.last == dt.date(2022, 2, 10)  # neither moved nor made a span
+
+
+def test_a_date_a_past_event_came_before_does_not_date_it():
+    def bound(text: str, tense: str | None = "past") -> bool:
+        (anchor,) = find_anchors(text, tag(text, PUB), PUB)
+        return dating.bounds_only(text, 0, len(text), anchor, tense)
+
+    assert bound("Before the invasion on 24 February, Russia massed troops.")
+    assert bound("In the run-up to the vote on 1 February, the party split.")
+    assert bound("Troops massed before 1 February.")
+    assert not bound("Shortly before the attack on 3 February, Putin spoke.")
+    assert not bound("They will leave before 20 February.", "future")
+    assert not bound("After talks in Geneva on 10 January, the US warned Moscow.")
+    assert not bound("Blinken met Lavrov before the summit, on 3 February.")  # the date is the main clause's
+    for word in _lexicon()["bound_before"]:
+        assert bound(f"{word.capitalize()} the vote on 1 February, the party split."), word
+    for word in _lexicon()["close_before"]:
+        assert not bound(f"{word.capitalize()} before the vote on 1 February, the party split."), word

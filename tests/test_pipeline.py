@@ -196,3 +196,25 @@ def test_a_pronoun_title_names_the_subject_of_the_last_row_naming_a_person():
     text = "Antony Blinken told Sergei Lavrov on Thursday that Moscow would pay.\nHe urged both sides to talk."
     rows = _by_clause(extract_article(_article(text)))
     assert rows["He urged both sides to talk."]["title"].startswith("Blinken urged")
+
+
+def test_a_past_event_before_a_date_is_not_dated_on_it():
+    text = (
+        "Russia massed troops before 1 February. "
+        "On 3 February, talks in Minsk failed. Before the vote on 9 February, the party collapsed."
+    )
+    rows = _by_clause(extract_article(_article(text)))
+    first = rows["Russia massed troops before 1 February."]
+    expected = ("unresolved", None, "Russia massed troops before 1 February")  # the date stays in the title
+    assert (first["date_basis"], first["start"], first["title"]) == expected
+    split = rows["Before the vote on 9 February, the party collapsed."]  # the narrative's 3 February is before the vote
+    assert (split["date_basis"], split["start"]) == ("continued", dt.date(2022, 2, 3))
+
+
+def test_a_counted_offset_from_a_dated_event_dates_the_clause():
+    (row,) = extract_article(_article("Two days after the summit on 5 January, Russia moved tanks."))
+    assert (row["start"], row["timex_text"], row["title"]) == (
+        dt.date(2022, 1, 7),
+        "Two days after the summit on 5 January",
+        "Russia moved tanks",
+    )

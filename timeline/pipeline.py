@@ -209,6 +209,9 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
             clause_text = text[clause.start : clause.end]
             anchor = anchors[clause.anchors[0]] if clause.anchors else None
             tense = _tense(text, clause, sentence.timexes)
+            bound = None
+            if anchor is not None and dating.bounds_only(text, clause.start, clause.end, anchor, tense):
+                bound, anchor = anchor, None
             if anchor is not None and dating.ends_a_state(text, anchor, tense, published):
                 anchor = None
             if anchor is not None:
@@ -219,6 +222,8 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
                 undated = _undated(clause_text, tense, narrative, sentence.index, published, settings.undated)
                 if undated is None:
                     continue
+                if bound is not None and undated.first is not None and undated.first >= bound.first:
+                    undated = DatedClause(None, None, "unknown", "unresolved")  # "before 24 February", no nearer date
                 fields = _fallback_fields(undated)
                 if undated.basis == "continued":  # a continued clause carries the narrative on
                     narrative = dating.observe(narrative, undated, sentence.index, published, tense, sentence_text)

@@ -100,6 +100,13 @@ _CLAUSE_BREAK = r"(?:<clause_breaks>)(?!\w)"
 _BACKWARD_DURATION = r"\b(?:<backward_duration>)\s+(?:the\s+)?$"
 _PREPOSITION_NEXT = r"\s+(?:<prepositions>)\b"
 _STATE_END = r"\b(?:<state_ends>)\s+$"
+_OFFSET_LINK = r"\s+(?:(<offset_after>)|<offset_before>)\b[^,;:()]*"  # group 1: forward
+_BOUND_OPENING = r"^\W*(?:[\w'’-]+\s+){0,3}?(?:<bound_before>)\b[^,;:]*$"
+_BOUND_DIRECT = r"\b(?:<bound_before>)\s+(?:the\s+)?$"
+_CLOSE_BEFORE = r"\b(?:<close_before>)\s+(?:<bound_before>)\b"
+_MAIN_CLAUSE_FOLLOWS = re.compile(r"[^,;:]*,\s*\w")
+# How fine a unit or precision is: an offset moves a date only by units no finer than the date's own.
+_RANK = {"D": 0, "W": 0, "M": 1, "Y": 2, "day": 0, "month": 1, "year": 2}
 
 
 @cache
@@ -206,6 +213,24 @@ def ends_a_state(text: str, anchor: Anchor, tense: str | None, published: dt.dat
         and anchor.first > published
         and bool(_lexicon_regex(_STATE_END).search(text, max(0, anchor.start - 8), anchor.start))
     )
+
+
+def bounds_only(text: str, clause_start: int, clause_end: int, anchor: Anchor, tense: str | None) -> bool:
+    """Whether a past clause's date only says what its event came before.
+
+    "Before the invasion on 24 February, Russia massed troops" and "troops massed before 24 February"
+    say the massing happened at some time before that day, so the day does not date it. Close words
+    keep it ("shortly before the attack on Thursday, Putin spoke"), and so does a plan: "will leave
+    before Friday" is best shown at its deadline.
+    """
+    if tense != "past":
+        return False
+    opening = text[clause_start : anchor.start]
+    lead = bool(_lexicon_regex(_BOUND_OPENING).match(opening)) and bool(
+        _MAIN_CLAUSE_FOLLOWS.match(text, anchor.end, clause_end)
+    )
+    direct = bool(_lexicon_regex(_BOUND_DIRECT).search(text, max(clause_start, anchor.start - 30), anchor.start))
+    return (lead or direct) and not _lexicon_regex(_CLOSE_BEFORE).search(opening)
 
 
 def lies_ahead(anchor: Anchor, published: dt.date) -> bool:
@@ -323,12 +348,49 @@ def _apply_durations(text: str, anchors: list[Anchor], durations: list[Timex]) -
     return out
 
 
+def _shifted(text: str, anchor: Anchor, duration: Timex, count: int, unit: str) -> Anchor | None:
+    """``anchor`` moved by ``count`` units (negative: back), its words taking in the duration's; None when the
+    unit is finer than the date ("two days after March")."""
+    if anchor.precision not in _RANK or _RANK[unit] < _RANK[anchor.precision]:
+        return None
+    step = relativedelta(**{_DURATION_UNITS[unit]: count})
+    first = anchor.first + step
+    last = first if anchor.precision == "day" else anchor.last + step
+    value = {"day": first.isoformat(), "month": first.isoformat()[:7], "year": str(first.year)}[anchor.precision]
+    return replace(anchor, start=duration.start, text=text[duration.start : anchor.end], first=first, last=last,
+                   value=value)
+
+
+def _apply_offsets(text: str, anchors: list[Anchor], durations: list[Timex]) -> tuple[list[Anchor], list[Timex]]:
+    """ "Two days after the summit on 5 January" is 7 January: a counted duration, "after"/"before", then words
+    naming what it counts from and that thing's date. Such a duration is an offset, never a length, so it is
+    returned only among the durations that may still make spans when it is not one."""
+    out, lengths = list(anchors), []
+    for duration in durations:
+        link = _lexicon_regex(_OFFSET_LINK).match(text, duration.end)
+        if link is None:
+            lengths.append(duration)
+            continue
+        match = _DURATION.match(duration.value)
+        later = [k for k, a in enumerate(out) if a.start >= duration.end]
+        if not match or not later or link.end() < out[later[0]].start or len(
+            text[duration.end : out[later[0]].start].split()
+        ) > 12:
+            continue
+        count = int(match.group(1)) * (1 if link.group(1) else -1)
+        moved = _shifted(text, out[later[0]], duration, count, match.group(2))
+        if moved is not None:
+            out[later[0]] = moved
+    return out, lengths
+
+
 def find_anchors(text: str, timexes: Sequence[Timex], published: dt.date | None = None) -> list[Anchor]:
     """The anchors among one sentence's timexes (article offsets), in text order."""
     ordered = sorted(timexes, key=lambda t: t.start)
     singles = [a for t in ordered if (a := _single(text, t, published)) is not None]
     durations = [t for t in ordered if t.type == "DURATION"]
-    return _apply_durations(text, _merge_ranges(text, singles), durations)
+    anchors, lengths = _apply_offsets(text, _merge_ranges(text, singles), durations)
+    return _apply_durations(text, anchors, lengths)
 
 
 def _opens_with(words: Sequence[str], clause_text: str) -> bool:

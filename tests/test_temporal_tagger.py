@@ -371,6 +371,15 @@ def test_a_unit_after_a_word_ending_in_s_is_a_length_not_a_rate(text):
     assert (timex.type, timex.value) == ("DURATION", "P1" + timex.text.split()[-1][0].upper())
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("half a century", "P50Y"), ("half a decade", "P5Y"), ("half a year", "P6M"), ("half an hour", "PT30M"),
+     ("two and a half years", "P2Y6M"), ("an hour and a half", "PT1H30M")],
+)
+def test_half_is_the_number_or_a_half_more(text, value):
+    assert only(f"It lasted {text}.").value == value
+
+
 def test_programme_titles_are_not_dates():
     assert tag('Baker said on ABC\'s "This Week" that talks failed.', "1990-08-13") == []
     assert only("This week the talks failed.", "2022-02-10").value == "2022-W06"

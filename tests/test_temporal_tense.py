@@ -57,6 +57,10 @@ def _tense_of(sentence: str, words: str):
         ("The show runs until Friday.", "Friday", "future"),
         # auxiliaries before a plan word do not make it past
         ("Rebels were planning an attack on Friday.", "Friday", "past"),
+        # a semicolon joins independent clauses: the expression's own clause decides
+        ("Exports rose in the first half; the second half will be weaker.", "second half", "future"),
+        ("They will meet on Friday; talks failed on Monday.", "Monday", "past"),
+        ("Talks failed; on Friday nothing.", "Friday", None),
     ],
 )
 def test_tense_near_follows_clause_structure(sentence, words, expected):

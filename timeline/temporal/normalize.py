@@ -409,7 +409,8 @@ def duration(groups: Groups, text: str, _dayfirst: bool) -> Draft | None:
     if count is not None and count > 100000:
         return None
     text_num = groups.get("num", "")
-    if "num" in groups and count is not None and ("half" in text.lower() or "1/2" in text):
+    after_num = text.lower().replace(text_num.lower(), "", 1)  # "half a century" is the number itself, not a half more
+    if "num" in groups and count is not None and ("half" in after_num or "1/2" in after_num):
         count += 0.5
     value = _amount(count, groups["unit"])
     if value is None or (not text_num and "vague" not in groups and "cue" not in groups):

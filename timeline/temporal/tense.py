@@ -154,8 +154,11 @@ def tense_among(cues: list[Cue], start: int, end: int, sentence: str = "") -> Te
       overridden by weak -ed words (participles) that stand nearer;
     - a fronted "Until Thursday, they had not ..." takes the tense of its clause's verb; elsewhere "until"
       looks forward ("runs until Sunday", "has given them until Tuesday");
-    - a plan reported in the past ("had been due to end on Sunday") reads as "planned": the nearest such day.
+    - a plan reported in the past ("had been due to end on Sunday") reads as "planned": the nearest such day;
+    - a semicolon joins independent clauses ("exports rose; the second half will be weaker"): the expression's own
+      clause decides, and a clause without a cue has no tense.
     """
+    cues = _own_clause(cues, start, end, sentence)
     before = [cue for cue in cues if cue[1] <= start]
     after = [_as_reporting_verb(cue, sentence) for cue in cues if cue[0] >= end]
     if sentence and any(not _is_weak_future(cue) for cue in before):
@@ -176,6 +179,14 @@ def tense_among(cues: list[Cue], start: int, end: int, sentence: str = "") -> Te
     if weak_past and _governing_future(before) and not _participle_of_date(before, start, sentence):
         return "future"
     return best[1]
+
+
+def _own_clause(cues: list[Cue], start: int, end: int, sentence: str) -> list[Cue]:
+    """The cues between the semicolons around ``start:end``."""
+    if ";" not in sentence:
+        return cues
+    low, high = sentence.rfind(";", 0, start), sentence.find(";", end)
+    return [cue for cue in cues if cue[0] > low and (high < 0 or cue[1] <= high)]
 
 
 _PARTICIPLE_GAP = re.compile(r"\s+(?:on\s+)?")

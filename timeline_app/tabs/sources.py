@@ -8,6 +8,7 @@ import streamlit as st
 from timeline.article import Article, Skipped
 from timeline.export.links import safe_url
 from timeline.ingest import LoadSummary
+from timeline_app.tabs.columns import link_column
 from timeline_app.text import md, origin_label
 
 
@@ -33,12 +34,13 @@ def articles_table(articles: list[Article], frame: pd.DataFrame) -> pd.DataFrame
 
 def show(articles: list[Article], results: list[Article | Skipped], frame: pd.DataFrame, summary: LoadSummary) -> None:
     st.markdown("\n".join(f"- {md(line)}" for line in summary.lines(messages=False)))
+    table = articles_table(articles, frame)
     st.dataframe(
-        articles_table(articles, frame),
+        table,
         hide_index=True,
         width="stretch",
         column_config={
-            "link": st.column_config.LinkColumn("link", display_text="open"),
+            "link": link_column(table["link"]),
             "published": st.column_config.DateColumn("published", format="YYYY-MM-DD"),
         },
     )

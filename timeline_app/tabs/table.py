@@ -10,6 +10,7 @@ from timeline.export.links import safe_url
 from timeline.figures import date_label
 from timeline.schema import PRECISIONS, STATUSES, names
 from timeline_app import state
+from timeline_app.tabs.columns import link_column
 
 EDITABLE_COLUMNS = ["hidden", "title", "start", "end", "precision", "event_type", "status"]
 
@@ -101,7 +102,7 @@ def show(shown: pd.DataFrame, hidden: set[str]) -> None:
             "precision": st.column_config.SelectboxColumn("precision", options=list(PRECISIONS), required=True),
             "event_type": st.column_config.SelectboxColumn("type", options=types, required=True),
             "status": st.column_config.SelectboxColumn("status", options=list(STATUSES), required=True),
-            "link": st.column_config.LinkColumn("link", display_text="open"),
+            "link": link_column(table["link"]),
             "outlets": st.column_config.NumberColumn("outlets", help="Distinct outlets reporting this event"),
         },
     )

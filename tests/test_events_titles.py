@@ -89,3 +89,21 @@ def test_markdown_never_reaches_a_title():
     assert finish("## The answer key") == "The answer key"
     assert finish("| field | meaning |") == "Field meaning"
     assert finish("snake_case names stay") == "Snake_case names stay"
+
+
+@pytest.mark.parametrize(
+    ("text", "timex", "expected"),
+    [
+        ("Ukraine's team, which included Defence Minister Oleksii Reznikov, demanded a ceasefire on Monday.",
+         "on Monday", "Ukraine's team demanded a ceasefire"),
+        ("Vladimir Medinsky, who led Moscow's delegation, said on Tuesday the sides had found common ground.",
+         "on Tuesday", "Medinsky said the sides had found common ground"),
+    ],
+)
+def test_a_description_between_commas_leaves_the_title(text, timex, expected):
+    assert title(text, timex) == expected
+
+
+def test_a_relative_clause_holding_the_date_stays():
+    assert "2014" not in title("Russia, which annexed Crimea in 2014, deployed troops.", "2014")
+    assert "annexed crimea" in title("Russia, which annexed Crimea in 2014, deployed troops.", "2014").lower()

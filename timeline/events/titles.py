@@ -19,6 +19,8 @@ MAX_TITLE = 80
 MAX_SUBJECT_WORDS = 8  # longer subjects are cut at their first preposition ("Senators from both ...")
 _OPEN, _CLOSE, _TIMEX = "\ue000", "\ue001", "\ue002"
 _SLOT = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
+# ", which included X and Y," between the subject and its verb: a description the title can do without
+_NON_RESTRICTIVE = re.compile(f",\\s*(?:which|who|whose|whom)\\b[^,;{_TIMEX}]*,")
 _TOKEN = re.compile(f"{_OPEN}\\d+{_CLOSE}|{_TIMEX}|\\d[\\d,.]*\\d|[\\w'’.-]+|[^\\w\\s]")
 
 
@@ -192,6 +194,7 @@ def _strip_openers(text: str) -> str:
 def _focus(text: str) -> str:
     """The part of the clause the title describes: the one holding the date if it has a verb, else the main."""
     lex = lexicon()
+    text = _NON_RESTRICTIVE.sub(" ", text)
     lead = lex.leading.match(text)
     parts: list[str] = []
     rest = text

@@ -344,3 +344,21 @@ def test_a_date_a_past_event_came_before_does_not_date_it():
         assert bound(f"{word.capitalize()} the vote on 1 February, the party split."), word
     for word in _lexicon()["close_before"]:
         assert not bound(f"{word.capitalize()} before the vote on 1 February, the party split."), word
+
+
+def test_an_event_going_on_until_a_later_day_is_one_span():
+    text = "The conference opened on 18 February and runs until 20 February."
+    (anchor,) = find_anchors(text, tag(text, PUB), PUB)
+    assert (anchor.first, anchor.last, anchor.text) == (
+        dt.date(2022, 2, 18), dt.date(2022, 2, 20), "18 February and runs until 20 February"
+    )
+    for word in _lexicon()["state_ends"]:
+        other = text.replace("until", word)
+        assert len(find_anchors(other, tag(other, PUB), PUB)) == 1, word
+
+
+def test_until_an_earlier_day_or_a_far_weekday_is_no_span():
+    text = "Talks opened on 20 February and went on until 18 February."
+    assert len(find_anchors(text, tag(text, PUB), PUB)) == 2
+    text = "The fair opened on Monday and runs until Wednesday."  # 7 Feb, then 16 Feb: not the same week's
+    assert len(find_anchors(text, tag(text, PUB), PUB)) == 2

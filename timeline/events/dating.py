@@ -100,6 +100,8 @@ _CLAUSE_BREAK = r"(?:<clause_breaks>)(?!\w)"
 _BACKWARD_DURATION = r"\b(?:<backward_duration>)\s+(?:the\s+)?$"
 _PREPOSITION_NEXT = r"\s+(?:<prepositions>)\b"
 _STATE_END = r"\b(?:<state_ends>)\s+$"
+# "opened on Friday and runs until Sunday": one event over both days
+_CONTINUES_UNTIL = r"\s+and\s+(?:[a-z]+\s+){1,3}?(?:<state_ends>)\s+(?:the\s+)?"
 _OFFSET_LINK = r"\s+(?:(<offset_after>)|<offset_before>)\b[^,;:()]*"  # group 1: forward
 _BOUND_OPENING = r"^\W*(?:[\w'’-]+\s+){0,3}?(?:<bound_before>)\b[^,;:]*$"
 _BOUND_DIRECT = r"\b(?:<bound_before>)\s+(?:the\s+)?$"
@@ -290,8 +292,15 @@ def _share_year(first: Anchor, second: Anchor) -> Anchor:
     return replace(first, first=moved[0], last=moved[1], value=value)
 
 
+def _goes_on_to(first: Anchor, second: Anchor) -> bool:
+    """Whether ``second`` can close a span ``first`` opens: later, and a bare weekday within the week after."""
+    days = (second.first - first.first).days
+    return days > 0 and (second.timex.rule != "weekday" or days < 7)
+
+
 def _merge_ranges(text: str, anchors: list[Anchor]) -> list[Anchor]:
-    """Join "from A to B", "between A and B" and "10-20 February" into one anchor covering both ends.
+    """Join "from A to B", "between A and B" and "10-20 February" into one anchor covering both ends, and so
+    "opened on Friday and runs until Sunday" (an event going on until a later day).
 
     Dates merely listed ("in March and June") are not a span: the first governs and the clause is
     not cut between them.
@@ -308,7 +317,8 @@ def _merge_ranges(text: str, anchors: list[Anchor]) -> list[Anchor]:
             continue
         if _lexicon_regex(_RANGE_JOIN).fullmatch(between):
             prev = _share_year(prev, anchor)
-        if _lexicon_regex(_RANGE_JOIN).fullmatch(between) and prev.first <= anchor.last:
+        continues = bool(_lexicon_regex(_CONTINUES_UNTIL).fullmatch(between)) and _goes_on_to(prev, anchor)
+        if (_lexicon_regex(_RANGE_JOIN).fullmatch(between) or continues) and prev.first <= anchor.last:
             out[-1] = replace(
                 prev,
                 end=anchor.end,

@@ -120,6 +120,12 @@ def test_csv_to_file_with_lists_as_json_and_formula_guard(fake_pipeline, files, 
     assert rows[1]["title"].startswith("'=")
 
 
+def test_markdown_chronology(fake_pipeline, files, capsys):
+    code, out, _ = run(capsys, "extract", str(files / "good.txt"), str(files / "other.md"), "--format", "md", "-q")
+    assert code == 0 and out.startswith("# Crisis timeline\n") and "2 events" in out
+    assert out.count("\n## ") == 2 and out.count("\n- **") == 2
+
+
 def test_output_folder_must_exist(fake_pipeline, files, capsys, tmp_path):
     code, _, err = run(capsys, "extract", str(files / "good.txt"), "-o", str(tmp_path / "no" / "out.jsonl"))
     assert code == 2 and "does not exist" in err

@@ -30,7 +30,7 @@ from timeline.pipeline import UNDATED_MODES, PipelineSettings
 if TYPE_CHECKING:
     import pandas as pd
 
-FORMATS = ("jsonl", "json", "csv")
+FORMATS = ("jsonl", "json", "csv", "md")
 #: Articles handed to the worker pool ahead of the results read back: bounds memory on big folders.
 QUEUE_PER_WORKER = 4
 #: Cells a spreadsheet would run as a formula get a leading apostrophe (article text is untrusted).
@@ -241,12 +241,16 @@ def extract(args: argparse.Namespace) -> int:
 
 
 def render(frame: pd.DataFrame, fmt: str) -> str:
-    """The frame as text: JSON Lines (one event per line), a JSON list, or CSV (lists as JSON text).
+    """The frame as text: JSON Lines (one event per line), a JSON list, CSV (lists as JSON text), or a Markdown
+    chronology (``md``: dated headings, one item per happening with every report).
 
     Dates are YYYY-MM-DD (null/empty when absent).
     """
+    from timeline.export.chronology import to_chronology
     from timeline.export.json import records
 
+    if fmt == "md":
+        return to_chronology(frame)
     rows = records(frame)
     if fmt == "jsonl":
         return "".join(json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in rows)

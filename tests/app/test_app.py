@@ -160,6 +160,8 @@ def test_exports_are_produced_and_parse(app, served):
         assert set(event["text"]) == {"headline", "text"}
         if "day" in event["start_date"]:
             assert "month" in event["start_date"]
+    chronology = text(served["crisis-timeline.md"])
+    assert chronology.count("\n- **") >= len(shown) // 2 and "## Undated" not in chronology.split("\n## ")[1]
     page = text(served["crisis-timeline.html"]())  # deferred: built when clicked
     assert page.startswith("<!DOCTYPE html>") and "Plotly.newPlot" in page and "cdn.plot.ly/plotly" not in page
     project = json.loads(text(served["crisis-timeline-project.json"]))

@@ -79,6 +79,12 @@ def test_backward_duration_is_not_a_span():
     assert anchor.first == anchor.last
 
 
+def test_a_duration_opening_with_a_backward_word_is_not_a_span():
+    text = "Legend at Valor, Thursday, 10 February: Valor has won two of the last three years."
+    (anchor,) = find_anchors(text, tag(text, PUB), PUB)
+    assert anchor.first == anchor.last == dt.date(2022, 2, 10)
+
+
 def test_ranges_from_the_real_tagger():
     for text, first, last, precision in [
         ("Drills run from 10 to 20 February.", dt.date(2022, 2, 10), dt.date(2022, 2, 20), "day"),

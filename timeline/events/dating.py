@@ -98,6 +98,7 @@ _RANGE_JOIN = r"\s*(?:<range_connectors>)\s*"
 _LIST_JOIN = r"\s*(?:,|,?\s*(?:<list_connectors>))\s*"
 _CLAUSE_BREAK = r"(?:<clause_breaks>)(?!\w)"
 _BACKWARD_DURATION = r"\b(?:<backward_duration>)\s+(?:the\s+)?$"
+_BACKWARD_OPENING = r"(?:the\s+)?(?:<backward_duration>)\s"  # the same words inside the span: "the last three years"
 _PREPOSITION_NEXT = r"\s+(?:<prepositions>)\b"
 _STATE_END = r"\b(?:<state_ends>)\s+$"
 # "opened on Friday and runs until Sunday": one event over both days
@@ -337,7 +338,8 @@ def _apply_durations(text: str, anchors: list[Anchor], durations: list[Timex]) -
     out = list(anchors)
     for duration in durations:
         match = _DURATION.match(duration.value)
-        if not match or _lexicon_regex(_BACKWARD_DURATION).search(text, max(0, duration.start - 24), duration.start):
+        backward = _lexicon_regex(_BACKWARD_DURATION).search(text, max(0, duration.start - 24), duration.start)
+        if not match or backward or _lexicon_regex(_BACKWARD_OPENING).match(duration.text):
             continue
         best = None
         for k, anchor in enumerate(out):

@@ -98,7 +98,8 @@ _RANGE_JOIN = r"\s*(?:<range_connectors>)\s*"
 _LIST_JOIN = r"\s*(?:,|,?\s*(?:<list_connectors>))\s*"
 _CLAUSE_BREAK = r"(?:<clause_breaks>)(?!\w)"
 _BACKWARD_DURATION = r"\b(?:<backward_duration>)\s+(?:the\s+)?$"
-_BACKWARD_OPENING = r"(?:the\s+)?(?:<backward_duration>)\s"  # the same words inside the span: "the last three years"
+# the same words opening the span: "the last three years" (not "set to last 3 days", where "last" is the verb)
+_BACKWARD_OPENING = r"the\s+(?:<backward_duration>)\s"
 _PREPOSITION_NEXT = r"\s+(?:<prepositions>)\b"
 _STATE_END = r"\b(?:<state_ends>)\s+$"
 # "opened on Friday and runs until Sunday": one event over both days

@@ -460,6 +460,7 @@ def timeline_figure(
         barmode="overlay",
         hovermode="closest",
         dragmode="zoom",
+        selectdirection="h",  # the Box Select tool picks a period: the dashboard turns it into its date filter
         clickmode="event+select",
         uirevision=f"{lanes}:{color}",
         height=min(1400, 320 + 34 * len(lane_order)),

@@ -66,3 +66,12 @@ def test_no_code_path_renders_raw_html():
     for path in sources:
         code = path.read_text(encoding="utf-8")
         assert not re.search(r"unsafe_allow_html\s*=\s*True|\bst\.html\(|components\.v1|\.html\(\s*\w", code), path
+
+
+def test_a_dragged_box_gives_its_days_in_order():
+    from timeline_app.tabs.timeline import dragged_period
+
+    box = {"type": "rect", "x": ["2022-03-03 10:12:00.5", "2022-02-02 04:00"], "y": [0, 5]}
+    assert dragged_period([box]) == (dt.date(2022, 2, 2), dt.date(2022, 3, 3))
+    assert dragged_period([]) is None
+    assert dragged_period([{"x": ["2022-02-02"]}, {"x": ["not a date", "x"]}]) is None

@@ -88,6 +88,29 @@ def test_shared_link_reopens_view(page, app_url):
     assert "q=troops" in page.url and "lanes=actors" in page.url
 
 
+def test_box_select_sets_the_dates_filter_and_the_link_keeps_it(page, app_url):
+    open_app(page, app_url)
+    chart = timeline_chart(page)
+    before = drawn_count(page)
+    chart.hover()
+    page.locator('.modebar-btn[data-title="Box Select"]').first.click()
+    box = chart.locator(".nsewdrag").first.bounding_box()
+    x0, x1, y = box["x"] + box["width"] * 0.55, box["x"] + box["width"] * 0.75, box["y"] + box["height"] / 2
+
+    def drag() -> None:
+        page.mouse.move(x0, y)
+        page.mouse.down()
+        page.mouse.move(x1, y, steps=8)
+        page.mouse.up()
+
+    rerun_and_wait(page, drag)
+    found = re.search(r"[?&]from=(\d{4}-\d\d-\d\d)&to=(\d{4}-\d\d-\d\d)", page.url)
+    assert found and found.group(1) < found.group(2), page.url
+    assert 0 < drawn_count(page) < before  # the filter, not only the view: fewer events drawn
+    shown = page.get_by_test_id("stDateInput").locator("input").evaluate_all("els => els.map(e => e.value)")
+    assert found.group(1) in shown and found.group(2) in shown, shown  # the sidebar's Dates filter shows them
+
+
 def test_tabs_render_offline(page, app_url):
     open_app(page, app_url)
     page.get_by_role("tab", name="Map").click()

@@ -22,9 +22,15 @@ def _choice(label: str, key: str, column) -> str:
 
 
 def _on_select() -> None:
-    """A click on the chart selects that event (the figure's customdata names it)."""
+    """A drag across the chart sets the Dates filter to the dragged period (so the link keeps the zoom); a click
+    selects that event (the figure's customdata names it)."""
     chosen = st.session_state.get(state.CHART)
-    points = chosen.selection.points if chosen and chosen.selection else []
+    selection = chosen.selection if chosen and chosen.selection else {}
+    period = dragged_period(selection.get("box", []))
+    if period is not None:
+        st.session_state[state.F_DATES] = period  # the sidebar keeps it within the data's dates
+        return
+    points = selection.get("points", [])
     figure = st.session_state.get("_figure")
     for point in points:
         event_id = event_at(figure, point.get("curve_number", -1), point.get("point_index", -1)) if figure else None
@@ -32,6 +38,20 @@ def _on_select() -> None:
             st.session_state[state.SELECTED] = event_id
             st.session_state[state.PICK] = event_id
             return
+
+
+def dragged_period(boxes: list[dict]) -> tuple[dt.date, dt.date] | None:
+    """The days a horizontal box selection covers (its x ends are dates), or None without a usable box."""
+    for box in boxes:
+        ends = box.get("x") or []
+        if len(ends) < 2:
+            continue
+        try:
+            first, last = sorted(pd.Timestamp(x).date() for x in ends[:2])
+        except (TypeError, ValueError):
+            continue
+        return first, last
+    return None
 
 
 def _on_pick() -> None:
@@ -60,13 +80,14 @@ def show(shown: pd.DataFrame, curated: pd.DataFrame, view: tuple[dt.date, dt.dat
     st.caption(
         f"{dated} dated events drawn · {len(shown) - int(shown['start'].notna().sum())} undated (table only) · "
         "points: one day · bars: several days · faint bands: known only to the week, month or year · "
-        "hollow/hatched: scheduled or possible · size: outlets reporting it. Click a point for its sources."
+        "hollow/hatched: scheduled or possible · size: outlets reporting it. Click a point for its sources. Drag to "
+        "zoom; with the Box Select tool (top right) a drag sets the Dates filter instead, which the link keeps."
         + (f" {note}" if note else "")
     )
-    figure = timeline_figure(drawn, lanes=lanes, color=color, view=view,
-                             selected=st.session_state.get(state.SELECTED), title=title)  # fmt: skip
+    figure = timeline_figure(drawn, lanes=lanes, color=color, view=view, selected=st.session_state.get(state.SELECTED),
+                             title=title)  # fmt: skip
     st.session_state["_figure"] = figure
-    st.plotly_chart(figure, key=state.CHART, on_select=_on_select, selection_mode="points",
+    st.plotly_chart(figure, key=state.CHART, on_select=_on_select, selection_mode=("points", "box"),
                     width="stretch", config={"displaylogo": False})  # fmt: skip
     ids = list(curated["event_id"])
     if not ids:

@@ -35,7 +35,8 @@ _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’(?!\w)")
 _CAPITAL_MAY = re.compile(r"May\b")
 _MAIN_PART_END = re.compile(r"[,;]")
 # A non-restrictive relative clause between commas describes a noun; its verb is not the clause's.
-_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose|where)\b[^,;]*,", re.IGNORECASE)
+#: A non-restrictive relative clause between commas (", which included ...,", ", who led ...,"): a description.
+RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where)\b[^,;]*,", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 # A conditional makes "would" a possibility, not a plan ("would respond if Russia escalated").
 _CONDITIONAL = re.compile(r"\b(?:if|unless|provided)\b", re.IGNORECASE)
@@ -99,7 +100,7 @@ def main_part_end(text: str, masked: Sequence[tuple[int, int]] = ()) -> int:
     end the main part either.
     """
     blocked = list(masked) + quoted_spans(text)
-    relatives = [m.span() for m in _RELATIVE.finditer(text)]
+    relatives = [m.span() for m in RELATIVE_CLAUSE.finditer(text)]
     verbs = sorted(
         start
         for start, end, _kind in tense_cues(text)
@@ -131,7 +132,7 @@ def classify(
     February").
     """
     end = main_part_end(text, masked)
-    relatives = [m.span() for m in _RELATIVE.finditer(text)]
+    relatives = [m.span() for m in RELATIVE_CLAUSE.finditer(text)]
     cues = [c for c in find_cues(text, [*masked, *relatives]) if c.start < end]
     strong = [c for c in cues if c.status != "occurred"]
     if strong or cues:

@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from timeline.events.gazetteer import Mention, load_yaml
+from timeline.events.status import RELATIVE_CLAUSE
 
 MAX_TITLE = 80
 MAX_SUBJECT_WORDS = 8  # longer subjects are cut at their first preposition ("Senators from both ...")
 _OPEN, _CLOSE, _TIMEX = "\ue000", "\ue001", "\ue002"
 _SLOT = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
-# ", which included X and Y," between the subject and its verb: a description the title can do without
-_NON_RESTRICTIVE = re.compile(f",\\s*(?:which|who|whose|whom)\\b[^,;{_TIMEX}]*,")
 _TOKEN = re.compile(f"{_OPEN}\\d+{_CLOSE}|{_TIMEX}|\\d[\\d,.]*\\d|[\\w'’.-]+|[^\\w\\s]")
 
 
@@ -194,7 +193,7 @@ def _strip_openers(text: str) -> str:
 def _focus(text: str) -> str:
     """The part of the clause the title describes: the one holding the date if it has a verb, else the main."""
     lex = lexicon()
-    text = _NON_RESTRICTIVE.sub(" ", text)
+    text = _drop_descriptions(text)
     lead = lex.leading.match(text)
     parts: list[str] = []
     rest = text
@@ -214,6 +213,19 @@ def _focus(text: str) -> str:
             if _find_verb(_tokens(candidate)) is not None or (_OPEN in candidate and _OPEN not in main):
                 return candidate
     return main
+
+
+def _drop_descriptions(text: str) -> str:
+    """ "Ukraine's team, which included X and Y, demanded ...": a relative clause between the subject and its verb
+    describes; the title goes on without it. One that holds the date, or ends where another clause begins
+    ("in Mariupol, where hundreds sheltered, the council said"), stays."""
+
+    def drop(match: re.Match[str]) -> str:
+        following = text[match.end() :].split(None, 1)
+        verb_next = bool(following) and _is_verb(following[0].lower())
+        return " " if verb_next and _TIMEX not in match.group() else match.group()
+
+    return RELATIVE_CLAUSE.sub(drop, text)
 
 
 def _strip_boundary(text: str) -> str:

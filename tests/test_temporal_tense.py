@@ -57,6 +57,11 @@ def _tense_of(sentence: str, words: str):
         ("The show runs until Friday.", "Friday", "future"),
         # auxiliaries before a plan word do not make it past
         ("Rebels were planning an attack on Friday.", "Friday", "past"),
+        # the plural present of a scheduled event looks forward; as an infinitive or a noun it is no cue
+        ("Leaders meet in Brussels on Thursday.", "Thursday", "present"),
+        ("Talks resume on Monday.", "Monday", "present"),
+        ("They did not meet on Friday.", "Friday", "past"),
+        ("At the close of business Thursday, shares fell.", "Thursday", "past"),
         # a semicolon joins independent clauses: the expression's own clause decides
         ("Exports rose in the first half; the second half will be weaker.", "second half", "future"),
         ("They will meet on Friday; talks failed on Monday.", "Monday", "past"),

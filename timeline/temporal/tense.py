@@ -37,9 +37,22 @@ def _cues() -> tuple[re.Pattern[str], frozenset[str]]:
     pattern = (
         r"(?<![\w'])(?:(?P<future>" + alternation(data["future"])[3:-1]
         + r")|(?P<past>" + alternation(data["past"])[3:-1] + r"|[a-z]{2,}ed"
-        + r")|(?P<present>" + alternation(data["present"])[3:-1] + r"))(?![\w'])"
+        + r")|(?P<present>" + alternation([*data["present"], *data["plural_present"]])[3:-1] + r"))(?![\w'])"
     )
     return re.compile(pattern), frozenset(data["not_past_ed"])
+
+
+@functools.cache
+def _plural_present() -> frozenset[str]:
+    return frozenset(_tense_data()["plural_present"])
+
+
+# Before a base form that makes it no finite present: an infinitive ("to meet", "will meet", "did not meet") or a
+# noun ("at the close of business", "a strong start").
+_NOT_FINITE_BEFORE = re.compile(
+    r"\b(?:to|will|would|shall|should|can|could|may|might|must|do|does|did|not|n't|cannot|let|help"
+    r"|the|a|an|its|their|his|her|our|this|that|[a-z]+'s)\s+(?:[a-z]+ly\s+|not\s+|also\s+|[a-z]+(?:ing|ed)\s+)?$"
+)
 
 
 @functools.cache
@@ -77,6 +90,8 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
         word = match.group()
         if kind == "past" and word in not_past:
             continue
+        if word in _plural_present() and _NOT_FINITE_BEFORE.search(sentence, max(0, match.start() - 24), match.start()):
+            continue  # an infinitive ("agreed to meet", "will meet") or a noun ("the close of business")
         if kind == "past" and _auxiliary_before().search(sentence, max(0, match.start() - 24), match.start()):
             continue  # a participle ("will be named", "to be completed"): its auxiliary is the cue
         if kind == "present" and perfect.match(sentence, match.start()):

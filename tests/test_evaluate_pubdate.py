@@ -38,10 +38,13 @@ def test_counts_on_made_pages(tmp_path, capsys):
     out = capsys.readouterr().out.splitlines()
     assert "exact day: 2/3 = 66.7%" in out
     assert out[-1].startswith("pubdate --with-url: exact day 66.7% (2/3), 100.0% (2/2) where")
+    assert main(["pubdate", str(tmp_path)]) == 0  # the folder holding the file will do
+    assert capsys.readouterr().out.splitlines()[-1].startswith("pubdate: exact day 33.3% (1/3)")
 
 
 def test_missing_file(tmp_path, capsys):
     assert main(["pubdate", str(tmp_path / "none.jsonl.gz")]) == 2
+    assert main(["pubdate", str(tmp_path)]) == 2 and "not found" in capsys.readouterr().out  # a folder without it
 
 
 def test_gold_in_metadata():

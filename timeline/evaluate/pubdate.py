@@ -61,6 +61,9 @@ def gold_in_metadata(html: str, day: dt.date) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.file.is_dir():  # the folder of the gold file: take the file it holds
+        held = [args.file / name for name in ("pages.jsonl.gz", "pages.jsonl") if (args.file / name).is_file()]
+        args.file = held[0] if held else args.file / "pages.jsonl.gz"
     if not args.file.exists():
         print(f"{args.file}: not found; give the path to pages.jsonl.gz (see ../shared/data/pubdate/README.md)")
         return 2

@@ -155,3 +155,24 @@ def test_a_dated_participle_clause_does_not_date_a_perfect_main_verb():
         "Jobs, born in San Francisco on February 24, 1955,",
         "has built the most valuable company.",
     ]
+
+
+def test_a_dated_relative_clause_ending_the_sentence_dates_only_itself():
+    text = "Attacks came from Russia and from Crimea, which Russia annexed in 2014."
+    assert [c[0] for c in _clauses(text, "2014")] == ["Attacks came from Russia and from Crimea,",
+                                                     "which Russia annexed in 2014."]  # fmt: skip
+    assert segment.opens_relative("which Russia annexed in 2014.") and not segment.opens_relative("Attacks came")
+    path = segment.resources.files("timeline").joinpath("resources", "events", "clauses.yaml")
+    for word in yaml.safe_load(path.read_text(encoding="utf-8"))["trailing_relative_openers"]:
+        other = text.replace("which", word)
+        assert len(_clauses(other, "2014")) == 2, word
+
+
+def test_a_trailing_relative_clause_stays_when_no_clause_precedes_or_a_phrase_follows():
+    for text in (
+        "The army chief, Valery Gerasimov, who arrived in Belarus on Wednesday.",  # an appositive, no verb
+        "Protests broke out in Minsk, where police arrested 100 people on Sunday.",  # "where": the same day
+        "Troops left Crimea, which Russia annexed in 2014, and went home.",  # a phrase follows the date
+    ):
+        anchor = "Wednesday" if "Wednesday" in text else "Sunday" if "Sunday" in text else "2014"
+        assert len(_clauses(text, anchor)) == 1, text

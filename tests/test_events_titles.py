@@ -113,3 +113,19 @@ def test_a_relative_clause_before_another_clause_stays():
 def test_a_relative_clause_holding_the_date_stays():
     assert "2014" not in title("Russia, which annexed Crimea in 2014, deployed troops.", "2014")
     assert "annexed crimea" in title("Russia, which annexed Crimea in 2014, deployed troops.", "2014").lower()
+
+
+@pytest.mark.parametrize(
+    ("clause", "antecedent", "expected"),
+    [
+        ("which Russia annexed in 2014.", "Crimea", "Russia annexed Crimea"),
+        ("who was elected in 2000.", "Putin", "Putin was elected"),
+        ("which opened in 2011.", "the pipeline", "The pipeline opened"),
+        ("which he said was meant to take place in December.", "a coup", "He said was meant to take place"),
+    ],
+)
+def test_a_relative_clause_cut_off_its_sentence_names_its_noun(clause, antecedent, expected):
+    start = clause.index("in ")
+    year = clause[start + 3 :].rstrip(".")
+    got = make_title(clause, (start + 3, start + 3 + len(year)), find_mentions(clause), antecedent)
+    assert got == expected

@@ -218,3 +218,14 @@ def test_a_counted_offset_from_a_dated_event_dates_the_clause():
         "Two days after the summit on 5 January",
         "Russia moved tanks",
     )
+
+
+def test_a_relative_clause_ending_a_sentence_keeps_its_date_to_itself():
+    text = ("Russian troops crossed from Belarus on Thursday. Attacks also came from Crimea, which Russia annexed in "
+            "2014. Fighting erupted across Crimea.")  # fmt: skip
+    rows = _by_clause(extract_article(_article(text)))
+    assert rows["Fighting erupted across Crimea."]["start"] == dt.date(2022, 2, 10)  # not 2014
+    relative = rows["which Russia annexed in 2014."]
+    assert (relative["start"], relative["title"]) == (dt.date(2014, 1, 1), "Russia annexed Crimea")
+    main = rows["Attacks also came from Crimea,"]
+    assert (main["date_basis"], main["start"]) == ("continued", dt.date(2022, 2, 10))  # Thursday's attack goes on

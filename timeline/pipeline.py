@@ -217,7 +217,8 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
             if anchor is not None:
                 fields = _date_fields(anchor)
                 dated = DatedClause(fields["start"], fields["end"], anchor.precision, fields["date_basis"])
-                narrative = dating.observe(narrative, dated, sentence.index, published, tense, sentence_text)
+                if not segment.opens_relative(clause_text):  # background about a noun is no narrative time
+                    narrative = dating.observe(narrative, dated, sentence.index, published, tense, sentence_text)
             else:
                 undated = _undated(clause_text, tense, narrative, sentence.index, published, settings.undated)
                 if undated is None:

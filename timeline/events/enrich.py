@@ -8,6 +8,7 @@ and a city name resolves to a country the article talks about.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -16,6 +17,7 @@ from timeline.events.actors import Support, accepted, actors_from, article_suppo
 from timeline.events.figures import parse_figures
 from timeline.events.gazetteer import Mention, find_mentions
 from timeline.events.places import places_from
+from timeline.events.segment import opens_relative
 from timeline.events.titles import make_title
 from timeline.events.types import classify
 
@@ -73,6 +75,15 @@ def enrich(row: dict, article: Article) -> dict:
         event_type=event_type,
         type_cue=cue,
         figures=parse_figures(text),
-        title=make_title(text, timex, mentions),
+        title=make_title(text, timex, mentions, _antecedent(article.text, start) if opens_relative(text) else ""),
     )
     return out
+
+
+_ANTECEDENT = re.compile(r"((?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[\w'’-]+)\s*,\s*$")
+
+
+def _antecedent(text: str, start: int) -> str:
+    """The noun just before a relative clause that starts at ``start`` ("... from Crimea, | which ...")."""
+    found = _ANTECEDENT.search(text, max(0, start - 80), start) if 0 < start <= len(text) else None
+    return found.group(1) if found else ""

@@ -114,8 +114,43 @@ def _partition(text: str, start: int, end: int, anchors: Sequence[tuple[int, int
     for k in range(len(cuts) - 1):
         s, e = _trim(text, cuts[k], cuts[k + 1])
         held = tuple(i for i in ids if s <= anchors[i][0] < e)
+        cut = _trailing_relative_cut(text, s, e, anchors[held[0]]) if len(held) == 1 else None
+        if cut is not None:  # "attacks came from Crimea, | which Russia annexed in 2014."
+            clauses += [Clause(*_trim(text, s, cut)), Clause(*_trim(text, cut, e), held)]
+            continue
         clauses.append(Clause(s, e, held))
     return clauses
+
+
+@cache
+def _trailing_opener() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in _lexicon()["trailing_relative_openers"])
+    return re.compile(rf",\s+(?i:{words})\b")
+
+
+def opens_relative(clause_text: str) -> bool:
+    """Whether the clause is a relative clause cut off the end of its sentence ("which Russia annexed in 2014."):
+    background about a noun, which the narrative does not go on from."""
+    return bool(_trailing_opener().match(", " + clause_text))
+
+
+def _trailing_relative_cut(text: str, start: int, end: int, anchor: tuple[int, int]) -> int | None:
+    """Where a relative clause that closes the clause and holds its only date begins, if the clause is one.
+
+    "Attacks came from Crimea, which Russia annexed in 2014.": the year dates the annexation, not the
+    attacks, which are left without a date of their own. Only when the main part before it is a clause (a
+    tense cue: not an appositive such as "The army chief, Valery Gerasimov, who ...") and nothing after the date
+    starts another phrase (a comma).
+    """
+    openers = list(_trailing_opener().finditer(text, start, anchor[0]))
+    if not openers:
+        return None
+    opener = openers[-1]
+    if "," in text[opener.end() : anchor[0]] or re.search(r"[,;:]", text[anchor[1] : end]):
+        return None
+    if dating.clause_tense(text[start : opener.start()]) is None:
+        return None
+    return opener.start() + 1
 
 
 def _saying_cut(text: str, start: int, end: int, anchors: Sequence[tuple[int, int]]) -> int | None:

@@ -10,7 +10,7 @@ When that reading fails the title is the trimmed clause, never empty and never o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from timeline.events.gazetteer import Mention, load_yaml
@@ -97,12 +97,16 @@ _DATE_BEFORE = re.compile(r"\b(?:earlier|later)\s+$", re.IGNORECASE)
 _DATE_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+\d{1,4}\b")
 
 
-def make_title(text: str, timex: tuple[int, int] | None, mentions: list[Mention]) -> str:
+def make_title(text: str, timex: tuple[int, int] | None, mentions: list[Mention], antecedent: str = "") -> str:
     """A label of at most 80 characters for the clause ``text``.
 
     ``timex`` is the date expression's span within ``text`` (None when the clause has none);
-    ``mentions`` are the accepted gazetteer mentions, as spans of ``text``.
+    ``mentions`` are the accepted gazetteer mentions, as spans of ``text``. ``antecedent`` is the noun a
+    relative clause cut off its sentence describes ("Crimea" for "which Russia annexed in 2014"): the title
+    names it ("Russia annexed Crimea").
     """
+    if antecedent:
+        text, timex, mentions = _with_antecedent(text, timex, mentions, antecedent)
     marked, slots = _mark(text, timex, mentions)
     try:
         title = _structured(marked, slots)
@@ -111,6 +115,29 @@ def make_title(text: str, timex: tuple[int, int] | None, mentions: list[Mention]
     if len(title.split()) < 2:
         title = _fallback(marked, slots)
     return _finish(title) or _finish(" ".join(text.split())) or "(untitled)"
+
+
+_RELATIVE_WORD = re.compile(r"(?:which|who|whom|whose)\s+", re.IGNORECASE)
+
+
+def _with_antecedent(
+    text: str, timex: tuple[int, int] | None, mentions: list[Mention], antecedent: str
+) -> tuple[str, tuple[int, int] | None, list[Mention]]:
+    """The relative clause as a sentence about its noun: "who was elected in 2000" after "Putin" reads "Putin
+    was elected in 2000", "which Russia annexed in 2014" after "Crimea" reads "Russia annexed in 2014 Crimea"
+    (the date leaves the title)."""
+    opening = _RELATIVE_WORD.match(text)
+    cut = opening.end() if opening else 0
+    rest = text[cut:]
+    words = rest.split(None, 2)
+    if opening is None or (words and _is_verb(words[0].lower())):  # the noun is the subject
+        new, shift = f"{antecedent} {rest}", len(antecedent) + 1 - cut
+    elif len(words) > 1 and words[0][0].isupper() and _is_verb(words[1].lower()):  # "which Russia annexed"
+        new, shift = f"{rest.rstrip(' .;')} {antecedent}", -cut  # the noun is the object: after the verb
+    else:  # "which he said involved ...": a reading too long to turn around; the clause without "which"
+        new, shift = rest, -cut
+    moved = [replace(m, start=m.start + shift, end=m.end + shift) for m in mentions if m.start >= cut]
+    return new, (timex[0] + shift, timex[1] + shift) if timex and timex[0] >= cut else None, moved
 
 
 def _mark(text: str, timex: tuple[int, int] | None, mentions: list[Mention]) -> tuple[str, list[Mention]]:

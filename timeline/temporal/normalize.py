@@ -64,10 +64,13 @@ def date(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     if hour is not None and groups.get("ampm", "").lower().startswith("p") and hour < 12:
         hour += 12
     suffix = f"T{hour:02d}:{groups.get('minute', '00')}" if hour is not None else ""
+    clock = bool(suffix)
+    if not suffix and "part" in groups:  # "Monday afternoon, 28 February": the part of day stays in the value
+        suffix = "T" + lookup("parts_of_day", groups["part"])
     granularity = "time" if suffix else ("day" if day else "month")
     return Draft(
         "calendar",
-        type="TIME" if suffix else "DATE",
+        type="TIME" if clock else "DATE",
         year=year,
         month=month,
         day=day,

@@ -73,6 +73,8 @@ def test_two_alternative_days_are_two_timexes():
 def test_day_ranges_after_the_month_give_both_days():
     found = tag("The fair runs April 4-6, 2023.", "2023-01-10")
     assert [t.value for t in found] == ["2023-04-04", "2023-04-06"]
+    found = tag("Ministers meet on Feb. 24-25 in Brussels.", "2022-02-10")
+    assert [t.value for t in found] == ["2022-02-24", "2022-02-25"]
 
 
 @pytest.mark.parametrize(

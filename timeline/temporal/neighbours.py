@@ -66,8 +66,11 @@ def _fill_ranges(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return filled
 
 
+# A lower-case word after the second number makes it an amount ("March 6 and 7 percent", "6 to 9 am"), unless it
+# is a preposition or conjunction going on with the sentence ("Feb. 24-25 in Brussels").
 _SECOND_DAY = re.compile(
-    r"\s*(?:-|–|or|and|to|until|till|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?![,.:/]?\d|\s*%|\s+[a-z])"
+    r"\s*(?:-|–|or|and|to|until|till|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b"
+    r"(?![,.:/]?\d|\s*%|\s+(?!(?:in|at|on|for|and|or|but|with|from|by|as|when|after|before|amid|while)\b)[a-z])"
     r"(?:,?\s+((?:1[89]|20)\d\d)\b(?![,.]?\d))?"
 )
 

@@ -380,6 +380,23 @@ def test_half_is_the_number_or_a_half_more(text, value):
     assert only(f"It lasted {text}.").value == value
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("He said Ukraine may join NATO one day.", "FUTURE_REF"), ("It could happen one day, he said.", "FUTURE_REF"),
+     ("The talks will last one day.", "P1D"), ("It will take one day.", "P1D"), ("They may stay for one day.", "P1D"),
+     ("He worked there one day.", "P1D")],
+)
+def test_one_day_is_a_time_to_come_only_after_a_modal_and_not_as_a_length(text, value):
+    timex = only(text, "2022-03-10")
+    assert (timex.text, timex.value) == ("one day", value)
+
+
+def test_last_after_a_modal_is_the_verb_not_a_cue():
+    assert [t.text for t in tag("The visit did not last two hours; talks are set to last 3 days.", None)] == [
+        "two hours", "3 days"]  # fmt: skip
+    assert only("over the last three days").text == "the last three days"
+
+
 def test_programme_titles_are_not_dates():
     assert tag('Baker said on ABC\'s "This Week" that talks failed.', "1990-08-13") == []
     assert only("This week the talks failed.", "2022-02-10").value == "2022-W06"

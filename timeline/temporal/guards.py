@@ -198,7 +198,14 @@ def duration(text: str, match: re.Match[str]) -> bool:
     before = word_before(text, match.start())
     if count in ("a", "an") and (before in ("per", "a") or _after_amount(text, match.start())):
         return False  # "$5 a year", "700 seats a week": a rate, tagged as a frequency (SET) instead
+    if (match.groupdict().get("cue") or "").lower() == "last" and _VERB_LAST_BEFORE.search(text, 0, match.start()):
+        return False  # "will last one day": the verb; the count alone is found after it
     return text[max(0, match.start() - 1) : match.start()] not in ("$", "£", "€", "#")
+
+
+_VERB_LAST_BEFORE = re.compile(
+    r"\b(?:to|will|would|could|may|might|can|should|must|did|does|do|not|n't)\s+$", re.IGNORECASE
+)
 
 
 def frequency(text: str, match: re.Match[str]) -> bool:
@@ -261,8 +268,22 @@ _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|should|ho
 
 
 def someday(text: str, match: re.Match[str]) -> bool:
-    """ "will one day be", "hopes he one day follows": a time to come; "in the job one day" is a duration."""
-    return bool(_MODAL_BEFORE.search(text, max(0, match.start() - 30), match.start()))
+    """ "will one day be", "hopes he one day follows", "may join NATO one day.": a time to come; "in the job one
+    day" and "may stay for one day" are durations."""
+    if word_before(text, match.start()) in _LENGTH_BEFORE:
+        return False
+    if _MODAL_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+        return True
+    closing = _CLAUSE_END.match(text, match.end())
+    return closing is not None and bool(_MODAL_IN_CLAUSE.search(text, max(0, match.start() - 50), match.start()))
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[.,;!?]|$)")
+_MODAL_IN_CLAUSE = re.compile(r"\b(?:will|would|could|may|might|can|shall|should|hopes?|hoped)\b[^.,;!?]*$",
+                              re.IGNORECASE)  # fmt: skip
+# Words before "one day" that make it a length: "for one day", "will last one day", "take one day".
+_LENGTH_BEFORE = frozenset({"for", "in", "within", "than", "only", "just", "about", "nearly", "almost", "last", "lasts",
+                            "take", "takes", "spend", "stay", "wait", "run", "runs"})  # fmt: skip
 
 
 def noon(text: str, match: re.Match[str]) -> bool:

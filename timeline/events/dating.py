@@ -97,7 +97,11 @@ def _lexicon_regex(template: str) -> re.Pattern[str]:
 _RANGE_JOIN = r"\s*(?:<range_connectors>)\s*"
 _LIST_JOIN = r"\s*(?:,|,?\s*(?:<list_connectors>))\s*"
 _CLAUSE_BREAK = r"(?:<clause_breaks>)(?!\w)"
-_BACKWARD_DURATION = r"\b(?:<backward_duration>)\s+(?:the\s+)?$"
+# (not "last" as a verb: "set to last 3 days", "will last a week")
+_BACKWARD_DURATION = (
+    "".join(rf"(?<!\b{word} )" for word in ("to", "will", "would", "could", "may", "might", "must", "not", "did"))
+    + r"\b(?:<backward_duration>)\s+(?:the\s+)?$"
+)
 # the same words opening the span: "the last three years" (not "set to last 3 days", where "last" is the verb)
 _BACKWARD_OPENING = r"the\s+(?:<backward_duration>)\s"
 _PREPOSITION_NEXT = r"\s+(?:<prepositions>)\b"

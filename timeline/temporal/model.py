@@ -30,6 +30,10 @@ class Timex:
     tense: str = ""
 
 
+#: ``Draft.cue`` of "next Thursday": the Thursday of the calendar week after the anchor's.
+NEXT_WEEK = 2
+
+
 @dataclass(frozen=True)
 class Draft:
     """Pass-1 output: what the words say, before any anchor date is known.
@@ -37,7 +41,8 @@ class Draft:
     ``kind`` decides how pass 2 resolves it:
     - ``fixed``: ``value`` is final (explicit dates, durations, sets, PRESENT_REF ...);
     - ``calendar``: a calendar name with parts missing (no year, or only a weekday), filled from the anchor by
-      ``cue`` (-1 last, +1 next, 0 this) or, when there is no cue, by the sentence's tense;
+      ``cue`` (-1 last, +1 next, 0 this, :data:`NEXT_WEEK` for a weekday of the next calendar week) or, when there
+      is no cue, by the sentence's tense;
     - ``shift``: ``offset`` ``unit``s away from the anchor (yesterday, last week, two years ago), the anchor being
       the publication date or, when ``relative_to == "previous"``, the last date mentioned before.
     """

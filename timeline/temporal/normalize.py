@@ -9,8 +9,8 @@ import math
 import re
 from collections.abc import Callable
 
-from timeline.temporal.lexicon import lookup, number_value, units, year_value
-from timeline.temporal.model import Draft
+from timeline.temporal.lexicon import lexicon, lookup, number_value, units, year_value
+from timeline.temporal.model import NEXT_WEEK, Draft
 
 Groups = dict[str, str]
 Normalizer = Callable[[Groups, str, bool], "Draft | None"]
@@ -187,8 +187,10 @@ def day_part(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 def weekday(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     suffix = "T" + lookup("parts_of_day", groups["part"]) if "part" in groups else ""
     # "Wednesday night" keeps its part of day in the value; TimeML corpora type it DATE, as a day-long reference
-    narrative = " ".join(groups.get("cue", "").lower().split()) in _NARRATIVE_CUES
-    return Draft("calendar", weekday=lookup("weekdays", groups["weekday"]), cue=_cue(groups), suffix=suffix,
+    cue_words = " ".join(groups.get("cue", "").lower().split())
+    narrative = cue_words in _NARRATIVE_CUES
+    cue = NEXT_WEEK if cue_words in lexicon()["next_week_cues"] else _cue(groups)
+    return Draft("calendar", weekday=lookup("weekdays", groups["weekday"]), cue=cue, suffix=suffix,
                  relative_to="previous" if narrative else "publication", granularity="time" if suffix else "day")
 
 

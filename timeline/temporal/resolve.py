@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from timeline.temporal.calendar import SEASON_MONTHS, format_date, movable_day, shift
 from timeline.temporal.lexicon import lookup
-from timeline.temporal.model import Basis, Draft, Tense
+from timeline.temporal.model import NEXT_WEEK, Basis, Draft, Tense
 
 _PERIOD_START_MONTH = {
     "Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7,
@@ -117,16 +117,19 @@ def _unresolved(draft: Draft) -> str:
 def resolve_weekday(weekday: int, anchor: dt.date, cue: int | None, tense: Tense | None) -> dt.date:
     """The date of ``weekday`` (1 = Monday) near ``anchor``.
 
-    "last Friday" is the Friday before the anchor, "next Friday" the one after, "this Friday" the one in the
-    anchor's week. A bare weekday follows the tense: past -> on or before the anchor, future or present -> on or
-    after it; with no tense cue, news mostly reports what happened, so the past reading wins. A plan told in the
-    past ("had been due to end on Sunday", tense "planned") is the nearest such day, the anchor itself included.
+    "last Friday" is the Friday before the anchor, "coming Friday" the one after, "next Friday" the one in the
+    calendar week after the anchor's, "this Friday" the one in the anchor's week. A bare weekday follows the tense:
+    past -> on or before the anchor, future or present -> on or after it; with no tense cue, news mostly reports
+    what happened, so the past reading wins. A plan told in the past ("had been due to end on Sunday", tense
+    "planned") is the nearest such day, the anchor itself included.
     """
     delta = weekday - anchor.isoweekday()
     if cue == 0:
         return anchor + dt.timedelta(days=delta)
     if cue == -1:
         return anchor + dt.timedelta(days=(delta % 7) - 7 if delta % 7 else -7)
+    if cue == NEXT_WEEK:
+        return anchor + dt.timedelta(days=7 + delta)
     if cue == 1:
         return anchor + dt.timedelta(days=delta % 7 if delta % 7 else 7)
     if tense in ("future", "present"):

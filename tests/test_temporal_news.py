@@ -137,3 +137,21 @@ def test_financial_comparisons_refer_to_the_quarter_under_discussion():
 
 def test_a_year_ago_without_a_quarter_in_view_is_a_year():
     assert values("The plant closed a year ago.", "1989-10-26")["a year ago"] == "1988"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thursday 24 February 2022, 05:00", ["2022-02-24", "2022-02-24T05:00"]),
+        ("On 24 February at 05:00 missiles struck.", ["2022-02-24", "2022-02-24T05:00"]),
+        ("On 24 February, at 5 a.m., missiles struck.", ["2022-02-24", "2022-02-24T05:00"]),
+    ],
+)
+def test_a_clock_time_right_after_a_date_takes_its_day(text, expected):
+    assert [t.value for t in tag(text, "2022-03-16")] == expected
+
+
+def test_slashed_iso_dates_are_dates_and_link_paths_are_not():
+    assert [t.value for t in tag("Posted 2022/02/24.", "2022-03-16")] == ["2022-02-24"]
+    assert tag("See https://example.com/2022/02/24/story for more.", "2022-03-16") == []
+    assert [t.value for t in tag("the 2021/22 season", "2022-03-16")] == ["2021"]

@@ -119,6 +119,8 @@ def _after_date_preposition(text: str, start: int) -> bool:
 def bare_year(text: str, match: re.Match[str]) -> bool:
     """A four-digit number is a year unless it counts things ("2014 troops") or is clearly not one."""
     year = year_value(match.group("year"))
+    if text[max(0, match.start() - 1) : match.start()] == "/" or _PATH_NEXT.match(text, match.end()):
+        return False  # a piece of a link or path ("example.com/2022/02/story"), not a year in the text
     before = word_before(text, match.start())
     introduced = before in context_words()["date_prepositions"] or bool(match.groupdict().get("mod"))
     if 1900 <= year <= 2099 and not text.startswith("-", match.end()):
@@ -132,6 +134,9 @@ def bare_year(text: str, match: re.Match[str]) -> bool:
     if after and after[0].islower() and after not in context_words()["year_followers"] and not introduced:
         return False
     return after.lower() not in context_words()["counted_nouns"]
+
+
+_PATH_NEXT = re.compile(r"/(?:[A-Za-z]|\w+/)")
 
 
 def numeric_date(text: str, match: re.Match[str]) -> bool:

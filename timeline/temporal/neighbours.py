@@ -8,6 +8,7 @@ a year, "two days after 10 February" becomes one date, "the week of March 6" a w
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import replace
@@ -250,23 +251,34 @@ def _month_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
 _CLOCK_TO_DAY = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*|\()?,?\s*(?:on\s+)?")
 
 
+_DAY_TO_CLOCK = re.compile(r"\s*,?\s*(?:at\s+)?")
+
+
+def _day_of(timex: Timex) -> dt.date | None:
+    """The day a DATE/TIME names, when it names one."""
+    if timex.type not in ("DATE", "TIME") or timex.value[:4] == "XXXX":
+        return None
+    span = calendar_span(timex.value)
+    return span[0] if span is not None and span[2] in DAY_GRANULARITIES else None
+
+
 def _clock_days(text: str, timexes: list[Timex], dayless: set[int]) -> list[Timex]:
     """ "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. Thursday)": a clock time that names no
-    day takes the day written right after it, past a parenthesis, when that is a day of its own."""
+    day takes the day written right after it, past a parenthesis, when that is a day of its own; else the day
+    written right before it ("Thursday 24 February 2022, 05:00", "on 24 February at 05:00")."""
     result = list(timexes)
     for index in sorted(dayless):
-        if index + 1 >= len(timexes):
-            continue
-        timex, following = timexes[index], timexes[index + 1]
-        if following.type not in ("DATE", "TIME") or following.value[:4] == "XXXX":
-            continue
-        span = calendar_span(following.value)
-        if span is None or span[2] not in DAY_GRANULARITIES:
-            continue
-        if not _CLOCK_TO_DAY.fullmatch(text, timex.end, following.start):
-            continue
-        result[index] = replace(timex, value=span[0].isoformat() + timex.value[10:], anchor=span[0].isoformat(),
-                                basis="relative_previous")
+        timex = timexes[index]
+        following = timexes[index + 1] if index + 1 < len(timexes) else None
+        preceding = timexes[index - 1] if index else None
+        day = None
+        if following is not None and _CLOCK_TO_DAY.fullmatch(text, timex.end, following.start):
+            day = _day_of(following)
+        if day is None and preceding is not None and _DAY_TO_CLOCK.fullmatch(text, preceding.end, timex.start):
+            day = _day_of(preceding)
+        if day is not None:
+            result[index] = replace(timex, value=day.isoformat() + timex.value[10:], anchor=day.isoformat(),
+                                    basis="relative_previous")  # fmt: skip
     return result
 
 

@@ -132,6 +132,12 @@ def quarter(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     return Draft("calendar", year=year_, period=f"Q{number}", mod=_mod(groups), granularity="quarter")
 
 
+def half_code(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    """ "H2 2021", "2022 H1": a half-year written as business news codes it."""
+    number = int(groups.get("hnum") or groups["hnum2"])
+    return Draft("fixed", value=f"{_year(groups.get('year') or groups['year2']):04d}-H{number}", granularity="half")
+
+
 def quarter_relative(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     """"the quarter", "the latest quarter", "last quarter", "the year-earlier quarter"."""
     word = " ".join(groups.get("cue", "").lower().replace("-", " ").split()).removeprefix("the ")
@@ -502,6 +508,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "quarter": quarter,
     "quarter_relative": quarter_relative,
     "half": half,
+    "half_code": half_code,
     "season": season,
     "day_word": day_word,
     "day_part": day_part,

@@ -157,7 +157,7 @@ def _tense_cues(text: str, present_refs: Sequence[int]) -> list[tuple[int, str]]
 
 def _passive_participle(text: str, start: int, end: int) -> bool:
     """A past form before "by" with no auxiliary is a reduced passive ("followed by a session"), not a tense."""
-    return bool(_BY_AFTER.match(text, end)) and not _AUXILIARY_BEFORE.search(text, 0, start)
+    return bool(_BY_AFTER.match(text, end)) and not _AUXILIARY_BEFORE.search(text, max(0, start - 40), start)
 
 
 def clause_tense(clause_text: str, present_refs: Sequence[int] = ()) -> str | None:
@@ -318,7 +318,7 @@ def _merge_ranges(text: str, anchors: list[Anchor]) -> list[Anchor]:
             out.append(anchor)
             continue
         between = text[prev.end : anchor.start]
-        after_between = bool(_BETWEEN_BEFORE.search(text, 0, prev.start))
+        after_between = bool(_BETWEEN_BEFORE.search(text, max(0, prev.start - 20), prev.start))
         if _lexicon_regex(_LIST_JOIN).fullmatch(between) and not after_between:
             continue
         if _lexicon_regex(_RANGE_JOIN).fullmatch(between):

@@ -87,7 +87,8 @@ def _inside_name(text: str, match: re.Match[str]) -> bool:
     """A bare "and" between two capitalised words joins a name ("Security and Co-operation"), not clauses."""
     if match.group().strip() not in ("and", "or"):
         return False
-    return bool(_NAME_BEFORE.search(text, 0, match.start())) and bool(_NAME_AFTER.match(text, match.end()))
+    before = _NAME_BEFORE.search(text, max(0, match.start() - 60), match.start())
+    return bool(before) and bool(_NAME_AFTER.match(text, match.end()))
 
 
 def best_cut(text: str, lo: int, hi: int) -> int:

@@ -203,7 +203,8 @@ def duration(text: str, match: re.Match[str]) -> bool:
     before = word_before(text, match.start())
     if count in ("a", "an") and (before in ("per", "a") or _after_amount(text, match.start())):
         return False  # "$5 a year", "700 seats a week": a rate, tagged as a frequency (SET) instead
-    if (match.groupdict().get("cue") or "").lower() == "last" and _VERB_LAST_BEFORE.search(text, 0, match.start()):
+    verb_before = _VERB_LAST_BEFORE.search(text, max(0, match.start() - 12), match.start())
+    if (match.groupdict().get("cue") or "").lower() == "last" and verb_before:
         return False  # "will last one day": the verb; the count alone is found after it
     return text[max(0, match.start() - 1) : match.start()] not in ("$", "£", "€", "#")
 

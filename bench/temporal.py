@@ -48,8 +48,10 @@ def synthetic_news(chars: int, seed: int = 7) -> str:
 
 
 def adversarial(chars: int) -> str:
-    """Long digit runs, thousands of month names, repeated "of the", and runs with no whitespace."""
+    """Long digit runs, thousands of month names, repeated "of the", runs with no whitespace, and dense real
+    expressions (every guard that looks back must look only a little way back, or the growth shows it)."""
     blocks = [
+        " It will last 3 days, the past two weeks, on 24 February at 05:00, next Thursday; $5 a year." * 60,
         "1" * 5000,
         " ".join(["May March June"] * 400),
         " of the" * 800,

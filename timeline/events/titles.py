@@ -234,12 +234,26 @@ def _focus(text: str) -> str:
     main = _strip_openers(_clean(parts[main_index] if parts else text))
     for i, part in enumerate(parts):
         if _TIMEX in part and i != main_index:
-            candidate = _strip_openers(_strip_boundary(_clean(part)))
+            candidate = _strip_openers(_strip_boundary(_clean(_relative_as_clause(part, parts[i - 1] if i else ""))))
             if len(candidate.split()) < 3:
                 continue
             if _find_verb(_tokens(candidate)) is not None or (_OPEN in candidate and _OPEN not in main):
                 return candidate
     return main
+
+
+_NAME_AT_END = re.compile(f"({_OPEN}\\d+{_CLOSE})\\W*$")
+
+
+def _relative_as_clause(part: str, before: str) -> str:
+    """ "Gerasimov, | who arrived in Belarus on Wednesday, inspected troops": the dated part is the relative clause
+    up to its closing comma, with the name it follows as its subject ("Gerasimov arrived in Belarus")."""
+    opening = _RELATIVE_WORD.match(part.lstrip(" ,"))
+    name = _NAME_AT_END.search(before)
+    if opening is None or name is None:
+        return part
+    body = part.lstrip(" ,")[opening.end() :].split(",")[0]
+    return f"{name.group(1)} {body}"
 
 
 def _drop_descriptions(text: str) -> str:

@@ -134,3 +134,21 @@ def test_a_relative_clause_cut_off_its_sentence_names_its_noun(clause, anteceden
     year = clause[start + 3 :].rstrip(".")
     got = make_title(clause, (start + 3, start + 3 + len(year)), find_mentions(clause), antecedent)
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("title_", "clause", "previous", "expected"),
+    [
+        ("Extended the term", "and extended the term until 2023.", "NATO leaders agreed to set up battlegroups",
+         "NATO leaders extended the term"),
+        ("Is set to meet Duda", "and is set to meet Duda on Saturday.", "Biden arrived in Poland",
+         "Biden is set to meet Duda"),
+        ("Had been killed", "had been killed that day.", "Zelenskyy said 137 people", "Had been killed"),  # no "and"
+        ("Argued", "and argued that", "Zelenskyy: “warnings risked panic”", "Argued"),  # no subject to take
+        ("Talks resumed", "and talks resumed on Monday.", "Russia agreed", "Talks resumed"),  # has its own subject
+    ],
+)
+def test_a_coordinated_clause_shares_the_subject_of_the_one_before(title_, clause, previous, expected):
+    from timeline.events.titles import with_shared_subject
+
+    assert with_shared_subject(title_, clause, previous) == expected

@@ -245,9 +245,13 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
                 "status_cue": cue,
             }
             sentence_rows.append((clause, row))
+        previous_title = ""
         for clause, row in sentence_rows:
             row["parent_event_id"] = ids[clause.parent] if clause.parent in kept else ""
-            rows.append(enrich(row, article))
+            enriched = enrich(row, article)
+            enriched["title"] = titles.with_shared_subject(enriched["title"], enriched["sentence"], previous_title)
+            previous_title = enriched["title"]
+            rows.append(enriched)
     return _name_pronouns(rows)
 
 

@@ -412,6 +412,26 @@ def finish(title: str) -> str:
     return _finish(title)
 
 
+_COORDINATED = re.compile(r"^\W*(?:and|but|then|and then)\s+", re.IGNORECASE)
+
+
+def with_shared_subject(title: str, clause_text: str, previous_title: str) -> str:
+    """ "NATO leaders met on Thursday | and extended Stoltenberg's term until 2023": the second clause's subject is
+    the first's, so its title "Extended Stoltenberg's term" becomes "NATO leaders extended Stoltenberg's term".
+    Only a clause joined by "and"/"but"/"then" whose title opens with its verb; else ``title`` unchanged."""
+    words = title.split()
+    first = words[0].lower() if words else ""
+    lex = lexicon()
+    opens_with_verb = first in lex.aux or first in lex.verbs_past or (len(first) > 4 and first.endswith("ed"))
+    if not _COORDINATED.match(clause_text) or not opens_with_verb:  # not an -s form: "Talks resumed" has a subject
+        return title
+    before = previous_title.split()
+    verb = _find_verb(before)
+    if not verb or verb > 4 or before[0].lower() in lex.aux or any(":" in w for w in before[:verb]):
+        return title
+    return finish(" ".join(before[:verb]) + " " + words[0].lower() + title[len(words[0]) :])
+
+
 # Markdown that must not reach a chart label: emphasis and code marks, heading and quote marks, table pipes.
 _MARKUP = re.compile(r"[*`]+|(?<!\w)_+|_+(?!\w)|^\s*(?:#{1,6}|>)\s+|\s*\|\s*")
 

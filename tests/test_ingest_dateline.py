@@ -264,3 +264,15 @@ def test_rendered_url_dates_parse_back(day, template):
 def test_url_date_never_raises(text):
     found = url_date("https://e.x/" + text)
     assert found is None or found[0].year >= 1990
+
+
+def test_filed_names_the_place_or_agency_and_is_empty_for_a_bare_date():
+    for text, filed in [
+        ("KYIV, March 9 (Reuters) - Russian forces shelled Mykolaiv.", "KYIV"),
+        ("Mon Feb 21, 2022 (AP) - Putin spoke.", "AP"),
+        ("Washington, D.C., Feb. 21 - Biden spoke.", "Washington, D.C."),
+        ("March 9, 2022: Russia bombed a hospital.", ""),
+        ("Monday, 21 February 2022: Putin recognised two regions.", ""),
+    ]:
+        found = find_dateline(text)
+        assert found is not None and found.filed == filed, text

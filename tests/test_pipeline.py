@@ -229,3 +229,13 @@ def test_a_relative_clause_ending_a_sentence_keeps_its_date_to_itself():
     assert (relative["start"], relative["title"]) == (dt.date(2014, 1, 1), "Russia annexed Crimea")
     main = rows["Attacks also came from Crimea,"]
     assert (main["date_basis"], main["start"]) == ("continued", dt.date(2022, 2, 10))  # Thursday's attack goes on
+
+
+def test_a_dateline_opening_the_text_is_no_event_but_a_chronology_date_is():
+    text = "KYIV, March 9 (Reuters) - Russian forces shelled Mykolaiv overnight, officials said on Wednesday."
+    rows = extract_article(_article(text, published=dt.date(2022, 3, 9)))
+    assert rows[0]["sentence"].startswith("Russian forces") and all("KYIV" not in r["sentence"] for r in rows)
+    text = "March 9, 2022: Russia bombed a maternity hospital in Mariupol.\nMarch 10, 2022: Talks in Antalya failed."
+    rows = extract_article(_article(text, published=dt.date(2022, 3, 11)))
+    assert [(r["start"], r["timex_text"]) for r in rows] == [
+        (dt.date(2022, 3, 9), "March 9, 2022"), (dt.date(2022, 3, 10), "March 10, 2022")]  # fmt: skip

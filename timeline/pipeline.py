@@ -25,6 +25,7 @@ from timeline.events import dating, segment, status, titles
 from timeline.events.cluster import cluster
 from timeline.events.dating import Anchor, DatedClause, Narrative
 from timeline.events.enrich import enrich
+from timeline.ingest.dateline import find_dateline
 from timeline.temporal import Timex, infer_publication_date, tag
 from timeline.text import clean, sentences
 
@@ -165,13 +166,26 @@ def _sentences(text: str, timexes: list[Timex], published: dt.date | None) -> li
     out = []
     ordered = sorted(timexes, key=lambda t: t.start)
     starts = [t.start for t in ordered]
-    for index, (start, end) in enumerate(sentences.split(text, clean.content_spans(text))):
+    for index, (start, end) in enumerate(sentences.split(text, _without_dateline(text, clean.content_spans(text)))):
         candidates = ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
         in_sentence = [t for t in candidates if t.end <= end]
         anchors = dating.find_anchors(text, in_sentence, published)
         if not _is_date_only(text, start, end, anchors):
             out.append(_Sentence(index, start, end, in_sentence, anchors))
     return out
+
+
+_AFTER_DATELINE = re.compile(r"[\s*_]*[-–—/|:•·]?\s*")
+def _without_dateline(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The content lines with a dateline that opens one ("KYIV, March 9 (Reuters) - Russian forces ...") cut off:
+    it says where and when the story was filed, which is no event."""
+    dateline = find_dateline(text)
+    if dateline is None or not dateline.filed:  # "March 9, 2022: Russia bombed ...": a chronology's own date
+        return spans
+    end = text.find(dateline.text, dateline.start) + len(dateline.text)
+    end = _AFTER_DATELINE.match(text, end).end()
+    return [(max(start, end), stop) if start <= dateline.start < stop else (start, stop) for start, stop in spans
+            if not (start <= dateline.start < stop and end >= stop)]  # fmt: skip
 
 
 def _tense(text: str, clause: segment.Clause, timexes: list[Timex]) -> str | None:

@@ -30,6 +30,7 @@ class Dateline:
     day: int
     text: str  # the dateline as written, for the published_detail message
     start: int  # offset of ``text`` in the article text
+    filed: str = ""  # where or by whom the story was filed ("KYIV", "Reuters"); "" for a bare date
 
     def date(self, year: int | None = None) -> dt.date | None:
         """The day, with ``year`` filling a dateline that has none; None when impossible."""
@@ -69,7 +70,11 @@ def _pattern() -> re.Pattern[str]:
         r"|(?P<num>(?P<a4>\d{1,2})[./](?P<b4>\d{1,2})[./](?P<y4>\d{4}))"
     )
     # A place in capitals or title case, optionally with a region ("KYIV", "Washington, D.C.").
-    place = r"(?:[^\W\d_][\w.'’\- ]{0,40}?(?:,\s*[^\W\d_][\w.'’\- ]{0,30}?)?\s*(?:\([^)\n]{1,40}\)\s*)?,\s*)"
+    day_names = _alternation([w for ws in words["weekdays"].values() for w in ws] + list(month_numbers()))
+    place = (
+        rf"(?P<place>(?!(?:{day_names})\b)[^\W\d_][\w.'’\- ]{{0,40}}?(?:,\s*[^\W\d_][\w.'’\- ]{{0,30}}?)?\s*"
+        r"(?:\([^)\n]{1,40}\)\s*)?,\s*)"
+    )
     agency = r"(?:\s*\((?P<agency>[^)\n]{1,40})\))?"
     return re.compile(
         rf"^[\s*_#>]*(?:{cue})?(?:{place})?(?:{weekday})?(?:{date}){agency}\s*(?:[-–—/|:•·]|$|\d{{1,2}}[:.]\d{{2}})",
@@ -115,4 +120,5 @@ def _parse_line(line: str, offset: int, dayfirst: bool) -> Dateline | None:
         dt.date(year_n or 2000, month_n, day_n)  # 2000 is a leap year: 29 February passes without a year
     except ValueError:
         return None
-    return Dateline(year_n, month_n, day_n, match.group(0).strip(" \t*_#>-–—/|:•·"), offset + match.start())
+    filed = (g["place"] or "").strip(" ,") or (g["agency"] or "").strip()
+    return Dateline(year_n, month_n, day_n, match.group(0).strip(" \t*_#>-–—/|:•·"), offset + match.start(), filed)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from timeline.temporal import tag
 from timeline.temporal.matching import candidates, select
 from timeline.temporal.neighbours import before_resolution
@@ -24,3 +26,16 @@ def test_after_resolution_gives_clock_times_their_day_and_offsets_their_date():
     assert [t.value for t in found] == ["2022-02-04T10:35", "2022-02-04"]
     (merged,) = tag("They met two days after 10 February.", "2022-03-01")
     assert (merged.text, merged.value, merged.rule) == ("two days after 10 February", "2022-02-12", "offset_from_date")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("A year ago today, Russia invaded Ukraine.", "2022-02-24"),
+        ("Six months ago today, the war began.", "2022-08-24"),
+        ("A week ago today, talks failed.", "2023-02-17"),
+    ],
+)
+def test_ago_today_is_the_day_not_the_period(text, value):
+    (timex,) = tag(text, "2023-02-24")
+    assert (timex.text, timex.value, timex.granularity) == (text.split(",")[0], value, "day")

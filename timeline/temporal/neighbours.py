@@ -33,9 +33,41 @@ def before_resolution(text: str, chosen: list[Candidate]) -> list[Candidate]:
 
 
 def after_resolution(text: str, timexes: list[Timex], dayless: set[int]) -> list[Timex]:
-    """The resolved expressions with clock days, month ranges, offsets from dates and weeks-of worked in.
+    """The resolved expressions with clock days, month ranges, offsets from dates, "ago today" and weeks-of worked in.
     ``dayless``: indices of clock times that named no day and were dated by publication alone."""
-    return _weeks_of(text, _offsets_from_dates(text, _month_ranges(text, _clock_days(text, timexes, dayless))))
+    dated = _month_ranges(text, _clock_days(text, timexes, dayless))
+    return _weeks_of(text, _ago_today(text, _offsets_from_dates(text, dated)))
+
+
+_TODAY = re.compile(r"\s+(today|tonight)\b", re.IGNORECASE)
+
+
+def _ago_today(text: str, timexes: list[Timex]) -> list[Timex]:
+    """ "A year ago today": the day a whole number of years (months, weeks) before today, not that whole year."""
+    result: list[Timex] = []
+    index = 0
+    while index < len(timexes):
+        timex = timexes[index]
+        following = timexes[index + 1] if index + 1 < len(timexes) else None
+        span = calendar_span(timex.value) if timex.rule == "shift_ago" else None
+        today = calendar_span(following.value) if following is not None and _TODAY.fullmatch(
+            text, timex.end, following.end) else None  # fmt: skip
+        if span is None or today is None or span[2] not in ("year", "month", "week"):
+            result.append(timex)
+            index += 1
+            continue
+        day = today[0]
+        if span[2] == "year":
+            day = shift(day, "month", 12 * (span[0].year - day.year))
+        elif span[2] == "month":
+            day = shift(day, "month", (span[0].year - day.year) * 12 + span[0].month - day.month)
+        else:
+            day = day - dt.timedelta(days=7 * ((day - span[0]).days // 7))
+        end = following.end  # type: ignore[union-attr]
+        result.append(replace(timex, end=end, text=text[timex.start : end], value=day.isoformat(), granularity="day",
+                              anchor=today[0].isoformat()))  # fmt: skip
+        index += 2
+    return result
 
 
 _RANGE_LINK = re.compile(r"\s*(?:-|–|—|to|and|or|until|till|through)\s*", re.IGNORECASE)

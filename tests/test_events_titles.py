@@ -152,3 +152,21 @@ def test_a_coordinated_clause_shares_the_subject_of_the_one_before(title_, claus
     from timeline.events.titles import with_shared_subject
 
     assert with_shared_subject(title_, clause, previous) == expected
+
+
+@pytest.mark.parametrize(
+    ("title_", "content", "expected"),
+    [
+        ("Sullivan said", "Steps the West held back were on the table",
+         "Sullivan: Steps the West held back were on the table"),
+        ("Lukashenko announced", "The exercises would take place in February",
+         "Lukashenko: The exercises would take place in February"),
+        ("He said", "Talks failed", "He said"),  # a pronoun is named later, by the pipeline
+        ("Sullivan said the talks failed", "Talks failed", "Sullivan said the talks failed"),  # not a bare saying
+        ("Sullivan said", "", "Sullivan said"),
+    ],
+)
+def test_a_bare_saying_tells_what_was_said(title_, content, expected):
+    from timeline.events.titles import with_what_was_said
+
+    assert with_what_was_said(title_, content) == expected

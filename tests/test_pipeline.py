@@ -239,3 +239,10 @@ def test_a_dateline_opening_the_text_is_no_event_but_a_chronology_date_is():
     rows = extract_article(_article(text, published=dt.date(2022, 3, 11)))
     assert [(r["start"], r["timex_text"]) for r in rows] == [
         (dt.date(2022, 3, 9), "March 9, 2022"), (dt.date(2022, 3, 10), "March 10, 2022")]  # fmt: skip
+
+
+def test_a_bare_saying_row_is_titled_with_what_it_reports():
+    rows = extract_article(_article("Jake Sullivan said on Friday that Russia could invade on Wednesday."))
+    saying = next(r for r in rows if not r["parent_event_id"])
+    content = next(r for r in rows if r["parent_event_id"] == saying["event_id"])
+    assert saying["title"] == f"Sullivan: {content['title']}"

@@ -260,13 +260,26 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
             }
             sentence_rows.append((clause, row))
         previous_title = ""
+        enriched_rows = []
         for clause, row in sentence_rows:
             row["parent_event_id"] = ids[clause.parent] if clause.parent in kept else ""
             enriched = enrich(row, article)
             enriched["title"] = titles.with_shared_subject(enriched["title"], enriched["sentence"], previous_title)
             previous_title = enriched["title"]
-            rows.append(enriched)
+            enriched_rows.append(enriched)
+        rows += _say_what(enriched_rows)
     return _name_pronouns(rows)
+
+
+def _say_what(rows: list[dict]) -> list[dict]:
+    """A bare saying ("Sullivan said") takes the title of the first content it reports, within its sentence."""
+    first_content: dict[str, str] = {}
+    for row in rows:
+        if row["parent_event_id"]:
+            first_content.setdefault(row["parent_event_id"], row["title"])
+    for row in rows:
+        row["title"] = titles.with_what_was_said(row["title"], first_content.get(row["event_id"], ""))
+    return rows
 
 
 _PRONOUN_TITLE = re.compile(r"^(?:He|She)\b")

@@ -412,6 +412,19 @@ def finish(title: str) -> str:
     return _finish(title)
 
 
+def with_what_was_said(title: str, content_title: str) -> str:
+    """ "Sullivan said" with content "Steps the West had held back were on the table" reads "Sullivan: Steps the West
+    had held back were on the table", so the saying tells what was said. Only a bare saying ("<who> <speech verb>",
+    at most five words); any other title stays as it is."""
+    words = title.split()
+    if not content_title or not 2 <= len(words) <= 5 or words[-1].lower() not in lexicon().speech:
+        return title
+    speaker = " ".join(words[:-1])
+    if speaker.lower() in lexicon().pronouns:
+        return title
+    return finish(f"{speaker}: {content_title.rstrip('…')}")  # headline style: capital after the colon
+
+
 _COORDINATED = re.compile(r"^\W*(?:and|but|then|and then)\s+", re.IGNORECASE)
 
 

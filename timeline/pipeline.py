@@ -184,8 +184,14 @@ def _without_dateline(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
         return spans
     end = text.find(dateline.text, dateline.start) + len(dateline.text)
     end = _AFTER_DATELINE.match(text, end).end()
-    return [(max(start, end), stop) if start <= dateline.start < stop else (start, stop) for start, stop in spans
-            if not (start <= dateline.start < stop and end >= stop)]  # fmt: skip
+    kept = []
+    for start, stop in spans:
+        if start <= dateline.start < stop:
+            if end >= stop:
+                continue  # the line is nothing but the dateline
+            start = max(start, end)
+        kept.append((start, stop))
+    return kept
 
 
 def _tense(text: str, clause: segment.Clause, timexes: list[Timex]) -> str | None:

@@ -380,8 +380,8 @@ def _shifted(text: str, anchor: Anchor, duration: Timex, count: int, unit: str) 
 
 def _apply_offsets(text: str, anchors: list[Anchor], durations: list[Timex]) -> tuple[list[Anchor], list[Timex]]:
     """ "Two days after the summit on 5 January" is 7 January: a counted duration, "after"/"before", then words
-    naming what it counts from and that thing's date. Such a duration is an offset, never a length, so it is
-    returned only among the durations that may still make spans when it is not one."""
+    naming what it counts from and that thing's date. Returns the anchors and the durations that are lengths:
+    one followed by "after"/"before" is an offset, never a length, even when no date follows it."""
     out, lengths = list(anchors), []
     for duration in durations:
         link = _lexicon_regex(_OFFSET_LINK).match(text, duration.end)
@@ -389,15 +389,15 @@ def _apply_offsets(text: str, anchors: list[Anchor], durations: list[Timex]) -> 
             lengths.append(duration)
             continue
         match = _DURATION.match(duration.value)
-        later = [k for k, a in enumerate(out) if a.start >= duration.end]
-        if not match or not later or link.end() < out[later[0]].start or len(
-            text[duration.end : out[later[0]].start].split()
-        ) > 12:
+        nxt = next((k for k, a in enumerate(out) if a.start >= duration.end), None)
+        if not match or nxt is None or link.end() < out[nxt].start:
+            continue  # no date in the same phrase
+        if len(text[duration.end : out[nxt].start].split()) > 12:
             continue
         count = int(match.group(1)) * (1 if link.group(1) else -1)
-        moved = _shifted(text, out[later[0]], duration, count, match.group(2))
+        moved = _shifted(text, out[nxt], duration, count, match.group(2))
         if moved is not None:
-            out[later[0]] = moved
+            out[nxt] = moved
     return out, lengths
 
 

@@ -32,7 +32,7 @@ from timeline.events import status
 from timeline.schema import PRECISIONS
 from timeline.temporal import Timex, calendar_span
 from timeline.temporal.calendar import part_of_span
-from timeline.temporal.tense import tense_cues
+from timeline.temporal.tense import base_form_follows, tense_cues
 
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _DURATION = re.compile(r"^P(\d+)([DWMY])$")
@@ -97,11 +97,7 @@ def _lexicon_regex(template: str) -> re.Pattern[str]:
 _RANGE_JOIN = r"\s*(?:<range_connectors>)\s*"
 _LIST_JOIN = r"\s*(?:,|,?\s*(?:<list_connectors>))\s*"
 _CLAUSE_BREAK = r"(?:<clause_breaks>)(?!\w)"
-# (not "last" as a verb: "set to last 3 days", "will last a week")
-_BACKWARD_DURATION = (
-    "".join(rf"(?<!\b{word} )" for word in ("to", "will", "would", "could", "may", "might", "must", "not", "did"))
-    + r"\b(?:<backward_duration>)\s+(?:the\s+)?$"
-)
+_BACKWARD_DURATION = r"\b(?:<backward_duration>)\s+(?:the\s+)?$"
 # the same words opening the span: "the last three years" (not "set to last 3 days", where "last" is the verb)
 _BACKWARD_OPENING = r"the\s+(?:<backward_duration>)\s"
 _PREPOSITION_NEXT = r"\s+(?:<prepositions>)\b"
@@ -344,6 +340,8 @@ def _apply_durations(text: str, anchors: list[Anchor], durations: list[Timex]) -
     for duration in durations:
         match = _DURATION.match(duration.value)
         backward = _lexicon_regex(_BACKWARD_DURATION).search(text, max(0, duration.start - 24), duration.start)
+        if backward and base_form_follows(text, backward.start()):
+            backward = None  # "set to last 3 days", "will last a week": "last" is the verb
         if not match or backward or _lexicon_regex(_BACKWARD_OPENING).match(duration.text):
             continue
         best = None

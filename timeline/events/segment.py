@@ -124,15 +124,25 @@ def _partition(text: str, start: int, end: int, anchors: Sequence[tuple[int, int
 
 
 @cache
+def _relative_words() -> str:
+    return "|".join(re.escape(w) for w in _lexicon()["trailing_relative_openers"])
+
+
+@cache
 def _trailing_opener() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in _lexicon()["trailing_relative_openers"])
-    return re.compile(rf",\s+(?i:{words})\b")
+    return re.compile(rf",\s+(?i:{_relative_words()})\b")
+
+
+@cache
+def relative_opening() -> re.Pattern[str]:
+    """The relative pronoun that opens a clause and the space after it ("which ", "who ")."""
+    return re.compile(rf"(?i:{_relative_words()})\s+")
 
 
 def opens_relative(clause_text: str) -> bool:
     """Whether the clause is a relative clause cut off the end of its sentence ("which Russia annexed in 2014."):
     background about a noun, which the narrative does not go on from."""
-    return bool(_trailing_opener().match(", " + clause_text))
+    return bool(relative_opening().match(clause_text))
 
 
 def _trailing_relative_cut(text: str, start: int, end: int, anchor: tuple[int, int]) -> int | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from timeline.events.gazetteer import Mention, load_yaml
+from timeline.events.segment import relative_opening
 from timeline.events.status import RELATIVE_CLAUSE
 
 MAX_TITLE = 80
@@ -117,16 +118,13 @@ def make_title(text: str, timex: tuple[int, int] | None, mentions: list[Mention]
     return _finish(title) or _finish(" ".join(text.split())) or "(untitled)"
 
 
-_RELATIVE_WORD = re.compile(r"(?:which|who|whom|whose)\s+", re.IGNORECASE)
-
-
 def _with_antecedent(
     text: str, timex: tuple[int, int] | None, mentions: list[Mention], antecedent: str
 ) -> tuple[str, tuple[int, int] | None, list[Mention]]:
     """The relative clause as a sentence about its noun: "who was elected in 2000" after "Putin" reads "Putin
     was elected in 2000", "which Russia annexed in 2014" after "Crimea" reads "Russia annexed in 2014 Crimea"
     (the date leaves the title)."""
-    opening = _RELATIVE_WORD.match(text)
+    opening = relative_opening().match(text)
     cut = opening.end() if opening else 0
     rest = text[cut:]
     words = rest.split(None, 2)
@@ -248,7 +246,7 @@ _NAME_AT_END = re.compile(f"({_OPEN}\\d+{_CLOSE})\\W*$")
 def _relative_as_clause(part: str, before: str) -> str:
     """ "Gerasimov, | who arrived in Belarus on Wednesday, inspected troops": the dated part is the relative clause
     up to its closing comma, with the name it follows as its subject ("Gerasimov arrived in Belarus")."""
-    opening = _RELATIVE_WORD.match(part.lstrip(" ,"))
+    opening = relative_opening().match(part.lstrip(" ,"))
     name = _NAME_AT_END.search(before)
     if opening is None or name is None:
         return part

@@ -12,6 +12,7 @@ from collections.abc import Callable
 import yaml
 
 from timeline.temporal.lexicon import RESOURCES, alternation, lexicon, year_value
+from timeline.temporal.tense import base_form_follows
 
 
 @functools.cache
@@ -203,15 +204,9 @@ def duration(text: str, match: re.Match[str]) -> bool:
     before = word_before(text, match.start())
     if count in ("a", "an") and (before in ("per", "a") or _after_amount(text, match.start())):
         return False  # "$5 a year", "700 seats a week": a rate, tagged as a frequency (SET) instead
-    verb_before = _VERB_LAST_BEFORE.search(text, max(0, match.start() - 12), match.start())
-    if (match.groupdict().get("cue") or "").lower() == "last" and verb_before:
+    if (match.groupdict().get("cue") or "").lower() == "last" and base_form_follows(text, match.start()):
         return False  # "will last one day": the verb; the count alone is found after it
     return text[max(0, match.start() - 1) : match.start()] not in ("$", "£", "€", "#")
-
-
-_VERB_LAST_BEFORE = re.compile(
-    r"\b(?:to|will|would|could|may|might|can|should|must|did|does|do|not|n't)\s+$", re.IGNORECASE
-)
 
 
 def frequency(text: str, match: re.Match[str]) -> bool:
@@ -269,8 +264,9 @@ def ordinal_date(text: str, match: re.Match[str]) -> bool:
     return _after_date_preposition(text, match.start())
 
 
-_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|should|hopes?|hoped)\s+(?:[a-z]+\s+)?$",
-                           re.IGNORECASE)
+# Words that put "one day" in the time to come: "will one day be", "hopes he one day follows".
+_FUTURE_MODALS = r"\b(?:will|would|could|may|might|can|shall|should|hopes?|hoped)"
+_MODAL_BEFORE = re.compile(_FUTURE_MODALS + r"\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 
 
 def someday(text: str, match: re.Match[str]) -> bool:
@@ -285,8 +281,7 @@ def someday(text: str, match: re.Match[str]) -> bool:
 
 
 _CLAUSE_END = re.compile(r"\s*(?:[.,;!?]|$)")
-_MODAL_IN_CLAUSE = re.compile(r"\b(?:will|would|could|may|might|can|shall|should|hopes?|hoped)\b[^.,;!?]*$",
-                              re.IGNORECASE)  # fmt: skip
+_MODAL_IN_CLAUSE = re.compile(_FUTURE_MODALS + r"\b[^.,;!?]*$", re.IGNORECASE)
 # Words before "one day" that make it a length: "for one day", "will last one day", "take one day".
 _LENGTH_BEFORE = frozenset({"for", "in", "within", "than", "only", "just", "about", "nearly", "almost", "last", "lasts",
                             "take", "takes", "spend", "stay", "wait", "run", "runs"})  # fmt: skip

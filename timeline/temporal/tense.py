@@ -47,12 +47,20 @@ def _plural_present() -> frozenset[str]:
     return frozenset(_tense_data()["plural_present"])
 
 
-# Before a base form that makes it no finite present: an infinitive ("to meet", "will meet", "did not meet") or a
-# noun ("at the close of business", "a strong start").
-_NOT_FINITE_BEFORE = re.compile(
-    r"\b(?:to|will|would|shall|should|can|could|may|might|must|do|does|did|not|n't|cannot|let|help"
-    r"|the|a|an|its|their|his|her|our|this|that|[a-z]+'s)\s+(?:[a-z]+ly\s+|not\s+|also\s+|[a-z]+(?:ing|ed)\s+)?$"
-)
+@functools.cache
+def _base_form_before() -> re.Pattern[str]:
+    words = alternation(_tense_data()["base_form_before"])
+    return re.compile(rf"(?:\b{words}|n't)\s+(?:[a-z]+ly\s+|not\s+|also\s+)?$", re.IGNORECASE)
+
+
+def base_form_follows(text: str, start: int) -> bool:
+    """Whether the words just before ``start`` make the verb there an infinitive ("will last", "to meet", "did not
+    meet"), not a finite form and not a cue word ("last" in "set to last 3 days" is the verb)."""
+    return bool(_base_form_before().search(text, max(0, start - 24), start))
+
+
+# Before a base form that makes it a noun: "at the close of business", "a strong start".
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|[a-z]+'s)\s+(?:[a-z]+(?:ing|ed)\s+)?$")
 
 
 @functools.cache
@@ -90,7 +98,10 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
         word = match.group()
         if kind == "past" and word in not_past:
             continue
-        if word in _plural_present() and _NOT_FINITE_BEFORE.search(sentence, max(0, match.start() - 24), match.start()):
+        if word in _plural_present() and (
+            base_form_follows(sentence, match.start())
+            or _DETERMINER_BEFORE.search(sentence, max(0, match.start() - 24), match.start())
+        ):
             continue  # an infinitive ("agreed to meet", "will meet") or a noun ("the close of business")
         if kind == "past" and _auxiliary_before().search(sentence, max(0, match.start() - 24), match.start()):
             continue  # a participle ("will be named", "to be completed"): its auxiliary is the cue

@@ -310,9 +310,19 @@ def test_a_counted_duration_after_or_before_an_event_moves_its_date():
         ("Two days after the summit on 5 January, Russia moved tanks.", dt.date(2022, 1, 7), dt.date(2022, 1, 7)),
         ("Three weeks before the vote on 1 March, the party split.", dt.date(2022, 2, 8), dt.date(2022, 2, 8)),
         ("Five years after its launch in 2010, the project collapsed.", dt.date(2015, 1, 1), dt.date(2015, 12, 31)),
+        ("The day after the summit on 5 January, Russia moved tanks.", dt.date(2022, 1, 6), dt.date(2022, 1, 6)),
+        ("The day before the vote on 1 March, the party split.", dt.date(2022, 2, 28), dt.date(2022, 2, 28)),
     ]:
         anchor = _anchor_of(text, text.split(",")[0].split()[-1])
         assert (anchor.first, anchor.last, anchor.text) == (first, last, text.split(",")[0]), text
+
+
+def test_the_day_before_an_event_keeps_no_guess_of_its_own_once_the_event_is_dated():
+    text = "Kyiv was calm on 3 January. The day after the summit on 5 January, Russia moved tanks."
+    anchors = find_anchors(text, tag(text, PUB), PUB)
+    assert [(a.text, a.value) for a in anchors] == [
+        ("3 January", "2022-01-03"), ("The day after the summit on 5 January", "2022-01-06")
+    ]
 
 
 def test_every_offset_word_moves_the_date_its_way():

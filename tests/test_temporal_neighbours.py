@@ -39,3 +39,31 @@ def test_after_resolution_gives_clock_times_their_day_and_offsets_their_date():
 def test_ago_today_is_the_day_not_the_period(text, value):
     (timex,) = tag(text, "2023-02-24")
     assert (timex.text, timex.value, timex.granularity) == (text.split(",")[0], value, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # in apposition to a date: that date, whatever comes before or after the event
+        ("On 23 February, the day before the invasion, Putin recognised the republics.",
+         [("23 February", "2022-02-23"), ("the day", "2022-02-23")]),
+        ("Shares fell eight days after Oct. 12, the day before the plunge.",
+         [("eight days after Oct. 12", "2021-10-20"), ("the day", "2021-10-12")]),
+        ("On 23 February at 5 p.m., the night before the invasion, he spoke.",
+         [("23 February", "2022-02-23"), ("5 p.m.", "2022-02-23T17:00"), ("the night", "2022-02-23TNI")]),
+        # the event taken to be the last date told
+        ("He was killed on 3 March. Police came the day after his death.",
+         [("3 March", "2022-03-03"), ("the day", "2022-03-04")]),
+        # nothing told: unknown, not the day before publication
+        ("The day before the invasion, Zelensky addressed Russians.", [("The day", "XXXX-XX-XX")]),
+        ("the night before Russia invaded", [("the night", "XXXX-XX-XXTNI")]),
+        ("the day after voting ended", [("the day", "XXXX-XX-XX")]),
+        # no event named: the day after the last date told
+        ("He arrived on 3 March and left the day after in a convoy.",
+         [("3 March", "2022-03-03"), ("the day after", "2022-03-04")]),
+        ("He arrived on 3 March. The day after, he left.",
+         [("3 March", "2022-03-03"), ("The day after", "2022-03-04")]),
+    ],
+)
+def test_the_day_before_an_event_counts_from_the_event(text, expected):
+    assert [(t.text, t.value) for t in tag(text, "2022-03-10")] == expected

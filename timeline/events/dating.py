@@ -32,6 +32,7 @@ from timeline.events import status
 from timeline.schema import PRECISIONS
 from timeline.temporal import Timex, calendar_span
 from timeline.temporal.calendar import part_of_span
+from timeline.temporal.model import DAY_OF_EVENT
 from timeline.temporal.tense import base_form_follows, tense_cues
 
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
@@ -384,9 +385,11 @@ def _apply_offsets(text: str, anchors: list[Anchor], durations: list[Timex]) -> 
     for duration in durations:
         link = _lexicon_regex(_OFFSET_LINK).match(text, duration.end)
         if link is None:
-            lengths.append(duration)
+            if duration.type == "DURATION":
+                lengths.append(duration)
             continue
-        match = _DURATION.match(duration.value)
+        # "the day after the summit on 5 January": the tagger's "the day", one day from the event
+        match = _DURATION.match("P1D" if duration.rule == DAY_OF_EVENT else duration.value)
         nxt = next((k for k, a in enumerate(out) if a.start >= duration.end), None)
         if not match or nxt is None or link.end() < out[nxt].start:
             continue  # no date in the same phrase
@@ -396,6 +399,7 @@ def _apply_offsets(text: str, anchors: list[Anchor], durations: list[Timex]) -> 
         moved = _shifted(text, out[nxt], duration, count, match.group(2))
         if moved is not None:
             out[nxt] = moved
+            out = [a for a in out if a.timex is not duration]  # its own guess (from the last date told) is void
     return out, lengths
 
 
@@ -403,7 +407,7 @@ def find_anchors(text: str, timexes: Sequence[Timex], published: dt.date | None 
     """The anchors among one sentence's timexes (article offsets), in text order."""
     ordered = sorted(timexes, key=lambda t: t.start)
     singles = [a for t in ordered if (a := _single(text, t, published)) is not None]
-    durations = [t for t in ordered if t.type == "DURATION"]
+    durations = [t for t in ordered if t.type == "DURATION" or t.rule == DAY_OF_EVENT]
     anchors, lengths = _apply_offsets(text, _merge_ranges(text, singles), durations)
     return _apply_durations(text, anchors, lengths)
 

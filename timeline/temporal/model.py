@@ -30,6 +30,9 @@ class Timex:
     tense: str = ""
 
 
+#: ``Timex.rule`` of "the day" in "the day before the invasion": one day from an event named right after it.
+DAY_OF_EVENT = "day_of_event"
+
 #: ``Draft.cue`` of "next Thursday": the Thursday of the calendar week after the anchor's.
 NEXT_WEEK = 2
 

@@ -24,7 +24,7 @@ from timeline.temporal.calendar import (
 from timeline.temporal.guards import context_words, possessive_after
 from timeline.temporal.lexicon import alternation, lexicon, lookup
 from timeline.temporal.matching import Candidate
-from timeline.temporal.model import Draft, Timex
+from timeline.temporal.model import DAY_OF_EVENT, Draft, Timex
 
 
 def before_resolution(text: str, chosen: list[Candidate]) -> list[Candidate]:
@@ -36,7 +36,7 @@ def after_resolution(text: str, timexes: list[Timex], dayless: set[int]) -> list
     """The resolved expressions with clock days, month ranges, offsets from dates, "ago today" and weeks-of worked in.
     ``dayless``: indices of clock times that named no day and were dated by publication alone."""
     dated = _month_ranges(text, _clock_days(text, timexes, dayless))
-    return _weeks_of(text, _ago_today(text, _offsets_from_dates(text, dated)))
+    return _weeks_of(text, _ago_today(text, _days_of_events(text, _offsets_from_dates(text, dated))))
 
 
 _TODAY = re.compile(r"\s+(today|tonight)\b", re.IGNORECASE)
@@ -263,6 +263,54 @@ def _offset(text: str, duration: Timex, date: Timex) -> Timex | None:
         granularity=granularity, anchor=span[0].isoformat(), rule="offset_from_date",
         basis="relative_previous", mod="", tense=date.tense,
     )
+
+
+_DAY_PHRASE = re.compile(r"(the\s+(?:day|night))\s+(?:before|after)", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
+
+
+def _counts_from_event(text: str, timex: Timex) -> re.Match[str] | None:
+    """ "the day before the invasion": one day from an event named after it, not from the last date told."""
+    phrase = _DAY_PHRASE.fullmatch(timex.text) if timex.rule == "shift_day_after" else None
+    following = _NEXT_WORD.match(text, timex.end) if phrase else None
+    if following is None:
+        return None
+    word = following.group(1)
+    opens_event = word[0].isupper() or word.endswith("ing") or word.lower() in context_words()["event_after_day"]
+    return phrase if opens_event else None
+
+
+_APPOSITION = re.compile(r"\s*[,(–—]\s*")
+
+
+def _days_of_events(text: str, timexes: list[Timex]) -> list[Timex]:
+    """ "the day before the invasion" is the phrase "the day", one day from an event. In apposition to a date ("on 23
+    February, the day before the invasion") it is that date. Otherwise the event is taken to be the last date told,
+    if any ("killed on Oct. 23 ... the day after his death"); with none, the day is unknown here, never the day
+    before publication. The events stage moves it when the event's own date follows ("the day after the summit on
+    5 January")."""
+    result: list[Timex] = []
+    for index, timex in enumerate(timexes):
+        phrase = _counts_from_event(text, timex)
+        if phrase is None:
+            result.append(timex)
+            continue
+        cut = phrase.group(1)  # "the day", without "before"/"after"
+        previous = timexes[index - 1] if index else None
+        suffix = "TNI" if cut.lower().endswith("night") else ""
+        if previous is not None and previous.granularity in DAY_GRANULARITIES and _APPOSITION.fullmatch(
+            text, previous.end, timex.start
+        ):
+            # "Eight trading days after Oct. 12, the day before the plunge": the date written last, Oct. 12
+            told = previous.anchor if previous.rule == "offset_from_date" else previous.value
+            changes = {"value": told[:10] + suffix, "anchor": told, "basis": "relative_previous",
+                       "rule": "day_apposition"}
+        elif timex.basis == "relative_previous":  # "Slepian was killed on Oct. 23 ... the day after his death"
+            changes = {"rule": DAY_OF_EVENT}
+        else:  # not the day before publication: nothing told says when the event was
+            changes = {"value": "XXXX-XX-XX" + suffix, "anchor": "", "basis": "unresolved", "rule": DAY_OF_EVENT}
+        result.append(replace(timex, end=timex.start + len(cut), text=cut, **changes))
+    return result
 
 
 def _month_ranges(text: str, timexes: list[Timex]) -> list[Timex]:

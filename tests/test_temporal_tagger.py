@@ -153,6 +153,8 @@ def test_sets(text, expected):
         # the day written after the clock time, past a parenthesis, is the clock time's day
         ("The blast occurred at 10:35 a.m. (0735 GMT) Friday, toppling a building.", "2022-02-04T10:35"),
         ("He will leave at 4 in the morning (4 a.m. local time Friday).", "2022-02-11T04:00"),
+        # past a zone and a clock in another zone: "Moscow time (07:00 GMT) on Saturday"
+        ("A ceasefire was due to take effect at 10:00 Moscow time (07:00 GMT) on Saturday.", "2022-02-12T10:00"),
         # a past-tense clock time with no day falls on the day the text was just telling of
         ("The shooting came on 3 February. The doctor was shot at 10 p.m. in his kitchen.", "2022-02-03T22:00"),
         # present or future: publication day
@@ -162,6 +164,14 @@ def test_sets(text, expected):
 def test_clock_time_without_a_day_takes_the_day_the_text_gives(text, expected):
     times = [t for t in tag(text, "2022-02-10") if t.type == "TIME"]
     assert times[0].value == expected
+
+
+def test_from_a_weekday_follows_the_tense_and_since_a_weekday_is_past():
+    assert values("Sanctions take effect from midnight on Friday.", "2022-03-02") == {
+        "midnight on Friday": "2022-03-04T24:00"
+    }
+    assert values("From Monday, masks will be required.", "2022-03-02") == {"Monday": "2022-03-07"}
+    assert values("Troops have shelled the city since Friday.", "2022-03-02") == {"Friday": "2022-02-25"}
 
 
 def test_participle_right_before_a_weekday_is_past_under_a_governing_future():

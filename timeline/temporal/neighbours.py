@@ -328,12 +328,6 @@ def _month_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
     return result
 
 
-_CLOCK_TO_DAY = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*|\()?,?\s*(?:on\s+)?")
-
-
-_DAY_TO_CLOCK = re.compile(r"\s*,?\s*(?:at\s+)?")
-
-
 def _day_of(timex: Timex) -> dt.date | None:
     """The day a DATE/TIME names, when it names one."""
     if timex.type not in ("DATE", "TIME") or timex.value[:4] == "XXXX":
@@ -343,13 +337,16 @@ def _day_of(timex: Timex) -> dt.date | None:
 
 
 def _clock_days(text: str, timexes: list[Timex], dayless: set[int]) -> list[Timex]:
-    """ "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. Thursday)": a clock time that names no
-    day takes the day written right after it, past a parenthesis, when that is a day of its own; else the day
-    written right before it ("Thursday 24 February 2022, 05:00", "on 24 February at 05:00")."""
+    """ "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. Thursday)", "at 10:00 Moscow time (07:00
+    GMT) on Saturday": a clock time that names no day takes the day written right after it, past a zone and a
+    parenthesis, when that is a day of its own or a clock that took one; else the day written right before it
+    ("Thursday 24 February 2022, 05:00", "on 24 February at 05:00")."""
     result = list(timexes)
-    for index in sorted(dayless):
+    for index in sorted(dayless, reverse=True):  # the last clock first: an earlier one may take its day
         timex = timexes[index]
-        following = timexes[index + 1] if index + 1 < len(timexes) else None
+        following = result[index + 1] if index + 1 < len(result) else None
+        if following is not None and index + 1 in dayless and following.basis != "relative_previous":
+            following = None  # a clock still dated by publication alone names no day
         preceding = timexes[index - 1] if index else None
         day = None
         if following is not None and _CLOCK_TO_DAY.fullmatch(text, timex.end, following.start):
@@ -360,6 +357,12 @@ def _clock_days(text: str, timexes: list[Timex], dayless: set[int]) -> list[Time
             result[index] = replace(timex, value=day.isoformat() + timex.value[10:], anchor=day.isoformat(),
                                     basis="relative_previous")  # fmt: skip
     return result
+
+
+_CLOCK_TO_DAY = re.compile(r"(?:\s+[A-Za-z]+\s+time\b)?\s*(?:\([^()\n]{1,30}\)\s*|\(|\)\s*)?,?\s*(?:on\s+)?")
+
+
+_DAY_TO_CLOCK = re.compile(r"\s*,?\s*(?:at\s+)?")
 
 
 _WEEK_OF = re.compile(r"\bthe\s+week\s+of\s+$", re.IGNORECASE)

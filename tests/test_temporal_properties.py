@@ -23,7 +23,8 @@ WORDS = st.sampled_from(
      "quarter", "third", "fiscal", "-20", "10/02/2022", "a", "decade", "every", "daily", "Feb.", "fall", "now",
      "weekend.", "nineteen", "ninety-six", "1/2", "year-end", "that", "about", "the nineties", "Tuesdays", "nights",
      "mid-afternoon", "eighth", "this coming", "this past", "day-long", "decades-long", "same", "(0735 GMT)",
-     "10:35 a.m.", "high", "noon", "March.", "recent", "coming", "ahead", "or so", "previous", "full", "late"]
+     "10:35 a.m.", "high", "noon", "March.", "recent", "coming", "ahead", "or so", "previous", "full", "late",
+     "24th", "the 31st", "before", "after", "the day"]
 )
 dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2090, 12, 31))
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

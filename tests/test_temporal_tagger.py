@@ -439,3 +439,25 @@ def test_narrative_shift_ranges_and_pairs_of_months():
     assert [t.value for t in found] == ["2021-03-03", "2021-03-06"]
     assert values("drills from 10 to 20 February", "2022-02-01") == {"10": "2022-02-10", "20 February": "2022-02-20"}
     assert values("between March and May", "2022-02-10") == {"March": "2022-03", "May": "2022-05"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The office is on the 24th floor.", "He won on the 3rd attempt.", "It was the 24th time he visited.",
+     "She finished the 10th, behind the leaders."],
+)
+def test_an_ordinal_of_a_noun_or_without_a_date_preposition_is_no_day(text):
+    assert [t.rule for t in tag(text, "2022-03-02") if t.rule == "date_day_alone"] == []
+
+
+def test_a_day_alone_takes_the_month_told_of_and_stays_open_without_one():
+    assert values("In March the talks failed. On the 5th, shelling resumed.", "2022-06-01")["the 5th"] == "2022-03-05"
+    (timex,) = tag("Troops withdrew on the 24th.", None)
+    assert (timex.value, timex.basis) == ("XXXX-XX-24", "unresolved")
+
+
+def test_until_looks_only_at_the_date_after_it():
+    text = "Klitschko imposed a curfew lasting 35 hours, from 8 p.m. on Tuesday until 7 a.m. on Thursday."
+    assert values(text, "2022-03-16") == {"35 hours": "PT35H", "8 p.m. on Tuesday": "2022-03-15T20:00",
+                                          "7 a.m. on Thursday": "2022-03-17T07:00"}
+    assert values("The border stays shut until Sunday.", "2022-03-16") == {"Sunday": "2022-03-20"}

@@ -292,6 +292,19 @@ def noon(text: str, match: re.Match[str]) -> bool:
     return word_before(text, match.start()) != "high"
 
 
+_NEXT_WORD = re.compile(r"[ \t]*([A-Za-z][\w'’-]*)?")
+
+
+def day_alone(text: str, match: re.Match[str]) -> bool:
+    """ "on the 24th" is a day; "on the 24th floor", "the 5th century", "in the 3rd round" are not: a date preposition
+    before it and, after it, punctuation or a linking word."""
+    words = context_words()
+    if word_before(text, match.start()) not in words["day_alone_before"]:
+        return False
+    following = _NEXT_WORD.match(text, match.end()).group(1)  # type: ignore[union-attr]
+    return following is None or following.lower() in words["day_alone_followers"]
+
+
 GUARDS: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "month_case": month_case,
     "bare_month": bare_month,
@@ -309,4 +322,5 @@ GUARDS: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "noon": noon,
     "someday": someday,
     "ordinal_date": ordinal_date,
+    "day_alone": day_alone,
 }

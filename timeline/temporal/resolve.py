@@ -65,6 +65,8 @@ def _calendar(draft: Draft, publication: dt.date | None, previous: Mention | Non
         return Resolved(_calendar_value(draft, draft.year), "", "explicit", draft.granularity)
     if draft.year is not None:
         return Resolved(f"{draft.year:04d}", "", "explicit", "year")
+    if draft.month is None and draft.weekday is None and draft.day is not None:
+        return _day_of_month(draft.day, publication, previous, tense)
     if publication is None:
         return Resolved(_unresolved(draft), "", "unresolved", draft.granularity)
     anchor = publication.isoformat()
@@ -82,6 +84,25 @@ def _calendar(draft: Draft, publication: dt.date | None, previous: Mention | Non
         return Resolved(_unresolved(draft), "", "unresolved", draft.granularity)
     year = resolve_year(draft, publication, tense)
     return Resolved(_calendar_value(draft, year), anchor, "relative_publication", draft.granularity)
+
+
+def _day_of_month(day: int, publication: dt.date | None, previous: Mention | None, tense: Tense | None) -> Resolved:
+    """ "on the 25th": that day of the month last told of ("invaded on 24 February ... On the 25th"); with none, of
+    the publication month, or of the month before (after) when the tense puts a later (earlier) day behind (ahead)."""
+    if previous is not None and previous.granularity in ("day", "time", "month"):
+        base, basis, month = previous.day, "relative_previous", previous.day.replace(day=1)
+    elif publication is not None:
+        base, basis, month = publication, "relative_publication", publication.replace(day=1)
+        if tense == "past" and day > publication.day:
+            month = shift(month, "month", -1)
+        elif tense == "future" and day < publication.day:
+            month = shift(month, "month", 1)
+    else:
+        return Resolved(f"XXXX-XX-{day:02d}", "", "unresolved", "day")
+    try:
+        return Resolved(month.replace(day=day).isoformat(), base.isoformat(), basis, "day")  # type: ignore[arg-type]
+    except ValueError:  # "the 31st" of a 30-day month
+        return Resolved(f"XXXX-XX-{day:02d}", "", "unresolved", "day")
 
 
 def _calendar_value(draft: Draft, year: int) -> str:

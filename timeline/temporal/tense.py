@@ -131,6 +131,16 @@ def _weak_future() -> frozenset[str]:
 
 
 @functools.cache
+def _forward_only_words() -> frozenset[str]:
+    return frozenset(_tense_data()["forward_only"])
+
+
+def _forward_only(cue: Cue, sentence: str) -> bool:
+    """ "until", "as soon as": cues for the date after them only."""
+    return bool(sentence) and " ".join(sentence[cue[0] : cue[1]].lower().split()) in _forward_only_words()
+
+
+@functools.cache
 def _strong_past() -> frozenset[str]:
     return frozenset(_tense_data()["past"])
 
@@ -186,7 +196,7 @@ def tense_among(cues: list[Cue], start: int, end: int, sentence: str = "") -> Te
     """
     cues = _own_clause(cues, start, end, sentence)
     before = [cue for cue in cues if cue[1] <= start]
-    after = [_as_reporting_verb(cue, sentence) for cue in cues if cue[0] >= end]
+    after = [_as_reporting_verb(cue, sentence) for cue in cues if cue[0] >= end and not _forward_only(cue, sentence)]
     if sentence and any(not _is_weak_future(cue) for cue in before):
         after = [cue for cue in after if not _CLAUSE_BREAK.search(sentence, end, cue[0])]
     best: tuple[float, Tense, bool] | None = None

@@ -44,6 +44,8 @@ KEY_MODE = "v_key_mode"
 SELECTED = "v_selected"  # event_id shown in the detail panel
 CHART = "v_chart"
 PICK = "v_pick"  # the detail panel's event picker
+ALL_DATES = "v_all_dates"  # the button that clears the Dates filter
+FIGURE = "_figure"  # the timeline figure last drawn (what a click's point index refers to)
 
 # Curation
 EDITS = "c_edits"  # list[timeline.curation.Edit], the audit log

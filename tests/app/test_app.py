@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 
@@ -52,6 +53,22 @@ def test_filters_change_table_chart_and_url(app):
     assert param(at, "type") == [kind]
     widget(at.sidebar.text_input, "Search titles and sentences").input("zzzz-no-such-word").run()
     assert len(editor_table(at)) == 0 and "No dated events" in json.dumps(chart_spec(at)["layout"])
+
+
+def test_all_dates_button_clears_a_narrowed_dates_filter(app):
+    at = app.run()
+    assert not [b for b in at.button if b.label.startswith("All dates")]  # nothing to clear yet
+    everything = len(editor_table(at))
+    dates = widget(at.sidebar.date_input, "Dates (the chart zooms to them)")
+    dates.set_value((dt.date(2022, 2, 20), dt.date(2022, 2, 28))).run()
+    no_errors(at)
+    assert 0 < len(editor_table(at)) < everything and param(at, "from") == ["2022-02-20"]
+    (button,) = [b for b in at.button if b.label.startswith("All dates")]
+    assert "2022-02-20" in button.label
+    button.click().run()
+    no_errors(at)
+    assert len(editor_table(at)) == everything and param(at, "from") == []
+    assert not [b for b in at.button if b.label.startswith("All dates")]
 
 
 def test_upload_adds_its_events_as_text(app):

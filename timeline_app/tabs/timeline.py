@@ -31,7 +31,7 @@ def _on_select() -> None:
         st.session_state[state.F_DATES] = period  # the sidebar keeps it within the data's dates
         return
     points = selection.get("points", [])
-    figure = st.session_state.get("_figure")
+    figure = st.session_state.get(state.FIGURE)
     for point in points:
         event_id = event_at(figure, point.get("curve_number", -1), point.get("point_index", -1)) if figure else None
         if event_id:
@@ -52,6 +52,10 @@ def dragged_period(boxes: list[dict]) -> tuple[dt.date, dt.date] | None:
             continue
         return first, last
     return None
+
+
+def _all_dates() -> None:
+    st.session_state[state.F_DATES] = None  # the sidebar resets it to the data's whole span
 
 
 def _on_pick() -> None:
@@ -84,9 +88,11 @@ def show(shown: pd.DataFrame, curated: pd.DataFrame, view: tuple[dt.date, dt.dat
         "zoom; with the Box Select tool (top right) a drag sets the Dates filter instead, which the link keeps."
         + (f" {note}" if note else "")
     )
+    if view is not None:
+        st.button(f"All dates (now {view[0]:%Y-%m-%d} – {view[1]:%Y-%m-%d})", on_click=_all_dates, key=state.ALL_DATES)
     figure = timeline_figure(drawn, lanes=lanes, color=color, view=view, selected=st.session_state.get(state.SELECTED),
                              title=title)  # fmt: skip
-    st.session_state["_figure"] = figure
+    st.session_state[state.FIGURE] = figure
     st.plotly_chart(figure, key=state.CHART, on_select=_on_select, selection_mode=("points", "box"),
                     width="stretch", config={"displaylogo": False})  # fmt: skip
     ids = list(curated["event_id"])

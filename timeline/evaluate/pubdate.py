@@ -22,7 +22,7 @@ from pathlib import Path
 
 import lxml.html
 
-from timeline.article import Article
+from timeline.article import Article, Skipped
 from timeline.ingest import IngestOptions, load_bytes
 from timeline.ingest.dateline import find_dateline
 from timeline.ingest.urldate import url_date
@@ -78,14 +78,8 @@ def run(args: argparse.Namespace) -> int:
         gold = dt.date.fromisoformat(page["published"])
         url = page["url"] if args.with_url else ""
         start = time.perf_counter()
-        article = next(
-            (
-                r
-                for r in load_bytes(f"{page['id']}.html", page["html"].encode("utf-8"), options, url=url)
-                if isinstance(r, Article)
-            ),
-            None,
-        )
+        results = list(load_bytes(f"{page['id']}.html", page["html"].encode("utf-8"), options, url=url))
+        article = next((r for r in results if isinstance(r, Article)), None)
         elapsed += time.perf_counter() - start
         found = article.published if article else None
         bases[article.published_basis if article else "skipped"] += 1
@@ -99,8 +93,12 @@ def run(args: argparse.Namespace) -> int:
             has += 1
             has_right += ok
         if not ok and args.show_errors:
-            basis = article.published_basis if article else "skipped"
-            print(f"  {page['id']} gold {gold} found {found} ({basis}: {article.published_detail if article else ''})")
+            why = (
+                f"{article.published_basis}: {article.published_detail}"
+                if article
+                else "; ".join(r.message() for r in results if isinstance(r, Skipped)) or "no article"
+            )
+            print(f"  {page['id']} gold {gold} found {found} ({why})")
     n = len(pages)
     print(f"pages: {n}{' (with url)' if args.with_url else ' (html only, no url)'}")
     print(f"exact day: {right}/{n} = {right / n:.1%}")

@@ -67,3 +67,28 @@ def test_ago_today_is_the_day_not_the_period(text, value):
 )
 def test_the_day_before_an_event_counts_from_the_event(text, expected):
     assert [(t.text, t.value) for t in tag(text, "2022-03-10")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # said in June, past tense: "20 May" alone would be last year's; closing a range it follows the opening
+        ("The siege lasted from 24 February to 20 May.", ["2022-02-24", "2022-05-20"]),
+        ("Talks ran from December 20 to January 5.", ["2021-12-20", "2022-01-05"]),
+        # a list is in any order: "and" does not reorder
+        ("Troops attacked on 1 March and 2 February.", ["2022-03-01", "2022-02-02"]),
+    ],
+)
+def test_a_range_closes_after_it_opens(text, expected):
+    assert [t.value for t in tag(text, "2022-06-02")] == expected
+
+
+def test_a_bare_clock_in_parentheses_restates_the_one_before():
+    found = tag("Blasts came at 10:00 Moscow time (07:00 GMT) on Saturday and at 1900 GMT.", "2022-02-10")
+    assert [(t.text, t.value) for t in found] == [
+        ("10:00", "2022-02-05T10:00"), ("Saturday", "2022-02-05"), ("1900 GMT", "2022-02-05T19:00")  # the day just told
+    ]
+    assert [t.text for t in tag("at 4 in the morning (4 a.m. EDT Thursday)", "2000-04-05")] == [
+        "4 in the morning", "4 a.m. EDT Thursday"
+    ]
+    assert tag("The team worked 2000 hours on it.", "2022-02-10") == []

@@ -244,6 +244,13 @@ def clock_24h(text: str, match: re.Match[str]) -> bool:
     return int(match.group("hour")) <= 24 and not identifier
 
 
+def clock_4digit(text: str, match: re.Match[str]) -> bool:
+    """ "at 1900 GMT" is a clock time; "worked 2000 hours" is an amount: "hours" needs "at" before it."""
+    if match.group("zone").lower() in ("hours", "hrs"):
+        return word_before(text, match.start()) == "at"
+    return word_before(text, match.start()) not in context_words()["not_year_before"]
+
+
 def overnight(text: str, match: re.Match[str]) -> bool:
     """ "overnight" the adverb, not the adjective ("an overnight curfew") or the figure ("almost overnight")."""
     return word_before(text, match.start()) not in context_words()["overnight_not_after"]
@@ -316,6 +323,7 @@ GUARDS: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "vague_unit": vague_unit,
     "frequency": frequency,
     "clock_24h": clock_24h,
+    "clock_4digit": clock_4digit,
     "not_a_title": not_a_title,
     "overnight": overnight,
     "holiday": holiday,

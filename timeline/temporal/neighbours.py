@@ -25,17 +25,40 @@ from timeline.temporal.guards import context_words, possessive_after
 from timeline.temporal.lexicon import alternation, lexicon, lookup
 from timeline.temporal.matching import Candidate
 from timeline.temporal.model import DAY_OF_EVENT, Draft, Timex
+from timeline.temporal.normalize import DAYLESS
 
 
 def before_resolution(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """The selected matches with second days, ranges, modifiers and quarters-ended worked in."""
-    return _quarters_ended(text, _with_mods(text, _fill_ranges(text, _second_days(text, chosen))))
+    return _quarters_ended(text, _with_mods(text, _fill_ranges(text, _second_days(text, _unrestated(text, chosen)))))
+
+
+_RESTATED_OPEN = re.compile(r"(?:\s+[A-Za-z]+\s+time)?\s*\(\s*", re.IGNORECASE)
+_RESTATED_CLOSE = re.compile(r"\s*\)")
+
+
+def _unrestated(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """ "10:35 a.m. (0735 GMT)", "10:00 Moscow time (07:00 GMT)": a bare clock time in parentheses is the same
+    moment in another zone, not a second expression."""
+    kept: list[Candidate] = []
+    for candidate in chosen:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and candidate.draft.type == previous.draft.type == "TIME"
+            and candidate.draft.period == DAYLESS  # "(4 a.m. EDT Thursday)" adds a day: an expression of its own
+            and _RESTATED_OPEN.fullmatch(text, previous.end, candidate.start)
+            and _RESTATED_CLOSE.match(text, candidate.end)
+        ):
+            continue
+        kept.append(candidate)
+    return kept
 
 
 def after_resolution(text: str, timexes: list[Timex], dayless: set[int]) -> list[Timex]:
     """The resolved expressions with clock days, month ranges, offsets from dates, "ago today" and weeks-of worked in.
     ``dayless``: indices of clock times that named no day and were dated by publication alone."""
-    dated = _month_ranges(text, _clock_days(text, timexes, dayless))
+    dated = _ordered_ranges(text, _month_ranges(text, _clock_days(text, timexes, dayless)))
     return _weeks_of(text, _ago_today(text, _days_of_events(text, _offsets_from_dates(text, dated))))
 
 
@@ -74,14 +97,22 @@ _RANGE_LINK = re.compile(r"\s*(?:-|–|—|to|and|or|until|till|through)\s*", re
 
 
 def _fill_ranges(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """ "10-20 February": the first day takes the month and year of the date closing the range; "between March and
-    May 2021", "from 30 November to 1 December 2021": the opening date without a year takes the closing one's."""
+    """ "10-20 February", "the 7th or 8th of March": the first day takes the month and year of the date closing the
+    range; "between March and May 2021", "from 30 November to 1 December 2021": the opening date without a year takes
+    the closing one's."""
     filled = list(chosen)
     for index, candidate in enumerate(filled):
         if candidate.draft.period != "range":
             closing = filled[index + 1] if index + 1 < len(filled) else None
             draft = candidate.draft
-            if (
+            if (  # "the 7th or 8th of March": the day alone takes the closing date's month and year
+                closing is not None and draft.kind == "calendar" and draft.month is None and draft.day is not None
+                and draft.weekday is None and closing.draft.kind == "calendar" and closing.draft.month is not None
+                and closing.draft.day is not None and _RANGE_LINK.fullmatch(text, candidate.end, closing.start)
+            ):
+                month = {"month": closing.draft.month, "year": closing.draft.year}
+                filled[index] = replace(candidate, draft=replace(draft, **month))
+            elif (
                 closing is not None
                 and draft.kind == "calendar" and draft.month is not None and draft.year is None and draft.cue is None
                 and closing.draft.kind == "calendar" and closing.draft.month is not None
@@ -326,6 +357,37 @@ def _month_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
         year = int(closing.value[:4]) - (opening.value[5:7] > closing.value[5:7])
         result[index] = replace(opening, value=f"{year:04d}{opening.value[4:]}", anchor=closing.anchor)
     return result
+
+
+_MONTH_DAY_RULES = frozenset({"date_day_month", "date_month_day", "date_ordinal_words", "date_ordinal_of"})
+# Links that make two dates one stretch in calendar order ("24 February to 20 May"); "and" and "or" also join lists
+# of dates in any order ("on 1 March and 2 February").
+_ORDERED_LINK = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*", re.IGNORECASE)
+
+
+def _ordered_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
+    """ "from 24 February to 20 May": a closing day written without a year never comes before the opening one (the
+    tense read "20 May" as last year's); it is the next such day after the opening."""
+    result = list(timexes)
+    for index in range(len(result) - 1):
+        opening, closing = result[index], result[index + 1]
+        if closing.basis != "relative_publication" or closing.rule not in _MONTH_DAY_RULES:
+            continue
+        first, last = _day_of(opening), _day_of(closing)
+        if first is None or last is None or last >= first or not _ORDERED_LINK.fullmatch(text, opening.end,
+                                                                                            closing.start):
+            continue
+        later = next((day for years in (1, 2) if (day := _same_day_in(last, last.year + years)) and day >= first), None)
+        if later is not None:
+            result[index + 1] = replace(closing, value=later.isoformat() + closing.value[10:])
+    return result
+
+
+def _same_day_in(day: dt.date, year: int) -> dt.date | None:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return None
 
 
 def _day_of(timex: Timex) -> dt.date | None:

@@ -128,8 +128,11 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             if granularity == "unknown" and draft.granularity != "unknown":
                 granularity = draft.granularity
             span = calendar_span(resolved.value)
-            if span is not None and draft.period != "compare" and _can_be_referred_to(
-                text, candidate, resolved.basis, resolved.value
+            if (
+                span is not None
+                and draft.period != "compare"
+                and len(result) not in dayless  # a clock time dated by publication alone tells no day
+                and _can_be_referred_to(text, candidate, resolved.basis, resolved.value)
             ):
                 previous = Mention(span[0], span[2])
                 if span[2] == "quarter":

@@ -461,3 +461,39 @@ def test_until_looks_only_at_the_date_after_it():
     assert values(text, "2022-03-16") == {"35 hours": "PT35H", "8 p.m. on Tuesday": "2022-03-15T20:00",
                                           "7 a.m. on Thursday": "2022-03-17T07:00"}
     assert values("The border stays shut until Sunday.", "2022-03-16") == {"Sunday": "2022-03-20"}
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a scheduled present looks forward
+        ("French voters return to the polls on Sunday for the runoff.", "2022-04-20", {"Sunday": "2022-04-24"}),
+        ("Parliament reconvenes on Tuesday to debate the bill.", "2022-04-20", {"Tuesday": "2022-04-26"}),
+        ("His return on Monday surprised many.", "2022-04-20", {"Monday": "2022-04-18"}),
+        # a weekday range closes after it opens, whatever an adjective nearby suggests
+        ("Polling stations will be open from Friday to Tuesday in the occupied regions.", "2022-09-21",
+         {"Friday": "2022-09-23", "Tuesday": "2022-09-27"}),
+        # a dayless clock takes the day told earlier in its sentence, whatever the tense
+        ("Polls open at 7 a.m. Sunday and close at 8 p.m.", "2022-04-08",
+         {"7 a.m. Sunday": "2022-04-10T07:00", "8 p.m.": "2022-04-10T20:00"}),
+        # a second season after "and"; "each evening" is a set
+        ("Fighting intensified in summer and autumn.", "2022-12-01", {"summer": "2022-SU", "autumn": "2022-FA"}),
+        ("Power cuts are scheduled each evening in Kyiv.", "2022-11-01", {"each evening": "P1D"}),
+        # a full month name keeps no sentence-final period; an abbreviation keeps its own
+        ("The summit ends on 28 July.", "2022-06-20", {"28 July": "2022-07-28"}),
+        ("It happened in May.", "2022-06-20", {"May": "2022-05"}),
+        ("Orthodox Christmas Eve services were held.", "2022-12-20", {"Orthodox Christmas Eve": "2023-01-06"}),
+    ],
+)
+def test_crisis_news_forms(text, dct, expected):
+    assert values(text, dct) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Relatives can call the hotline on +48 22 523 2000 for information.", "Call 0800 123 1990 for details.",
+     "He drives an Audi Q3 to work.", "The Q4 hall was closed.", "Bread and spring water were handed out.",
+     "The team worked 2000 hours on it."],
+)
+def test_numbers_and_names_that_look_like_dates_are_none(text):
+    assert tag(text, "2022-03-05") == []

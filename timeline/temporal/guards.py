@@ -37,6 +37,11 @@ def possessive_after(text: str, end: int) -> bool:
     return text.startswith(("'s", "’s"), end)
 
 
+def possessive_before(text: str, start: int) -> bool:
+    """ "Gazprom's Q2": a possessive right before ``start``."""
+    return text.endswith(("'s ", "’s ", "s' "), max(0, start - 3), start)
+
+
 def word_after(text: str, end: int) -> str:
     match = _WORD_AFTER.match(text[end : end + 40])
     return match.group(1) if match else ""
@@ -60,7 +65,7 @@ def _month_word_ok(text: str, match: re.Match[str]) -> bool:
 
 
 @functools.cache
-def _full_names() -> frozenset[str]:
+def full_names() -> frozenset[str]:
     """The longest name of each month and weekday ("may", "september", "thursday"): never abbreviations."""
     names = set()
     for table in ("months", "weekdays"):
@@ -79,7 +84,7 @@ def _period_ends_sentence(text: str, match: re.Match[str], group: str) -> bool:
         return False
     end = match.end(group)
     return text[end : end + 1] == "." and match.end() > end + 1 and text[match.start(group) : end].lower() in (
-        _full_names()
+        full_names()
     )
 
 
@@ -122,6 +127,10 @@ def bare_year(text: str, match: re.Match[str]) -> bool:
     year = year_value(match.group("year"))
     if text[max(0, match.start() - 1) : match.start()] == "/" or _PATH_NEXT.match(text, match.end()):
         return False  # a piece of a link or path ("example.com/2022/02/story"), not a year in the text
+    if _DIGIT_GROUP_BEFORE.search(text, max(0, match.start() - 8), match.start()) or _DIGIT_GROUP_AFTER.match(
+        text, match.end()
+    ):
+        return False  # a group of a phone or account number ("+48 22 523 2000", "0800 123 1990")
     before = word_before(text, match.start())
     introduced = before in context_words()["date_prepositions"] or bool(match.groupdict().get("mod"))
     if 1900 <= year <= 2099 and not text.startswith("-", match.end()):
@@ -138,6 +147,8 @@ def bare_year(text: str, match: re.Match[str]) -> bool:
 
 
 _PATH_NEXT = re.compile(r"/(?:[A-Za-z]|\w+/)")
+_DIGIT_GROUP_BEFORE = re.compile(r"(?<![\d,.])\d{2,4}[ \t]$")
+_DIGIT_GROUP_AFTER = re.compile(r"[ \t]\d{2,4}(?![\d,.])")
 
 
 def numeric_date(text: str, match: re.Match[str]) -> bool:
@@ -157,7 +168,14 @@ def season(text: str, match: re.Match[str]) -> bool:
     after = word_after(text, match.end()).lower()
     if after == "of":
         return False
+    if before in ("and", "or", "to"):  # "in summer and autumn": a second season after a first
+        return _season_then_link().search(text, max(0, match.start() - 20), match.start()) is not None
     return before in context_words()["season_before"]
+
+
+@functools.cache
+def _season_then_link() -> re.Pattern[str]:
+    return re.compile(alternation(lexicon()["seasons"]) + r"\s+(?:and|or|to)\s+$", re.IGNORECASE)
 
 
 def reference(text: str, match: re.Match[str]) -> bool:
@@ -251,6 +269,17 @@ def clock_4digit(text: str, match: re.Match[str]) -> bool:
     return word_before(text, match.start()) not in context_words()["not_year_before"]
 
 
+def quarter_code_bare(text: str, match: re.Match[str]) -> bool:
+    """ "in Q3", "Gazprom's Q2 profit" are quarters; "the Audi Q3", "Q4 hall" are not."""
+    words = context_words()
+    if not original(text, match)[0].isupper():
+        return False
+    before = word_before(text, match.start())
+    if before in words["quarter_code_before"] or possessive_before(text, match.start()):
+        return True
+    return word_after(text, match.end()).lower() in words["quarter_code_followers"]
+
+
 def overnight(text: str, match: re.Match[str]) -> bool:
     """ "overnight" the adverb, not the adjective ("an overnight curfew") or the figure ("almost overnight")."""
     return word_before(text, match.start()) not in context_words()["overnight_not_after"]
@@ -324,6 +353,7 @@ GUARDS: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "frequency": frequency,
     "clock_24h": clock_24h,
     "clock_4digit": clock_4digit,
+    "quarter_code_bare": quarter_code_bare,
     "not_a_title": not_a_title,
     "overnight": overnight,
     "holiday": holiday,

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from timeline.temporal.guards import GUARDS
+from timeline.temporal.guards import GUARDS, full_names
 from timeline.temporal.model import Draft
 from timeline.temporal.normalize import NORMALIZERS
 from timeline.temporal.rules import Rule, anchor_windows, fold, rules
@@ -25,12 +25,12 @@ class Candidate:
 
 
 def _trim(text: str, start: int, end: int) -> int:
-    """Drop a sentence-final period from a span unless it closes an abbreviation ("Feb.", "p.m.")."""
+    """Drop a sentence-final period from a span unless it closes an abbreviation ("Feb.", "p.m.", not "July.")."""
     if end - start > 1 and text[end - 1] == ".":
         word_start = end - 1
         while word_start > start and text[word_start - 1].isalpha():
             word_start -= 1
-        if end - 1 - word_start > 4:
+        if end - 1 - word_start > 4 or text[word_start : end - 1].lower() in full_names():
             return end - 1
     return end
 

@@ -366,18 +366,22 @@ _ORDERED_LINK = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*", re.IGNO
 
 
 def _ordered_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
-    """ "from 24 February to 20 May": a closing day written without a year never comes before the opening one (the
-    tense read "20 May" as last year's); it is the next such day after the opening."""
+    """ "from 24 February to 20 May", "from Friday to Tuesday": a closing day written without a year never comes before
+    the opening one (the tense read "20 May" as last year's); it is the next such day after the opening."""
     result = list(timexes)
     for index in range(len(result) - 1):
         opening, closing = result[index], result[index + 1]
-        if closing.basis != "relative_publication" or closing.rule not in _MONTH_DAY_RULES:
+        if closing.basis != "relative_publication" or closing.rule not in _MONTH_DAY_RULES | {"weekday"}:
             continue
         first, last = _day_of(opening), _day_of(closing)
         if first is None or last is None or last >= first or not _ORDERED_LINK.fullmatch(text, opening.end,
                                                                                             closing.start):
             continue
-        later = next((day for years in (1, 2) if (day := _same_day_in(last, last.year + years)) and day >= first), None)
+        if closing.rule == "weekday":  # "from Friday to Tuesday": the Tuesday after that Friday
+            later: dt.date | None = last + dt.timedelta(days=7 * -(-(first - last).days // 7))
+        else:
+            later = next((day for years in (1, 2) if (day := _same_day_in(last, last.year + years)) and day >= first),
+                         None)  # fmt: skip
         if later is not None:
             result[index + 1] = replace(closing, value=later.isoformat() + closing.value[10:])
     return result

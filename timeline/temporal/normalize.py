@@ -124,8 +124,10 @@ def century(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 def quarter(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     if "qnum" in groups or "qnum2" in groups:
         number = int(groups.get("qnum") or groups["qnum2"])
-        year_ = _year(groups.get("year") or groups["year2"])
-        return Draft("fixed", value=f"{year_:04d}-Q{number}", granularity="quarter")
+        written = groups.get("year") or groups.get("year2")
+        if written is None:  # "profit rose in Q3": the year by tense, as for "the third quarter"
+            return Draft("calendar", period=f"Q{number}", granularity="quarter")
+        return Draft("fixed", value=f"{_year(written):04d}-Q{number}", granularity="quarter")
     word = groups["ordinal"].lower()
     number = 4 if word == "final" else _ordinal(word)
     year_ = _year(groups["year"]) if "year" in groups else None

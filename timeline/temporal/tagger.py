@@ -82,6 +82,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
     spans = sentence_spans(text)
     sentence_starts = [start for start, _ in spans]
     previous: Mention | None = None
+    previous_sentence = -1  # where the sentence of ``previous`` starts
     last_quarter: Mention | None = None
     last_quarter_end = 0
     cues_by_sentence: dict[tuple[int, int], list] = {}
@@ -109,8 +110,9 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                 continue
             draft = replace(draft, period="")
         told_day = previous is not None and previous.granularity in DAY_GRANULARITIES
-        if draft.period == DAYLESS and tense == "past" and told_day:
-            draft = replace(draft, relative_to="previous")  # "was shot at 10 p.m.": on the day just told of
+        if draft.period == DAYLESS and told_day and (tense == "past" or previous_sentence == sentence_start):
+            # "was shot at 10 p.m.", "polls open at 7 a.m. Sunday and close at 8 p.m.": on the day just told of
+            draft = replace(draft, relative_to="previous")
         elif draft.period == DAYLESS:
             dayless.add(len(result))
         anchor_mention = previous
@@ -134,7 +136,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                 and len(result) not in dayless  # a clock time dated by publication alone tells no day
                 and _can_be_referred_to(text, candidate, resolved.basis, resolved.value)
             ):
-                previous = Mention(span[0], span[2])
+                previous, previous_sentence = Mention(span[0], span[2]), sentence_start
                 if span[2] == "quarter":
                     last_quarter, last_quarter_end = previous, candidate.end
         result.append(

@@ -176,3 +176,14 @@ def test_a_trailing_relative_clause_stays_when_no_clause_precedes_or_a_phrase_fo
     ):
         anchor = "Wednesday" if "Wednesday" in text else "Sunday" if "Sunday" in text else "2014"
         assert len(_clauses(text, anchor)) == 1, text
+
+
+def test_an_object_of_a_reporting_verb_is_not_cut_off_as_its_content():
+    for text in ("Putin announced a partial mobilisation on Sept. 21, prompting thousands of men to flee.",
+                 "The Kremlin denied involvement on Monday."):
+        spans = [(m.start(), m.end()) for m in re.finditer(r"Sept\. 21|Monday", text)]
+        assert [c.role for c in segment.split_clauses(text, 0, len(text), spans)] == ["main"], text
+    text = "Both sides said the call set the tone for talks early next month."
+    start = text.index("early next month")
+    roles = [c.role for c in segment.split_clauses(text, 0, len(text), [(start, start + 16)])]
+    assert roles == ["saying", "content"]  # "said" always tells a statement

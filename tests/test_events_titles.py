@@ -170,3 +170,22 @@ def test_a_bare_saying_tells_what_was_said(title_, content, expected):
     from timeline.events.titles import with_what_was_said
 
     assert with_what_was_said(title_, content) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moscow denied that it was responsible for the food crisis.",
+         "Moscow denied it was responsible for the food crisis"),
+        ("Russia's defence ministry denied that its missiles had hit Polish territory.",
+         "Russia's defence ministry denied its missiles had hit Polish territory"),
+        ("Lavrov said that talks would go on.", "Lavrov: talks would go on"),
+    ],
+)
+def test_a_denial_keeps_its_verb_and_a_statement_reads_as_said(text, expected):
+    assert title(text) == expected
+
+
+def test_a_fronted_offset_goes_with_its_date():
+    text = "The day after the invasion, Poland opened its border to all people fleeing the war."
+    assert title(text, "The day") == "Poland opened its border to all people fleeing the war"

@@ -246,3 +246,15 @@ def test_a_bare_saying_row_is_titled_with_what_it_reports():
     saying = next(r for r in rows if not r["parent_event_id"])
     content = next(r for r in rows if r["parent_event_id"] == saying["event_id"])
     assert saying["title"] == f"Sullivan: {content['title']}"
+
+
+def test_an_offset_from_an_undated_event_leaves_the_clause_unresolved_not_carried():
+    text = ("NATO met on 3 February. The day after the invasion, Poland opened its border. "
+            "Two weeks before the vote, the party split.")
+    rows = _by_clause(extract_article(_article(text)))
+    day_after = rows["The day after the invasion, Poland opened its border."]
+    assert (day_after["start"], day_after["date_basis"], day_after["timex_text"]) == (None, "unresolved", "The day")
+    assert day_after["title"] == "Poland opened its border"
+    before_vote = rows["Two weeks before the vote, the party split."]
+    assert (before_vote["start"], before_vote["date_basis"], before_vote["title"]) == (None, "unresolved",
+                                                                                        "The party split")

@@ -112,6 +112,19 @@ def _date_fields(anchor: Anchor) -> dict:
     }
 
 
+def _timex_fields(timex: Timex) -> dict:
+    """The expression that left a clause unresolved ("The day" of "the day after the invasion"), for provenance."""
+    return {
+        "timex_text": timex.text,
+        "timex_start": timex.start,
+        "timex_end": timex.end,
+        "timex_type": timex.type,
+        "timex_value": timex.value,
+        "timex_anchor": timex.anchor,
+        "timex_rule": timex.rule,
+    }
+
+
 def _fallback_fields(dated: DatedClause) -> dict:
     return {
         "timex_text": "",
@@ -229,7 +242,7 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
             clause_text = text[clause.start : clause.end]
             anchor = anchors[clause.anchors[0]] if clause.anchors else None
             tense = _tense(text, clause, sentence.timexes)
-            bound = None
+            bound = offset = None
             if anchor is not None and dating.bounds_only(text, clause.start, clause.end, anchor, tense):
                 bound, anchor = anchor, None
             if anchor is not None and dating.ends_a_state(text, anchor, tense, published):
@@ -245,7 +258,9 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
                     continue
                 if bound is not None and undated.first is not None and undated.first >= bound.first:
                     undated = DatedClause(None, None, "unknown", "unresolved")  # "before 24 February", no nearer date
-                fields = _fallback_fields(undated)
+                elif offset := dating.offset_from_undated_event(text, clause.start, clause.end, sentence.timexes):
+                    undated = DatedClause(None, None, "unknown", "unresolved")  # "the day after the invasion"
+                fields = _fallback_fields(undated) | (_timex_fields(offset) if offset else {})
                 if undated.basis == "continued":  # a continued clause carries the narrative on
                     narrative = dating.observe(narrative, undated, sentence.index, published, tense, sentence_text)
             masked = [

@@ -399,8 +399,26 @@ def _apply_offsets(text: str, anchors: list[Anchor], durations: list[Timex]) -> 
         moved = _shifted(text, out[nxt], duration, count, match.group(2))
         if moved is not None:
             out[nxt] = moved
-            out = [a for a in out if a.timex is not duration]  # its own guess (from the last date told) is void
     return out, lengths
+
+
+def offset_from_undated_event(text: str, start: int, end: int, timexes: Sequence[Timex]) -> Timex | None:
+    """ "The day after the invasion, Poland opened its border", "Two weeks before the vote, ...": the expression that
+    dates the clause from an event whose date the text does not give (None if there is none). Carrying the story's
+    date to such a clause would be a guess."""
+    for timex in timexes:
+        if not start <= timex.start < end:
+            continue
+        if timex.rule == DAY_OF_EVENT and timex.value.startswith("XXXX"):
+            return timex
+        if timex.type == "DURATION" and _DURATION.match(timex.value):
+            link = _lexicon_regex(_OFFSET_LINK).match(text, timex.end, end)
+            if link is not None and _FRONTED.fullmatch(text, start, timex.start):
+                return timex
+    return None
+
+
+_FRONTED = re.compile(r"\W*")  # nothing but punctuation between the clause's start and the expression
 
 
 def find_anchors(text: str, timexes: Sequence[Timex], published: dt.date | None = None) -> list[Anchor]:

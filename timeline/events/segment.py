@@ -169,7 +169,9 @@ def _saying_cut(text: str, start: int, end: int, anchors: Sequence[tuple[int, in
 
     The saying runs to the complementizer when one follows within a few words ("Putin told Biden
     during a call on 7 December that|..."), so dates before it date the saying; without one, a
-    date right after the verb ("said on Wednesday|...") still belongs to the saying.
+    date right after the verb ("said on Wednesday|...") still belongs to the saying. Words with no
+    verb of their own after "announced", "denied" ... are its object, not a statement: no cut
+    ("announced new sanctions").
     """
     cues = [c for c in status.find_cues(text[start:end]) if c.status == "reported"]
     if not cues or cues[0].cue.lower() in _attributions():
@@ -178,6 +180,9 @@ def _saying_cut(text: str, start: int, end: int, anchors: Sequence[tuple[int, in
     that = _THAT.match(text, cue_end, end)
     if that:
         return that.end()
+    object_saying = cues[0].cue.lower() in {w.lower() for w in _lexicon()["object_sayings"]}
+    if object_saying and dating.clause_tense(text[cue_end:end]) is None:
+        return None  # an object, not a statement: "Putin announced a partial mobilisation on Sept. 21"
     for a_start, a_end in anchors:
         if cue_end <= a_start and len(text[cue_end:a_start].split()) <= 3:
             return a_end

@@ -32,6 +32,7 @@ class _Lexicon:
     verbs_s: frozenset[str]  # third-person forms
     verbs_past: frozenset[str]
     speech: frozenset[str]
+    not_asserting: frozenset[str]  # speech verbs a title keeps ("denied")
     boundary: re.Pattern[str]
     openers: re.Pattern[str]
     leading: re.Pattern[str]
@@ -82,6 +83,7 @@ def lexicon() -> _Lexicon:
         verbs_s=frozenset(thirds),
         verbs_past=frozenset(pasts),
         speech=frozenset(data["speech"]),
+        not_asserting=frozenset(data["speech_not_asserting"]),
         boundary=re.compile(rf"(?:,\s*|\s+)(?:{_words(data['boundaries'])})\b", re.I),
         openers=re.compile(rf"^\s*(?:(?:{_words(data['openers'])})\b\s*,?\s*)+", re.I),
         leading=re.compile(rf"^\s*(?:{_words(subordinators)})\b([^,]{{0,120}}),", re.I),
@@ -96,6 +98,8 @@ def lexicon() -> _Lexicon:
 _DANGLING_THAT = re.compile(r"\s+that$", re.IGNORECASE)
 _DATE_BEFORE = re.compile(r"\b(?:earlier|later)\s+$", re.IGNORECASE)
 _DATE_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+\d{1,4}\b")
+# "The day after the invasion, Poland opened ...": a fronted offset's event goes with the date, up to the comma
+_FRONTED_OFFSET = re.compile(r"\s+(?:after|before)\s+[^,;:]{1,80}(?=,)", re.IGNORECASE)
 
 
 def make_title(text: str, timex: tuple[int, int] | None, mentions: list[Mention], antecedent: str = "") -> str:
@@ -155,10 +159,13 @@ def _mark(text: str, timex: tuple[int, int] | None, mentions: list[Mention]) -> 
 
 
 def _date_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """The date expression with the words that only make sense with it: "earlier" before "this week",
-    and a second day or year listed after it ("December 1 or 2", "2014 and 2015")."""
+    """The date expression with the words that only make sense with it: "earlier" before "this week", a second day
+    or year listed after it ("December 1 or 2", "2014 and 2015"), and the event a fronted offset counts from ("The
+    day after the invasion, ...")."""
     before = _DATE_BEFORE.search(text, 0, start)
     after = _DATE_AFTER.match(text, end)
+    if after is None and not text[:start].strip(" \t\n\"'“‘"):
+        after = _FRONTED_OFFSET.match(text, end)
     return (before.start() if before else start), (after.end() if after else end)
 
 
@@ -321,7 +328,10 @@ def _structured(marked: str, slots: list[Mention]) -> str:
     if not subject:
         return _render(clause, slots)
     if rest and rest[0].lower() == "that" and group and group[-1].lower() in lex.speech:
-        return f"{subject}: {_render(_join(_object(rest[1:])), slots)}"
+        said = _render(_join(_object(rest[1:])), slots)
+        if group[-1].lower() in lex.not_asserting:  # "Moscow denied it was responsible", never "Moscow: it was ..."
+            return f"{subject} {' '.join(group)} {said}"
+        return f"{subject}: {said}"
     obj = _object(rest)
     if not obj:
         return f"{subject} {' '.join(group)}" if len(group) == 1 and group[0].lower() in lex.verbs_past else subject
@@ -412,15 +422,23 @@ def finish(title: str) -> str:
 
 def with_what_was_said(title: str, content_title: str) -> str:
     """ "Sullivan said" with content "Steps the West had held back were on the table" reads "Sullivan: Steps the West
-    had held back were on the table", so the saying tells what was said. Only a bare saying ("<who> <speech verb>",
-    at most five words); any other title stays as it is."""
+    had held back were on the table", so the saying tells what was said; "Moscow denied" keeps its verb ("Moscow
+    denied it was responsible"). Only a bare saying ("<who> <speech verb>", at most five words); any other title
+    stays as it is."""
     words = title.split()
     if not content_title or not 2 <= len(words) <= 5 or words[-1].lower() not in lexicon().speech:
         return title
     speaker = " ".join(words[:-1])
-    if speaker.lower() in lexicon().pronouns:
+    lex = lexicon()
+    if speaker.lower() in lex.pronouns:
         return title
-    return finish(f"{speaker}: {content_title.rstrip('…')}")  # headline style: capital after the colon
+    content = content_title.rstrip("…")
+    if words[-1].lower() in lex.not_asserting:  # "Moscow denied it was responsible", never "Moscow: it was ..."
+        first = content.split(maxsplit=1)[0] if content else ""
+        if first.lower() in lex.pronouns | lex.determiners:
+            content = first.lower() + content[len(first) :]
+        return finish(f"{speaker} {words[-1]} {content}")
+    return finish(f"{speaker}: {content}")  # headline style: capital after the colon
 
 
 _COORDINATED = re.compile(r"^\W*(?:and|but|then|and then)\s+", re.IGNORECASE)

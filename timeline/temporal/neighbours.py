@@ -316,10 +316,10 @@ _APPOSITION = re.compile(r"\s*[,(–—]\s*")
 
 def _days_of_events(text: str, timexes: list[Timex]) -> list[Timex]:
     """ "the day before the invasion" is the phrase "the day", one day from an event. In apposition to a date ("on 23
-    February, the day before the invasion") it is that date. Otherwise the event is taken to be the last date told,
-    if any ("killed on Oct. 23 ... the day after his death"); with none, the day is unknown here, never the day
-    before publication. The events stage moves it when the event's own date follows ("the day after the summit on
-    5 January")."""
+    February, the day before the invasion") it is that date. Otherwise it is unknown here: the last date told is
+    often another event's ("on Wednesday, Poland said ... The day after the invasion, it opened its border"), and a
+    day guessed wrong is worse than none. The events stage moves it when the event's own date follows ("the day
+    after the summit on 5 January")."""
     result: list[Timex] = []
     for index, timex in enumerate(timexes):
         phrase = _counts_from_event(text, timex)
@@ -336,9 +336,7 @@ def _days_of_events(text: str, timexes: list[Timex]) -> list[Timex]:
             told = previous.anchor if previous.rule == "offset_from_date" else previous.value
             changes = {"value": told[:10] + suffix, "anchor": told, "basis": "relative_previous",
                        "rule": "day_apposition"}
-        elif timex.basis == "relative_previous":  # "Slepian was killed on Oct. 23 ... the day after his death"
-            changes = {"rule": DAY_OF_EVENT}
-        else:  # not the day before publication: nothing told says when the event was
+        else:  # neither the day before publication nor the day before the last date told: the event may be any
             changes = {"value": "XXXX-XX-XX" + suffix, "anchor": "", "basis": "unresolved", "rule": DAY_OF_EVENT}
         result.append(replace(timex, end=timex.start + len(cut), text=cut, **changes))
     return result

@@ -46,7 +46,10 @@ def test_every_phrase_is_found_as_a_cue_of_its_status():
         ("Moscow plans to hold more drills.", "scheduled", "plans to"),
         ('"The UK remains unwavering," Boris Johnson said', "reported", "said"),
         ("According to the ministry, 40 people were hurt.", "reported", "According to"),
-        ("Kyiv announced new conscription rules.", "reported", "announced"),
+        # announcing a thing is an act; announcing that something is so is a report
+        ("Kyiv announced new conscription rules.", "occurred", ""),
+        ("Kyiv announced that new conscription rules would apply.", "reported", "announced"),
+        ("Zelenskyy declared martial law and urged calm.", "occurred", ""),
         ("That equation may have changed now.", "possible", "may"),
         ("Russia threatens to cut gas supplies.", "possible", "threatens"),
         ("Officials warned of an imminent attack.", "possible", "warned"),

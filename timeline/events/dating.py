@@ -140,12 +140,6 @@ def _appositive() -> re.Pattern[str]:
     return re.compile(rf",\s+(?:[a-z]+ly\s+)?(?:{participles()})\s+(?:{_words('prepositions')})\b[^,;]*,")
 
 
-def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    for start, end in spans:
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
-
-
 def _tense_cues(text: str, present_refs: Sequence[int]) -> list[tuple[int, str]]:
     cues = [(start, kind) for start, end, kind in tense_cues(text) if not _passive_participle(text, start, end)]
     cues += [(m.start(), "present") for m in _present_verbs().finditer(text)]
@@ -169,7 +163,7 @@ def clause_tense(clause_text: str, present_refs: Sequence[int] = ()) -> str | No
     a time before the narrative's, which continues no date.
     """
     text = _appositive().sub(lambda m: " " * len(m.group()), clause_text)
-    unquoted = _blank(text, status.quoted_spans(text))
+    unquoted = status.blank(text, status.quoted_spans(text))
     cues = _tense_cues(unquoted, present_refs) or _tense_cues(text, present_refs)
     if not cues:
         return None

@@ -180,8 +180,7 @@ def _saying_cut(text: str, start: int, end: int, anchors: Sequence[tuple[int, in
     that = _THAT.match(text, cue_end, end)
     if that:
         return that.end()
-    object_saying = cues[0].cue.lower() in {w.lower() for w in _lexicon()["object_sayings"]}
-    if object_saying and dating.clause_tense(text[cue_end:end]) is None:
+    if status.takes_object(text[start:end], cues[0]):
         return None  # an object, not a statement: "Putin announced a partial mobilisation on Sept. 21"
     for a_start, a_end in anchors:
         if cue_end <= a_start and len(text[cue_end:a_start].split()) <= 3:

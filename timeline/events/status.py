@@ -66,6 +66,36 @@ def cue_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(compiled)
 
 
+@cache
+def object_sayings() -> frozenset[str]:
+    """Reporting verbs that also take a plain object ("announced new sanctions"), from ``clauses.yaml``."""
+    text = resources.files("timeline").joinpath("resources", "events", "clauses.yaml").read_text(encoding="utf-8")
+    return frozenset(word.lower() for word in yaml.safe_load(text)["object_sayings"])
+
+
+def takes_object(text: str, cue: StatusCue, masked: Sequence[tuple[int, int]] = ()) -> bool:
+    """Whether ``cue`` is a reporting verb followed by its object ("declared martial law"): words after it, outside
+    the ``masked`` date expressions, with no verb of a statement among them ("announced on Monday that" has none)."""
+    if cue.cue.lower() not in object_sayings():
+        return False
+    blanked = blank(text, masked)
+    said = _NEXT_PHRASE_END.split(blanked[cue.end :], maxsplit=1)[0]  # "declared martial law| and urged ..."
+    words = [w for w in _WORD.findall(said) if w.lower() not in _NOT_AN_OBJECT]
+    return bool(words) and not tense_cues(said)
+
+
+_NEXT_PHRASE_END = re.compile(r"[,;]|\s+(?:and|but)\s+", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_NOT_AN_OBJECT = frozenset({"that", "on", "in", "at", "by", "for", "from", "to"})
+
+
+def blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with the ``spans`` (quotations, dates) replaced by spaces: offsets kept, words gone."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans of quoted speech in ``text``: what is quoted is the content, not the event's own status."""
     return [m.span() for m in _QUOTED.finditer(text)]
@@ -134,6 +164,8 @@ def classify(
     end = main_part_end(text, masked)
     relatives = [m.span() for m in RELATIVE_CLAUSE.finditer(text)]
     cues = [c for c in find_cues(text, [*masked, *relatives]) if c.start < end]
+    # "declared martial law", "announced new sanctions": an act, not a report of one
+    cues = [c for c in cues if not (c.status == "reported" and takes_object(text, c, masked))]
     strong = [c for c in cues if c.status != "occurred"]
     if strong or cues:
         cue = (strong or cues)[0]

@@ -146,6 +146,12 @@ def test_a_relative_clause_cut_off_its_sentence_names_its_noun(clause, anteceden
         ("Had been killed", "had been killed that day.", "Zelenskyy said 137 people", "Had been killed"),  # no "and"
         ("Argued", "and argued that", "Zelenskyy: “warnings risked panic”", "Argued"),  # no subject to take
         ("Talks resumed", "and talks resumed on Monday.", "Russia agreed", "Talks resumed"),  # has its own subject
+        # a gapped clause takes the subject and verb up to the shared preposition
+        ("To Moscow in a last-ditch effort", "to Moscow on Tuesday in a last-ditch effort.",
+         "Scholz to travel to Kyiv", "Scholz to travel to Moscow in a last-ditch effort"),
+        ("To Vienna", "and to Vienna on Thursday.", "The diplomacy moves to Brussels",
+         "The diplomacy moves to Vienna"),
+        ("To Vienna", "to Vienna on Thursday.", "Russia: talks go to Brussels", "To Vienna"),  # not from a saying
     ],
 )
 def test_a_coordinated_clause_shares_the_subject_of_the_one_before(title_, clause, previous, expected):
@@ -164,6 +170,9 @@ def test_a_coordinated_clause_shares_the_subject_of_the_one_before(title_, claus
         ("He said", "Talks failed", "He said"),  # a pronoun is named later, by the pipeline
         ("Sullivan said the talks failed", "Talks failed", "Sullivan said the talks failed"),  # not a bare saying
         ("Sullivan said", "", "Sullivan said"),
+        ("Russia has said", "It will cut activity", "Russia: It will cut activity"),  # the speaker, not "Russia has"
+        ("The Kremlin has repeatedly denied", "It plans to invade",
+         "The Kremlin has repeatedly denied it plans to invade"),
     ],
 )
 def test_a_bare_saying_tells_what_was_said(title_, content, expected):

@@ -428,26 +428,52 @@ def with_what_was_said(title: str, content_title: str) -> str:
     words = title.split()
     if not content_title or not 2 <= len(words) <= 5 or words[-1].lower() not in lexicon().speech:
         return title
-    speaker = " ".join(words[:-1])
     lex = lexicon()
-    if speaker.lower() in lex.pronouns:
+    head = words[:-1]
+    while head and (head[-1].lower() in lex.aux or head[-1].lower().endswith("ly")):
+        head = head[:-1]  # "Russia has said", "the Kremlin has repeatedly denied": the speaker is "Russia"
+    speaker = " ".join(head)
+    if not speaker or speaker.lower() in lex.pronouns:
         return title
     content = content_title.rstrip("…")
     if words[-1].lower() in lex.not_asserting:  # "Moscow denied it was responsible", never "Moscow: it was ..."
         first = content.split(maxsplit=1)[0] if content else ""
         if first.lower() in lex.pronouns | lex.determiners:
             content = first.lower() + content[len(first) :]
-        return finish(f"{speaker} {words[-1]} {content}")
+        return finish(f"{' '.join(words)} {content}")
     return finish(f"{speaker}: {content}")  # headline style: capital after the colon
 
 
 _COORDINATED = re.compile(r"^\W*(?:and|but|then|and then)\s+", re.IGNORECASE)
 
 
+_GAPPED = re.compile(r"^\W*(?:and\s+)?(to|in|into|from|at|for|towards)\s", re.IGNORECASE)
+
+
+def _gapped(title: str, clause_text: str, previous_title: str) -> str | None:
+    """ "Scholz will travel to Kyiv on Monday and | to Moscow on Tuesday": the second clause leaves out the first's
+    subject and verb, so "To Moscow ..." becomes "Scholz to travel to Moscow ..."."""
+    gap = _GAPPED.match(clause_text)
+    words = title.split()
+    if gap is None or not words or words[0].lower() != gap.group(1).lower():
+        return None
+    before = previous_title.split()
+    # the first title's own phrase with that preposition is its last one: "Scholz to travel |to Kyiv"
+    lead = max((i for i in range(2, len(before)) if before[i].lower() == words[0].lower()), default=None)
+    if lead is None or ":" in previous_title:
+        return None
+    return finish(" ".join(before[:lead]) + " " + words[0].lower() + title[len(words[0]) :])
+
+
 def with_shared_subject(title: str, clause_text: str, previous_title: str) -> str:
     """ "NATO leaders met on Thursday | and extended Stoltenberg's term until 2023": the second clause's subject is
-    the first's, so its title "Extended Stoltenberg's term" becomes "NATO leaders extended Stoltenberg's term".
-    Only a clause joined by "and"/"but"/"then" whose title opens with its verb; else ``title`` unchanged."""
+    the first's, so its title "Extended Stoltenberg's term" becomes "NATO leaders extended Stoltenberg's term";
+    "... and | to Moscow on Tuesday" takes the first's subject and verb too. Only a clause joined by
+    "and"/"but"/"then" whose title opens with its verb, or a gapped one opening with the same preposition as the
+    first; else ``title`` unchanged."""
+    gapped = _gapped(title, clause_text, previous_title)
+    if gapped:
+        return gapped
     words = title.split()
     first = words[0].lower() if words else ""
     lex = lexicon()

@@ -258,3 +258,10 @@ def test_an_offset_from_an_undated_event_leaves_the_clause_unresolved_not_carrie
     before_vote = rows["Two weeks before the vote, the party split."]
     assert (before_vote["start"], before_vote["date_basis"], before_vote["title"]) == (None, "unresolved",
                                                                                         "The party split")
+
+
+def test_a_clause_before_an_undated_event_is_unresolved():
+    text = "NATO met on 3 February. Before the war, the EU bought oil from Russia."
+    before = _by_clause(extract_article(_article(text)))["Before the war, the EU bought oil from Russia."]
+    assert (before["start"], before["date_basis"]) == (None, "unresolved")
+    assert before["title"] == "The EU bought oil from Russia"

@@ -260,6 +260,8 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
                     undated = DatedClause(None, None, "unknown", "unresolved")  # "before 24 February", no nearer date
                 elif offset := dating.offset_from_undated_event(text, clause.start, clause.end, sentence.timexes):
                     undated = DatedClause(None, None, "unknown", "unresolved")  # "the day after the invasion"
+                elif bound is None and dating.opens_before_undated_event(clause_text):
+                    undated = DatedClause(None, None, "unknown", "unresolved")  # "Before the war, ..."
                 fields = _fallback_fields(undated) | (_timex_fields(offset) if offset else {})
                 if undated.basis == "continued":  # a continued clause carries the narrative on
                     narrative = dating.observe(narrative, undated, sentence.index, published, tense, sentence_text)

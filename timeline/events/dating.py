@@ -108,6 +108,7 @@ _CONTINUES_UNTIL = r"\s+and\s+(?:[a-z]+\s+){1,3}?(?:<state_ends>)\s+(?:the\s+)?"
 _OFFSET_LINK = r"\s+(?:(<offset_after>)|<offset_before>)\b[^,;:()]*"  # group 1: forward
 _BOUND_OPENING = r"^\W*(?:[\w'’-]+\s+){0,3}?(?:<bound_before>)\b[^,;:]*$"
 _BOUND_DIRECT = r"\b(?:<bound_before>)\s+(?:the\s+)?$"
+_BOUND_PHRASE = r"^\W*(?:<bound_before>)\s+[^,;:]{1,80},\s*\w"  # "Before the war, the EU bought ..."
 _CLOSE_BEFORE = r"\b(?:<close_before>)\s+(?:<bound_before>)\b"
 _MAIN_CLAUSE_FOLLOWS = re.compile(r"[^,;:]*,\s*\w")
 # How fine a unit or precision is: an offset moves a date only by units no finer than the date's own.
@@ -394,6 +395,12 @@ def _apply_offsets(text: str, anchors: list[Anchor], durations: list[Timex]) -> 
         if moved is not None:
             out[nxt] = moved
     return out, lengths
+
+
+def opens_before_undated_event(clause_text: str) -> bool:
+    """ "Before the war, the EU bought a quarter of its oil from Russia": the clause happened at some time before an
+    event the clause does not date, so neither the story's date nor publication is its date."""
+    return bool(_lexicon_regex(_BOUND_PHRASE).match(clause_text))
 
 
 def offset_from_undated_event(text: str, start: int, end: int, timexes: Sequence[Timex]) -> Timex | None:

@@ -232,6 +232,8 @@ def shift(groups: Groups, text: str, _dayfirst: bool) -> Draft | None:
         edge = " ".join(words[:3] if words[0] == "the" else words[:2])  # "the end of", "end of"
         return Draft("shift", unit=unit, offset=0, mod=lookup("mods", edge), granularity=unit)
     cue = groups["cue"].lower().removeprefix("the").strip()
+    if unit_word == "fortnight":  # "the past fortnight", "the next fortnight": two weeks up to or from now
+        return Draft("fixed", type="DURATION", value="P2W", granularity="week")
     if cue == "past" and unit in ("decade", "century") and text.lower().startswith("the"):
         # "over the past decade": the last ten years up to now, not the previous calendar decade
         return Draft("fixed", type="DURATION", value="P10Y" if unit == "decade" else "P100Y", granularity=unit)

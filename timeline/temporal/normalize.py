@@ -282,6 +282,12 @@ def month_of_shifted_year(groups: Groups, _text: str, _dayfirst: bool) -> Draft 
                  granularity="day" if day else "month")
 
 
+def season_of_shifted_year(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    """ "the spring of last year": that season in the year before, after or of the anchor."""
+    offset = {"last": -1, "next": 1, "this": 0}[groups["cue"].lower()]
+    return Draft("shift", unit="year", offset=offset, period=lookup("seasons", groups["season"]), granularity="season")
+
+
 def quarter_of_shifted_year(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     """ "this year's third quarter", "next year's first half"."""
     offset = {"last": -1, "next": 1, "this": 0}[groups["cue"].lower()]
@@ -527,6 +533,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "month_of_shifted_year": month_of_shifted_year,
     "period_comparison": period_comparison,
     "quarter_of_shifted_year": quarter_of_shifted_year,
+    "season_of_shifted_year": season_of_shifted_year,
     "vague_ago": vague_ago,
     "overnight": overnight,
     "part_of_that_day": part_of_that_day,

@@ -252,7 +252,7 @@ def _shift(draft: Draft, publication: dt.date | None, previous: Mention | None) 
     day = shift(base, unit, offset)
     if draft.month is not None:
         value = f"{day.year:04d}-{draft.month:02d}" + (f"-{draft.day:02d}" if draft.day else "")
-    elif draft.period.startswith(("Q", "H")):
+    elif draft.period.startswith(("Q", "H")) or draft.period in SEASON_MONTHS:
         value = f"{day.year:04d}-{draft.period}"
     elif granularity == "time":
         value = day.isoformat() + draft.suffix

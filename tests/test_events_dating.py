@@ -378,3 +378,14 @@ def test_until_an_earlier_day_or_a_far_weekday_is_no_span():
     assert len(find_anchors(text, tag(text, PUB), PUB)) == 2
     text = "The fair opened on Monday and runs until Wednesday."  # 7 Feb, then 16 Feb: not the same week's
     assert len(find_anchors(text, tag(text, PUB), PUB)) == 2
+
+
+def test_a_perfect_clause_since_a_date_runs_to_publication():
+    published = dt.date(2022, 3, 16)
+    text = "More than three million people have fled Ukraine since 24 February."
+    (anchor,) = find_anchors(text, tag(text, published), published)
+    assert dating.to_publication(text, anchor, "perfect", published).last == published
+    assert dating.to_publication(text, anchor, "past", published).last == dt.date(2022, 2, 24)  # "fled since": no
+    text = "Troops massed on 24 February."
+    (anchor,) = find_anchors(text, tag(text, published), published)
+    assert dating.to_publication(text, anchor, "perfect", published) == anchor  # no "since"

@@ -248,6 +248,8 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
             if anchor is not None and dating.ends_a_state(text, anchor, tense, published):
                 anchor = None
             if anchor is not None:
+                anchor = dating.to_publication(text, anchor, tense, published)
+            if anchor is not None:
                 fields = _date_fields(anchor)
                 dated = DatedClause(fields["start"], fields["end"], anchor.precision, fields["date_basis"])
                 if not segment.opens_relative(clause_text):  # background about a noun is no narrative time

@@ -103,6 +103,7 @@ _BACKWARD_DURATION = r"\b(?:<backward_duration>)\s+(?:the\s+)?$"
 _BACKWARD_OPENING = r"the\s+(?:<backward_duration>)\s"
 _PREPOSITION_NEXT = r"\s+(?:<prepositions>)\b"
 _STATE_END = r"\b(?:<state_ends>)\s+$"
+_STRETCH_START = r"\b(?:<stretch_starts>)\s+$"
 # "opened on Friday and runs until Sunday": one event over both days
 _CONTINUES_UNTIL = r"\s+and\s+(?:[a-z]+\s+){1,3}?(?:<state_ends>)\s+(?:the\s+)?"
 _OFFSET_LINK = r"\s+(?:(<offset_after>)|<offset_before>)\b[^,;:()]*"  # group 1: forward
@@ -213,6 +214,19 @@ def ends_a_state(text: str, anchor: Anchor, tense: str | None, published: dt.dat
         and anchor.first > published
         and bool(_lexicon_regex(_STATE_END).search(text, max(0, anchor.start - 8), anchor.start))
     )
+
+
+def to_publication(text: str, anchor: Anchor, tense: str | None, published: dt.date | None) -> Anchor:
+    """ "More than three million people have fled since 24 February", "Russia has held Crimea since 2014": in a
+    perfect or present clause the event is a stretch from that date up to publication, not that date alone."""
+    if (
+        tense not in ("perfect", "present")
+        or published is None
+        or not anchor.last < published
+        or not _lexicon_regex(_STRETCH_START).search(text, max(0, anchor.start - 8), anchor.start)
+    ):
+        return anchor
+    return replace(anchor, last=published)
 
 
 def bounds_only(text: str, clause_start: int, clause_end: int, anchor: Anchor, tense: str | None) -> bool:

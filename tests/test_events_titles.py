@@ -198,3 +198,7 @@ def test_a_denial_keeps_its_verb_and_a_statement_reads_as_said(text, expected):
 def test_a_fronted_offset_goes_with_its_date():
     text = "The day after the invasion, Poland opened its border to all people fleeing the war."
     assert title(text, "The day") == "Poland opened its border to all people fleeing the war"
+
+
+def test_a_negated_future_reads_not_to():
+    assert title("Russia will not attend the talks on Friday.", "Friday") == "Russia not to attend the talks"

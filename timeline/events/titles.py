@@ -378,8 +378,11 @@ def _verb_group(tokens: list[str], pronoun: bool = False) -> tuple[list[str], li
     future = None if pronoun else lex.future.match(text)
     if future:
         rest = _tokens(text[future.end() :])
+        negated = bool(rest) and rest[0].lower() == "not"  # "will not give up" -> "not to give up"
+        if negated:
+            rest = rest[1:]
         if rest:
-            return ["to", rest[0]], rest[1:]
+            return (["not", "to", rest[0]] if negated else ["to", rest[0]]), rest[1:]
     i = 0
     while i < len(tokens) and (
         tokens[i].lower() in lex.aux or tokens[i].lower() in ("not", "now", "also") or tokens[i].lower().endswith("ly")

@@ -81,6 +81,17 @@ def test_records_without_text_are_reported_once_with_their_fields():
     assert skipped.reason == "invalid" and "all 50 records" in skipped.detail and "doc, mention" in skipped.detail
 
 
+def test_headers_holding_a_common_name_are_found_and_a_blank_text_cell_is_named():
+    data = ("Headline,Pub. Date (US),Story Body,Outlet\n"
+            "Kherson liberated,11/11/2022,Ukrainian troops entered Kherson on Friday.,Odd Post\n"
+            "Blank,11/12/2022,,Odd Post\n")  # fmt: skip
+    article, blank = load_bytes("odd.csv", data.encode(), IngestOptions(dayfirst=False))
+    assert isinstance(article, Article) and (article.title, article.published) == ("Kherson liberated",
+                                                                                    dt.date(2022, 11, 11))
+    assert isinstance(blank, Skipped) and (blank.origin, blank.reason) == ("odd.csv#2", "empty")
+    assert "'Story Body' field is empty" in blank.detail
+
+
 def test_invalid_json_names_the_position():
     [skipped] = load_bytes("bad.json", b'{"text": "x",,}')
     assert isinstance(skipped, Skipped) and skipped.reason == "invalid" and "line 1" in skipped.detail

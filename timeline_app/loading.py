@@ -48,9 +48,10 @@ def demo_results() -> list[Result]:
 
 
 @st.cache_data(show_spinner=False, max_entries=500)
-def upload_results(name: str, data: bytes) -> list[Result]:
-    """Articles from one uploaded file (any kind ingestion reads, zip archives included)."""
-    return list(load_bytes(name, data))
+def upload_results(name: str, data: bytes, dayfirst: bool = True) -> list[Result]:
+    """Articles from one uploaded file (any kind ingestion reads, zip archives included); ``dayfirst`` reads a
+    spreadsheet's or feed's 03/02/2022 as 3 February (False: March 2)."""
+    return list(load_bytes(name, data, IngestOptions(dayfirst=dayfirst)))
 
 
 def paste_result(text: str, title: str, published: dt.date | None) -> Result:
@@ -58,9 +59,9 @@ def paste_result(text: str, title: str, published: dt.date | None) -> Result:
     return load_text(text, title=title.strip(), published=published, source="pasted")
 
 
-def fetch_results(links: Iterable[str]) -> list[Result]:
+def fetch_results(links: Iterable[str], dayfirst: bool = True) -> list[Result]:
     """Articles from links and feeds, fetched under ingestion's SSRF rules (public hosts only)."""
-    return list(load(list(links), IngestOptions(allow_private_hosts=False)))
+    return list(load(list(links), IngestOptions(allow_private_hosts=False, dayfirst=dayfirst)))
 
 
 def parse_links(text: str) -> tuple[list[str], list[Skipped]]:
@@ -107,8 +108,13 @@ def with_overrides(articles: Iterable[Article], overrides: dict[str, dt.date]) -
     return out
 
 
-def summary(results: Iterable[Result]) -> LoadSummary:
-    return LoadSummary.from_results(results)
+def summary(results: Iterable[Result], articles: Iterable[Article] = ()) -> LoadSummary:
+    """What was read. ``articles``: the same articles after the user's publication dates, which replace them (an
+    article given a date no longer "has no publication date")."""
+    dated = {article.article_id: article for article in articles}
+    return LoadSummary.from_results(
+        dated.get(r.article_id, r) if isinstance(r, Article) else r for r in results
+    )
 
 
 def _key(article: Article, settings: PipelineSettings) -> tuple:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from timeline.article import Skipped
 from timeline.curation import apply_edits, hidden_ids, project_to_json
 from timeline.filters import apply, to_dict
 from timeline_app import loading, sidebar, state, url_state
 from timeline_app.tabs import export, sources, table, timeline
 from timeline_app.tabs import map as map_tab
+from timeline_app.text import md
 
 TITLE = "Crisis Timeline"
 
@@ -26,7 +28,7 @@ def run() -> None:
     articles, results = loading.combine(groups)
     articles = loading.with_overrides(articles, sidebar.publication_overrides(articles))
     extraction = sidebar.extraction_settings()
-    summary = loading.summary(results)
+    summary = loading.summary(results, articles)
     with st.expander(" · ".join(summary.lines(messages=False)) or "No articles", expanded=False):
         st.text("\n".join(summary.lines()))
     # One container for whatever this run has to say (progress, failures, hints): the tabs below then
@@ -42,7 +44,11 @@ def run() -> None:
     curated = apply_edits(frame, edits)
     view_filters, bounds = sidebar.filters(curated)
     shown = apply(curated, view_filters)
-    if not articles:
+    skipped = [r for r in results if isinstance(r, Skipped)]
+    if not articles and skipped:  # the user gave inputs and none could be read: say why, not "no articles yet"
+        reasons = "\n".join(f"- {md(s.message())}" for s in skipped[:20])
+        notices.warning(f"None of the inputs gave an article:\n\n{reasons}")
+    elif not articles:
         notices.info("No articles yet: switch on the demo corpus, upload files, paste text or fetch links "
                      "in the sidebar.")
     zoom = (view_filters.date_from, view_filters.date_to) if view_filters.date_from else None

@@ -41,7 +41,7 @@ def _add_paste() -> None:
 
 def _fetch() -> None:
     links, refused = loading.parse_links(st.session_state.get(state.LINKS_TEXT, ""))
-    fetched = loading.fetch_results(links) if links else []
+    fetched = loading.fetch_results(links, st.session_state[state.DAYFIRST]) if links else []
     st.session_state[state.FETCHED] = [*st.session_state[state.FETCHED], *refused, *fetched]
     read = sum(isinstance(r, Article) for r in fetched)
     problems = [r.message() for r in [*refused, *fetched] if isinstance(r, Skipped)]
@@ -119,7 +119,7 @@ def sources() -> list[list[loading.Result]]:
                        for f in files[MAX_UPLOAD_FILES:]])  # fmt: skip
         files = files[:MAX_UPLOAD_FILES]
     for upload in files:
-        groups.append(loading.upload_results(upload.name, upload.getvalue()))
+        groups.append(loading.upload_results(upload.name, upload.getvalue(), st.session_state[state.DAYFIRST]))
     groups += [st.session_state[state.PASTED], st.session_state[state.FETCHED],
                st.session_state[state.PROJECT_ARTICLES]]  # fmt: skip
     return groups
@@ -189,6 +189,9 @@ def filters(frame: pd.DataFrame) -> tuple[Filters, tuple[dt.date, dt.date] | Non
     date_from = date_to = None
     if bounds:
         current = st.session_state.get(state.F_DATES)
+        if current is not None and tuple(current) == st.session_state.get(state.DATE_BOUNDS):
+            current = None  # never narrowed: it follows the data, so new articles' events are not left outside
+        st.session_state[state.DATE_BOUNDS] = bounds
         if isinstance(current, (tuple, list)) and len(current) == 2:
             lo = max(bounds[0], min(current[0] or bounds[0], bounds[1]))
             hi = min(bounds[1], max(current[1] or bounds[1], lo))

@@ -28,6 +28,7 @@ DAYFIRST = "x_dayfirst"
 
 # Filters (sidebar)
 F_DATES = "f_dates"
+DATE_BOUNDS = "_date_bounds"  # the data's date span when F_DATES was last drawn: a range equal to it follows the data
 F_TYPES = "f_types"
 F_STATUS = "f_status"
 F_ACTORS = "f_actors"

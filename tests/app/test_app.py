@@ -52,7 +52,9 @@ def test_filters_change_table_chart_and_url(app):
     assert chart_event_ids(at) == set(after.loc[after["start"].notna(), "event_id"])
     assert param(at, "type") == [kind]
     widget(at.sidebar.text_input, "Search titles and sentences").input("zzzz-no-such-word").run()
+    no_errors(at)  # an empty result is no error: the table, sources and exports still draw
     assert len(editor_table(at)) == 0 and "No dated events" in json.dumps(chart_spec(at)["layout"])
+    assert param(at, "q") == ["zzzz-no-such-word"]
 
 
 def test_all_dates_button_clears_a_narrowed_dates_filter(app):
@@ -236,3 +238,40 @@ def test_project_round_trip_restores_articles_and_edits(app, served):
     table = editor_table(reopened).set_index("event_id")
     assert table.loc[event_id, "title"] == "Kept in the project"
     assert len(table) == len(editor_table(at))
+
+
+FLOOD = (b"published: 2023-06-07\ntitle: Kakhovka dam\n\n"
+         b"The Nova Kakhovka dam was destroyed early on Tuesday. Rescuers evacuated 1,000 people on Wednesday.\n")
+
+
+def test_a_dates_range_never_narrowed_follows_newly_loaded_articles(app):
+    at = app.run()
+    at.sidebar.file_uploader[0].upload("flood.txt", FLOOD, "text/plain").run()
+    no_errors(at)
+    dates = widget(at.sidebar.date_input, "Dates (the chart zooms to them)").value
+    assert dates[1] >= dt.date(2023, 6, 7), dates  # the demo's span grew to the new article's days
+    table = editor_table(at)
+    assert {dt.date(2023, 6, 6), dt.date(2023, 6, 7)} <= set(table["start"].dropna())
+    assert param(at, "from") == []  # the whole span: nothing to keep in the link
+
+
+def test_the_day_first_setting_reaches_uploaded_spreadsheets(app):
+    at = app.run()
+    widget(at.sidebar.toggle, "Demo corpus: Russia–Ukraine, Nov 2021 – Mar 2022").set_value(False).run()
+    us = b'title,date,text\nUS date,03/02/2022,"Russian forces captured Kherson on Wednesday, the mayor said."\n'
+    at.sidebar.file_uploader[0].upload("us.csv", us, "text/csv").run()
+    assert set(editor_table(at)["start"].dropna()) == {dt.date(2022, 2, 2)}  # 3 Feb, a Thursday
+    widget(at.sidebar.checkbox, "Read 03/04/2022 as 3 April (day first)").uncheck().run()
+    no_errors(at)
+    assert set(editor_table(at)["start"].dropna()) == {dt.date(2022, 3, 2)}  # 2 March, a Wednesday
+
+
+def test_inputs_that_all_fail_say_why_on_the_page(app):
+    at = app.run()
+    widget(at.sidebar.toggle, "Demo corpus: Russia–Ukraine, Nov 2021 – Mar 2022").set_value(False).run()
+    no_errors(at)  # nothing loaded: empty tables, no traceback
+    assert any("No articles yet" in i.value for i in at.info)
+    at.sidebar.file_uploader[0].upload("blank.txt", b"   \n", "text/plain").run()
+    no_errors(at)
+    assert any("None of the inputs gave an article" in w.value and "the file is empty" in w.value for w in at.warning)
+    assert not any("No articles yet" in i.value for i in at.info)

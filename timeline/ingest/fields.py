@@ -31,7 +31,8 @@ def synonyms() -> dict[str, tuple[str, ...]]:
 
 def find_field(record: Mapping[str, object], role: str, override: str | None = None) -> str | None:
     """The key of ``record`` that plays ``role``: ``override`` if given (exact, else ignoring case and
-    punctuation), otherwise the first common name present with a non-empty value."""
+    punctuation), otherwise the first common name present with a non-empty value, else the first header that
+    holds a common name of four letters or more ("Story Body", "Pub. Date (US)")."""
     by_squashed: dict[str, str] = {}
     for key in record:
         by_squashed.setdefault(squash(key), key)
@@ -43,7 +44,22 @@ def find_field(record: Mapping[str, object], role: str, override: str | None = N
         key = by_squashed.get(name)
         if key is not None and _present(record[key]):
             return key
+    for name in synonyms()[role]:  # "Story Body", "Pub. Date (US)": a header holding a common name
+        key = next((k for squashed, k in by_squashed.items() if _holds_name(squashed, {name}) and _present(record[k])),
+                   None)  # fmt: skip
+        if key is not None:
+            return key
     return None
+
+
+def named_but_empty(record: Mapping[str, object], role: str, override: str | None = None) -> str | None:
+    """The key of a field named for ``role`` whose value is empty (a spreadsheet's blank cell), if any."""
+    names = {squash(override)} if override else set(synonyms()[role])
+    return next((k for k in record if not _present(record[k]) and _holds_name(squash(k), names)), None)
+
+
+def _holds_name(squashed: str, names: set[str]) -> bool:
+    return squashed in names or any(len(name) >= 4 and name in squashed for name in names)
 
 
 def _present(value: object) -> bool:

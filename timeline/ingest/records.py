@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from timeline.article import Article, Skipped
 from timeline.ingest.assemble import make_article
 from timeline.ingest.dates import parse_date_value
-from timeline.ingest.fields import as_text, find_field, squash
+from timeline.ingest.fields import as_text, find_field, named_but_empty, squash
 from timeline.ingest.html import fragment_text, html_article
 from timeline.ingest.options import IngestOptions
 
@@ -97,6 +97,10 @@ def record_articles(
             if page is not None:  # a crawl export: the whole page, read as a saved page is
                 yield _record_page(record, page, origin=where, options=options, source=source, fetched_at=fetched_at)
                 continue
+            blank = named_but_empty(record, "text", options.text_field)
+            if blank is not None:  # the column is there, the cell is empty: say so for this record
+                yield Skipped(where, "empty", f"the record's {blank!r} field is empty")
+                continue
             textless.append(number)
             fields = fields or [str(k) for k in record]
             continue
@@ -110,7 +114,8 @@ def record_articles(
             origin,
             "invalid",
             f"{which} {count} records have no {wanted}, e.g. record {textless[0]} with fields "
-            f"{', '.join(fields[:12]) or 'none'}; name the text field with --text-field",
+            f"{', '.join(fields[:12]) or 'none'}; rename the column that holds the article text to \"text\" "
+            "(on the command line, --text-field NAME names it)",
         )
 
 

@@ -11,6 +11,8 @@ from timeline.ingest import LoadSummary
 from timeline_app.tabs.columns import link_column
 from timeline_app.text import md, origin_label
 
+ARTICLE_COLUMNS = ("title", "source", "published", "basis", "events", "link", "read from", "near-duplicate of")
+
 
 def articles_table(articles: list[Article], frame: pd.DataFrame) -> pd.DataFrame:
     counts = frame["article_id"].value_counts()
@@ -29,7 +31,7 @@ def articles_table(articles: list[Article], frame: pd.DataFrame) -> pd.DataFrame
             "read from": origin_label(a.origin),
             "near-duplicate of": a.duplicate_of,
         })  # fmt: skip
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=list(ARTICLE_COLUMNS))  # the columns even with no article
 
 
 def show(articles: list[Article], results: list[Article | Skipped], frame: pd.DataFrame, summary: LoadSummary) -> None:

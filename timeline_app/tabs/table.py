@@ -107,7 +107,8 @@ def show(shown: pd.DataFrame, hidden: set[str]) -> None:
         },
     )
     with st.expander("Merge two events (the same happening reported twice)"):
-        labels = dict(zip(table["event_id"], table["date"] + " · " + table["title"], strict=True))
+        labels = {eid: f"{day} · {title}" for eid, day, title in zip(table["event_id"], table["date"], table["title"],
+                                                                     strict=True)}  # fmt: skip
         left, right = st.columns(2)
         left.selectbox("Merge this event…", list(labels), key=state.MERGE_SOURCE, index=None,
                        format_func=labels.get)  # fmt: skip

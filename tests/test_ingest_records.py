@@ -139,3 +139,34 @@ def test_records_holding_whole_pages_are_read_as_saved_pages():
     assert article.published_detail == "record field 'published'"
     assert (article.url, article.source, article.origin) == ("https://news.example/drills", "Example News",
                                                              "crawl.jsonl#1")  # fmt: skip
+
+
+def _workbook(rows: list[list[object]]) -> bytes:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_an_excel_workbook_is_read_by_its_header_and_keeps_date_cells():
+    data = _workbook([
+        ["Headline", "Date", "Story text", "Outlet"],
+        ["Kherson", dt.datetime(2022, 11, 11), "Ukrainian troops entered Kherson on Friday.", "Le Monde"],
+        ["Blank", dt.datetime(2022, 11, 12), None, "Le Monde"],
+        [None, None, None, None],
+    ])  # fmt: skip
+    article, blank = load_bytes("export.xlsx", data)
+    assert isinstance(article, Article) and (article.title, article.published, article.source) == (
+        "Kherson", dt.date(2022, 11, 11), "Le Monde"
+    )
+    assert article.origin == "export.xlsx#1"
+    assert isinstance(blank, Skipped) and blank.reason == "empty"  # the empty last row is no record at all
+
+
+def test_a_broken_workbook_says_so():
+    (skipped,) = [r for r in load_bytes("broken.xlsx", b"PK\x03\x04 not really a workbook") if isinstance(r, Skipped)]
+    assert "not a readable .xlsx workbook" in skipped.message()

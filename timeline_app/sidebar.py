@@ -19,7 +19,8 @@ from timeline_app.loading import MAX_UPLOAD_FILES
 from timeline_app.text import md
 
 _HELP_UPLOAD = (
-    "Text (.txt, .md), web pages (.html), records (.json, .jsonl, .csv), RSS/Atom feeds, or a .zip or .gz of them. "
+    "Text (.txt, .md), web pages (.html), records (.json, .jsonl, .csv, Excel .xlsx), RSS/Atom feeds, or a .zip or "
+    ".gz of them. "
     f"Up to {MAX_UPLOAD_FILES} files at once; the size limit per file is shown below the box."
 )
 

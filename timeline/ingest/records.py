@@ -1,4 +1,4 @@
-"""Records: JSON (one object, a list, or a list under a key such as "articles"), JSON Lines and CSV.
+"""Records: JSON (one object, a list, or a list under a key such as "articles"), JSON Lines, CSV and Excel (.xlsx).
 
 Each record with text becomes an article; field names are found by role (see ``fields.py``) or
 given by the user. A record without text is skipped with the field names it does have, so the
@@ -12,7 +12,10 @@ import dataclasses
 import datetime as dt
 import io
 import json
+import zipfile
 from collections.abc import Iterator, Mapping
+
+import openpyxl
 
 from timeline.article import Article, Skipped
 from timeline.ingest.assemble import make_article
@@ -52,6 +55,25 @@ def jsonl_records(text: str) -> Iterator[Mapping[str, object] | str]:
             yield f"not valid JSON ({exc.msg})"
             continue
         yield item if isinstance(item, Mapping) else f"not an object but {type(item).__name__}"
+
+
+def xlsx_records(data: bytes) -> Iterator[Mapping[str, object] | str]:
+    """Rows of an Excel workbook's first sheet as records keyed by its header row (cells keep their types: a date
+    cell is a date, so no day/month order is guessed). A workbook that cannot be opened yields one message."""
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        yield f"not a readable .xlsx workbook ({exc})"
+        return
+    rows = workbook.worksheets[0].iter_rows(values_only=True) if workbook.worksheets else iter(())
+    header = next(rows, None)
+    if header is None:
+        return
+    names = [str(cell).strip() if cell is not None else f"column {i + 1}" for i, cell in enumerate(header)]
+    for row in rows:
+        if any(cell not in (None, "") for cell in row):
+            yield {name: cell for name, cell in zip(names, row, strict=False)}
+    workbook.close()
 
 
 def csv_records(text: str, *, max_field: int) -> Iterator[Mapping[str, object] | str]:

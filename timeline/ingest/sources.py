@@ -23,7 +23,7 @@ from timeline.ingest.feeds import feed_articles, looks_like_feed
 from timeline.ingest.fetch import FetchError, fetch, is_url
 from timeline.ingest.html import html_article
 from timeline.ingest.options import IngestOptions
-from timeline.ingest.records import csv_records, json_records, jsonl_records, record_articles
+from timeline.ingest.records import csv_records, json_records, jsonl_records, record_articles, xlsx_records
 from timeline.ingest.textfile import text_article
 
 EXTENSIONS: dict[str, str] = {
@@ -32,6 +32,7 @@ EXTENSIONS: dict[str, str] = {
     ".json": "json",
     **dict.fromkeys((".jsonl", ".ndjson"), "jsonl"),
     **dict.fromkeys((".csv", ".tsv"), "csv"),
+    ".xlsx": "xlsx",
     **dict.fromkeys((".rss", ".atom", ".xml"), "feed"),
     ".zip": "zip",
     ".gz": "gzip",
@@ -54,7 +55,7 @@ _CONTENT_TYPES: dict[str, str] = {
     "application/gzip": "gzip",
     "application/x-gzip": "gzip",
 }
-SUPPORTED = "use .txt, .md, .html, .json, .jsonl, .csv, RSS/Atom feeds, .zip, .gz, folders or http(s) links"
+SUPPORTED = "use .txt, .md, .html, .json, .jsonl, .csv, .xlsx, RSS/Atom feeds, .zip, .gz, folders or http(s) links"
 
 
 class Budget:
@@ -144,6 +145,11 @@ def from_bytes(
         return
     if kind == "zip":
         yield from _archive(io.BytesIO(data), origin=origin, options=options, budget=budget, depth=depth)
+        return
+    if kind == "xlsx":  # a zip of XML: read as a workbook, not as an archive of files
+        source = PurePosixPath(name).name
+        yield from record_articles(xlsx_records(data), origin=origin, options=options, source=source,
+                                   fetched_at=fetched_at)  # fmt: skip
         return
     if kind == "gzip":
         yield from _gzip(name, data, origin=origin, options=options, budget=budget, depth=depth, url=url)

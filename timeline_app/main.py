@@ -44,6 +44,9 @@ def run() -> None:
     curated = apply_edits(frame, edits)
     view_filters, bounds = sidebar.filters(curated)
     shown = apply(curated, view_filters)
+    unmet = url_state.unmet_notice(set(curated["event_id"]))
+    if unmet:
+        notices.info(md(unmet))
     skipped = [r for r in results if isinstance(r, Skipped)]
     if not articles and skipped:  # the user gave inputs and none could be read: say why, not "no articles yet"
         reasons = "\n".join(f"- {md(s.message())}" for s in skipped[:20])

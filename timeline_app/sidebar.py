@@ -178,6 +178,10 @@ def _multiselect(label: str, key: str, values: list[str]) -> list[str]:
     """A multiselect whose stored choice is trimmed to what the data still offers."""
     kept = [v for v in st.session_state.get(key, []) if v in values]
     if kept != st.session_state.get(key):
+        if st.session_state.get(state.LINK_FRESH):  # a shared link asked for values these articles lack
+            missing = [v for v in st.session_state.get(key, []) if v not in values]
+            st.session_state[state.LINK_UNMET] = [*st.session_state.get(state.LINK_UNMET, []),
+                                                  *(f"{label.lower()} “{v}”" for v in missing)]  # fmt: skip
         st.session_state[key] = kept
     return st.sidebar.multiselect(label, values, key=key)
 

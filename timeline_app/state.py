@@ -60,6 +60,8 @@ SHOW_HIDDEN = "c_show_hidden"
 
 # Bookkeeping
 URL_APPLIED = "_url_applied"  # the shared link's view was restored (first run only)
+LINK_FRESH = "_link_fresh"  # this run is the one that opened a shared link
+LINK_UNMET = "_link_unmet"  # what that link asked for that the loaded articles do not have
 FLASH = "_flash"  # one-run messages (e.g. a project was loaded)
 
 KEY_MODES: tuple[str, ...] = ("auto", "on", "off")

@@ -96,8 +96,27 @@ def restore_once() -> None:
         return
     st.session_state[state.URL_APPLIED] = True
     params = {name: st.query_params.get_all(name) for name in st.query_params}
-    for key, value in decode(params).items():
+    restored = decode(params)
+    for key, value in restored.items():
         st.session_state[key] = value
+    st.session_state[state.LINK_FRESH] = bool(restored)
+    st.session_state[state.LINK_UNMET] = []
+
+
+def unmet_notice(event_ids: set[str]) -> str:
+    """On the run that opened a shared link: what the link asked for that the loaded articles do not have (filter
+    values, the selected event), as one message for the user; "" when nothing is missing. Said once."""
+    if not st.session_state.pop(state.LINK_FRESH, False):
+        return ""
+    unmet = list(st.session_state.pop(state.LINK_UNMET, []))
+    selected = st.session_state.get(state.SELECTED)
+    if selected and selected not in event_ids:
+        unmet.append(f"event {selected}")
+        st.session_state[state.SELECTED] = None
+    if not unmet:
+        return ""
+    return ("This link's view names what the articles loaded here do not have: " + "; ".join(unmet) + ". A link "
+            "keeps the view, not uploaded files: load the same articles, then open the link again.")
 
 
 def write(bounds: tuple[dt.date, dt.date] | None) -> None:

@@ -275,3 +275,16 @@ def test_inputs_that_all_fail_say_why_on_the_page(app):
     no_errors(at)
     assert any("None of the inputs gave an article" in w.value and "the file is empty" in w.value for w in at.warning)
     assert not any("No articles yet" in i.value for i in at.info)
+
+
+def test_a_link_naming_what_is_not_loaded_says_so_once(app):
+    shared = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    shared.query_params.update({"source": ["CSV Times"], "event": "b43fb9af7b676c28", "lanes": "source"})
+    at = shared.run()
+    no_errors(at)
+    (notice,) = [i.value for i in at.info if "view names what" in i.value]
+    assert "CSV Times" in notice and "b43fb9af7b676c28" in notice
+    assert widget(at.selectbox, "Lanes").value == "source"  # what the articles do have is restored
+    at.run()
+    assert not [i for i in at.info if "view names what" in i.value]  # said once, not on every run
+    assert param(at, "event") == []

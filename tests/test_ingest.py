@@ -215,3 +215,10 @@ def test_a_loader_failure_is_one_skipped_line_and_the_run_goes_on(tmp_path, monk
     first, second = load([tmp_path / "a.html", tmp_path / "b.txt"])
     assert first.reason == "invalid" and "RuntimeError: parser bug" in first.detail
     assert isinstance(second, Article)
+
+
+def test_a_header_date_that_is_no_publication_day_says_why():
+    for written in ("2022-02-30", "2031-02-03"):
+        (article,) = load_bytes("a.txt", f"published: {written}\n\nTroops moved on Monday.\n".encode())
+        assert article.published is None
+        assert "'published' holds no usable day" in article.published_detail, written

@@ -11,6 +11,7 @@ import streamlit as st
 from timeline.article import Article, Skipped
 from timeline.curation import ProjectFileError, project_from_json
 from timeline.filters import Filters, date_bounds, options
+from timeline.ingest.pubdate import UNKNOWN
 from timeline.pipeline import UNDATED_MODES, PipelineSettings
 from timeline.schema import STATUSES
 from timeline.temporal import infer_publication_date
@@ -164,6 +165,8 @@ def publication_overrides(articles: list[Article]) -> dict[str, dt.date]:
         for article in undated[:50]:
             guess = _inferred(article.text)
             hint = f"the text suggests {guess:%d %b %Y}" if guess else "no date found in the text"
+            if article.published_detail != UNKNOWN.detail:  # why a date the file names was not taken
+                hint = f"{article.published_detail.split(';')[0]}; {hint}"
             day = st.date_input(md(f"{(article.title or article.origin)[:60]} ({hint})"), value=None,
                                 key=f"pub_{article.article_id}", min_value=dt.date(1900, 1, 1),
                                 max_value=dt.date(2100, 1, 1))  # fmt: skip

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from timeline.ingest.dateline import Dateline, find_dateline
-from timeline.ingest.dates import plausible
+from timeline.ingest.dates import MIN_PUBLISHED, plausible
 from timeline.ingest.options import IngestOptions
 from timeline.ingest.urldate import url_date, url_year
 
@@ -49,9 +49,27 @@ def resolve(
     """
     if options.published is not None:
         return PubDate(options.published, "user", "given by the user")
+    unusable = []  # a field named for the date whose value is no usable day ("2022-02-30", "2031-02-03")
     for day, where in metadata:
         if plausible(day):
             return PubDate(day, "metadata", where)
+        if day is None and where.startswith(_NAMED_FIELDS):
+            unusable.append(where)
+    found = _after_metadata(text, options=options, url=url, fallback=fallback)
+    if found is UNKNOWN and unusable:
+        return PubDate(None, "unknown", f"{unusable[0]} holds no usable day (not a calendar date, in the future, or "
+                       f"before {MIN_PUBLISHED.year}); give the date")  # fmt: skip
+    return found
+
+
+#: How loaders name a date field the user wrote (front matter, a header line, a spreadsheet column).
+_NAMED_FIELDS = ("front matter", "record field")
+
+
+def _after_metadata(
+    text: str, *, options: IngestOptions, url: str, fallback: Iterable[tuple[dt.date | None, str, str]]
+) -> PubDate:
+    """The chain after the loader's metadata: dateline, link, fallback candidates, the text itself."""
     dateline = find_dateline(text, dayfirst=options.dayfirst)
     if dateline is not None:
         found = _dateline_day(dateline, text, url)

@@ -171,6 +171,7 @@ def test_a_coordinated_clause_shares_the_subject_of_the_one_before(title_, claus
         ("Sullivan said the talks failed", "Talks failed", "Sullivan said the talks failed"),  # not a bare saying
         ("Sullivan said", "", "Sullivan said"),
         ("Russia has said", "It will cut activity", "Russia: It will cut activity"),  # the speaker, not "Russia has"
+        ("Theresa May said", "She would step down", "Theresa May: She would step down"),  # a name, not a modal
         ("The Kremlin has repeatedly denied", "It plans to invade",
          "The Kremlin has repeatedly denied it plans to invade"),
     ],

@@ -483,6 +483,15 @@ def test_until_looks_only_at_the_date_after_it():
         ("The summit ends on 28 July.", "2022-06-20", {"28 July": "2022-07-28"}),
         ("It happened in May.", "2022-06-20", {"May": "2022-05"}),
         ("Orthodox Christmas Eve services were held.", "2022-12-20", {"Orthodox Christmas Eve": "2023-01-06"}),
+        # a date's day is no range's opening count; more fixed and movable days
+        ("He was sentenced on Dec. 30 to 10 years in prison.", "2023-01-04",
+         {"Dec. 30": "2022-12-30", "10 years": "P10Y"}),
+        ("May Day rallies took place across Europe.", "2023-01-04", {"May Day": "2022-05-01"}),
+        ("Sales rose on Boxing Day.", "2022-12-27", {"Boxing Day": "2022-12-26"}),
+        ("Traffic was heavy over the Labor Day weekend.", "2022-09-07", {"Labor Day": "2022-09-05"}),
+        # names built on a day are no days; a capitalised name after a day does not make it one
+        ("Families marked the anniversary of Bloody Sunday on Sunday.", "2022-01-31", {"Sunday": "2022-01-30"}),
+        ("On Tuesday Russia attacked Kyiv.", "2022-01-31", {"Tuesday": "2022-01-25"}),
     ],
 )
 def test_crisis_news_forms(text, dct, expected):
@@ -493,7 +502,8 @@ def test_crisis_news_forms(text, dct, expected):
     "text",
     ["Relatives can call the hotline on +48 22 523 2000 for information.", "Call 0800 123 1990 for details.",
      "He drives an Audi Q3 to work.", "The Q4 hall was closed.", "Bread and spring water were handed out.",
-     "The team worked 2000 hours on it."],
+     "The team worked 2000 hours on it.", "The Good Friday Agreement was signed.", "She told the Sunday Times.",
+     "She told BBC Radio 4's Today programme.", "He told USA Today the war would end."],
 )
 def test_numbers_and_names_that_look_like_dates_are_none(text):
     assert tag(text, "2022-03-05") == []

@@ -433,8 +433,8 @@ def with_what_was_said(title: str, content_title: str) -> str:
         return title
     lex = lexicon()
     head = words[:-1]
-    while head and (head[-1].lower() in lex.aux or head[-1].lower().endswith("ly")):
-        head = head[:-1]  # "Russia has said", "the Kremlin has repeatedly denied": the speaker is "Russia"
+    while head and head[-1].islower() and (head[-1] in lex.aux or head[-1].endswith("ly")):
+        head = head[:-1]  # "Russia has said": the speaker is "Russia"; "Theresa May said" keeps "May"
     speaker = " ".join(head)
     if not speaker or speaker.lower() in lex.pronouns:
         return title

@@ -224,7 +224,14 @@ def duration(text: str, match: re.Match[str]) -> bool:
         return False  # "$5 a year", "700 seats a week": a rate, tagged as a frequency (SET) instead
     if (match.groupdict().get("cue") or "").lower() == "last" and base_form_follows(text, match.start()):
         return False  # "will last one day": the verb; the count alone is found after it
+    if match.groupdict().get("num_low") and _month_before().search(text, max(0, match.start() - 12), match.start()):
+        return False  # "sentenced on Dec. 30 to 10 years": the 30 is a date's day; "10 years" is found alone
     return text[max(0, match.start() - 1) : match.start()] not in ("$", "£", "€", "#")
+
+
+@functools.cache
+def _month_before() -> re.Pattern[str]:
+    return re.compile(r"\b" + alternation(lexicon()["months"]) + r"\.?\s+$", re.IGNORECASE)
 
 
 def frequency(text: str, match: re.Match[str]) -> bool:
@@ -287,7 +294,21 @@ def overnight(text: str, match: re.Match[str]) -> bool:
 
 def holiday(text: str, match: re.Match[str]) -> bool:
     """Holiday names are proper nouns: "easter" in lower case is more likely a typo of "eastern" than a date."""
-    return original(text, match, "holiday")[0].isupper()
+    return original(text, match, "holiday")[0].isupper() and not_a_name(text, match)
+
+
+def not_a_name(text: str, match: re.Match[str]) -> bool:
+    """ "the Sunday Times", "the Good Friday Agreement", "Bloody Sunday", "USA Today" are names, not days."""
+    words = context_words()
+    after = word_after(text, match.end())
+    joined = text[match.end() : match.end() + 1] == " "  # "Sunday Times", not "Sunday, Times ..."
+    if joined and original(text, match)[0].isupper() and after.lower() in words["name_heads_after_day"]:
+        return False
+    before = _WORD_BEFORE_NAME.search(text, max(0, match.start() - 20), match.start())
+    return not (before and before.group(1)[0].isupper() and before.group(1).lower() in words["name_words_before_day"])
+
+
+_WORD_BEFORE_NAME = re.compile(r"([A-Za-z]+) $")
 
 
 def ordinal_date(text: str, match: re.Match[str]) -> bool:
@@ -361,4 +382,5 @@ GUARDS: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "someday": someday,
     "ordinal_date": ordinal_date,
     "day_alone": day_alone,
+    "not_a_name": not_a_name,
 }

@@ -492,6 +492,13 @@ def test_until_looks_only_at_the_date_after_it():
         # names built on a day are no days; a capitalised name after a day does not make it one
         ("Families marked the anniversary of Bloody Sunday on Sunday.", "2022-01-31", {"Sunday": "2022-01-30"}),
         ("On Tuesday Russia attacked Kyiv.", "2022-01-31", {"Tuesday": "2022-01-25"}),
+        # a possessive weekday of something scheduled follows the tense; "ahead of" is the nearest such day
+        ("Bolsonaro will hold a rally before Sunday's run-off.", "2022-10-28", {"Sunday": "2022-10-30"}),
+        ("Ahead of Sunday's vote, the candidates held final rallies.", "2022-10-28", {"Sunday": "2022-10-30"}),
+        ("Both sides are racing to file appeals ahead of Thursday's deadline.", "2022-11-07",
+         {"Thursday": "2022-11-10"}),
+        ("Lula won Sunday's vote by a narrow margin.", "2022-11-01", {"Sunday": "2022-10-30"}),
+        ("Tuesday's declaration was welcomed.", "2022-10-28", {"Tuesday": "2022-10-25"}),
     ],
 )
 def test_crisis_news_forms(text, dct, expected):

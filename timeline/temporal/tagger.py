@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import replace
 
 from timeline.temporal.calendar import DAY_GRANULARITIES, calendar_span, value_granularity
-from timeline.temporal.guards import context_words, possessive_after, word_before
+from timeline.temporal.guards import context_words, possessive_after, word_after, word_before
 from timeline.temporal.matching import Candidate, candidates, select
 from timeline.temporal.model import Timex
 from timeline.temporal.neighbours import after_resolution, before_resolution
@@ -47,10 +48,20 @@ def parse_dct(dct: str | dt.date | None) -> dt.date | None:
 
 
 def _reads_as_past(text: str, candidate: Candidate) -> bool:
-    """ "Tuesday's declaration", "since Tuesday": a bare weekday that can only be behind us."""
+    """ "Tuesday's declaration", "since Tuesday": a bare weekday that can only be behind us ("Thursday's deadline",
+    "Sunday's vote" can be ahead: their clause's tense decides)."""
     if possessive_after(text, candidate.end):
-        return True
+        return word_after(text, candidate.end + 2).lower() not in context_words()["scheduled_after_possessive"]
     return word_before(text, candidate.start) in context_words()["past_weekday_before"]
+
+
+_AHEAD_OF = re.compile(r"\b([A-Za-z]+)\s+of\s+$")
+
+
+def _just_ahead(text: str, candidate: Candidate) -> bool:
+    """ "ahead of Sunday's vote": the nearest Sunday, whatever the tense."""
+    found = _AHEAD_OF.search(text, max(0, candidate.start - 16), candidate.start)
+    return found is not None and found.group(1).lower() in context_words()["nearest_weekday_after"]
 
 
 def _can_be_referred_to(text: str, candidate: Candidate, basis: str, value: str) -> bool:
@@ -100,7 +111,9 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             cues_by_sentence[key] = graded_cues(text[sentence_start:sentence_end])
         tense = tense_among(cues_by_sentence[key], candidate.start - sentence_start, candidate.end - sentence_start,
                             text[sentence_start:sentence_end])
-        if draft.weekday is not None and draft.month is None and _reads_as_past(text, candidate):
+        if draft.weekday is not None and draft.month is None and _just_ahead(text, candidate):
+            tense = "planned"  # the nearest such day
+        elif draft.weekday is not None and draft.month is None and _reads_as_past(text, candidate):
             tense = "past"
         elif draft.kind == "calendar" and draft.year is None and word_before(text, candidate.start) == "since":
             # "since November", "since Christmas": the last one that began before publication, whatever the tense

@@ -92,3 +92,20 @@ def test_a_bare_clock_in_parentheses_restates_the_one_before():
         "4 in the morning", "4 a.m. EDT Thursday"
     ]
     assert tag("The team worked 2000 hours on it.", "2022-02-10") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # universal time in parentheses names its own day, and does not lend it to the local clock
+        ("The quake struck at 11:47 p.m. Sunday (0447 GMT Monday).", "2023-02-07",
+         {"11:47 p.m. Sunday": "2023-02-05T23:47", "0447 GMT Monday": "2023-02-06T04:47"}),
+        ("Voting ends at 8 p.m. local time (0100 GMT Wednesday).", "2022-11-08",
+         {"8 p.m. local time": "2022-11-08T20:00", "0100 GMT Wednesday": "2022-11-09T01:00"}),
+        # a clock followed by its own day takes that day, not the one told in the sentence before
+        ("The toll rose on Tuesday. The quake hit at 4:17 a.m. (0117 GMT) Monday.", "2023-02-07",
+         {"Tuesday": "2023-02-07", "4:17 a.m.": "2023-02-06T04:17", "Monday": "2023-02-06"}),
+    ],
+)
+def test_clock_times_and_their_days_across_zones(text, dct, expected):
+    assert {t.text: t.value for t in tag(text, dct)} == expected

@@ -400,6 +400,17 @@ def _day_of(timex: Timex) -> dt.date | None:
     return span[0] if span is not None and span[2] in DAY_GRANULARITIES else None
 
 
+_UNIVERSAL = re.compile(r"\b(?:GMT|UTC|Zulu)\b", re.IGNORECASE)
+
+
+def names_its_day(text: str, clock_end: int, following: Candidate) -> bool:
+    """ "at 4:17 a.m. (0117 GMT) Monday": a clock time followed by the day it is on (a weekday, a date)."""
+    draft = following.draft
+    day_word = draft.kind == "shift" and draft.unit == "day" and draft.relative_to == "publication"  # "yesterday"
+    names_day = draft.weekday is not None or draft.day is not None or day_word
+    return names_day and _CLOCK_TO_DAY.fullmatch(text, clock_end, following.start) is not None
+
+
 def _clock_days(text: str, timexes: list[Timex], dayless: set[int]) -> list[Timex]:
     """ "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. Thursday)", "at 10:00 Moscow time (07:00
     GMT) on Saturday": a clock time that names no day takes the day written right after it, past a zone and a
@@ -411,6 +422,8 @@ def _clock_days(text: str, timexes: list[Timex], dayless: set[int]) -> list[Time
         following = result[index + 1] if index + 1 < len(result) else None
         if following is not None and index + 1 in dayless and following.basis != "relative_previous":
             following = None  # a clock still dated by publication alone names no day
+        elif following is not None and "(" in text[timex.end : following.start] and _UNIVERSAL.search(following.text):
+            following = None  # "8 p.m. local time (0100 GMT Wednesday)": universal time may fall on another day
         preceding = timexes[index - 1] if index else None
         day = None
         if following is not None and _CLOCK_TO_DAY.fullmatch(text, timex.end, following.start):

@@ -17,7 +17,7 @@ from timeline.temporal.calendar import DAY_GRANULARITIES, calendar_span, value_g
 from timeline.temporal.guards import context_words, possessive_after, word_after, word_before
 from timeline.temporal.matching import Candidate, candidates, select
 from timeline.temporal.model import Timex
-from timeline.temporal.neighbours import after_resolution, before_resolution
+from timeline.temporal.neighbours import after_resolution, before_resolution, names_its_day
 from timeline.temporal.normalize import DAYLESS, PAST_ONLY
 from timeline.temporal.resolve import Mention, resolve
 from timeline.temporal.tense import graded_cues, sentence_spans, tense_among
@@ -99,7 +99,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
     cues_by_sentence: dict[tuple[int, int], list] = {}
     result = []
     dayless: set[int] = set()  # indices in result of clock times still dated by publication alone
-    for candidate in chosen:
+    for position, candidate in enumerate(chosen):
         draft = candidate.draft
         sentence_start, sentence_end = spans[bisect.bisect_right(sentence_starts, candidate.start) - 1]
         if sentence_end - sentence_start > 2 * TENSE_WINDOW:
@@ -123,6 +123,9 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                 continue
             draft = replace(draft, period="")
         told_day = previous is not None and previous.granularity in DAY_GRANULARITIES
+        following = chosen[position + 1] if position + 1 < len(chosen) else None
+        if following is not None and draft.period == DAYLESS and names_its_day(text, candidate.end, following):
+            told_day = False  # "hit at 4:17 a.m. (0117 GMT) Monday": its own day follows, not the one told before
         if draft.period == DAYLESS and told_day and (tense == "past" or previous_sentence == sentence_start):
             # "was shot at 10 p.m.", "polls open at 7 a.m. Sunday and close at 8 p.m.": on the day just told of
             draft = replace(draft, relative_to="previous")

@@ -265,3 +265,15 @@ def test_a_clause_before_an_undated_event_is_unresolved():
     before = _by_clause(extract_article(_article(text)))["Before the war, the EU bought oil from Russia."]
     assert (before["start"], before["date_basis"]) == (None, "unresolved")
     assert before["title"] == "The EU bought oil from Russia"
+
+
+def test_a_dateline_without_a_date_is_no_part_of_the_first_event():
+    for text, sentence in [
+        ("NEW YORK (AP) — A federal jury on Wednesday convicted the executive.",
+         "A federal jury on Wednesday convicted the executive."),
+        ("FORT MYERS, Fla. (AP) — Hurricane Ian made landfall on Wednesday.",
+         "Hurricane Ian made landfall on Wednesday."),
+        ("KYIV — Russian forces shelled the city on Monday.", "Russian forces shelled the city on Monday."),
+        ("NATO — the alliance met on Monday.", "NATO — the alliance met on Monday."),  # no dateline: a sentence follows
+    ]:
+        assert [r["sentence"] for r in extract_article(_article(text))] == [sentence]

@@ -193,7 +193,9 @@ def _without_dateline(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
     """The content lines with a dateline that opens one ("KYIV, March 9 (Reuters) - Russian forces ...") cut off:
     it says where and when the story was filed, which is no event."""
     dateline = find_dateline(text)
-    if dateline is None or not dateline.filed:  # "March 9, 2022: Russia bombed ...": a chronology's own date
+    if dateline is None:
+        return _without_place_line(text, spans)
+    if not dateline.filed:  # "March 9, 2022: Russia bombed ...": a chronology's own date
         return spans
     end = text.find(dateline.text, dateline.start) + len(dateline.text)
     end = _AFTER_DATELINE.match(text, end).end()
@@ -205,6 +207,25 @@ def _without_dateline(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
             start = max(start, end)
         kept.append((start, stop))
     return kept
+
+
+# "NEW YORK (AP) — ", "FORT MYERS, Fla. (AP) — ", "WASHINGTON - ": a place in capitals (and a state), an agency,
+# a dash: a dateline without a date, which opens the story's first line
+_PLACE_LINE = re.compile(
+    r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}(?:, [A-Z][A-Za-z.]{1,15})?\s*"
+    r"(?:\([^()\n]{1,40}\)\s*(?:—|–|--| - )|(?:—|–|--))\s*(?=[A-Z])"  # an agency, or a long dash; a sentence after
+)
+
+
+def _without_place_line(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The content lines with a dateless dateline opening the first one cut off."""
+    if not spans:
+        return spans
+    start, stop = spans[0]
+    found = _PLACE_LINE.match(text, start, stop)
+    if found is None or found.end() >= stop:
+        return spans
+    return [(found.end(), stop), *spans[1:]]
 
 
 def _tense(text: str, clause: segment.Clause, timexes: list[Timex]) -> str | None:

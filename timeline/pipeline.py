@@ -89,29 +89,6 @@ def _provenance(article: Article, published: dt.date | None, basis: str) -> dict
 HOLDABLE = (dt.date(1678, 1, 1), dt.date(2261, 12, 31))
 
 
-def _date_fields(anchor: Anchor) -> dict:
-    """The date columns of a clause dated by its own expression.
-
-    A date the frame cannot hold ("the 11th century", year 1000) keeps its timex and precision but
-    gets no start/end and the basis "unresolved", rather than being dropped or crashing the frame.
-    """
-    timex = anchor.timex
-    holdable = HOLDABLE[0] <= anchor.first and anchor.last <= HOLDABLE[1]
-    return {
-        "timex_text": anchor.text,
-        "timex_start": anchor.start,
-        "timex_end": anchor.end,
-        "timex_type": timex.type,
-        "timex_value": anchor.value,
-        "timex_anchor": timex.anchor,
-        "timex_rule": timex.rule,
-        "date_basis": anchor.basis if holdable else "unresolved",
-        "start": anchor.first if holdable else None,
-        "end": anchor.last if holdable else None,
-        "precision": anchor.precision,
-    }
-
-
 def _timex_fields(timex: Timex) -> dict:
     """The expression that left a clause unresolved ("The day" of "the day after the invasion"), for provenance."""
     return {
@@ -122,6 +99,27 @@ def _timex_fields(timex: Timex) -> dict:
         "timex_value": timex.value,
         "timex_anchor": timex.anchor,
         "timex_rule": timex.rule,
+    }
+
+
+def _date_fields(anchor: Anchor) -> dict:
+    """The date columns of a clause dated by its own expression.
+
+    A date the frame cannot hold ("the 11th century", year 1000) keeps its timex and precision but
+    gets no start/end and the basis "unresolved", rather than being dropped or crashing the frame.
+    """
+    holdable = HOLDABLE[0] <= anchor.first and anchor.last <= HOLDABLE[1]
+    return {
+        **_timex_fields(anchor.timex),
+        # the anchor's words and value take in what joined the expression ("two days after ... 5 January")
+        "timex_text": anchor.text,
+        "timex_start": anchor.start,
+        "timex_end": anchor.end,
+        "timex_value": anchor.value,
+        "date_basis": anchor.basis if holdable else "unresolved",
+        "start": anchor.first if holdable else None,
+        "end": anchor.last if holdable else None,
+        "precision": anchor.precision,
     }
 
 

@@ -267,17 +267,16 @@ def _offsets_from_dates(text: str, timexes: list[Timex]) -> list[Timex]:
     return result
 
 
-_DAY_BEFORE = re.compile(r"the\s+day\s+(before|after)", re.IGNORECASE)
 
 
 def _offset(text: str, duration: Timex, date: Timex) -> Timex | None:
     if date.type != "DATE" or date.start - duration.end > 8 or duration.type not in ("DURATION", "DATE"):
         return None  # cheap checks first: this runs for every pair of neighbours
     span = calendar_span(date.value)
-    day_before = _DAY_BEFORE.fullmatch(duration.text)
+    day_before = _DAY_PHRASE.fullmatch(duration.text)
     if day_before and span is not None and span[2] == "day" and not text[duration.end : date.start].strip():
         # "the day before last Tuesday's hearing": one day from that date
-        direction, steps, unit = day_before.group(1).lower(), 1, "day"
+        direction, steps, unit = day_before.group(2).lower(), 1, "day"
     else:
         count = _COUNTED.match(duration.value)
         link = _AFTER_BEFORE.fullmatch(text, duration.end, date.start)
@@ -296,7 +295,7 @@ def _offset(text: str, duration: Timex, date: Timex) -> Timex | None:
     )
 
 
-_DAY_PHRASE = re.compile(r"(the\s+(?:day|night))\s+(?:before|after)", re.IGNORECASE)
+_DAY_PHRASE = re.compile(r"(the\s+(?:day|night))\s+(before|after)", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
 
 

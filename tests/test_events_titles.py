@@ -203,3 +203,8 @@ def test_a_fronted_offset_goes_with_its_date():
 
 def test_a_negated_future_reads_not_to():
     assert title("Russia will not attend the talks on Friday.", "Friday") == "Russia not to attend the talks"
+
+
+def test_a_dated_relative_clause_names_its_noun_even_when_no_name():
+    text = "The trial, which began in October, lasted five weeks."
+    assert title(text, "October") == "The trial began"

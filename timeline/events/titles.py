@@ -255,10 +255,11 @@ def _relative_as_clause(part: str, before: str) -> str:
     up to its closing comma, with the name it follows as its subject ("Gerasimov arrived in Belarus")."""
     opening = relative_opening().match(part.lstrip(" ,"))
     name = _NAME_AT_END.search(before)
-    if opening is None or name is None:
+    noun = name.group(1) if name else before.strip(" ,")  # "The trial, which began in October, lasted ..."
+    if opening is None or not noun or len(noun.split()) > 4:
         return part
     body = part.lstrip(" ,")[opening.end() :].split(",")[0]
-    return f"{name.group(1)} {body}"
+    return f"{noun} {body}"
 
 
 def _drop_descriptions(text: str) -> str:

@@ -143,6 +143,12 @@ def test_a_dated_relative_clause_does_not_date_a_main_verb_in_another_tense():
     ]
     text = "The summit, which opened on 16 June, ended without agreement."
     assert [c[0] for c in _clauses(text, "16 June")] == [text]
+    # a clause about a person is background whatever the main verb's tense: the saying came later
+    text = "Johnson, who took office in July 2019, said it was a matter of regret."
+    assert [c[0] for c in _clauses(text, "July 2019")] == [
+        "Johnson, who took office in July 2019,",
+        "said it was a matter of regret.",
+    ]
     path = segment.resources.files("timeline").joinpath("resources", "events", "clauses.yaml")
     for word in yaml.safe_load(path.read_text(encoding="utf-8"))["parenthetical_openers"]:
         text = f"The war, {word} it began in 2014, has killed many."

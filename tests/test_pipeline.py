@@ -277,3 +277,11 @@ def test_a_dateline_without_a_date_is_no_part_of_the_first_event():
         ("NATO — the alliance met on Monday.", "NATO — the alliance met on Monday."),  # no dateline: a sentence follows
     ]:
         assert [r["sentence"] for r in extract_article(_article(text))] == [sentence]
+
+
+def test_a_dated_description_of_the_subject_neither_dates_nor_untitles_the_main_clause():
+    text = "NATO met on 3 February. Johnson, who took office in July 2019, said it was a matter of regret."
+    rows = _by_clause(extract_article(_article(text)))
+    background, said = rows["Johnson, who took office in July 2019,"], rows["said it was a matter of regret."]
+    assert (background["start"], background["title"]) == (dt.date(2019, 7, 1), "Johnson took office")
+    assert said["start"] != dt.date(2019, 7, 1) and said["title"] == "Johnson said it was a matter of regret"

@@ -271,7 +271,7 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
             if anchor is not None:
                 fields = _date_fields(anchor)
                 dated = DatedClause(fields["start"], fields["end"], anchor.precision, fields["date_basis"])
-                if not segment.opens_relative(clause_text):  # background about a noun is no narrative time
+                if not segment.opens_relative(clause_text) and clause.role != "background":  # about a noun
                     narrative = dating.observe(narrative, dated, sentence.index, published, tense, sentence_text)
             else:
                 undated = _undated(clause_text, tense, narrative, sentence.index, published, settings.undated)
@@ -303,13 +303,14 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
                 "status_cue": cue,
             }
             sentence_rows.append((clause, row))
-        previous_title = ""
+        previous_title, after_description = "", False
         enriched_rows = []
         for clause, row in sentence_rows:
             row["parent_event_id"] = ids[clause.parent] if clause.parent in kept else ""
             enriched = enrich(row, article)
-            enriched["title"] = titles.with_shared_subject(enriched["title"], enriched["sentence"], previous_title)
-            previous_title = enriched["title"]
+            enriched["title"] = titles.with_shared_subject(enriched["title"], enriched["sentence"], previous_title,
+                                                           after_description=after_description)  # fmt: skip
+            previous_title, after_description = enriched["title"], clause.role == "background"
             enriched_rows.append(enriched)
         rows += _say_what(enriched_rows)
     return _name_pronouns(rows)

@@ -216,7 +216,7 @@ def _split_plain(text: str, start: int, end: int, anchors: Sequence[tuple[int, i
         return [saying] + [Clause(c.start, c.end, c.anchors, role="content", parent=0) for c in contents]
     if len(ids) == 1 and (cut := _parenthetical_cut(text, start, end, anchors[ids[0]])) is not None:
         first, second = _trim(text, start, cut), _trim(text, cut, end)
-        return [Clause(*first, tuple(ids)), Clause(*second)]
+        return [Clause(*first, tuple(ids), role="background"), Clause(*second)]
     return _mark_postposed_saying(text, _partition(text, start, end, anchors, ids))
 
 
@@ -232,14 +232,16 @@ def _parenthetical_cut(text: str, start: int, end: int, anchor: tuple[int, int])
     "The war, which started in 2014, | has killed 14,000 people": the year dates the start, not the
     toll as of now; likewise "Jobs, born on February 24, 1955, | has built ...". Only a present,
     perfect or future main verb after the closing comma is cut off; "The summit, held on 16 June,
-    ended without agreement" stays one event.
+    ended without agreement" stays one event. A clause about a person ("who") is background whatever the
+    tense: "Johnson, who took office in July 2019, | said it was a matter of regret" said it later.
     """
     openers = list(_parenthetical_opener().finditer(text, start, anchor[0]))
     closing = text.find(",", anchor[1], end)
     if not openers or closing < 0 or "," in text[openers[-1].end() : anchor[0]]:
         return None
     rest = text[closing + 1 : end]
-    if dating.clause_tense(rest) in ("present", "perfect", "future"):
+    about_a_person = text[openers[-1].end() - 3 : openers[-1].end()].lower() == "who"
+    if dating.clause_tense(rest) in ("present", "perfect", "future") or (about_a_person and dating.clause_tense(rest)):
         return closing + 1
     return None
 

@@ -469,12 +469,12 @@ def _gapped(title: str, clause_text: str, previous_title: str) -> str | None:
     return finish(" ".join(before[:lead]) + " " + words[0].lower() + title[len(words[0]) :])
 
 
-def with_shared_subject(title: str, clause_text: str, previous_title: str) -> str:
+def with_shared_subject(title: str, clause_text: str, previous_title: str, *, after_description: bool = False) -> str:
     """ "NATO leaders met on Thursday | and extended Stoltenberg's term until 2023": the second clause's subject is
     the first's, so its title "Extended Stoltenberg's term" becomes "NATO leaders extended Stoltenberg's term";
     "... and | to Moscow on Tuesday" takes the first's subject and verb too. Only a clause joined by
-    "and"/"but"/"then" whose title opens with its verb, or a gapped one opening with the same preposition as the
-    first; else ``title`` unchanged."""
+    "and"/"but"/"then" (or following a description of the subject, ``after_description``) whose title opens with its
+    verb, or a gapped one opening with the same preposition as the first; else ``title`` unchanged."""
     gapped = _gapped(title, clause_text, previous_title)
     if gapped:
         return gapped
@@ -482,7 +482,9 @@ def with_shared_subject(title: str, clause_text: str, previous_title: str) -> st
     first = words[0].lower() if words else ""
     lex = lexicon()
     opens_with_verb = first in lex.aux or first in lex.verbs_past or (len(first) > 4 and first.endswith("ed"))
-    if not _COORDINATED.match(clause_text) or not opens_with_verb:  # not an -s form: "Talks resumed" has a subject
+    # "The war, which started in 2014, | has killed ...": after a description of its subject, the clause goes on
+    continues = after_description or _COORDINATED.match(clause_text)
+    if not continues or not opens_with_verb:  # not an -s form: "Talks resumed" has a subject
         return title
     before = previous_title.split()
     verb = _find_verb(before)

@@ -90,7 +90,8 @@ HOLDABLE = (dt.date(1678, 1, 1), dt.date(2261, 12, 31))
 
 
 def _timex_fields(timex: Timex) -> dict:
-    """The expression that left a clause unresolved ("The day" of "the day after the invasion"), for provenance."""
+    """The columns that say which expression dated a clause (or left it unresolved: "The day" of "the day after the
+    invasion"), for provenance."""
     return {
         "timex_text": timex.text,
         "timex_start": timex.start,

@@ -239,9 +239,9 @@ def _parenthetical_cut(text: str, start: int, end: int, anchor: tuple[int, int])
     closing = text.find(",", anchor[1], end)
     if not openers or closing < 0 or "," in text[openers[-1].end() : anchor[0]]:
         return None
-    rest = text[closing + 1 : end]
-    about_a_person = text[openers[-1].end() - 3 : openers[-1].end()].lower() == "who"
-    if dating.clause_tense(rest) in ("present", "perfect", "future") or (about_a_person and dating.clause_tense(rest)):
+    tense = dating.clause_tense(text[closing + 1 : end])
+    about_a_person = openers[-1].group().lower().endswith("who")
+    if tense in ("present", "perfect", "future") or (about_a_person and tense is not None):
         return closing + 1
     return None
 

@@ -65,15 +65,17 @@ def xlsx_records(data: bytes) -> Iterator[Mapping[str, object] | str]:
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         yield f"not a readable .xlsx workbook ({exc})"
         return
-    rows = workbook.worksheets[0].iter_rows(values_only=True) if workbook.worksheets else iter(())
-    header = next(rows, None)
-    if header is None:
-        return
-    names = [str(cell).strip() if cell is not None else f"column {i + 1}" for i, cell in enumerate(header)]
-    for row in rows:
-        if any(cell not in (None, "") for cell in row):
-            yield {name: cell for name, cell in zip(names, row, strict=False)}
-    workbook.close()
+    try:
+        rows = workbook.worksheets[0].iter_rows(values_only=True) if workbook.worksheets else iter(())
+        header = next(rows, None)
+        if header is None:
+            return
+        names = [str(cell).strip() if cell is not None else f"column {i + 1}" for i, cell in enumerate(header)]
+        for row in rows:
+            if any(cell not in (None, "") for cell in row):
+                yield {name: cell for name, cell in zip(names, row, strict=False)}
+    finally:
+        workbook.close()  # a read-only workbook keeps its archive open until closed
 
 
 def csv_records(text: str, *, max_field: int) -> Iterator[Mapping[str, object] | str]:

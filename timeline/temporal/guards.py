@@ -42,6 +42,16 @@ def possessive_before(text: str, start: int) -> bool:
     return text.endswith(("'s ", "’s ", "s' "), max(0, start - 3), start)
 
 
+_NEXT_WORD = re.compile(r"[ \t]*([A-Za-z][\w'’-]*)")
+
+
+def next_word(text: str, end: int) -> str:
+    """The word right after ``end`` on the same line with nothing but spaces before it ("" past punctuation), unlike
+    ``word_after``, which skips commas."""
+    match = _NEXT_WORD.match(text, end)
+    return match.group(1) if match else ""
+
+
 def word_after(text: str, end: int) -> str:
     match = _WORD_AFTER.match(text[end : end + 40])
     return match.group(1) if match else ""
@@ -349,17 +359,14 @@ def noon(text: str, match: re.Match[str]) -> bool:
     return word_before(text, match.start()) != "high"
 
 
-_NEXT_WORD = re.compile(r"[ \t]*([A-Za-z][\w'’-]*)?")
-
-
 def day_alone(text: str, match: re.Match[str]) -> bool:
     """ "on the 24th" is a day; "on the 24th floor", "the 5th century", "in the 3rd round" are not: a date preposition
     before it and, after it, punctuation or a linking word."""
     words = context_words()
     if word_before(text, match.start()) not in words["day_alone_before"]:
         return False
-    following = _NEXT_WORD.match(text, match.end()).group(1)  # type: ignore[union-attr]
-    return following is None or following.lower() in words["day_alone_followers"]
+    following = next_word(text, match.end())
+    return not following or following.lower() in words["day_alone_followers"]
 
 
 GUARDS: dict[str, Callable[[str, re.Match[str]], bool]] = {

@@ -21,7 +21,7 @@ from timeline.temporal.calendar import (
     format_date,
     shift,
 )
-from timeline.temporal.guards import context_words, possessive_after
+from timeline.temporal.guards import context_words, next_word, possessive_after
 from timeline.temporal.lexicon import alternation, lexicon, lookup
 from timeline.temporal.matching import Candidate
 from timeline.temporal.model import DAY_OF_EVENT, Draft, Timex
@@ -267,8 +267,6 @@ def _offsets_from_dates(text: str, timexes: list[Timex]) -> list[Timex]:
     return result
 
 
-
-
 def _offset(text: str, duration: Timex, date: Timex) -> Timex | None:
     if date.type != "DATE" or date.start - duration.end > 8 or duration.type not in ("DURATION", "DATE"):
         return None  # cheap checks first: this runs for every pair of neighbours
@@ -296,16 +294,14 @@ def _offset(text: str, duration: Timex, date: Timex) -> Timex | None:
 
 
 _DAY_PHRASE = re.compile(r"(the\s+(?:day|night))\s+(before|after)", re.IGNORECASE)
-_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
 
 
 def _counts_from_event(text: str, timex: Timex) -> re.Match[str] | None:
     """ "the day before the invasion": one day from an event named after it, not from the last date told."""
     phrase = _DAY_PHRASE.fullmatch(timex.text) if timex.rule == "shift_day_after" else None
-    following = _NEXT_WORD.match(text, timex.end) if phrase else None
-    if following is None:
+    word = next_word(text, timex.end) if phrase else ""
+    if not word:
         return None
-    word = following.group(1)
     opens_event = word[0].isupper() or word.endswith("ing") or word.lower() in context_words()["event_after_day"]
     return phrase if opens_event else None
 

@@ -510,7 +510,19 @@ def test_crisis_news_forms(text, dct, expected):
     ["Relatives can call the hotline on +48 22 523 2000 for information.", "Call 0800 123 1990 for details.",
      "He drives an Audi Q3 to work.", "The Q4 hall was closed.", "Bread and spring water were handed out.",
      "The team worked 2000 hours on it.", "The Good Friday Agreement was signed.", "She told the Sunday Times.",
-     "She told BBC Radio 4's Today programme.", "He told USA Today the war would end."],
+     "She told BBC Radio 4's Today programme.", "He told USA Today the war would end.",
+     "The Mail on Sunday reported the deal.", "He told the Independent on Sunday."],
 )
 def test_numbers_and_names_that_look_like_dates_are_none(text):
     assert tag(text, "2022-03-05") == []
+
+
+def test_a_hyphened_end_or_start_is_a_modifier_and_a_bare_one_a_verb():
+    found = {t.text: (t.value, t.mod) for t in tag("Prices will peak by end-March; output recovers by start-2023.",
+                                                    "2022-03-02")}
+    assert found == {"end-March": ("2022-03", "END"), "start-2023": ("2023", "START")}
+    assert [(t.text, t.mod) for t in tag("Talks end March 3.", "2022-03-02")] == [("March 3", "")]
+
+
+def test_a_day_named_with_royal_mail_is_still_a_day():
+    assert [t.text for t in tag("Royal Mail on Sunday suspended deliveries.", "2022-03-02")] == ["Sunday"]

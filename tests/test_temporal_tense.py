@@ -55,6 +55,13 @@ def _tense_of(sentence: str, words: str):
         # "until" yields to a finite verb of its clause, and looks forward without one
         ("Until Friday, the ministry had said nothing.", "Friday", "past"),
         ("The show runs until Friday.", "Friday", "future"),
+        ("But until Friday, the ministry had said nothing.", "Friday", "past"),
+        # a reporting verb after an "until" that follows its own verb says nothing of the date
+        ("Talks continue until Friday, officials said.", "Friday", "future"),
+        # a past verb of duration makes the "until" date past; a past verb that sets a deadline does not
+        ("The curfew lasted until Friday.", "Friday", "past"),
+        ("They waited until Friday to announce it.", "Friday", "past"),
+        ("The mayor extended the curfew until Friday.", "Friday", "future"),
         # auxiliaries before a plan word do not make it past
         ("Rebels were planning an attack on Friday.", "Friday", "past"),
         # the plural present of a scheduled event looks forward; as an infinitive or a noun it is no cue

@@ -308,17 +308,22 @@ def holiday(text: str, match: re.Match[str]) -> bool:
 
 
 def not_a_name(text: str, match: re.Match[str]) -> bool:
-    """ "the Sunday Times", "the Good Friday Agreement", "Bloody Sunday", "USA Today" are names, not days."""
+    """ "the Sunday Times", "the Good Friday Agreement", "Bloody Sunday", "USA Today", "The Mail on Sunday" are
+    names, not days."""
     words = context_words()
     after = word_after(text, match.end())
     joined = text[match.end() : match.end() + 1] == " "  # "Sunday Times", not "Sunday, Times ..."
     if joined and original(text, match)[0].isupper() and after.lower() in words["name_heads_after_day"]:
         return False
     before = _WORD_BEFORE_NAME.search(text, max(0, match.start() - 20), match.start())
-    return not (before and before.group(1)[0].isupper() and before.group(1).lower() in words["name_words_before_day"])
+    if before and before.group(1)[0].isupper() and before.group(1).lower() in words["name_words_before_day"]:
+        return False
+    title = _TITLE_ON_DAY.search(text, max(0, match.start() - 24), match.start())
+    return not (title and title.group(1)[0].isupper() and title.group(1).lower() in words["titles_on_day"])
 
 
 _WORD_BEFORE_NAME = re.compile(r"([A-Za-z]+) $")
+_TITLE_ON_DAY = re.compile(r"\b[Tt]he ([A-Za-z]+) on $")
 
 
 def ordinal_date(text: str, match: re.Match[str]) -> bool:

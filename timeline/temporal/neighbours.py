@@ -184,6 +184,8 @@ def _with_mods(text: str, chosen: list[Candidate]) -> list[Candidate]:
             match = _span_mod().search(text, window_start, candidate.start)
             if match and possessive_after(text, candidate.end) and _is_approximator(match.group("mod")):
                 match = None  # "get around Wednesday's ruling": the word belongs to the noun phrase, not the date
+            if match and match.group("mod").lower() in lexicon()["hyphen_mods"] and "-" not in match.group():
+                match = None  # "talks end March 3": a verb, where "end-March" is a modifier
             if match:
                 mod = lookup("mods", match.group("mod"))
                 joins = _joins_span(match.group("mod")) or candidate.rule.name == "shift_ago"

@@ -367,6 +367,11 @@ def year_ago_adjective(groups: Groups, _text: str, _dayfirst: bool) -> Draft | N
     return Draft("shift", unit="year", offset=-1, relative_to="previous", period="compare", granularity="year")
 
 
+def same_unit_year_before(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    unit = groups["unit"].lower()
+    return Draft("shift", unit="year", offset=-1, relative_to="previous", period="same", granularity=unit)
+
+
 def shift_previous(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     if "cue" in groups:
         word = groups["cue"].lower()
@@ -530,6 +535,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "one_unit": one_unit,
     "shift_count": shift_count,
     "year_ago_adjective": year_ago_adjective,
+    "same_unit_year_before": same_unit_year_before,
     "month_of_shifted_year": month_of_shifted_year,
     "period_comparison": period_comparison,
     "quarter_of_shifted_year": quarter_of_shifted_year,

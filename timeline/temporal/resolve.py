@@ -235,6 +235,8 @@ def _shift(draft: Draft, publication: dt.date | None, previous: Mention | None) 
         compare = False
     if draft.period == "compare" and previous is not None and previous.granularity == "quarter":
         compare = True
+    if draft.period == "same" and previous is not None and _coarser(previous.granularity, draft.granularity):
+        compare = False  # "the same month last year" after "in 2021": the publication's month a year before
     if compare and previous is not None and draft.unit in ("day", "week") and previous.granularity not in _DAY_SIZED:
         # "the following day" after "in 1990": counting days from a year gives a made-up date
         return Resolved(_unresolved_shift(draft), "", "unresolved", draft.granularity)
@@ -259,6 +261,15 @@ def _shift(draft: Draft, publication: dt.date | None, previous: Mention | None) 
     else:
         value = format_date(day, "weekend" if unit == "weekend" else granularity)
     return Resolved(value, base.isoformat(), basis, granularity)  # type: ignore[arg-type]
+
+
+_FINE_TO_COARSE = ("time", "day", "week", "month", "quarter", "half", "season", "year", "decade", "century")
+
+
+def _coarser(granularity: str, than: str) -> bool:
+    """Whether ``granularity`` names a longer stretch than ``than`` (unknown names count as coarser)."""
+    order = {name: rank for rank, name in enumerate(_FINE_TO_COARSE)}
+    return order.get(granularity, len(order)) > order.get(than, len(order))
 
 
 def _unresolved_shift(draft: Draft) -> str:

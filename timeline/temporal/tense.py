@@ -206,15 +206,48 @@ def tense_among(cues: list[Cue], start: int, end: int, sentence: str = "") -> Te
             best = (distance, kind, strong)
     if best is None:
         return None
-    if best[1] == "future" and not best[2] and before and _is_weak_future(before[0]) and len(before) == 1:
-        # a fronted "Until Thursday, they had not ...": the clause's finite verb decides, not the preposition
-        verbs = [cue for cue in after if cue[3] and cue[2] != "future"]
-        if verbs:
-            return verbs[0][2]  # the first finite verb after the fronted phrase
+    if best[1] == "future" and not best[2] and before and _is_weak_future(before[-1]):
+        verb = _durative_before(before, sentence)
+        if verb is not None:
+            return verb  # "the curfew lasted until Friday": how long a past state went on
+        if len(before) == 1 and _fronted(before[0], sentence):
+            # a fronted "Until Thursday, they had not ...": the clause's finite verb decides, not the preposition
+            verbs = [cue for cue in after if cue[3] and cue[2] != "future"]
+            if verbs:
+                return verbs[0][2]  # the first finite verb after the fronted phrase
     weak_past = best[1] == "past" and not best[2]
     if weak_past and _governing_future(before) and not _participle_of_date(before, start, sentence):
         return "future"
     return best[1]
+
+
+def _fronted(cue: Cue, sentence: str) -> bool:
+    """Whether ``cue`` opens its clause ("Until Thursday, ..."), rather than following a verb ("Talks continue
+    until Friday, officials said", where the reporting verb's past says nothing of Friday)."""
+    if not sentence:
+        return True
+    opening = sentence[: cue[0]]
+    clause = opening[max(opening.rfind(mark) for mark in ",;:") + 1 :]
+    return _CLAUSE_OPENING.fullmatch(clause) is not None
+
+
+_CLAUSE_OPENING = re.compile(r"[\s\"'“‘(—-]*(?:(?:and|but|yet|so)\s+)?", re.IGNORECASE)
+
+
+def _durative_before(before: list[Cue], sentence: str) -> Tense | None:
+    """ "lasted until Friday", "waited until Friday": a past verb of duration right before a weak "until" makes the
+    date past; other verbs keep it forward ("extended the curfew until Friday")."""
+    if len(before) < 2 or not sentence:
+        return None
+    verb, link = before[-2], before[-1]
+    if verb[2] != "past" or _CLAUSE_BREAK.search(sentence, verb[1], link[0]):
+        return None
+    return "past" if fold(sentence[verb[0] : verb[1]]) in _durative_past() else None
+
+
+@functools.cache
+def _durative_past() -> frozenset[str]:
+    return frozenset(_tense_data()["durative_past"])
 
 
 def _own_clause(cues: list[Cue], start: int, end: int, sentence: str) -> list[Cue]:

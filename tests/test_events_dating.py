@@ -389,3 +389,14 @@ def test_a_perfect_clause_since_a_date_runs_to_publication():
     text = "Troops massed on 24 February."
     (anchor,) = find_anchors(text, tag(text, published), published)
     assert dating.to_publication(text, anchor, "perfect", published) == anchor  # no "since"
+
+
+def test_a_present_or_future_state_until_a_date_runs_from_publication():
+    published = dt.date(2022, 3, 16)
+    text = "The curfew will stay in force until Friday."
+    (anchor,) = find_anchors(text, tag(text, published), published)
+    assert dating.to_publication(text, anchor, "future", published).first == published
+    assert dating.to_publication(text, anchor, "future", published).last == dt.date(2022, 3, 18)
+    text = "The bridge will not reopen until Friday."  # reopens on Friday: no stretch
+    (anchor,) = find_anchors(text, tag(text, published), published)
+    assert dating.to_publication(text, anchor, "future", published) == anchor

@@ -285,3 +285,22 @@ def test_a_dated_description_of_the_subject_neither_dates_nor_untitles_the_main_
     background, said = rows["Johnson, who took office in July 2019,"], rows["said it was a matter of regret."]
     assert (background["start"], background["title"]) == (dt.date(2019, 7, 1), "Johnson took office")
     assert said["start"] != dt.date(2019, 7, 1) and said["title"] == "Johnson said it was a matter of regret"
+
+
+def test_a_state_running_until_a_date_is_under_way_and_not_until_is_the_event_on_that_date():
+    rows = _by_clause(
+        extract_article(
+            _article(
+                "The drills run until Feb. 20. The bridge will not reopen until Friday. "
+                "The border did not reopen until Monday."
+            )
+        )
+    )
+    drills = rows["The drills run until Feb. 20."]
+    assert (drills["start"], drills["end"], drills["status"]) == (PUB, dt.date(2022, 2, 20), "ongoing")
+    bridge = rows["The bridge will not reopen until Friday."]
+    assert (bridge["start"], bridge["status"], bridge["title"]) == (
+        dt.date(2022, 2, 11), "scheduled", "The bridge not to reopen until Friday"
+    )
+    border = rows["The border did not reopen until Monday."]
+    assert (border["start"], border["status"]) == (dt.date(2022, 2, 7), "occurred")

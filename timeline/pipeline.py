@@ -267,8 +267,11 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
                 bound, anchor = anchor, None
             if anchor is not None and dating.ends_a_state(text, anchor, tense, published):
                 anchor = None
+            running = False  # "the drills run until Feb. 20": under way at publication, not only ahead
             if anchor is not None:
-                anchor = dating.to_publication(text, anchor, tense, published)
+                stretched = dating.to_publication(text, anchor, tense, published)
+                running = tense == "present" and stretched.first < anchor.first
+                anchor = stretched
             if anchor is not None:
                 fields = _date_fields(anchor)
                 dated = DatedClause(fields["start"], fields["end"], anchor.precision, fields["date_basis"])
@@ -290,7 +293,9 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
             masked = [
                 (a.start - clause.start, a.end - clause.start) for a in anchors if clause.start <= a.start < clause.end
             ]
-            future_date = anchor is not None and published is not None and dating.lies_ahead(anchor, published)
+            future_date = (
+                anchor is not None and published is not None and not running and dating.lies_ahead(anchor, published)
+            )
             event_status, cue = status.classify(clause_text, masked, tense, future_date)
             kept.add(k)
             row = {

@@ -128,7 +128,7 @@ def _attributive() -> re.Pattern[str]:
 def _present_verbs() -> re.Pattern[str]:
     """Present-tense verbs, not after an auxiliary or "to" (where they are infinitives: "will say")."""
     not_after = "".join(rf"(?<!\b{re.escape(word)} )" for word in _lexicon()["auxiliaries"])
-    return re.compile(rf"(?<![\w']){not_after}(?:{_words('present_verbs')})(?![\w'])")
+    return re.compile(rf"(?<![\w']){not_after}(?:{_words('present_verbs')})(?![\w'-])")  # not "run-up"
 
 
 def participles() -> str:
@@ -217,16 +217,32 @@ def ends_a_state(text: str, anchor: Anchor, tense: str | None, published: dt.dat
 
 
 def to_publication(text: str, anchor: Anchor, tense: str | None, published: dt.date | None) -> Anchor:
-    """ "More than three million people have fled since 24 February", "Russia has held Crimea since 2014": in a
-    perfect or present clause the event is a stretch from that date up to publication, not that date alone."""
-    if (
-        tense not in ("perfect", "present")
-        or published is None
-        or not anchor.last < published
-        or not _lexicon_regex(_STRETCH_START).search(text, max(0, anchor.start - 8), anchor.start)
-    ):
+    """Stretches that run to or from publication, not the one date written.
+
+    - "More than three million people have fled since 24 February", "Russia has held Crimea since 2014": in a
+      perfect or present clause the event runs from that date up to publication;
+    - "The curfew will stay in force until Friday": in a present or future clause a state runs from publication
+      up to that date, unless denied until then ("the bridge will not reopen until Friday" reopens on Friday).
+    """
+    if published is None:
         return anchor
-    return replace(anchor, last=published)
+    if (
+        tense in ("perfect", "present")
+        and anchor.last < published
+        and _lexicon_regex(_STRETCH_START).search(text, max(0, anchor.start - 8), anchor.start)
+    ):
+        return replace(anchor, last=published)
+    if (
+        tense in ("present", "future")
+        and anchor.first > published
+        and _lexicon_regex(_STATE_END).search(text, max(0, anchor.start - 8), anchor.start)
+        and not _NEGATION.search(text[max(0, anchor.start - 80) : anchor.start].rsplit(".", 1)[-1])
+    ):
+        return replace(anchor, first=published)
+    return anchor
+
+
+_NEGATION = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
 
 
 def bounds_only(text: str, clause_start: int, clause_end: int, anchor: Anchor, tense: str | None) -> bool:

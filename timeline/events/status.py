@@ -147,6 +147,16 @@ def main_part_end(text: str, masked: Sequence[tuple[int, int]] = ()) -> int:
     return len(text)
 
 
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _not_until(text: str, cue: StatusCue, masked: Sequence[tuple[int, int]]) -> bool:
+    """Whether a negative auxiliary ("will not", "didn't") is lifted by "until" and a date later in the clause."""
+    if not cue.cue.lower().endswith(("not", "n't")):
+        return False
+    return any(start > cue.start and _UNTIL_BEFORE.search(text, max(0, start - 12), start) for start, _end in masked)
+
+
 def classify(
     text: str, masked: Sequence[tuple[int, int]] = (), tense: str | None = None, future_date: bool = False
 ) -> tuple[str, str]:
@@ -171,6 +181,9 @@ def classify(
         cue = (strong or cues)[0]
         if cue.cue.lower() == "would" and future_date and not _CONDITIONAL.search(text):
             return "scheduled", "would (future date)"
+        if cue.status == "negated" and _not_until(text, cue, masked):
+            # "the bridge will not reopen until Friday": it reopens then
+            return ("scheduled" if future_date else "occurred"), f"{cue.cue} ... until"
         return cue.status, cue.cue
     if future_date and tense in (None, "present", "future"):
         return "scheduled", "future date"

@@ -102,6 +102,9 @@ _DATE_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+\d{1,4}\b")
 _FRONTED_OFFSET = re.compile(r"\s+(?:after|before)\s+[^,;:]{1,80}(?=,)", re.IGNORECASE)
 
 
+_NOT_UNTIL = re.compile(r"(?:\bnot|n't|\bnever)\b[^,;:]*\b(?:until|till)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def make_title(text: str, timex: tuple[int, int] | None, mentions: list[Mention], antecedent: str = "") -> str:
     """A label of at most 80 characters for the clause ``text``.
 
@@ -112,6 +115,8 @@ def make_title(text: str, timex: tuple[int, int] | None, mentions: list[Mention]
     """
     if antecedent:
         text, timex, mentions = _with_antecedent(text, timex, mentions, antecedent)
+    if timex and _NOT_UNTIL.search(text, 0, timex[0]):
+        timex = None  # "did not reopen until Monday": without its date the title would deny what happened
     marked, slots = _mark(text, timex, mentions)
     try:
         title = _structured(marked, slots)
@@ -335,8 +340,17 @@ def _structured(marked: str, slots: list[Mention]) -> str:
         return f"{subject}: {said}"
     obj = _object(rest)
     if not obj:
-        return f"{subject} {' '.join(group)}" if len(group) == 1 and group[0].lower() in lex.verbs_past else subject
+        return f"{subject} {' '.join(group)}" if _ends_in_verb(group) else subject
     return f"{subject} {' '.join(group)} {_render(_join(obj), slots)}"
+
+
+def _ends_in_verb(group: list[str]) -> bool:
+    """Whether a verb group with no object still says what happened: "Talks ended", "The bridge to reopen"
+    (an auxiliary alone, "Russia has", does not)."""
+    lex = lexicon()
+    if len(group) == 1:
+        return group[0].lower() in lex.verbs_past
+    return len(group) >= 2 and group[-2].lower() == "to" and group[-1].lower() not in lex.aux
 
 
 def _join(tokens: list[str]) -> str:

@@ -235,14 +235,21 @@ _CLAUSE_OPENING = re.compile(r"[\s\"'“‘(—-]*(?:(?:and|but|yet|so)\s+)?", r
 
 
 def _durative_before(before: list[Cue], sentence: str) -> Tense | None:
-    """ "lasted until Friday", "waited until Friday": a past verb of duration right before a weak "until" makes the
-    date past; other verbs keep it forward ("extended the curfew until Friday")."""
+    """ "lasted until Friday", "waited until Friday", "did not reopen until Friday": a past verb of duration or a
+    denied past before a weak "until" makes the date past; other verbs keep it forward ("extended the curfew until
+    Friday")."""
     if len(before) < 2 or not sentence:
         return None
     verb, link = before[-2], before[-1]
     if verb[2] != "past" or _CLAUSE_BREAK.search(sentence, verb[1], link[0]):
         return None
-    return "past" if fold(sentence[verb[0] : verb[1]]) in _durative_past() else None
+    word = fold(sentence[verb[0] : verb[1]])
+    if word in _durative_past() or word.endswith("n't") or _NEGATION_NEXT.match(sentence, verb[1]):
+        return "past"  # "lasted until Friday"; "did not reopen until Friday" reopened then
+    return None
+
+
+_NEGATION_NEXT = re.compile(r"\s*(?:n't|not|never)\b", re.IGNORECASE)
 
 
 @functools.cache

@@ -526,3 +526,9 @@ def test_a_hyphened_end_or_start_is_a_modifier_and_a_bare_one_a_verb():
 
 def test_a_day_named_with_royal_mail_is_still_a_day():
     assert [t.text for t in tag("Royal Mail on Sunday suspended deliveries.", "2022-03-02")] == ["Sunday"]
+
+
+def test_days_ahead_listed_with_and_come_in_order_and_past_ones_as_written():
+    dct = "2022-12-20"  # a Tuesday
+    assert values("Ministers will meet on Monday and Tuesday.", dct) == {"Monday": "2022-12-26", "Tuesday": "2022-12-27"}
+    assert values("Statements were made Friday and Thursday.", dct) == {"Friday": "2022-12-16", "Thursday": "2022-12-15"}

@@ -62,6 +62,12 @@ def _tense_of(sentence: str, words: str):
         ("The curfew lasted until Friday.", "Friday", "past"),
         ("They waited until Friday to announce it.", "Friday", "past"),
         ("The mayor extended the curfew until Friday.", "Friday", "future"),
+        ("The bridge did not reopen until Friday.", "Friday", "past"),
+        # "and" with a second verb starts another clause: its "will" is not the first verb's
+        ("Biden arrived in Brussels on Wednesday night and will meet NATO leaders.", "Wednesday night", "past"),
+        # "after" and a gerund tell what came before a present clause, not a plan
+        ("Nurses are on strike today after walking out on Thursday.", "Thursday", "past"),
+        ("The team will regroup after training on Thursday.", "Thursday", "future"),
         # auxiliaries before a plan word do not make it past
         ("Rebels were planning an attack on Friday.", "Friday", "past"),
         # the plural present of a scheduled event looks forward; as an infinitive or a noun it is no cue

@@ -358,19 +358,28 @@ _MONTH_DAY_RULES = frozenset({"date_day_month", "date_month_day", "date_ordinal_
 # Links that make two dates one stretch in calendar order ("24 February to 20 May"); "and" and "or" also join lists
 # of dates in any order ("on 1 March and 2 February").
 _ORDERED_LINK = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*", re.IGNORECASE)
+# "will meet on Monday and Tuesday": days ahead listed in order, the second the first one after the first
+_LIST_LINK = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:on\s+)?", re.IGNORECASE)
 
 
 def _ordered_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
-    """ "from 24 February to 20 May", "from Friday to Tuesday": a closing day written without a year never comes before
-    the opening one (the tense read "20 May" as last year's); it is the next such day after the opening."""
+    """ "from 24 February to 20 May", "from Friday to Tuesday", "on Monday and Tuesday": a closing day written without
+    a year never comes before the opening one (the tense read "20 May" as last year's); it is the next such day after
+    the opening."""
     result = list(timexes)
     for index in range(len(result) - 1):
         opening, closing = result[index], result[index + 1]
         if closing.basis != "relative_publication" or closing.rule not in _MONTH_DAY_RULES | {"weekday"}:
             continue
         first, last = _day_of(opening), _day_of(closing)
-        if first is None or last is None or last >= first or not _ORDERED_LINK.fullmatch(text, opening.end,
-                                                                                            closing.start):
+        if first is None or last is None or last >= first:
+            continue
+        listed = (  # only ahead: past days are listed in any order ("statements made Friday and Thursday")
+            opening.rule == closing.rule == "weekday"
+            and opening.anchor[:10] < first.isoformat()
+            and _LIST_LINK.fullmatch(text, opening.end, closing.start)
+        )
+        if not (listed or _ORDERED_LINK.fullmatch(text, opening.end, closing.start)):
             continue
         if closing.rule == "weekday":  # "from Friday to Tuesday": the Tuesday after that Friday
             later: dt.date | None = last + dt.timedelta(days=7 * -(-(first - last).days // 7))

@@ -400,3 +400,8 @@ def test_a_present_or_future_state_until_a_date_runs_from_publication():
     text = "The bridge will not reopen until Friday."  # reopens on Friday: no stretch
     (anchor,) = find_anchors(text, tag(text, published), published)
     assert dating.to_publication(text, anchor, "future", published) == anchor
+
+
+def test_a_hyphened_verb_word_is_no_present_cue():
+    assert dating.clause_tense("An editor at the state-run channel ran onto the set.") == "past"
+    assert dating.clause_tense("The drills run until Feb. 20.") == "present"

@@ -530,5 +530,7 @@ def test_a_day_named_with_royal_mail_is_still_a_day():
 
 def test_days_ahead_listed_with_and_come_in_order_and_past_ones_as_written():
     dct = "2022-12-20"  # a Tuesday
-    assert values("Ministers will meet on Monday and Tuesday.", dct) == {"Monday": "2022-12-26", "Tuesday": "2022-12-27"}
-    assert values("Statements were made Friday and Thursday.", dct) == {"Friday": "2022-12-16", "Thursday": "2022-12-15"}
+    ahead = values("Ministers will meet on Monday and Tuesday.", dct)
+    assert ahead == {"Monday": "2022-12-26", "Tuesday": "2022-12-27"}
+    past = values("Statements were made Friday and Thursday.", dct)
+    assert past == {"Friday": "2022-12-16", "Thursday": "2022-12-15"}

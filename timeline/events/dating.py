@@ -128,7 +128,7 @@ def _attributive() -> re.Pattern[str]:
 def _present_verbs() -> re.Pattern[str]:
     """Present-tense verbs, not after an auxiliary or "to" (where they are infinitives: "will say")."""
     not_after = "".join(rf"(?<!\b{re.escape(word)} )" for word in _lexicon()["auxiliaries"])
-    return re.compile(rf"(?<![\w']){not_after}(?:{_words('present_verbs')})(?![\w'-])")  # not "run-up"
+    return re.compile(rf"(?<![\w'-]){not_after}(?:{_words('present_verbs')})(?![\w'-])")  # not "run-up", "state-run"
 
 
 def participles() -> str:

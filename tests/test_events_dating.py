@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 import yaml
 
 from timeline.events import dating, status
@@ -405,3 +406,27 @@ def test_a_present_or_future_state_until_a_date_runs_from_publication():
 def test_a_hyphened_verb_word_is_no_present_cue():
     assert dating.clause_tense("An editor at the state-run channel ran onto the set.") == "past"
     assert dating.clause_tense("The drills run until Feb. 20.") == "present"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The contract rose 12% to 200 euros, nearly ten times its level a year ago.",
+        "The toll rose to 20, up from 12 on Sunday.",
+        "It was the tightest race since the country's return to democracy in 1985.",
+    ],
+)
+def test_a_comparison_baseline_or_a_superlative_since_dates_no_event(text):
+    assert find_anchors(text, tag(text, PUB), PUB) == []
+
+
+def test_a_duration_after_in_or_within_is_no_length_of_the_event():
+    text = "Britain's biggest rail strike in more than 30 years will go ahead on Tuesday."
+    (anchor,) = find_anchors(text, tag(text, PUB), PUB)
+    assert anchor.first == anchor.last
+
+
+def test_a_past_form_before_by_and_a_means_is_a_tense():
+    assert dating.clause_tense("The two leaders spoke by phone on Monday.") == "past"
+    assert dating.clause_tense("The two leaders talked by phone on Monday.") == "past"
+    assert dating.clause_tense("followed by a session on 12 January") is None

@@ -38,14 +38,18 @@ from timeline.temporal.tense import base_form_follows, tense_cues
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _DURATION = re.compile(r"^P(\d+)([DWMY])$")
 _DURATION_UNITS = {"D": "days", "W": "weeks", "M": "months", "Y": "years"}
-_BY_AFTER = re.compile(r"\s+by\b(?!\s+[a-z]+ing\b)")  # "followed by a session", not "started by hinting"
+# "followed by a session", not "started by hinting" or "talked by phone" (the means, not the agent)
+_BY_AFTER = re.compile(
+    r"\s+by\b(?!\s+[a-z]+ing\b|\s+(?:tele)?phone\b|\s+video|\s+(?:e-?mail|letter|road|rail|train|car|air|sea|boat|bus"
+    r"|plane|helicopter|foot)\b)"
+)
 _AUXILIARY_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 # "earlier this week" stops before publication; "later this week" starts at it.
 _EARLIER = re.compile(r"\bearlier\s+(?:\S+\s+)?$", re.IGNORECASE)
 _LATER = re.compile(r"\blater\s+(?:\S+\s+)?$", re.IGNORECASE)
 # A date in "the first session since July 2019" or "the highest level since 2014" dates the noun.
 _SINCE_AFTER_SUPERLATIVE = re.compile(
-    r"\b(?:first|last|only|\w+est)\b(?:\s+[\w'’-]+){0,6}\s+since\b(?:\s+[\w'’-]+){0,5}?\s+$", re.IGNORECASE
+    r"\b(?:first|last|only|\w+est)\b(?:\s+[\w'’-]+){0,6}\s+since\b(?:\s+[\w'’-]+){0,8}?\s+$", re.IGNORECASE
 )
 # A season word opening a name ("the Winter Olympics", "Spring Festival") is not a date.
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z]")
@@ -103,6 +107,7 @@ _BACKWARD_DURATION = r"\b(?:<backward_duration>)\s+(?:the\s+)?$"
 _BACKWARD_OPENING = r"the\s+(?:<backward_duration>)\s"
 _PREPOSITION_NEXT = r"\s+(?:<prepositions>)\b"
 _STATE_END = r"\b(?:<state_ends>)\s+$"
+_BASELINE = r"(?:\b(?:<baseline_from>)\b[^,;.]{0,30}|\b(?:<baseline_direct>)\s+(?:(?:in|on|at|during|of)\s+)?)$"
 _STRETCH_START = r"\b(?:<stretch_starts>)\s+$"
 # "opened on Friday and runs until Sunday": one event over both days
 _CONTINUES_UNTIL = r"\s+and\s+(?:[a-z]+\s+){1,3}?(?:<state_ends>)\s+(?:the\s+)?"
@@ -150,6 +155,9 @@ def _tense_cues(text: str, present_refs: Sequence[int]) -> list[tuple[int, str]]
 
 def _passive_participle(text: str, start: int, end: int) -> bool:
     """A past form before "by" with no auxiliary is a reduced passive ("followed by a session"), not a tense."""
+    word = text[start:end].lower()
+    if not word.endswith("ed") and word not in _lexicon()["irregular_participles"]:
+        return False  # "spoke", "went": past forms that are no participle
     return bool(_BY_AFTER.match(text, end)) and not _AUXILIARY_BEFORE.search(text, max(0, start - 40), start)
 
 
@@ -280,8 +288,10 @@ def _single(text: str, timex: Timex, published: dt.date | None = None) -> Anchor
     """
     if timex.type not in ("DATE", "TIME") or is_attributive(text, timex):
         return None
-    if _SINCE_AFTER_SUPERLATIVE.search(text, max(0, timex.start - 80), timex.start):
+    if _SINCE_AFTER_SUPERLATIVE.search(text, max(0, timex.start - 100), timex.start):
         return None
+    if _lexicon_regex(_BASELINE).search(text, max(0, timex.start - 50), timex.start):
+        return None  # "up from 12 on Sunday": what the event is compared with
     span = calendar_span(timex.value)
     if span is None:
         return None
@@ -360,6 +370,9 @@ def _merge_ranges(text: str, anchors: list[Anchor]) -> list[Anchor]:
     return out
 
 
+_WITHIN_BEFORE = re.compile(r"\b(?:in|within)\s+$", re.IGNORECASE)
+
+
 def _apply_durations(text: str, anchors: list[Anchor], durations: list[Timex]) -> list[Anchor]:
     """A day date with a nearby duration in the same clause ("10 days of drills on 10 February") becomes a span."""
     out = list(anchors)
@@ -370,6 +383,8 @@ def _apply_durations(text: str, anchors: list[Anchor], durations: list[Timex]) -
             backward = None  # "set to last 3 days", "will last a week": "last" is the verb
         if not match or backward or _lexicon_regex(_BACKWARD_OPENING).match(duration.text):
             continue
+        if _WITHIN_BEFORE.search(text, max(0, duration.start - 10), duration.start):
+            continue  # "the biggest strike in 30 years", "done within three days": not how long the event lasts
         best = None
         for k, anchor in enumerate(out):
             if anchor.precision != "day" or anchor.first != anchor.last:

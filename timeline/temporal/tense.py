@@ -199,6 +199,8 @@ def tense_among(cues: list[Cue], start: int, end: int, sentence: str = "") -> Te
     after = [_as_reporting_verb(cue, sentence) for cue in cues if cue[0] >= end and not _forward_only(cue, sentence)]
     if sentence and any(not _is_weak_future(cue) for cue in before):
         after = [cue for cue in after if not _NEXT_CLAUSE.search(sentence, end, cue[0])]
+    elif sentence:  # "an election on May 14, which officials had said ...": the relative clause is about the noun
+        after = [cue for cue in after if not _RELATIVE_AFTER.search(sentence, end, cue[0])]
     if sentence and not _governing_future(before) and _AFTER_GERUND.search(sentence, max(0, start - 40), start):
         return "past"  # "is on strike after walking out on Thursday": what came before the clause's present
     best: tuple[float, Tense, bool] | None = None
@@ -283,6 +285,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]")
 # What ends a clause for cues after a date: punctuation, or "and"/"but" joining a second verb ("arrived on Wednesday
 # night and will meet ...": "will" is the second verb's).
 _NEXT_CLAUSE = re.compile(r"[,;:()]|\b(?:and|but)\s")
+_RELATIVE_AFTER = re.compile(r",\s*(?:which|who|whom|whose)\b", re.IGNORECASE)
 # "after walking out on Thursday", "since reopening on Monday": a gerund after "after"/"since" tells a past event
 _AFTER_GERUND = re.compile(r"\b(?:after|since)\s+[a-z]{2,}ing\b[^,;:.]*?(?:\s(?:on|at|in|last))?\s*$", re.IGNORECASE)
 

@@ -268,9 +268,10 @@ def test_every_backward_word_and_preposition_is_live():
 def test_every_list_connector_and_clause_break_is_live():
     data = _lexicon()
     for word in data["list_connectors"]:
-        text = f"He appeared in March {word} June."
-        anchors = find_anchors(text, [_timex(text, "March", "2011-03"), _timex(text, "June", "2011-06")])
-        assert [a.value for a in anchors] == ["2011-03"], word
+        text = f"He appeared in March, May {word} June."
+        march, may, june = (_timex(text, m, f"2011-{n:02d}") for m, n in (("March", 3), ("May", 5), ("June", 6)))
+        (anchor,) = find_anchors(text, [march, may, june])
+        assert (anchor.value, [a.value for a in anchor.listed]) == ("2011-03", ["2011-05", "2011-06"]), word
     for marker in data["clause_breaks"]:
         text = f"Drills lasted 3 days{marker} Thursday, 10 February was calm."
         timexes = [_timex(text, "3 days", "P3D", "DURATION"), _timex(text, "Thursday, 10 February", "2022-02-10")]
@@ -430,3 +431,12 @@ def test_a_past_form_before_by_and_a_means_is_a_tense():
     assert dating.clause_tense("The two leaders spoke by phone on Monday.") == "past"
     assert dating.clause_tense("The two leaders talked by phone on Monday.") == "past"
     assert dating.clause_tense("followed by a session on 12 January") is None
+
+
+def test_two_days_offered_as_alternatives_are_a_span_and_listed_days_are_kept():
+    text = "The coup was meant to take place on December 1 or 2."
+    (anchor,) = find_anchors(text, tag(text, "2021-11-27"), dt.date(2021, 11, 27))
+    assert (anchor.first, anchor.last, anchor.listed) == (dt.date(2021, 12, 1), dt.date(2021, 12, 2), ())
+    text = "Members will strike on 21, 23 and 25 June."
+    (anchor,) = find_anchors(text, tag(text, PUB), PUB)
+    assert [anchor.first, *(a.first for a in anchor.listed)] == [dt.date(2022, 6, d) for d in (21, 23, 25)]

@@ -304,3 +304,12 @@ def test_a_state_running_until_a_date_is_under_way_and_not_until_is_the_event_on
     )
     border = rows["The border did not reopen until Monday."]
     assert (border["start"], border["status"]) == (dt.date(2022, 2, 7), "occurred")
+
+
+def test_each_listed_day_is_its_own_row_with_the_same_title():
+    rows = extract_article(_article("Members of the union will walk out on Tuesday, Thursday and Saturday."))
+    assert [(r["start"], r["timex_text"]) for r in rows] == [
+        (dt.date(2022, 2, 15), "Tuesday"), (dt.date(2022, 2, 17), "Thursday"), (dt.date(2022, 2, 19), "Saturday")
+    ]
+    assert {r["title"] for r in rows} == {"Members of the union to walk out"}
+    assert len({r["event_id"] for r in rows}) == 3

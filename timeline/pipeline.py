@@ -257,7 +257,7 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
         clauses = segment.split_clauses(text, sentence.start, sentence.end, [(a.start, a.end) for a in anchors])
         ids = [_event_id(article.article_id, c, anchors[c.anchors[0]] if c.anchors else None) for c in clauses]
         kept: set[int] = set()
-        sentence_rows: list[tuple[segment.Clause, dict]] = []
+        sentence_rows: list[tuple[segment.Clause, dict, tuple[Anchor, ...]]] = []
         for k, clause in enumerate(clauses):
             clause_text = text[clause.start : clause.end]
             anchor = anchors[clause.anchors[0]] if clause.anchors else None
@@ -308,18 +308,29 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
                 "status": event_status,
                 "status_cue": cue,
             }
-            sentence_rows.append((clause, row))
+            listed = anchor.listed if anchor is not None and anchor.precision == "day" else ()
+            sentence_rows.append((clause, row, tuple(day for day in listed if day.precision == "day")))
         previous_title, after_description = "", False
         enriched_rows = []
-        for clause, row in sentence_rows:
+        for clause, row, listed in sentence_rows:
             row["parent_event_id"] = ids[clause.parent] if clause.parent in kept else ""
-            enriched = enrich(row, article)
+            # the title leaves out the whole list of days, not only the first
+            enriched = enrich({**row, "timex_end": listed[-1].end} if listed else row, article) | {
+                "timex_end": row.get("timex_end")
+            }
             enriched["title"] = titles.with_shared_subject(enriched["title"], enriched["sentence"], previous_title,
                                                            after_description=after_description)  # fmt: skip
             previous_title, after_description = enriched["title"], clause.role == "background"
             enriched_rows.append(enriched)
+            enriched_rows += _listed_days(enriched, listed, article.article_id, clause)
         rows += _say_what(enriched_rows)
     return _name_pronouns(rows)
+
+
+def _listed_days(row: dict, listed: tuple[Anchor, ...], article_id: str, clause: segment.Clause) -> list[dict]:
+    """ "walk out on Tuesday, Thursday and Saturday": the same event on each further day listed, each its own row
+    (days only: "in March and June" and "the agreements of 2014 and 2015" name other things as often)."""
+    return [{**row, **_date_fields(day), "event_id": _event_id(article_id, clause, day)} for day in listed]
 
 
 def _say_what(rows: list[dict]) -> list[dict]:

@@ -70,6 +70,7 @@ class Anchor:
     precision: str
     value: str
     basis: str
+    listed: tuple[Anchor, ...] = ()  # days listed after this one ("on Tuesday, Thursday and Saturday")
 
 
 @dataclass(frozen=True)
@@ -340,8 +341,9 @@ def _merge_ranges(text: str, anchors: list[Anchor]) -> list[Anchor]:
     """Join "from A to B", "between A and B" and "10-20 February" into one anchor covering both ends, and so
     "opened on Friday and runs until Sunday" (an event going on until a later day).
 
-    Dates merely listed ("in March and June") are not a span: the first governs and the clause is
-    not cut between them.
+    Dates merely listed ("in March and June", "on Tuesday, Thursday and Saturday") are not a span: the first
+    governs, the clause is not cut between them, and the others are kept in its ``listed``. Two dates offered as
+    alternatives ("on December 1 or 2") are a span: the event fell somewhere in it.
     """
     out: list[Anchor] = []
     for anchor in anchors:
@@ -349,14 +351,16 @@ def _merge_ranges(text: str, anchors: list[Anchor]) -> list[Anchor]:
         if prev is None:
             out.append(anchor)
             continue
-        between = text[prev.end : anchor.start]
+        between = text[(prev.listed[-1] if prev.listed else prev).end : anchor.start]
         after_between = bool(_BETWEEN_BEFORE.search(text, max(0, prev.start - 20), prev.start))
-        if _lexicon_regex(_LIST_JOIN).fullmatch(between) and not after_between:
+        alternative = bool(_ALTERNATIVE.fullmatch(between)) and not prev.listed and prev.first <= anchor.last
+        if _lexicon_regex(_LIST_JOIN).fullmatch(between) and not after_between and not alternative:
+            out[-1] = replace(prev, listed=(*prev.listed, anchor))
             continue
-        if _lexicon_regex(_RANGE_JOIN).fullmatch(between):
+        if _lexicon_regex(_RANGE_JOIN).fullmatch(between) or alternative:  # "on December 1 or 2": either day
             prev = _share_year(prev, anchor)
         continues = bool(_lexicon_regex(_CONTINUES_UNTIL).fullmatch(between)) and _goes_on_to(prev, anchor)
-        if (_lexicon_regex(_RANGE_JOIN).fullmatch(between) or continues) and prev.first <= anchor.last:
+        if (_lexicon_regex(_RANGE_JOIN).fullmatch(between) or continues or alternative) and prev.first <= anchor.last:
             out[-1] = replace(
                 prev,
                 end=anchor.end,
@@ -370,6 +374,7 @@ def _merge_ranges(text: str, anchors: list[Anchor]) -> list[Anchor]:
     return out
 
 
+_ALTERNATIVE = re.compile(r"\s*,?\s*or\s+", re.IGNORECASE)
 _WITHIN_BEFORE = re.compile(r"\b(?:in|within)\s+$", re.IGNORECASE)
 
 

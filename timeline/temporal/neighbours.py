@@ -121,7 +121,10 @@ def _fill_ranges(text: str, chosen: list[Candidate]) -> list[Candidate]:
             ):
                 filled[index] = replace(candidate, draft=replace(draft, year=closing.draft.year))
             continue
-        closing = filled[index + 1].draft if index + 1 < len(filled) else None
+        later = index + 1  # "21, 23 and 25 June": past the other listed days to the one naming the month
+        while later < len(filled) and filled[later].draft.period == "range":
+            later += 1
+        closing = filled[later].draft if later < len(filled) else None
         if closing is None or closing.month is None:
             filled[index] = replace(candidate, draft=replace(candidate.draft, period="", month=None))
             continue
@@ -359,7 +362,7 @@ _MONTH_DAY_RULES = frozenset({"date_day_month", "date_month_day", "date_ordinal_
 # of dates in any order ("on 1 March and 2 February").
 _ORDERED_LINK = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*", re.IGNORECASE)
 # "will meet on Monday and Tuesday": days ahead listed in order, the second the first one after the first
-_LIST_LINK = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:on\s+)?", re.IGNORECASE)
+_LIST_LINK = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:on\s+)?", re.IGNORECASE)
 
 
 def _ordered_ranges(text: str, timexes: list[Timex]) -> list[Timex]:

@@ -193,3 +193,23 @@ def test_an_object_of_a_reporting_verb_is_not_cut_off_as_its_content():
     start = text.index("early next month")
     roles = [c.role for c in segment.split_clauses(text, 0, len(text), [(start, start + 16)])]
     assert roles == ["saying", "content"]  # "said" always tells a statement
+
+
+def test_an_independent_clause_without_the_date_is_its_own_clause():
+    text = "Russian lawmakers demanded a tough response, and Putin is due to chair a meeting on Monday."
+    assert [c[0] for c in _clauses(text, "Monday")] == [
+        "Russian lawmakers demanded a tough response,", "and Putin is due to chair a meeting on Monday."
+    ]
+    text = "Troops entered Kherson on Friday, and residents celebrated in the streets."
+    assert [c[0] for c in _clauses(text, "Friday")] == [
+        "Troops entered Kherson on Friday,", "and residents celebrated in the streets."
+    ]
+
+
+def test_a_second_verb_phrase_or_complement_stays_with_the_dated_clause():
+    for text in [
+        "Erdogan declared an emergency on Tuesday, and said he would visit the region.",
+        "The US will send 2,000 troops on Friday, and move 1,000 soldiers already based in Germany to Romania.",
+        "The talks ended on 21 January with no agreement, but with a plan to keep talking.",
+    ]:
+        assert len(_clauses(text, re.search(r"Tuesday|Friday|21 January", text).group())) == 1, text

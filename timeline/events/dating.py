@@ -109,6 +109,7 @@ _BACKWARD_OPENING = r"the\s+(?:<backward_duration>)\s"
 _PREPOSITION_NEXT = r"\s+(?:<prepositions>)\b"
 _STATE_END = r"\b(?:<state_ends>)\s+$"
 _BASELINE = r"(?:\b(?:<baseline_from>)\b[^,;.]{0,30}|\b(?:<baseline_direct>)\s+(?:(?:in|on|at|during|of)\s+)?)$"
+_PROMISED = r"\b(?:<promise_verbs>)\b[^,;:.]*$"
 _STRETCH_START = r"\b(?:<stretch_starts>)\s+$"
 # "opened on Friday and runs until Sunday": one event over both days
 _CONTINUES_UNTIL = r"\s+and\s+(?:[a-z]+\s+){1,3}?(?:<state_ends>)\s+(?:the\s+)?"
@@ -212,16 +213,20 @@ def is_attributive(text: str, timex: Timex) -> bool:
 
 
 def ends_a_state(text: str, anchor: Anchor, tense: str | None, published: dt.date | None) -> bool:
-    """Whether a past-tense clause's date only says until when its result lasts.
+    """Whether a past-tense clause's date only says until when its result lasts, or what was promised.
 
-    "NATO ... extended Stoltenberg's term until 30 September 2023": the extension happened at the
-    narrative's time, not in 2023, so the clause is dated like one without a date of its own.
+    "NATO ... extended Stoltenberg's term until 30 September 2023", "Lula promised to end deforestation by 2030":
+    the extension and the promise happened at the narrative's time, not in 2023 or 2030, so the clause is dated
+    like one without a date of its own.
     """
     return (
         tense == "past"
         and published is not None
         and anchor.first > published
-        and bool(_lexicon_regex(_STATE_END).search(text, max(0, anchor.start - 8), anchor.start))
+        and (
+            bool(_lexicon_regex(_STATE_END).search(text, max(0, anchor.start - 8), anchor.start))
+            or bool(_lexicon_regex(_PROMISED).search(text, max(0, anchor.start - 120), anchor.start))
+        )
     )
 
 

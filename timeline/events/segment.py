@@ -21,6 +21,7 @@ from importlib import resources
 import yaml
 
 from timeline.events import dating, status
+from timeline.temporal.tense import tense_cues
 
 _THAT = re.compile(r"(?:\s+[\w'’.-]+,?){0,12}?\s+that\b", re.IGNORECASE)
 
@@ -206,6 +207,13 @@ def _split_plain(text: str, start: int, end: int, anchors: Sequence[tuple[int, i
         return left + [
             Clause(c.start, c.end, c.anchors, c.role, None if c.parent is None else c.parent + offset) for c in right
         ]
+    if len(ids) == 1 and (cut := _undated_clause_cut(text, start, end, anchors[ids[0]])) is not None:
+        dated_first = anchors[ids[0]][0] < cut
+        left = _split_plain(text, start, cut, anchors, ids if dated_first else [])
+        right = _split_plain(text, cut, end, anchors, [] if dated_first else ids)
+        return left + [
+            Clause(c.start, c.end, c.anchors, c.role, None if c.parent is None else c.parent + len(left)) for c in right
+        ]
     cut = _saying_cut(text, start, end, [anchors[i] for i in ids]) if ids else None
     if cut is not None and any(cut <= anchors[i][0] for i in ids) and start < cut < end:
         saying_ids = [i for i in ids if anchors[i][0] < cut]
@@ -218,6 +226,42 @@ def _split_plain(text: str, start: int, end: int, anchors: Sequence[tuple[int, i
         first, second = _trim(text, start, cut), _trim(text, cut, end)
         return [Clause(*first, tuple(ids), role="background"), Clause(*second)]
     return _mark_postposed_saying(text, _partition(text, start, end, anchors, ids))
+
+
+@cache
+def _independent_joins() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(m) + r"\s" for m in _lexicon()["independent_joins"]), re.IGNORECASE)
+
+
+def _undated_clause_cut(text: str, start: int, end: int, anchor: tuple[int, int]) -> int | None:
+    """Where an independent clause without the date joins the dated one ("Russian lawmakers demanded a tough
+    response, | and Putin is due to chair a meeting on Monday"): the first clause must have a verb, and the second
+    its own subject and verb (", and said he would ..." shares the first's subject and goes with it)."""
+    for match in _independent_joins().finditer(text, start, end):
+        cut = _cut_at(match)
+        if anchor[0] < cut < anchor[1] or _inside_name(text, match):
+            continue
+        left, right = text[start:cut], text[cut:end]
+        if dating.clause_tense(left) is not None and _has_subject_and_verb(right):
+            return cut
+    return None
+
+
+def _has_subject_and_verb(clause: str) -> bool:
+    """Whether a clause after "and"/"but" opens with its own subject and a finite verb within a few words ("and
+    allied leaders will hold ...", "and Putin is due to ..."), not with a verb that shares the first clause's subject
+    (", and said ...", ", and move 1,000 soldiers ...") or with a phrase that goes on the first clause (", but with a
+    plan to ...", ", and that he would ...")."""
+    opening = _JOIN_WORD.sub("", clause, count=1)
+    words = opening.split()
+    if not words or words[0].lower() in _lexicon()["not_subjects"] or words[0].lower().endswith("ing"):
+        return False
+    head = " ".join(words[:8])
+    cues = [start for start, _end, _kind in tense_cues(head)]
+    return bool(cues) and cues[0] > 0
+
+
+_JOIN_WORD = re.compile(r"^\W*(?:and|but|while|whereas|yet)\s+", re.IGNORECASE)
 
 
 @cache

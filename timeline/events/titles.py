@@ -16,6 +16,7 @@ from functools import cache
 from timeline.events.gazetteer import Mention, load_yaml
 from timeline.events.segment import relative_opening
 from timeline.events.status import RELATIVE_CLAUSE
+from timeline.temporal.tense import not_past_forms
 
 MAX_TITLE = 80
 MAX_SUBJECT_WORDS = 8  # longer subjects are cut at their first preposition ("Senators from both ...")
@@ -495,7 +496,11 @@ def with_shared_subject(title: str, clause_text: str, previous_title: str, *, af
     words = title.split()
     first = words[0].lower() if words else ""
     lex = lexicon()
-    opens_with_verb = first in lex.aux or first in lex.verbs_past or (len(first) > 4 and first.endswith("ed"))
+    opens_with_verb = (
+        first in lex.aux
+        or first in lex.verbs_past
+        or (len(first) > 4 and first.endswith("ed") and first not in not_past_forms())  # not "Allied leaders"
+    )
     # "The war, which started in 2014, | has killed ...": after a description of its subject, the clause goes on
     continues = after_description or _COORDINATED.match(clause_text)
     if not continues or not opens_with_verb:  # not an -s form: "Talks resumed" has a subject

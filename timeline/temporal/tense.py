@@ -42,6 +42,11 @@ def _cues() -> tuple[re.Pattern[str], frozenset[str]]:
     return re.compile(pattern), frozenset(data["not_past_ed"])
 
 
+def not_past_forms() -> frozenset[str]:
+    """Words ending in -ed that are no past verb ("allied", "armed", "hundred")."""
+    return _cues()[1]
+
+
 @functools.cache
 def _plural_present() -> frozenset[str]:
     return frozenset(_tense_data()["plural_present"])

@@ -440,3 +440,13 @@ def test_two_days_offered_as_alternatives_are_a_span_and_listed_days_are_kept():
     text = "Members will strike on 21, 23 and 25 June."
     (anchor,) = find_anchors(text, tag(text, PUB), PUB)
     assert [anchor.first, *(a.first for a in anchor.listed)] == [dt.date(2022, 6, d) for d in (21, 23, 25)]
+
+
+def test_a_promise_of_a_later_date_does_not_date_the_promise():
+    published = dt.date(2022, 10, 31)
+    text = "Lula promised to end deforestation in the Amazon by 2030."
+    (anchor,) = find_anchors(text, tag(text, published), published)
+    assert dating.ends_a_state(text, anchor, "past", published)
+    text = "Lula ended the programme in 2030."  # no promise: the date is the event's
+    (anchor,) = find_anchors(text, tag(text, published), published)
+    assert not dating.ends_a_state(text, anchor, "past", published)

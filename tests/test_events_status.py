@@ -84,3 +84,17 @@ def test_dates_and_quotes_never_decide():
 def test_earliest_cue_governs():
     assert status.classify("The Kremlin denied that troops will move")[0] == "negated"
     assert status.classify("The minister said troops could move")[0] == "reported"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a subordinate clause with its own subject does not give the event its status
+        ("Ukrainian troops entered Kherson on Friday as Russia said it had withdrawn.", "occurred"),
+        ("Gas prices jumped on Tuesday after Gazprom said it would cut flows.", "occurred"),
+        # nor does a relative clause closing the sentence
+        ("Erdogan faces an election on May 14, which officials had said could be postponed.", "scheduled"),
+    ],
+)
+def test_verbs_of_subordinate_and_closing_relative_clauses_do_not_count(text, expected):
+    assert status.classify(text, tense="past" if expected == "occurred" else "present", future_date=True)[0] == expected

@@ -33,7 +33,13 @@ _BY_TENSE = {
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’(?!\w)")
 # Month names are dates, not modal verbs: "in May" must not read as "may".
 _CAPITAL_MAY = re.compile(r"May\b")
-_MAIN_PART_END = re.compile(r"[,;]")
+# A comma or semicolon, or a conjunction opening a clause with its own subject ("entered Kherson on Friday | as Russia
+# said ...", "prices jumped | after Gazprom said ..."): that clause's verbs are not the event's.
+_MAIN_PART_END = re.compile(
+    r"[,;]|\s(?=(?:as|after|while|because|although|though|when|before|since)\s+(?:the\s+)?[A-Z])"
+)
+# A relative clause closing the sentence (", which officials had said could be postponed.") describes its noun too.
+_TRAILING_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,;]*$", re.IGNORECASE)
 # A non-restrictive relative clause between commas describes a noun; its verb is not the clause's.
 #: A non-restrictive relative clause between commas (", which included ...,", ", who led ...,"): a description.
 RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where)\b[^,;]*,", re.IGNORECASE)
@@ -172,7 +178,9 @@ def classify(
     February").
     """
     end = main_part_end(text, masked)
-    relatives = [m.span() for m in RELATIVE_CLAUSE.finditer(text)]
+    relatives = [m.span() for m in RELATIVE_CLAUSE.finditer(text)] + [
+        m.span() for m in _TRAILING_RELATIVE.finditer(text)
+    ]
     cues = [c for c in find_cues(text, [*masked, *relatives]) if c.start < end]
     # "declared martial law", "announced new sanctions": an act, not a report of one
     cues = [c for c in cues if not (c.status == "reported" and takes_object(text, c, masked))]

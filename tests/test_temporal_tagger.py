@@ -534,3 +534,33 @@ def test_days_ahead_listed_with_and_come_in_order_and_past_ones_as_written():
     assert ahead == {"Monday": "2022-12-26", "Tuesday": "2022-12-27"}
     past = values("Statements were made Friday and Thursday.", dct)
     assert past == {"Friday": "2022-12-16", "Thursday": "2022-12-15"}
+
+
+def test_every_other_day_is_every_two_days():
+    assert values("Sirens sound every other night in Kharkiv.", "2022-03-07") == {"every other night": "P2D"}
+
+
+def test_the_weekend_of_dates_leaves_the_dates_to_say_it():
+    assert values("Fans gathered over the weekend of 19-20 March.", "2022-03-07") == {
+        "19": "2022-03-19", "20 March": "2022-03-20"
+    }
+
+
+def test_an_identifier_after_its_code_is_no_year_and_a_show_is_no_night():
+    texts = ["Flight SU 2022 landed safely.", "Lufthansa flight LH 2022 was cancelled.", "He hosted Saturday Night Live."]
+    for text in texts:
+        assert tag(text, "2022-03-07") == [], text
+
+
+def test_early_late_and_the_early_hours_set_the_mod():
+    found = {t.text: t.mod for t in tag("Shelling began early on Sunday and ended late on Saturday.", "2022-03-07")}
+    assert found == {"early on Sunday": "START", "late on Saturday": "END"}
+    assert [(t.text, t.mod) for t in tag("Strikes hit in the early hours of Thursday.", "2022-03-07")] == [
+        ("Thursday", "START")
+    ]
+
+
+def test_earlier_in_the_day_after_a_week_is_the_day_of_writing_and_that_day_is_unknown():
+    text = "Putin will address the council later this week, the Kremlin said earlier in the day."
+    assert values(text, "2022-03-02")["earlier in the day"] == "2022-03-02"
+    assert values("Talks were held last week. That day, the rouble fell.", "2022-03-02")["That day"] == "XXXX-XX-XX"

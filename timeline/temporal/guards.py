@@ -142,6 +142,9 @@ def bare_year(text: str, match: re.Match[str]) -> bool:
     ):
         return False  # a group of a phone or account number ("+48 22 523 2000", "0800 123 1990")
     before = word_before(text, match.start())
+    coded = _CODE_BEFORE.search(text, max(0, match.start() - 30), match.start())
+    if coded and coded.group(1).lower() in context_words()["not_year_before"]:
+        return False  # "flight SU 2022", "route M 2019": an identifier after its code
     introduced = before in context_words()["date_prepositions"] or bool(match.groupdict().get("mod"))
     if 1900 <= year <= 2099 and not text.startswith("-", match.end()):
         # "a 1996 law", "the company's 1989 results": a year used as an adjective
@@ -157,6 +160,7 @@ def bare_year(text: str, match: re.Match[str]) -> bool:
 
 
 _PATH_NEXT = re.compile(r"/(?:[A-Za-z]|\w+/)")
+_CODE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+[A-Z][A-Z0-9]{1,2}\s+$")
 _DIGIT_GROUP_BEFORE = re.compile(r"(?<![\d,.])\d{2,4}[ \t]$")
 _DIGIT_GROUP_AFTER = re.compile(r"[ \t]\d{2,4}(?![\d,.])")
 

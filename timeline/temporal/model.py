@@ -33,6 +33,9 @@ class Timex:
 #: ``Timex.rule`` of "the day" in "the day before the invasion": one day from an event named right after it.
 DAY_OF_EVENT = "day_of_event"
 
+#: ``Draft.period`` of "earlier in the day": the day of the story being told, never a day of a week just named.
+IN_THE_DAY = "in_the_day"
+
 #: ``Draft.cue`` of "next Thursday": the Thursday of the calendar week after the anchor's.
 NEXT_WEEK = 2
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from timeline.temporal.lexicon import lexicon, lookup, number_value, units, year_value
-from timeline.temporal.model import NEXT_WEEK, Draft
+from timeline.temporal.model import IN_THE_DAY, NEXT_WEEK, Draft
 
 Groups = dict[str, str]
 Normalizer = Callable[[Groups, str, bool], "Draft | None"]
@@ -324,7 +324,7 @@ def shift_that(groups: Groups, text: str, _dayfirst: bool) -> Draft | None:
         unit = groups["unit2"].lower()
         # "earlier in the day" is the day of the event just told; "earlier in the year" the publication's year
         relative_to = "previous" if unit == "day" else "publication"
-        return Draft("shift", unit=unit, offset=0, relative_to=relative_to, granularity=unit)
+        return Draft("shift", unit=unit, offset=0, relative_to=relative_to, period=IN_THE_DAY, granularity=unit)
     unit = groups["unit"].lower()
     return Draft("shift", unit=unit, offset=0, relative_to="previous", granularity=unit)
 
@@ -469,7 +469,7 @@ def set_(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
                      granularity="day")
     if "month" in groups:
         return Draft("fixed", type="SET", value=f"XXXX-{_month(groups):02d}", granularity="month")
-    count = number_value(groups["num"]) if "num" in groups else 1.0
+    count = number_value(groups["num"]) if "num" in groups else 2.0 if "other" in groups else 1.0
     value = _amount(count, groups["unit"])
     if value is None:
         return None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from timeline.temporal.calendar import SEASON_MONTHS, format_date, movable_day, shift
 from timeline.temporal.lexicon import lookup
-from timeline.temporal.model import NEXT_WEEK, Basis, Draft, Tense
+from timeline.temporal.model import IN_THE_DAY, NEXT_WEEK, Basis, Draft, Tense
 
 _PERIOD_START_MONTH = {
     "Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7,
@@ -235,6 +235,13 @@ def _shift(draft: Draft, publication: dt.date | None, previous: Mention | None) 
         compare = False
     if draft.period == "compare" and previous is not None and previous.granularity == "quarter":
         compare = True
+    weekly = previous is not None and previous.granularity == "week"
+    if compare and weekly and draft.unit == "day" and draft.offset == 0:
+        # "later this week, the Kremlin said earlier in the day": the day the story is told; "last week ... That day"
+        # names a day of that week the text does not give
+        if draft.period != IN_THE_DAY:
+            return Resolved(_unresolved_shift(draft), "", "unresolved", draft.granularity)
+        compare = False
     if draft.period == "same" and previous is not None and _coarser(previous.granularity, draft.granularity):
         compare = False  # "the same month last year" after "in 2021": the publication's month a year before
     if compare and previous is not None and draft.unit in ("day", "week") and previous.granularity not in _DAY_SIZED:

@@ -547,7 +547,7 @@ def test_the_weekend_of_dates_leaves_the_dates_to_say_it():
 
 
 def test_an_identifier_after_its_code_is_no_year_and_a_show_is_no_night():
-    texts = ["Flight SU 2022 landed safely.", "Lufthansa flight LH 2022 was cancelled.", "He hosted Saturday Night Live"]
+    texts = ["Flight SU 2022 landed.", "Lufthansa flight LH 2022 was cancelled.", "He hosted Saturday Night Live."]
     for text in texts:
         assert tag(text, "2022-03-07") == [], text
 

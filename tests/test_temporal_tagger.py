@@ -564,3 +564,15 @@ def test_earlier_in_the_day_after_a_week_is_the_day_of_writing_and_that_day_is_u
     text = "Putin will address the council later this week, the Kremlin said earlier in the day."
     assert values(text, "2022-03-02")["earlier in the day"] == "2022-03-02"
     assert values("Talks were held last week. That day, the rouble fell.", "2022-03-02")["That day"] == "XXXX-XX-XX"
+
+
+def test_that_night_is_the_night_of_the_day_last_told():
+    text = "Russian forces shelled Kharkiv on 27 February. That same night, Kyiv was hit."
+    assert values(text, "2022-03-02")["That same night"] == "2022-02-27TNI"
+
+
+def test_a_week_of_a_month_is_the_month_with_its_part():
+    found = [(t.text, t.value, t.mod) for t in tag("Talks are planned for the last week of April 2022.", "2022-03-02")]
+    assert found == [("the last week of April 2022", "2022-04", "END")]
+    found = [(t.text, t.mod) for t in tag("Refugees crossed during the first week of March.", "2022-03-20")]
+    assert found == [("the first week of March", "START")]

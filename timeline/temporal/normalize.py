@@ -326,6 +326,10 @@ def shift_that(groups: Groups, text: str, _dayfirst: bool) -> Draft | None:
         relative_to = "previous" if unit == "day" else "publication"
         return Draft("shift", unit=unit, offset=0, relative_to=relative_to, period=IN_THE_DAY, granularity=unit)
     unit = groups["unit"].lower()
+    if unit not in ("year", "month", "week", "day"):  # "that night": a part of the day last told
+        suffix = "T" + lookup("parts_of_day", unit)
+        return Draft("shift", type="TIME", unit="day", offset=0, relative_to="previous", suffix=suffix,
+                     granularity="time")
     return Draft("shift", unit=unit, offset=0, relative_to="previous", granularity=unit)
 
 

@@ -79,6 +79,8 @@ def _calendar(draft: Draft, publication: dt.date | None, previous: Mention | Non
             return Resolved(day.isoformat() + draft.suffix, previous.day.isoformat(), "relative_previous",
                             draft.granularity)
         day = resolve_weekday(draft.weekday, publication, draft.cue, tense)
+        if draft.cue == -1 and day == publication - dt.timedelta(days=1):
+            day -= dt.timedelta(days=7)  # "last Monday" said on a Tuesday: yesterday would be "on Monday"
         return Resolved(day.isoformat() + draft.suffix, anchor, "relative_publication", draft.granularity)
     if draft.month is None and not draft.period:
         return Resolved(_unresolved(draft), "", "unresolved", draft.granularity)

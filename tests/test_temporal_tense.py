@@ -69,6 +69,8 @@ def _tense_of(sentence: str, words: str):
         ("Nurses are on strike today after walking out on Thursday.", "Thursday", "past"),
         ("The team will regroup after training on Thursday.", "Thursday", "future"),
         ("They announced referendums, to be held from Friday to Tuesday.", "Friday", "future"),
+        ("Analysts warned that inflation might exceed 10% by the autumn.", "the autumn", "future"),
+        ("The plant might have been hit on Monday.", "Monday", "past"),
         # a relative clause after the date is about its noun, not the clause's tense
         ("Erdogan faces an election on May 14, which officials had said could be postponed.", "May 14", None),
         # auxiliaries before a plan word do not make it past

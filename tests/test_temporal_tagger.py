@@ -576,3 +576,14 @@ def test_a_week_of_a_month_is_the_month_with_its_part():
     assert found == [("the last week of April 2022", "2022-04", "END")]
     found = [(t.text, t.mod) for t in tag("Refugees crossed during the first week of March.", "2022-03-20")]
     assert found == [("the first week of March", "START")]
+
+
+def test_a_day_range_before_an_event_noun_keeps_both_days():
+    assert values("Leaders will meet at the June 23-24 summit.", "2022-06-15") == {
+        "June 23": "2022-06-23", "24": "2022-06-24"
+    }
+    assert values("Prices rose March 6 and 7 percent.", "2022-06-15") == {"March 6": "2022-03-06"}
+
+
+def test_this_past_weekend_is_one_expression():
+    assert values("We met this past weekend.", "2022-06-15") == {"this past weekend": "2022-W23-WE"}

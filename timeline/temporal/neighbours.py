@@ -135,11 +135,16 @@ def _fill_ranges(text: str, chosen: list[Candidate]) -> list[Candidate]:
 
 # A lower-case word after the second number makes it an amount ("March 6 and 7 percent", "6 to 9 am"), unless it
 # is a preposition or conjunction going on with the sentence ("Feb. 24-25 in Brussels").
-_SECOND_DAY = re.compile(
-    r"\s*(?:-|–|or|and|to|until|till|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b"
-    r"(?![,.:/]?\d|\s*%|\s+(?!(?:in|at|on|for|and|or|but|with|from|by|as|when|after|before|amid|while)\b)[a-z])"
-    r"(?:,?\s+((?:1[89]|20)\d\d)\b(?![,.]?\d))?"
-)
+# A noun naming an event after the second number keeps it a day ("at the June 23-24 summit").
+@functools.cache
+def _second_day() -> re.Pattern[str]:
+    goes_on = alternation(["in", "at", "on", "for", "and", "or", "but", "with", "from", "by", "as", "when", "after",
+                           "before", "amid", "while", *context_words()["event_nouns"]])  # fmt: skip
+    return re.compile(
+        r"\s*(?:-|–|or|and|to|until|till|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b"
+        r"(?![,.:/]?\d|\s*%|\s+(?!" + goes_on + r"\b)[a-z])"
+        r"(?:,?\s+((?:1[89]|20)\d\d)\b(?![,.]?\d))?"
+    )
 
 
 def _second_days(text: str, chosen: list[Candidate]) -> list[Candidate]:
@@ -155,7 +160,7 @@ def _second_days(text: str, chosen: list[Candidate]) -> list[Candidate]:
         draft = candidate.draft
         if draft.kind != "calendar" or draft.day is None or draft.month is None or draft.suffix:
             continue
-        match = _SECOND_DAY.match(text, candidate.end)
+        match = _second_day().match(text, candidate.end)
         if match is None or not draft.day < int(match.group(1)) <= 31:
             continue
         if index + 1 < len(chosen) and chosen[index + 1].start < match.end(1):

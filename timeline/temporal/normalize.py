@@ -231,7 +231,7 @@ def shift(groups: Groups, text: str, _dayfirst: bool) -> Draft | None:
         words = text.lower().split()
         edge = " ".join(words[:3] if words[0] == "the" else words[:2])  # "the end of", "end of"
         return Draft("shift", unit=unit, offset=0, mod=lookup("mods", edge), granularity=unit)
-    cue = groups["cue"].lower().removeprefix("the").strip()
+    cue = " ".join(groups["cue"].lower().removeprefix("the").split())  # "this  past" -> "this past"
     if unit_word == "fortnight":  # "the past fortnight", "the next fortnight": two weeks up to or from now
         return Draft("fixed", type="DURATION", value="P2W", granularity="week")
     if cue == "past" and unit in ("decade", "century") and text.lower().startswith("the"):

@@ -110,7 +110,8 @@ _PREPOSITION_NEXT = r"\s+(?:<prepositions>)\b"
 _STATE_END = r"\b(?:<state_ends>)\s+$"
 _BASELINE = r"(?:\b(?:<baseline_from>)\b[^,;.]{0,30}|\b(?:<baseline_direct>)\s+(?:(?:in|on|at|during|of)\s+)?)$"
 _PROMISED = r"\b(?:<promise_verbs>)\b[^,;:.]*$"
-_STRETCH_START = r"\b(?:<stretch_starts>)\s+$"
+# "since 24 February", "since the invasion began on 24 February"
+_STRETCH_START = r"\b(?:<stretch_starts>)\s+(?:[^,;:.]{0,50}\s(?:began|started|broke\s+out)\s+(?:on|in)\s+)?$"
 # "opened on Friday and runs until Sunday": one event over both days
 _CONTINUES_UNTIL = r"\s+and\s+(?:[a-z]+\s+){1,3}?(?:<state_ends>)\s+(?:the\s+)?"
 _OFFSET_LINK = r"\s+(?:(<offset_after>)|<offset_before>)\b[^,;:()]*"  # group 1: forward
@@ -243,7 +244,7 @@ def to_publication(text: str, anchor: Anchor, tense: str | None, published: dt.d
     if (
         tense in ("perfect", "present")
         and anchor.last < published
-        and _lexicon_regex(_STRETCH_START).search(text, max(0, anchor.start - 8), anchor.start)
+        and _lexicon_regex(_STRETCH_START).search(text, max(0, anchor.start - 80), anchor.start)
     ):
         return replace(anchor, last=published)
     if (

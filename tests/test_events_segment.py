@@ -213,3 +213,13 @@ def test_a_second_verb_phrase_or_complement_stays_with_the_dated_clause():
         "The talks ended on 21 January with no agreement, but with a plan to keep talking.",
     ]:
         assert len(_clauses(text, re.search(r"Tuesday|Friday|21 January", text).group())) == 1, text
+
+
+def test_a_dated_first_content_before_and_that_is_cut_from_its_saying():
+    text = "He said some experts would stay at the plant until Saturday and that the agency would seek a presence."
+    assert [c[:2] for c in _clauses(text, "Saturday")] == [
+        ("He said", "saying"),
+        ("some experts would stay at the plant until Saturday and that the agency would seek a presence.", "content"),
+    ]
+    text = "Putin told Biden during a call on 7 December that Moscow wanted guarantees."  # the date is the saying's
+    assert [c[:2] for c in _clauses(text, "7 December")] == [(text, "main")]

@@ -179,7 +179,11 @@ def _saying_cut(text: str, start: int, end: int, anchors: Sequence[tuple[int, in
         return None
     cue_end = start + cues[0].end
     that = _THAT.match(text, cue_end, end)
-    if that:
+    # not "said experts would stay until Saturday and that ...": a verb and a date before "that" are a first content
+    dated_content = that and tense_cues(text[cue_end : that.end() - 4]) and any(
+        cue_end <= a_start < that.end() for a_start, _ in anchors
+    )
+    if that and not dated_content:
         return that.end()
     if status.takes_object(text[start:end], cues[0]):
         return None  # an object, not a statement: "Putin announced a partial mobilisation on Sept. 21"

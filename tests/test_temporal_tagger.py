@@ -587,3 +587,13 @@ def test_a_day_range_before_an_event_noun_keeps_both_days():
 
 def test_this_past_weekend_is_one_expression():
     assert values("We met this past weekend.", "2022-06-15") == {"this past weekend": "2022-W23-WE"}
+
+
+def test_a_past_relative_day_is_not_counted_from_a_plan_but_from_the_day_last_told():
+    text = (
+        "Negotiators met in Istanbul on Tuesday. Officials said the delegations would meet again on Wednesday. "
+        "The Pentagon said later in the day that some units were moving away."
+    )
+    assert values(text, "2022-03-30")["later in the day"] == "2022-03-29"
+    text = "Whatever happens today, ties will hold. He arrived in Philadelphia later in the day."
+    assert values(text, "1998-02-13")["later in the day"] == "1998-02-13"  # "today" is the day of writing

@@ -58,6 +58,9 @@ def _reads_as_past(text: str, candidate: Candidate) -> bool:
 _AHEAD_OF = re.compile(r"\b([A-Za-z]+)\s+of\s+$")
 
 
+_DEICTIC_RULES = frozenset({"day_word", "last_night"})
+
+
 def _just_ahead(text: str, candidate: Candidate) -> bool:
     """ "ahead of Sunday's vote": the nearest Sunday, whatever the tense."""
     found = _AHEAD_OF.search(text, max(0, candidate.start - 16), candidate.start)
@@ -94,6 +97,8 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
     sentence_starts = [start for start, _ in spans]
     previous: Mention | None = None
     previous_sentence = -1  # where the sentence of ``previous`` starts
+    previous_tense: str | None = None
+    last_told: Mention | None = None  # the last date not in a future clause
     last_quarter: Mention | None = None
     last_quarter_end = 0
     cues_by_sentence: dict[tuple[int, int], list] = {}
@@ -132,6 +137,9 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
         elif draft.period == DAYLESS:
             dayless.add(len(result))
         anchor_mention = previous
+        if tense == "past" and previous_tense == "future":
+            # "They will meet again on Wednesday. Later in the day, the Pentagon said ...": the day last told of as past
+            anchor_mention = last_told
         if (
             draft.period in _QUARTER_TOPIC
             and last_quarter is not None
@@ -153,6 +161,10 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                 and _can_be_referred_to(text, candidate, resolved.basis, resolved.value)
             ):
                 previous, previous_sentence = Mention(span[0], span[2]), sentence_start
+                # "today" names the day of writing whatever the clause's tense; a weekday in a future clause a plan
+                previous_tense = None if candidate.rule.name in _DEICTIC_RULES else tense
+                if previous_tense != "future":
+                    last_told = previous
                 if span[2] == "quarter":
                     last_quarter, last_quarter_end = previous, candidate.end
         result.append(

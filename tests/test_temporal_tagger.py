@@ -597,3 +597,10 @@ def test_a_past_relative_day_is_not_counted_from_a_plan_but_from_the_day_last_to
     assert values(text, "2022-03-30")["later in the day"] == "2022-03-29"
     text = "Whatever happens today, ties will hold. He arrived in Philadelphia later in the day."
     assert values(text, "1998-02-13")["later in the day"] == "1998-02-13"  # "today" is the day of writing
+
+
+def test_last_and_a_month_is_never_the_month_just_ended():
+    dct = "1998-03-20"
+    assert values("Prices fell last February.", dct) == {"last February": "1997-02"}  # "last month" is February
+    assert values("Prices fell last January.", dct) == {"last January": "1998-01"}
+    assert values("Prices have fallen since early February.", dct) == {"early February": "1998-02"}

@@ -36,6 +36,10 @@ DAY_OF_EVENT = "day_of_event"
 #: ``Draft.period`` of "earlier in the day": the day of the story being told, never a day of a week just named.
 IN_THE_DAY = "in_the_day"
 
+#: ``Draft.cue`` of a month after the word "last": like -1, but never the month just ended ("last February" said in
+#: March is a year back; the month just ended would be "last month").
+LAST_NAMED = -2
+
 #: ``Draft.cue`` of "next Thursday": the Thursday of the calendar week after the anchor's.
 NEXT_WEEK = 2
 

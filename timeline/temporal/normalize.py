@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from timeline.temporal.lexicon import lexicon, lookup, number_value, units, year_value
-from timeline.temporal.model import IN_THE_DAY, NEXT_WEEK, Draft
+from timeline.temporal.model import IN_THE_DAY, LAST_NAMED, NEXT_WEEK, Draft
 
 Groups = dict[str, str]
 Normalizer = Callable[[Groups, str, bool], "Draft | None"]
@@ -75,7 +75,7 @@ def date(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
         month=month,
         day=day,
         weekday=weekday,
-        cue=_cue(groups),
+        cue=LAST_NAMED if day is None and groups.get("cue", "").lower() == "last" else _cue(groups),
         mod=_mod(groups),
         suffix=suffix,
         granularity=granularity,

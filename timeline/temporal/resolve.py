@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from timeline.temporal.calendar import SEASON_MONTHS, format_date, movable_day, shift
 from timeline.temporal.lexicon import lookup
-from timeline.temporal.model import IN_THE_DAY, NEXT_WEEK, Basis, Draft, Tense
+from timeline.temporal.model import IN_THE_DAY, LAST_NAMED, NEXT_WEEK, Basis, Draft, Tense
 
 _PERIOD_START_MONTH = {
     "Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7,
@@ -207,9 +207,13 @@ def resolve_year(draft: Draft, anchor: dt.date, tense: Tense | None) -> int:
         return anchor.year
     if draft.cue == 0:
         return anchor.year
-    if draft.cue == -1:
-        # "last March" said in March, "last spring" said in early spring: the last one already over
-        return max(year for year, (_, end) in candidates.items() if end < anchor or year == min(candidates))
+    if draft.cue in (-1, LAST_NAMED):
+        # "last March" said in March, "last spring" said in early spring: the last one already over; "last February"
+        # said in March is not the month just ended (that would be "last month" or "in February") but a year before
+        year = max(year for year, (_, end) in candidates.items() if end < anchor or year == min(candidates))
+        end = candidates[year][1]
+        just_ended = draft.cue == LAST_NAMED and (anchor - end).days < 32 and end.month % 12 + 1 == anchor.month
+        return year - 1 if just_ended and year - 1 in candidates else year
     if draft.cue == 1:
         return min(year for year, (_, end) in candidates.items() if end > anchor or year == max(candidates))
     direction = tense if tense in ("past", "future") else None

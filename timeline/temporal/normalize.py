@@ -333,6 +333,12 @@ def shift_that(groups: Groups, text: str, _dayfirst: bool) -> Draft | None:
     return Draft("shift", unit=unit, offset=0, relative_to="previous", granularity=unit)
 
 
+def part_of_day_mid(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    suffix = "T" + lookup("parts_of_day", groups["part"].lower())
+    return Draft("shift", type="TIME", unit="day", offset=0, relative_to="previous", suffix=suffix, mod="MID",
+                 granularity="time")
+
+
 def overnight(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     """ "overnight" in a past clause: the night before publication (the tagger drops it in other tenses)."""
     return Draft("shift", type="TIME", unit="day", offset=-1, suffix="TNI", period=PAST_ONLY, granularity="time")
@@ -540,6 +546,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "shift_count": shift_count,
     "year_ago_adjective": year_ago_adjective,
     "same_unit_year_before": same_unit_year_before,
+    "part_of_day_mid": part_of_day_mid,
     "month_of_shifted_year": month_of_shifted_year,
     "period_comparison": period_comparison,
     "quarter_of_shifted_year": quarter_of_shifted_year,

@@ -71,6 +71,11 @@ def _tense_of(sentence: str, words: str):
         ("They announced referendums, to be held from Friday to Tuesday.", "Friday", "future"),
         ("Analysts warned that inflation might exceed 10% by the autumn.", "the autumn", "future"),
         ("The plant might have been hit on Monday.", "Monday", "past"),
+        # a capitalised word inside a sentence is a name, not a present verb
+        ("She reached the final of the Australian Open on Thursday.", "Thursday", None),
+        # a date in a relative clause between commas takes that clause's verbs, not the main clause's
+        ("Kohl, who cut short a visit to Poland on Friday, will return next week.", "Friday", None),
+        ("Kohl, who will visit Poland on Friday, said the talks were useful.", "Friday", "future"),
         # a relative clause after the date is about its noun, not the clause's tense
         ("Erdogan faces an election on May 14, which officials had said could be postponed.", "May 14", None),
         # auxiliaries before a plan word do not make it past

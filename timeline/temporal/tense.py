@@ -95,7 +95,7 @@ def graded_cues(sentence: str) -> list[Cue]:
 def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
     """(start, end, tense of the cue word itself, tense for dating, strong) of every cue."""
     regex, not_past = _cues()
-    sentence = fold(sentence)  # cue lists are lower case; folding keeps offsets
+    original, sentence = sentence, fold(sentence)  # cue lists are lower case; folding keeps offsets
     found: list[tuple[int, int, Tense, Tense, bool]] = []
     perfect = _perfect()
     for match in regex.finditer(sentence):
@@ -103,6 +103,8 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
         word = match.group()
         if kind == "past" and word in not_past:
             continue
+        if kind == "present" and original[match.start()].isupper() and original[: match.start()].strip():
+            continue  # "the Australian Open", "Ends Meet": a capitalised word inside a sentence is a name
         if word in _plural_present() and (
             base_form_follows(sentence, match.start())
             or _DETERMINER_BEFORE.search(sentence, max(0, match.start() - 24), match.start())
@@ -200,6 +202,9 @@ def tense_among(cues: list[Cue], start: int, end: int, sentence: str = "") -> Te
       clause decides, and a clause without a cue has no tense.
     """
     cues = _own_clause(cues, start, end, sentence)
+    relative = _relative_around(sentence, start, end)
+    if relative is not None:  # "Kohl, who cut short a visit on Friday, will return": the relative clause's own verbs
+        cues = [cue for cue in cues if relative[0] <= cue[0] and cue[1] <= relative[1]]
     before = [cue for cue in cues if cue[1] <= start]
     after = [_as_reporting_verb(cue, sentence) for cue in cues if cue[0] >= end and not _forward_only(cue, sentence)]
     if sentence and any(not _is_weak_future(cue) for cue in before):
@@ -228,6 +233,20 @@ def tense_among(cues: list[Cue], start: int, end: int, sentence: str = "") -> Te
     if weak_past and _governing_future(before) and not _participle_of_date(before, start, sentence):
         return "future"
     return best[1]
+
+
+_RELATIVE_OPENING = re.compile(r",\s*(?:who|which|whose|whom)\b[^,;:()]*$", re.IGNORECASE)
+
+
+def _relative_around(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a relative clause between commas that holds ``start:end`` (", who ... on Friday,"), if any."""
+    if not sentence:
+        return None
+    opening = _RELATIVE_OPENING.search(sentence, max(0, start - 120), start)
+    closing = sentence.find(",", end)
+    if opening is None or closing < 0 or _CLAUSE_BREAK.search(sentence, end, closing):
+        return None
+    return opening.start(), closing
 
 
 def _fronted(cue: Cue, sentence: str) -> bool:

@@ -72,7 +72,7 @@ def _tense_of(sentence: str, words: str):
         ("Analysts warned that inflation might exceed 10% by the autumn.", "the autumn", "future"),
         ("The plant might have been hit on Monday.", "Monday", "past"),
         # a capitalised word inside a sentence is a name, not a present verb
-        ("She reached the final of the Australian Open on Thursday.", "Thursday", None),
+        ("She reached the final of the Australian Open on Thursday.", "Thursday", "past"),
         # a date in a relative clause between commas takes that clause's verbs, not the main clause's
         ("Kohl, who cut short a visit to Poland on Friday, will return next week.", "Friday", None),
         ("Kohl, who will visit Poland on Friday, said the talks were useful.", "Friday", "future"),

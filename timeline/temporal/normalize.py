@@ -289,7 +289,9 @@ def season_of_shifted_year(groups: Groups, _text: str, _dayfirst: bool) -> Draft
 
 
 def quarter_of_shifted_year(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
-    """ "this year's third quarter", "next year's first half"."""
+    """ "this year's third quarter", "next year's first half", "the fourth quarter of last year"."""
+    if "cue2" in groups:
+        groups = {"cue": groups["cue2"], "what": groups["what2"], "ordinal": groups["ordinal2"]}
     offset = {"last": -1, "next": 1, "this": 0}[groups["cue"].lower()]
     what = groups["what"].lower()
     if "ordinal" not in groups:

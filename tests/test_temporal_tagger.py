@@ -604,3 +604,7 @@ def test_last_and_a_month_is_never_the_month_just_ended():
     assert values("Prices fell last February.", dct) == {"last February": "1997-02"}  # "last month" is February
     assert values("Prices fell last January.", dct) == {"last January": "1998-01"}
     assert values("Prices have fallen since early February.", dct) == {"early February": "1998-02"}
+
+
+def test_a_bare_count_before_this_morning_is_no_clock_time():
+    assert values("Police killed 5 this morning.", "1998-02-13") == {"this morning": "1998-02-13TMO"}

@@ -283,6 +283,14 @@ def clock_24h(text: str, match: re.Match[str]) -> bool:
     return int(match.group("hour")) <= 24 and not identifier
 
 
+def clock_part_of_day(text: str, match: re.Match[str]) -> bool:
+    """ "at 7 tonight" is a clock time; "killed 5 this morning" a count: a bare hour needs "at" (or the like)
+    before it, unless minutes or "o'clock" make it a time."""
+    if match.group("minute") or "clock" in match.group().lower() or match.group("part"):
+        return True
+    return word_before(text, match.start()) in context_words()["clock_prepositions"]
+
+
 def clock_4digit(text: str, match: re.Match[str]) -> bool:
     """ "at 1900 GMT" is a clock time; "worked 2000 hours" is an amount: "hours" needs "at" before it."""
     if match.group("zone").lower() in ("hours", "hrs"):
@@ -389,6 +397,7 @@ GUARDS: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "vague_unit": vague_unit,
     "frequency": frequency,
     "clock_24h": clock_24h,
+    "clock_part_of_day": clock_part_of_day,
     "clock_4digit": clock_4digit,
     "quarter_code_bare": quarter_code_bare,
     "not_a_title": not_a_title,

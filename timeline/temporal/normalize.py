@@ -511,18 +511,24 @@ def clock(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 
 
 def clock_part_of_day(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
-    """ "4 in the morning", "nine o'clock in the evening": an hour made a.m. or p.m. by the part of day."""
+    """ "4 in the morning", "nine o'clock in the evening", "4:30 this afternoon", "10:15 last night": an hour made
+    a.m. or p.m. by the part of day; "this afternoon", "tonight" are the publication's day, "last night" the day
+    before (its small hours, "2 last night", the publication's)."""
     word = groups["hour"].lower()
     hour = int(word) if word.isdigit() else int(number_value(word) or 0)
     if not 1 <= hour <= 12:
         return None
-    part = lookup("parts_of_day", groups["part"])
-    if part == "MO":
+    part = lookup("parts_of_day", groups.get("part") or groups.get("part2") or "night")
+    small_hours = part == "NI" and hour < 5
+    if part == "MO" or small_hours:
         hour %= 12
     elif hour < 12:
         hour += 12
-    return Draft("shift", type="TIME", unit="day", offset=0, suffix=f"T{hour:02d}:00", period=DAYLESS,
-                 granularity="time")
+    suffix = f"T{hour:02d}:{groups.get('minute', '00')}"
+    if "part" in groups:  # "in the morning": the day told of
+        return Draft("shift", type="TIME", unit="day", offset=0, suffix=suffix, period=DAYLESS, granularity="time")
+    offset = -1 if "last" in groups and not small_hours else 0
+    return Draft("shift", type="TIME", unit="day", offset=offset, suffix=suffix, granularity="time")
 
 
 NORMALIZERS: dict[str, Normalizer] = {

@@ -608,3 +608,16 @@ def test_last_and_a_month_is_never_the_month_just_ended():
 
 def test_a_bare_count_before_this_morning_is_no_clock_time():
     assert values("Police killed 5 this morning.", "1998-02-13") == {"this morning": "1998-02-13TMO"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fall in exports worried investors.", {}),
+        ("The spring in his step was clear.", {}),
+        ("Fighting resumed in the spring in Donbas.", {"the spring": "1998-SP"}),
+        ("Elections are due in the fall.", {"the fall": "1998-FA"}),
+    ],
+)
+def test_a_season_word_followed_by_in_is_a_noun_unless_a_time_word_comes_before(text, expected):
+    assert values(text, "1998-10-21") == expected

@@ -180,11 +180,15 @@ def season(text: str, match: re.Match[str]) -> bool:
         return True
     before = word_before(text, match.start())
     after = word_after(text, match.end()).lower()
-    if after == "of":
-        return False
+    timed = before in context_words()["season_before"] and before not in ("the", "of")  # "in the fall in Donbas"
+    if after == "of" or (after == "in" and not timed and not _YEAR_AFTER_IN.match(text, match.end())):
+        return False  # "the fall of Kabul", "the fall in exports", "the spring in his step": nouns, not seasons
     if before in ("and", "or", "to"):  # "in summer and autumn": a second season after a first
         return _season_then_link().search(text, max(0, match.start() - 20), match.start()) is not None
     return before in context_words()["season_before"]
+
+
+_YEAR_AFTER_IN = re.compile(r"\s+in\s+\d{4}\b")
 
 
 @functools.cache

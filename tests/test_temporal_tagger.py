@@ -621,3 +621,8 @@ def test_a_bare_count_before_this_morning_is_no_clock_time():
 )
 def test_a_season_word_followed_by_in_is_a_noun_unless_a_time_word_comes_before(text, expected):
     assert values(text, "1998-10-21") == expected
+
+
+def test_a_hyphened_half_is_a_half_year_unless_of_a_match():
+    assert values("Second-half earnings fell.", "1989-10-30") == {"Second-half": "1989-H2"}
+    assert values("He scored a second-half goal.", "1989-10-30") == {}

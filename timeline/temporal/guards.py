@@ -295,6 +295,11 @@ def clock_part_of_day(text: str, match: re.Match[str]) -> bool:
     return word_before(text, match.start()) in context_words()["clock_prepositions"]
 
 
+def half_of_year(text: str, match: re.Match[str]) -> bool:
+    """ "second-half earnings" is a half-year; "a second-half goal" is a match's half."""
+    return word_after(text, match.end()).lower() not in context_words()["match_words"]
+
+
 def clock_4digit(text: str, match: re.Match[str]) -> bool:
     """ "at 1900 GMT" is a clock time; "worked 2000 hours" is an amount: "hours" needs "at" before it."""
     if match.group("zone").lower() in ("hours", "hrs"):
@@ -402,6 +407,7 @@ GUARDS: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "frequency": frequency,
     "clock_24h": clock_24h,
     "clock_part_of_day": clock_part_of_day,
+    "half_of_year": half_of_year,
     "clock_4digit": clock_4digit,
     "quarter_code_bare": quarter_code_bare,
     "not_a_title": not_a_title,

@@ -626,3 +626,17 @@ def test_a_season_word_followed_by_in_is_a_noun_unless_a_time_word_comes_before(
 def test_a_hyphened_half_is_a_half_year_unless_of_a_match():
     assert values("Second-half earnings fell.", "1989-10-30") == {"Second-half": "1989-H2"}
     assert values("He scored a second-half goal.", "1989-10-30") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks may resume Friday.", "1998-10-23"),
+        ("Officials hope to resume talks Friday.", "1998-10-23"),
+        ("The report, due out Friday, will show growth.", "1998-10-23"),
+        ("Forecasters predict clear skies through Friday.", "1998-10-23"),
+        ("He may have died on Friday.", "1998-10-16"),
+    ],
+)
+def test_modals_hopes_and_forecasts_look_ahead_to_a_weekday(text, expected):
+    assert [t.value for t in tag(text, "1998-10-21")] == [expected]

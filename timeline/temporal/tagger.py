@@ -58,6 +58,8 @@ def _reads_as_past(text: str, candidate: Candidate) -> bool:
 _AHEAD_OF = re.compile(r"\b([A-Za-z]+)\s+of\s+$")
 
 
+# A modal before a weekday in a clause with no other tense cue: "could resume Friday" (not "could not", "may have")
+_MODAL_BEFORE = re.compile(r"\b(?:may|should|can|must)\s+(?!not\b|have\b)[a-z]+\b[^,;.]*$")
 _DEICTIC_RULES = frozenset({"day_word", "last_night"})
 
 
@@ -118,6 +120,10 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                             text[sentence_start:sentence_end])
         if draft.weekday is not None and draft.month is None and _just_ahead(text, candidate):
             tense = "planned"  # the nearest such day
+        elif tense is None and draft.weekday is not None and _MODAL_BEFORE.search(
+            text, max(sentence_start, candidate.start - 60), candidate.start
+        ):
+            tense = "future"  # "the talks could resume Friday", "may be approved as early as Tuesday"
         elif draft.weekday is not None and draft.month is None and _reads_as_past(text, candidate):
             tense = "past"
         elif draft.kind == "calendar" and draft.year is None and word_before(text, candidate.start) == "since":

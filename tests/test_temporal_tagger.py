@@ -640,3 +640,15 @@ def test_a_hyphened_half_is_a_half_year_unless_of_a_match():
 )
 def test_modals_hopes_and_forecasts_look_ahead_to_a_weekday(text, expected):
     assert [t.value for t in tag(text, "1998-10-21")] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        ("Claims rose in the week ended Oct. 20.", "1989-10-30", {"the week": "P1W", "Oct. 20": "1989-10-20"}),
+        ("Over the next decade, demand will grow.", "1989-10-30", {"the next decade": "P10Y"}),
+        ("Net rose from the comparable period of 1988.", "1989-10-30", {"the comparable period of 1988": "1988"}),
+    ],
+)
+def test_financial_periods(text, dct, expected):
+    assert values(text, dct) == expected

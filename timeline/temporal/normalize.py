@@ -234,8 +234,8 @@ def shift(groups: Groups, text: str, _dayfirst: bool) -> Draft | None:
     cue = " ".join(groups["cue"].lower().removeprefix("the").split())  # "this  past" -> "this past"
     if unit_word == "fortnight":  # "the past fortnight", "the next fortnight": two weeks up to or from now
         return Draft("fixed", type="DURATION", value="P2W", granularity="week")
-    if cue == "past" and unit in ("decade", "century") and text.lower().startswith("the"):
-        # "over the past decade": the last ten years up to now, not the previous calendar decade
+    if cue in ("past", "next") and unit in ("decade", "century") and text.lower().startswith("the"):
+        # "over the past decade", "the next decade": ten years up to or from now, not a calendar decade
         return Draft("fixed", type="DURATION", value="P10Y" if unit == "decade" else "P100Y", granularity=unit)
     relative_to = "previous" if cue in ("following", "previous", "preceding", "prior", "same") else "publication"
     offset = 0 if cue == "same" else lookup("shift_cues", cue)
@@ -312,8 +312,10 @@ def weekend(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 
 
 def year_ended(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
-    """ "the year ended March 31": a year-long accounting period, whose end date is its own expression."""
-    return Draft("fixed", type="DURATION", value="P1Y", granularity="year")
+    """ "the year ended March 31", "the week ended Oct. 20": an accounting period, whose end date is its own
+    expression."""
+    unit = groups.get("unit", "year").lower()
+    return Draft("fixed", type="DURATION", value="P1" + unit[0].upper(), granularity=unit)
 
 
 def year_end(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
@@ -358,7 +360,10 @@ def vague_ago(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 
 
 def period_comparison(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
-    """ "the year-earlier period", "the 1988 third quarter": the period compared with, a year before the last one."""
+    """ "the year-earlier period", "the 1988 third quarter", "the comparable period of 1988": the period compared
+    with, a year before the last one."""
+    if "dir2" in groups:
+        groups = {"dir": groups["dir2"], "what": groups["what2"]}
     what = " ".join(groups["what"].lower().split())
     direction = groups["dir"].lower()
     if what in ("nine months", "six months"):

@@ -8,6 +8,7 @@ and a city name resolves to a country the article talks about.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -29,12 +30,13 @@ WRITES: tuple[str, ...] = ("actors", "places", "event_type", "type_cue", "figure
 class _ArticleContext:
     mentions: tuple[Mention, ...]
     support: Support
+    starts: tuple[int, ...]  # of ``mentions``, which are sorted by start
 
 
 @lru_cache(maxsize=64)
 def _context(article: Article) -> _ArticleContext:
     mentions = find_mentions(article.text)
-    return _ArticleContext(tuple(mentions), article_support(mentions))
+    return _ArticleContext(tuple(mentions), article_support(mentions), tuple(m.start for m in mentions))
 
 
 def _int(value: object, default: int = -1) -> int:
@@ -47,11 +49,14 @@ def _int(value: object, default: int = -1) -> int:
 def _clause_mentions(text: str, start: int, end: int, article: Article, ctx: _ArticleContext) -> list[Mention]:
     """Mentions inside the clause, in clause coordinates; rescans when the row's text is not the article's."""
     if 0 <= start <= end <= len(article.text) and article.text[start:end] == text:
-        return [
-            replace(m, start=m.start - start, end=m.end - start)
-            for m in ctx.mentions
-            if start <= m.start and m.end <= end
-        ]
+        first = bisect.bisect_left(ctx.starts, start)  # mentions are sorted: only those from the clause's start on
+        found = []
+        for m in ctx.mentions[first:]:
+            if m.start >= end:
+                break
+            if m.end <= end:
+                found.append(replace(m, start=m.start - start, end=m.end - start))
+        return found
     return find_mentions(text)
 
 

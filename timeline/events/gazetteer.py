@@ -7,6 +7,7 @@ pattern shares prefixes, so each position costs about one branch per character. 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -330,11 +331,13 @@ def find_mentions(text: str) -> list[Mention]:
                 Mention(m.start, m.end, m.text, category, gz.entries[m.key], needs_context=m.key.endswith(":ctx"))
             )
     found.sort(key=lambda x: (-(x.end - x.start), _RANK[x.category], x.start))
-    taken: list[tuple[int, int]] = []
-    kept: list[Mention] = []
+    starts: list[int] = []  # the kept spans, disjoint and sorted: an overlap can only be with a neighbour
+    kept_by_start: list[Mention] = []
     for mention in found:
-        if not overlaps(mention.start, mention.end, taken):
-            kept.append(mention)
-            taken.append((mention.start, mention.end))
-    kept.sort(key=lambda x: x.start)
-    return kept
+        at = bisect.bisect_left(starts, mention.start)
+        before = kept_by_start[at - 1] if at else None
+        after = kept_by_start[at] if at < len(kept_by_start) else None
+        if (before is None or before.end <= mention.start) and (after is None or mention.end <= after.start):
+            starts.insert(at, mention.start)
+            kept_by_start.insert(at, mention)
+    return kept_by_start

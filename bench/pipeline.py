@@ -5,7 +5,8 @@ corpus (``data/demo/``) and the TBAQ texts (``../shared/data/tbaq/*/*.tml``, whe
 stage (tagging and enrichment by wrapping the functions the pipeline calls; clustering on the frame of each
 corpus), and prints seconds per stage and the ratio
 enrichment / tagging. Gazetteers and lexicons are compiled before the clock starts (their one-off load
-time is printed on its own line), since a running app pays it once per process.
+time is printed on its own line), since a running app pays it once per process. Last, one long article made of
+the demo texts is run at ~200 KB and ~1 MB, and the growth printed (linear = 5x).
 """
 
 from __future__ import annotations
@@ -123,7 +124,24 @@ def main(argv: list[str] | None = None) -> int:
     verdict = "within" if ratio <= 3 else "OVER"
     print(f"all: tag={overall['tag']:.3f}s enrich={overall['enrich']:.3f}s cluster={overall['cluster']:.3f}s | "
           f"enrichment/tagging = {ratio:.2f} ({verdict} the 3x target)")
+    if "demo" in found:
+        print(long_article_growth(found["demo"]))
     return 0
+
+
+def long_article_growth(articles: list[Article]) -> str:
+    """Seconds for one article of ~200 KB and of five times that, made of the demo texts end to end: a user may
+    upload one long file, and its time must grow with its length, not faster (linear = 5x)."""
+    body = "\n\n".join(a.text for a in articles)
+    published = articles[0].published
+    times = []
+    for size in (200_000, 1_000_000):
+        text = (body * (size // len(body) + 1))[:size]
+        start = time.perf_counter()
+        pipeline.extract_article(Article(text=text, published=published, published_basis="metadata"))
+        times.append(time.perf_counter() - start)
+    return (f"one long article: 200 KB {times[0]:.1f}s, 1 MB {times[1]:.1f}s, growth {times[1] / times[0]:.1f}x "
+            "(linear = 5)")
 
 
 if __name__ == "__main__":

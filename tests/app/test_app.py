@@ -204,6 +204,19 @@ def test_pasted_article_and_publication_date_override(app):
     assert "2022-02-09" in {str(d) for d in dated["start"]}  # "on Wednesday" before Thursday 10 February
 
 
+def test_a_paste_clears_its_date_and_a_repeated_paste_is_refused(app):
+    at = app.run()
+    at.toggle(key="src_demo").set_value(False)
+    widget(at.sidebar.text_area, "Article text").input("Troops crossed into Ukraine on Thursday.")
+    widget(at.sidebar.date_input, "Publication date (optional)").set_value(__import__("datetime").date(2022, 2, 25))
+    widget(at.sidebar.button, "Add pasted article").click().run()
+    assert widget(at.sidebar.date_input, "Publication date (optional)").value is None  # never dates the next paste
+    widget(at.sidebar.text_area, "Article text").input("Troops crossed into Ukraine on Thursday.")
+    widget(at.sidebar.button, "Add pasted article").click().run()
+    no_errors(at)
+    assert any("pasted already" in w.value for w in at.sidebar.warning)
+
+
 def test_too_many_files_are_refused_with_a_message(app):
     at = app.run()
     files = [(f"a{i}.txt", f"published: 2022-02-10\n\nTalks were held on Monday number {i}.".encode(), "text/plain")

@@ -1,6 +1,7 @@
 """Exports: each format parses, keeps what it must, and never lets article markup become live."""
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -106,3 +107,11 @@ def test_audit_csv_defuses_formulas():
 
     text = audit_to_csv(pd.DataFrame([{"who": "me", "old": "=1+1", "new": "ok"}]))
     assert "'=1+1" in text
+
+
+def test_timelinejs_gives_a_stretch_since_a_year_its_end():
+    frame = from_records([event(1, start=dt.date(2014, 1, 1), end=dt.date(2021, 11, 27), precision="year")])
+    (item,) = to_timelinejs(frame)["events"]
+    assert item["start_date"] == {"year": 2014}
+    assert item["end_date"] == {"year": 2021, "month": 11, "day": 27}
+    assert item["display_date"] == "2014 – 27 Nov 2021 (span)"

@@ -97,6 +97,12 @@ def test_date_labels_name_part_of_a_period():
     assert date_label(ts("2022-02-10"), ts("2022-02-28"), "month") == "part of February 2022 (10–28 Feb)"
 
 
+def test_a_period_running_past_itself_is_a_span_from_it():
+    ts = pd.Timestamp  # "Russia has held Crimea since 2014", published 27 November 2021
+    assert date_label(ts("2014-01-01"), ts("2021-11-27"), "year") == "2014 – 27 Nov 2021 (span)"
+    assert date_label(ts("2022-01-01"), ts("2022-03-17"), "month") == "January 2022 – 17 Mar 2022 (span)"
+
+
 def test_density_counts_only_day_events():
     frame = small_frame()
     strip = density(frame, "D")

@@ -91,6 +91,9 @@ def date_label(start: pd.Timestamp, end: pd.Timestamp, precision: str) -> str:
         if start == end:
             return f"{start:%a} {start.day} {start:%b %Y}"
         return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y} (span)"
+    if runs_past_its_period(start, end, precision):  # "has held Crimea since 2014": 2014 up to publication
+        named = {"month": f"{start:%B %Y}", "year": f"{start:%Y}"}.get(precision, f"{start.day} {start:%b %Y}")
+        return f"{named} – {end.day} {end:%b %Y} (span)"
     within = _enclosing_if_partial(start, end, precision)
     if precision == "month":
         return f"{_part(start, end, within)}{start:%B %Y} ({_days(start, end) if within else 'month'})"
@@ -99,6 +102,19 @@ def date_label(start: pd.Timestamp, end: pd.Timestamp, precision: str) -> str:
     if precision == "quarter" and not within:
         return f"Q{(start.month - 1) // 3 + 1} {start:%Y} (quarter)"
     return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y} ({precision})"
+
+
+def runs_past_its_period(start: pd.Timestamp, end: pd.Timestamp, precision: str) -> bool:
+    """Whether a month-, quarter- or year-precision event ends after the period it starts in: a stretch from that
+    period on ("since 2014" up to publication, or an end set by hand), not a part of the period."""
+    if precision == "month":
+        return end.normalize() > (start + pd.offsets.MonthEnd(0)).normalize()
+    if precision == "year":
+        return end.year > start.year
+    if precision == "quarter":
+        first = start.replace(month=(start.month - 1) // 3 * 3 + 1, day=1)
+        return end.normalize() > (first + pd.offsets.QuarterEnd(0)).normalize()
+    return False
 
 
 def _enclosing_if_partial(start: pd.Timestamp, end: pd.Timestamp, precision: str) -> tuple[pd.Timestamp, ...]:

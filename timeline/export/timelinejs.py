@@ -14,7 +14,7 @@ import html
 import pandas as pd
 
 from timeline.export.links import safe_url
-from timeline.figures import date_label
+from timeline.figures import date_label, runs_past_its_period
 from timeline.schema import names
 
 _MONTH_LEVEL = ("month", "quarter", "season", "half")
@@ -60,7 +60,9 @@ def to_timelinejs(frame: pd.DataFrame, *, title: str = "Crisis timeline", group_
             "unique_id": f"ev-{row['event_id']}",
             "display_date": html.escape(date_label(start, end, precision)),
         }
-        if end != start and precision not in ("month", "year"):
+        if runs_past_its_period(start, end, precision):  # "since 2014": up to the day it ends
+            event["end_date"] = _date(end, "day")
+        elif end != start and precision not in ("month", "year"):
             event["end_date"] = _date(end, precision)
         events.append(event)
     undated = len(frame) - len(events)

@@ -67,6 +67,16 @@ def test_start_after_end_is_kept_consistent():
     validate(out)
 
 
+def test_an_end_before_the_start_is_refused_with_a_message():
+    frame = small_frame()
+    start = row(frame, "ev0002")["start"]
+    before = (start - pd.Timedelta(days=5)).strftime("%Y-%m-%d")
+    with pytest.raises(CurationError, match="before the start"):
+        edits_from_changes(frame, {"ev0002": {"end": before}}, who="a")
+    # moving both together is fine
+    assert edits_from_changes(frame, {"ev0002": {"start": before, "end": before}}, who="a")
+
+
 def test_hide_unhide_and_keep_hidden():
     frame = small_frame()
     edits = edits_from_changes(frame, {"ev0008": {"hidden": True}}, who="a")

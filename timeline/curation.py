@@ -113,12 +113,25 @@ def edits_from_changes(
             old, new = _text(row[field]), _check(field, _text(raw))
             if new != old:
                 edits.append(Edit(event_id, "set", field, old, new, who, when))
-        if "start" in fields and "precision" not in fields and row["precision"] != "day":
+        pinned = "start" in fields and "precision" not in fields and row["precision"] != "day"
+        if pinned:
             edits.append(Edit(event_id, "set", "precision", row["precision"], "day", who, when))
             if "end" not in fields:
                 edits.append(Edit(event_id, "set", "end", _text(row["end"]), _check("start", _text(fields["start"])),
                                   who, when))  # fmt: skip
+        _check_order(event_id, row, fields, pinned)
     return edits
+
+
+def _check_order(event_id: str, row: pd.Series, fields: Mapping[str, object], pinned: bool) -> None:
+    """An end before the start is refused, never silently turned into a moved start."""
+    start = (_text(fields["start"]) if "start" in fields else _text(row["start"]))[:10]
+    end = (_text(fields["end"]) if "end" in fields else start if pinned else _text(row["end"]))[:10]
+    if start and end and end < start:
+        raise CurationError(
+            f"event {event_id}: the end ({end}) would come before the start ({start}); change the start first, "
+            "or both together"
+        )
 
 
 def merge_edit(frame: pd.DataFrame, source_id: str, target_id: str, *, who: str, when: str | None = None) -> Edit:

@@ -2,11 +2,12 @@
 
 import datetime as dt
 
-from frames import small_frame
+from frames import event, small_frame
 from hypothesis import given
 from hypothesis import strategies as st
 
 from timeline.filters import NONE_LABEL, Filters, apply, date_bounds, from_dict, options, to_dict
+from timeline.schema import from_records
 
 
 def ids(frame):
@@ -45,6 +46,12 @@ def test_corroboration_and_text_search():
     assert ids(apply(frame, Filters(text="DRILLS"))) == {"ev0002"}
     assert ids(apply(frame, Filters(text="script xss"))) == {"ev0007"}  # every word must match
     assert apply(frame, Filters(text="no-such-word")).empty
+
+
+def test_search_treats_typographic_and_typed_apostrophes_alike():
+    frame = from_records([event(1, title="Putin's decree"), event(2, title="Putin’s speech")])
+    assert ids(apply(frame, Filters(text="Putin’s"))) == {"ev0001", "ev0002"}
+    assert ids(apply(frame, Filters(text="putin's speech"))) == {"ev0002"}
 
 
 def test_options_most_frequent_first_and_bounds():

@@ -105,12 +105,21 @@ def apply(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
             keep &= single_values(frame, facet).isin(wanted)
     if filters.min_corroboration > 1:
         keep &= frame["corroboration"] >= filters.min_corroboration
-    query = filters.text.strip().casefold()
+    query = _plain_quotes(filters.text.strip().casefold())
     if query:
         haystack = (frame["title"] + "\n" + frame["sentence"] + "\n" + frame["article_title"]).str.casefold()
+        haystack = haystack.str.translate(_QUOTES)
         for word in query.split():
             keep &= haystack.str.contains(word, regex=False)
     return frame[keep]
+
+
+# Typographic quotes and apostrophes as typed ones: "Putin’s" (pasted from an article) finds "Putin's" and back.
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"'})
+
+
+def _plain_quotes(text: str) -> str:
+    return text.translate(_QUOTES)
 
 
 def to_dict(filters: Filters) -> dict:

@@ -227,7 +227,7 @@ def filters(frame: pd.DataFrame) -> tuple[Filters, tuple[dt.date, dt.date] | Non
         st.session_state[state.F_MIN_CORR] = 1
     min_corr = bar.number_input("Reported by at least N outlets", min_value=1, max_value=max(top, 1), step=1,
                                 key=state.F_MIN_CORR)  # fmt: skip
-    text = bar.text_input("Search titles and sentences", key=state.F_TEXT, placeholder="e.g. drills Belarus")
+    text = bar.text_input("Search titles, sentences and headlines", key=state.F_TEXT, placeholder="e.g. drills Belarus")
     negated = bar.checkbox("Show events reported as not happening", key=state.F_NEGATED)
     view = Filters(date_from=date_from, date_to=date_to, event_type=tuple(types), status=tuple(statuses),
                    actors=tuple(actors), places=tuple(places), source=tuple(outlets), min_corroboration=int(min_corr),

@@ -51,7 +51,7 @@ def test_filters_change_table_chart_and_url(app):
     assert 0 < len(after) < len(before) and set(after["event_type"]) == {kind}
     assert chart_event_ids(at) == set(after.loc[after["start"].notna(), "event_id"])
     assert param(at, "type") == [kind]
-    widget(at.sidebar.text_input, "Search titles and sentences").input("zzzz-no-such-word").run()
+    widget(at.sidebar.text_input, "Search titles, sentences and headlines").input("zzzz-no-such-word").run()
     no_errors(at)  # an empty result is no error: the table, sources and exports still draw
     assert len(editor_table(at)) == 0 and "No dated events" in json.dumps(chart_spec(at)["layout"])
     assert param(at, "q") == ["zzzz-no-such-word"]

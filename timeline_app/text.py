@@ -41,3 +41,8 @@ def origin_label(origin: str) -> str:
     member = origin.split("!", 1)[1] if "!" in origin else ""
     shown = str(path.relative_to(_ROOT)) if path.is_relative_to(_ROOT) else path.name
     return shown + (f"!{member}" if member else "")
+
+
+def counted(n: int, noun: str) -> str:
+    """ "1 event", "2 events": a count with its noun in the right number (regular plurals only)."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

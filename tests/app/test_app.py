@@ -170,6 +170,7 @@ def test_exports_are_produced_and_parse(app, served):
     shown = editor_table(at)
     rows = list(csv.DictReader(io.StringIO(text(served["crisis-timeline.csv"]))))
     assert {r["event_id"] for r in rows} == set(shown["event_id"])
+    assert all(r["origin"].startswith("data/demo/") for r in rows)  # never the server's own folders
     frame = validate(from_json(text(served["crisis-timeline.json"])))
     assert set(frame["event_id"]) == set(shown["event_id"])
     doc = json.loads(text(served["crisis-timeline.timelinejs.json"]))

@@ -34,7 +34,7 @@ def timeline_chart(page):
 
 
 def drawn_count(page) -> int:
-    caption = page.get_by_text(re.compile(r"^\d+ dated events drawn")).first.inner_text()
+    caption = page.get_by_text(re.compile(r"^\d+ dated events? drawn")).first.inner_text()
     return int(caption.split()[0])
 
 

@@ -12,17 +12,19 @@ import streamlit as st
 from timeline.curation import Edit, audit_frame
 from timeline.export import audit_to_csv, to_chronology, to_csv, to_html, to_json, to_timelinejs
 from timeline.figures import timeline_figure
+from timeline_app.text import counted, origin_label
 
 
 def show(shown: pd.DataFrame, lanes: str, color: str, edits: list[Edit], title: str) -> None:
-    st.caption(f"Every export holds the {len(shown)} events the filters show, with the curation applied.")
+    st.caption(f"Every export holds the {counted(len(shown), 'event')} the filters show, with the curation applied.")
+    shown = shown.assign(origin=shown["origin"].map(origin_label))  # never the server's own folders
     audit = [dataclasses.asdict(e) for e in edits]
     cols = st.columns(5)
     cols[0].download_button("CSV", to_csv(shown), "crisis-timeline.csv", "text/csv", on_click="ignore",
                             width="stretch", help="One row per event; opens in any spreadsheet")  # fmt: skip
     cols[1].download_button("JSON (schema)", to_json(shown, audit), "crisis-timeline.json", "application/json",
                             on_click="ignore", width="stretch",
-                            help="The events frame and the audit log; reloads without loss")  # fmt: skip
+                            help="The events frame and the audit log, every column kept (for scripts)")  # fmt: skip
     cols[2].download_button("TimelineJS JSON", json.dumps(to_timelinejs(shown, title=title), ensure_ascii=False),
                             "crisis-timeline.timelinejs.json", "application/json", on_click="ignore",
                             width="stretch", help="Load in TimelineJS3 as is")  # fmt: skip

@@ -11,6 +11,7 @@ from timeline.figures import date_label
 from timeline.schema import PRECISIONS, STATUSES, names
 from timeline_app import state
 from timeline_app.tabs.columns import link_column
+from timeline_app.text import counted
 
 EDITABLE_COLUMNS = ["hidden", "title", "start", "end", "precision", "event_type", "status"]
 
@@ -84,8 +85,8 @@ def show(shown: pd.DataFrame, hidden: set[str]) -> None:
     table = table_frame(shown, hidden)
     st.session_state["_table"] = table
     types = sorted(set(table["event_type"]) | {"other"})
-    st.caption(f"{len(table)} events. Edit title, dates, precision, type or status in place, or tick 'hidden'. "
-               "Click a column header to sort.")  # fmt: skip
+    st.caption(f"{counted(len(table), 'event')}. Edit title, dates, precision, type or status in place, or tick "
+               "'hidden'. Click a column header to sort.")  # fmt: skip
     st.data_editor(
         table,
         key=_editor_key(),

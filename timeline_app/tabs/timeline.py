@@ -9,6 +9,7 @@ import streamlit as st
 
 from timeline.figures import CHOICES, event_at, key_events, timeline_figure
 from timeline_app import detail, state
+from timeline_app.text import counted
 
 #: Events in view above which "auto" switches to key events.
 CROWDED = 1000
@@ -82,7 +83,8 @@ def show(shown: pd.DataFrame, curated: pd.DataFrame, view: tuple[dt.date, dt.dat
     drawn, note = chart_frame(shown)
     dated = int(drawn["start"].notna().sum())
     st.caption(
-        f"{dated} dated events drawn · {len(shown) - int(shown['start'].notna().sum())} undated (table only) · "
+        f"{counted(dated, 'dated event')} drawn · {len(shown) - int(shown['start'].notna().sum())} undated (table "
+        "only) · "
         "points: one day · bars: several days · faint bands: known only to the week, month or year · "
         "hollow/hatched: scheduled or possible · size: outlets reporting it. Click a point for its sources. Drag to "
         "zoom; with the Box Select tool (top right) a drag sets the Dates filter instead, which the link keeps."

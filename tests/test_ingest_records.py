@@ -73,6 +73,19 @@ def test_csv_with_semicolons_and_configured_fields():
     assert article.published == dt.date(2022, 2, 10)
 
 
+def test_an_unclosed_quote_that_swallows_later_rows_is_named_not_read():
+    data = (
+        'title,date,text\nA,2022-03-01,"Unclosed quote: troops moved on Monday.\n'
+        "B,2022-03-05,Talks were held on Tuesday.\nC,2022-03-07,Shelling resumed on Sunday.\n"
+    )
+    [skipped] = load_bytes("quote.csv", data.encode())
+    assert isinstance(skipped, Skipped) and skipped.reason == "invalid" and "never closed" in skipped.detail
+    # a quoted text of several paragraphs is no such thing
+    good = 'title,date,text\nA,2022-03-01,"Troops moved on Monday.\n\nTalks, it seems, followed, they said."\n'
+    [article] = load_bytes("good.csv", good.encode())
+    assert isinstance(article, Article) and "it seems" in article.text
+
+
 def test_records_without_text_are_reported_once_with_their_fields():
     rows = "\n".join(json.dumps({"doc": i, "mention": "x"}) for i in range(50))
     results = list(load_bytes("gold.jsonl", rows.encode()))

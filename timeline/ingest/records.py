@@ -87,11 +87,34 @@ def csv_records(text: str, *, max_field: int) -> Iterator[Mapping[str, object] |
         dialect = csv.excel
     csv.field_size_limit(max(max_field, 131072))
     reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    unbalanced = text.count(dialect.quotechar or '"') % 2 == 1  # a quote opened and never closed somewhere
     try:
         for row in reader:
+            swallowed = unbalanced and _swallowed_rows(row, len(reader.fieldnames or ()), dialect.delimiter)
+            if swallowed:
+                yield (
+                    f"CSV record ending at line {reader.line_num}: a quote opened in field {swallowed[0]!r} is never "
+                    f"closed, so {swallowed[1]} later line(s) that look like rows of their own were read into it; "
+                    "close the quote (or double it inside the text) and load the file again"
+                )
+                continue
             yield {k: v for k, v in row.items() if k is not None}
     except csv.Error as exc:
         yield f"CSV error at line {reader.line_num}: {exc}"
+
+
+def _swallowed_rows(row: Mapping[str, object], columns: int, delimiter: str) -> tuple[str, int] | None:
+    """(field, count) when a field holds later lines with as many delimiters as a row has: in a file with an odd
+    number of quotes, the sign of the unclosed quote that swallowed the rest of the file."""
+    if columns < 2:
+        return None
+    for name, value in row.items():
+        if not isinstance(value, str) or "\n" not in value:
+            continue
+        rows = sum(line.count(delimiter) >= columns - 1 for line in value.split("\n")[1:])
+        if rows:
+            return str(name), rows
+    return None
 
 
 def record_articles(

@@ -4,10 +4,11 @@ import datetime as dt
 import json
 
 import pandas as pd
-from frames import XSS_TITLE, small_frame, synthetic
+from frames import XSS_TITLE, event, small_frame, synthetic
 
 from timeline.figures import (
     AGGREGATE_ABOVE,
+    OTHER_LABEL,
     date_label,
     density,
     event_at,
@@ -17,6 +18,7 @@ from timeline.figures import (
     timeline_figure,
 )
 from timeline.filters import Filters, apply
+from timeline.schema import from_records
 
 
 def traces_with(fig, event_id):
@@ -48,6 +50,17 @@ def test_one_trace_group_per_category_and_all_events_present():
     shown = {eid for t in event_traces for eid in t.customdata}
     assert shown == set(frame.dropna(subset=["start"])["event_id"])
     assert len(event_traces) <= 3 * frame["status"].nunique()
+
+
+def test_no_two_named_colour_categories_share_a_colour():
+    frame = from_records([event(i, source=f"Outlet {i}") for i in range(1, 41)])  # 40 outlets, 16 colours
+    fig = timeline_figure(frame, color="source")
+    colours: dict[str, set[str]] = {}
+    for trace in fig.data:
+        if trace.customdata is not None and trace.legendgroup:
+            colours.setdefault(trace.marker.color, set()).add(trace.legendgroup)
+    assert all(len(groups) == 1 for groups in colours.values()), colours
+    assert any(OTHER_LABEL in groups for groups in colours.values())  # the rest, together
 
 
 def test_article_text_is_escaped_everywhere():

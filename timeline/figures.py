@@ -74,6 +74,9 @@ PALETTE: tuple[str, ...] = (
     "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd",
 )  # fmt: skip
 
+#: The colour of "(other)": the categories past the palette, so no two named ones share a colour.
+OTHER_COLOR = "#c7c7c7"
+
 _ONE_DAY = pd.Timedelta(days=1)
 _MS_PER_DAY = 86_400_000
 
@@ -198,6 +201,10 @@ def _layout_rows(frame: pd.DataFrame, lanes: str, color: str) -> tuple[pd.DataFr
     else:
         keep = set(lane_order)
     colors = facet_values(dated, color).map(_first) if color in MULTI_VALUED else single_values(dated, color)
+    if color != "status":  # one colour per category: past the palette, the rarer ones share "(other)", in grey
+        common = set(colors.value_counts().index[: len(PALETTE) - 1])
+        if colors.nunique() > len(PALETTE):
+            colors = colors.where(colors.isin(common), OTHER_LABEL)
     rows = dated.assign(_color=colors, _kind=event_kind(dated["start"], dated["end"], dated["precision"]))
     if lanes in MULTI_VALUED:
         lane_lists = facet_values(dated, lanes).map(lambda values: sorted({v if v in keep else OTHER_LABEL
@@ -214,7 +221,8 @@ def _layout_rows(frame: pd.DataFrame, lanes: str, color: str) -> tuple[pd.DataFr
 def _color_map(categories: list[str], color: str) -> dict[str, str]:
     if color == "status":
         return {c: STATUS_COLORS.get(c, PALETTE[i % len(PALETTE)]) for i, c in enumerate(categories)}
-    return {c: PALETTE[i % len(PALETTE)] for i, c in enumerate(categories)}
+    named = [c for c in categories if c != OTHER_LABEL]
+    return {c: PALETTE[i % len(PALETTE)] for i, c in enumerate(named)} | {OTHER_LABEL: OTHER_COLOR}
 
 
 def hover_text(row: pd.Series) -> str:
@@ -434,7 +442,7 @@ def timeline_figure(
     if view is not None:
         lo, hi = pd.Timestamp(view[0]), pd.Timestamp(view[1])
     in_view = rows[(rows["end"] >= lo) & (rows["start"] <= hi)]
-    categories = options(rows.drop_duplicates("event_id"), color)
+    categories = list(dict.fromkeys(rows.drop_duplicates("event_id")["_color"].value_counts().index))
     colors = _color_map(categories, color)
     freq = _bin_freq(lo, hi)
     aggregate = len(in_view) > AGGREGATE_ABOVE

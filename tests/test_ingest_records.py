@@ -86,6 +86,17 @@ def test_an_unclosed_quote_that_swallows_later_rows_is_named_not_read():
     assert isinstance(article, Article) and "it seems" in article.text
 
 
+def test_a_date_column_keeps_one_day_order_that_any_of_its_values_shows():
+    us = "title,date,text\nA,03/04/2022,Troops moved.\nB,03/15/2022,Talks were held.\nC,12/03/2022,Shelling.\n"
+    assert [a.published for a in load_bytes("us.csv", us.encode())] == [
+        dt.date(2022, 3, 4), dt.date(2022, 3, 15), dt.date(2022, 12, 3)
+    ]
+    eu = "title,date,text\nA,03/04/2022,Troops moved.\nB,15/03/2022,Talks were held.\n"
+    options = IngestOptions(dayfirst=False)  # the setting says month-first; 15/03 shows the file is not
+    days = [a.published for a in load_bytes("eu.csv", eu.encode(), options)]
+    assert days == [dt.date(2022, 4, 3), dt.date(2022, 3, 15)]
+
+
 def test_records_without_text_are_reported_once_with_their_fields():
     rows = "\n".join(json.dumps({"doc": i, "mention": "x"}) for i in range(50))
     results = list(load_bytes("gold.jsonl", rows.encode()))

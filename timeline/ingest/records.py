@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import io
 import json
+import re
 import zipfile
 from collections.abc import Iterator, Mapping
 
@@ -133,6 +134,10 @@ def record_articles(
     count = 0
     textless: list[int] = []
     fields: list[str] = []
+    records = list(records)  # a file's worth (ingestion caps file size): read its date column once for its order
+    order = _numeric_day_order(records, options.published_field)
+    if order is not None and order != options.dayfirst:
+        options = dataclasses.replace(options, dayfirst=order)  # "03/15/2022" in the column: the file is month-first
     for number, record in enumerate(records, start=1):
         count = number
         where = f"{origin}#{number}"
@@ -164,6 +169,25 @@ def record_articles(
             f"{', '.join(fields[:12]) or 'none'}; rename the column that holds the article text to \"text\" "
             "(on the command line, --text-field NAME names it)",
         )
+
+
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b")
+
+
+def _numeric_day_order(records: list[Mapping[str, object] | str], override: str | None) -> bool | None:
+    """Whether a file's numeric dates are day-first (True) or month-first (False), when one value shows it ("15/03"
+    or "03/15"); None when none does or the column holds both. A file keeps one order for every row."""
+    day_first = month_first = False
+    for record in records:
+        if isinstance(record, str):
+            continue
+        key = find_field(record, "published", override)
+        match = _NUMERIC_DATE.match(str(record[key])) if key is not None and record[key] is not None else None
+        if match:
+            first, second = int(match.group(1)), int(match.group(2))
+            day_first |= first > 12 >= second
+            month_first |= second > 12 >= first
+    return None if day_first == month_first else day_first
 
 
 #: Field names (squashed) under which crawl exports keep a whole page's HTML.

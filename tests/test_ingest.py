@@ -51,6 +51,17 @@ def test_plain_text_takes_the_file_name_as_source_and_a_dateline_date(tmp_path):
     assert (article.published, article.published_basis) == (dt.date(2022, 2, 10), "dateline")
 
 
+def test_a_plain_text_headline_is_the_title_not_the_first_event(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text("Mariupol siege: evacuation corridor fails again\n\nThe evacuation was halted on Sunday.\n")
+    [article] = load([path])
+    assert article.title == "Mariupol siege: evacuation corridor fails again"
+    assert article.text.startswith("The evacuation was halted")
+    path.write_text("Troops crossed the border.\n\nTalks followed on Monday.\n")  # a sentence is no headline
+    [article] = load([path])
+    assert article.title == "" and article.text.startswith("Troops crossed")
+
+
 def test_user_date_wins(tmp_path):
     write(tmp_path / "a.md", "---\ndate: 2022-02-10\n---\n\n" + WIRE)
     [article] = load([tmp_path / "a.md"], IngestOptions(published=dt.date(2022, 1, 1)))

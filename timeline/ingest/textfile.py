@@ -4,6 +4,7 @@ source)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from timeline.article import Article, Skipped
 from timeline.ingest.assemble import make_article
@@ -38,16 +39,20 @@ def text_article(
         key = find_field(meta, role)
         return (key, meta[key]) if key is not None else ("", None)
 
+    body = split.body
+    title = as_text(field("title")[1]) or title
+    if not title:
+        title, body = _headline(body)
     date_key, date_value = field("published")
     dates = []
     if date_key:
         day = parse_date_value(date_value, dayfirst=options.dayfirst, relative_base=fetched_at)
         dates.append((day, f"front matter {date_key!r}"))
     return make_article(
-        split.body,
+        body,
         origin=origin,
         options=options,
-        title=as_text(field("title")[1]) or title,
+        title=title,
         url=as_text(field("url")[1]) or url,
         source=as_text(field("source")[1]) or source,
         author=as_text(field("author")[1]),
@@ -56,3 +61,15 @@ def text_article(
         encoding=encoding,
         lossy=lossy,
     )
+
+
+_HEADLINE = re.compile(r"\A[ \t]*([^\n]{3,120}?)[ \t]*\n[ \t]*\n")
+
+
+def _headline(body: str) -> tuple[str, str]:
+    """A plain text file's first line as its title when it reads as a headline: one short line on its own, no
+    sentence end ("Mariupol siege: evacuation corridor fails again"), so it is no event of the story."""
+    match = _HEADLINE.match(body)
+    if match is None or match.group(1).rstrip().endswith((".", "!", "?", '"', "”", ":")):
+        return "", body
+    return match.group(1).strip(), body[match.end() :]

@@ -12,6 +12,7 @@ from timeline.figures import (
     date_label,
     density,
     event_at,
+    focus_range,
     key_events,
     map_figure,
     place_table,
@@ -154,3 +155,12 @@ def test_map_sizes_places_by_events_and_escapes():
     fig = map_figure(frame)
     assert fig.data[0].type == "scattergeo" and len(fig.data[0].lat) == 2
     assert "No events with a located place" in map_figure(frame.iloc[0:0]).layout.annotations[0].text
+
+
+def test_the_default_view_keeps_the_first_dispatches_and_drops_far_background():
+    first = [event(i, start=dt.date(2021, 11, 10), end=dt.date(2021, 11, 10)) for i in range(1, 4)]
+    crisis = [event(i, start=dt.date(2021, 12, 1) + dt.timedelta(days=i), end=dt.date(2021, 12, 1)
+                    + dt.timedelta(days=i)) for i in range(4, 200)]  # fmt: skip
+    background = [event(200, start=dt.date(1997, 5, 1), end=dt.date(1997, 5, 31), precision="month")]
+    lo, hi = focus_range(from_records(first + crisis + background))
+    assert lo <= pd.Timestamp("2021-11-10") and lo > pd.Timestamp("2021-01-01")

@@ -396,7 +396,8 @@ def density(frame: pd.DataFrame, freq: str = "D") -> pd.DataFrame:
 
 
 def focus_range(frame: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    """The period most day-dated events fall in (2nd to 98th percentile), when the data spans much more.
+    """The period most day-dated events fall in (2nd to 98th percentile, widened over events close to them), when
+    the data spans much more.
 
     A crisis corpus mentions background years (2014, 2008...): zooming out to them by default
     would crush the crisis itself into a sliver. The range slider still reaches everything.
@@ -409,9 +410,27 @@ def focus_range(frame: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None
     if len(days) < 5:
         return full
     lo, hi = days.quantile(0.02), days.quantile(0.98)
+    lo, hi = _grow_while_close(days, lo, hi)
     if (full[1] - full[0]) > 2 * (hi - lo + pd.Timedelta(days=14)):
         return lo.normalize() - pd.Timedelta(days=7), hi.normalize() + pd.Timedelta(days=7)
     return full
+
+
+#: A day-dated event this close to the crisis's others belongs to it: the default view keeps it.
+FOCUS_GAP = pd.Timedelta(days=30)
+
+
+def _grow_while_close(days: pd.Series, lo: pd.Timestamp, hi: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The percentile bounds widened over every day event within ``FOCUS_GAP`` of the next: only events far from
+    the rest (background years) fall outside, never the crisis's first or last dispatches."""
+    ordered = days.sort_values().tolist()
+    first = next(i for i, day in enumerate(ordered) if day >= lo)
+    while first > 0 and ordered[first] - ordered[first - 1] <= FOCUS_GAP:
+        first -= 1
+    last = max(i for i, day in enumerate(ordered) if day <= hi)
+    while last < len(ordered) - 1 and ordered[last + 1] - ordered[last] <= FOCUS_GAP:
+        last += 1
+    return ordered[first], ordered[last]
 
 
 def timeline_figure(

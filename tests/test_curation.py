@@ -20,6 +20,7 @@ from timeline.curation import (
     merge_edit,
     project_from_json,
     project_to_json,
+    unmatched,
 )
 from timeline.schema import from_records, validate
 
@@ -120,3 +121,9 @@ def test_project_round_trip_and_errors():
         with pytest.raises(ProjectFileError):
             project_from_json(bad)
     assert dataclasses.asdict(project.edits[0])["who"] == "ana"
+
+
+def test_edits_whose_event_is_gone_are_named():
+    frame = small_frame()
+    edits = [Edit("ev0001", "set", "title", "Event 1", "Kept"), Edit("gone", "hide")]
+    assert [e.event_id for e in unmatched(frame, edits)] == ["gone"]

@@ -193,6 +193,13 @@ def apply_edits(frame: pd.DataFrame, edits: Iterable[Edit], *, keep_hidden: bool
     return validate(out)
 
 
+def unmatched(frame: pd.DataFrame, edits: Iterable[Edit]) -> list[Edit]:
+    """The edits whose event the frame does not hold (an article was removed, or re-dated so that its clauses
+    changed): kept and applied again if the event comes back, but the user should know they do nothing now."""
+    ids = set(frame["event_id"])
+    return [edit for edit in edits if edit.event_id not in ids]
+
+
 def audit_frame(edits: Iterable[Edit]) -> pd.DataFrame:
     """The audit log as a table: who, when, event, action, field, old, new (oldest first)."""
     columns = ["when", "who", "event_id", "action", "field", "old", "new"]

@@ -9,12 +9,12 @@ from __future__ import annotations
 import streamlit as st
 
 from timeline.article import Skipped
-from timeline.curation import apply_edits, hidden_ids, project_to_json
+from timeline.curation import apply_edits, hidden_ids, project_to_json, unmatched
 from timeline.filters import apply, to_dict
 from timeline_app import loading, sidebar, state, url_state
 from timeline_app.tabs import export, sources, table, timeline
 from timeline_app.tabs import map as map_tab
-from timeline_app.text import md
+from timeline_app.text import counted, md
 
 TITLE = "Crisis Timeline"
 
@@ -41,6 +41,14 @@ def run() -> None:
         notices.error(f"{len(failures)} article(s) could not be processed; their events are missing from the timeline.")
         notices.expander("Which articles, and why").text("\n".join(failures))
     edits = st.session_state[state.EDITS]
+    idle = unmatched(frame, edits)
+    if idle:
+        ids = ", ".join(sorted({e.event_id for e in idle})[:5])
+        notices.warning(
+            f"{counted(len(idle), 'edit')} match no event now ({ids}): the articles or their publication dates "
+            "changed, so their sentences were read again with other ids. The edits stay in the audit log and apply "
+            "again if those events come back; make them again on the new rows if needed."
+        )
     curated = apply_edits(frame, edits)
     view_filters, bounds = sidebar.filters(curated)
     shown = apply(curated, view_filters)

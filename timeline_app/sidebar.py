@@ -10,7 +10,7 @@ import streamlit as st
 
 from timeline.article import Article, Skipped
 from timeline.curation import ProjectFileError, project_from_json
-from timeline.filters import Filters, date_bounds, options
+from timeline.filters import Filters, date_bounds, from_dict, options
 from timeline.ingest.pubdate import UNKNOWN
 from timeline.pipeline import UNDATED_MODES, PipelineSettings
 from timeline.schema import STATUSES
@@ -77,6 +77,7 @@ def _load_project() -> None:
     for key in (state.LANES, state.COLOR, state.KEY_MODE):
         if view.get(key) is not None:
             st.session_state[key] = view[key]
+    _restore_filters(from_dict(project.settings.get("filters") or {}))
     extraction = project.settings.get("extraction", {})
     if extraction.get("undated") in UNDATED_MODES:
         st.session_state[state.UNDATED] = extraction["undated"]
@@ -85,6 +86,20 @@ def _load_project() -> None:
     st.session_state[state.FLASH] = [
         ("success", f"Project loaded: {len(project.articles)} articles, {len(project.edits)} edits.")
     ]
+
+
+def _restore_filters(saved: Filters) -> None:
+    """A project's saved filters back in their widgets (values the loaded articles lack are reported as for a
+    shared link)."""
+    for key, values in ((state.F_TYPES, saved.event_type), (state.F_STATUS, saved.status),
+                        (state.F_ACTORS, saved.actors), (state.F_PLACES, saved.places),
+                        (state.F_SOURCES, saved.source)):  # fmt: skip
+        st.session_state[key] = list(values)
+    if saved.date_from and saved.date_to:
+        st.session_state[state.F_DATES] = (saved.date_from, saved.date_to)
+    st.session_state[state.F_MIN_CORR] = saved.min_corroboration
+    st.session_state[state.F_TEXT] = saved.text
+    st.session_state[state.F_NEGATED] = saved.show_negated
 
 
 def sources() -> list[list[loading.Result]]:

@@ -244,14 +244,16 @@ def test_project_round_trip_restores_articles_and_edits(app, served):
     widget(at.selectbox, "Event details").set_value(event_id).run()
     widget(at.text_input, "Title").input("Kept in the project")
     widget(at.button, "Save correction").click().run()
+    widget(at.sidebar.text_input, "Search titles, sentences and headlines").input("Kept").run()
     project = served["crisis-timeline-project.json"]
     reopened = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
     reopened.sidebar.file_uploader(key="src_project_file").upload("p.json", project, "application/json").run()
     no_errors(reopened)
     assert reopened.toggle(key="src_demo").value is False  # the project's own copy of the articles is used
+    assert widget(reopened.sidebar.text_input, "Search titles, sentences and headlines").value == "Kept"
     table = editor_table(reopened).set_index("event_id")
     assert table.loc[event_id, "title"] == "Kept in the project"
-    assert len(table) == len(editor_table(at))
+    assert len(table) == len(editor_table(at))  # the saved view: the search keeps the corrected event
 
 
 FLOOD = (b"published: 2023-06-07\ntitle: Kakhovka dam\n\n"

@@ -225,6 +225,10 @@ def filters(frame: pd.DataFrame) -> tuple[Filters, tuple[dt.date, dt.date] | Non
             lo = max(bounds[0], min(current[0] or bounds[0], bounds[1]))
             hi = min(bounds[1], max(current[1] or bounds[1], lo))
             if (lo, hi) != tuple(current):
+                if st.session_state.get(state.LINK_FRESH):  # a shared link's dates outside these articles' span
+                    asked = " – ".join(d.isoformat() if d else "…" for d in current)
+                    st.session_state[state.LINK_UNMET] = [*st.session_state.get(state.LINK_UNMET, []),
+                                                          f"dates {asked} (shown: {lo} – {hi})"]  # fmt: skip
                 st.session_state[state.F_DATES] = (lo, hi)
         else:
             st.session_state[state.F_DATES] = bounds

@@ -304,3 +304,12 @@ def test_a_link_naming_what_is_not_loaded_says_so_once(app):
     at.run()
     assert not [i for i in at.info if "view names what" in i.value]  # said once, not on every run
     assert param(at, "event") == []
+
+
+def test_a_link_with_dates_outside_the_articles_says_so(app):
+    shared = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    shared.query_params.update({"from": "2030-01-01", "to": "2030-02-01"})
+    at = shared.run()
+    no_errors(at)
+    (notice,) = [i.value for i in at.info if "view names what" in i.value]
+    assert "2030-01-01" in notice.replace("\\", "")  # shown Markdown-escaped

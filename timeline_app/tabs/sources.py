@@ -37,6 +37,8 @@ def articles_table(articles: list[Article], frame: pd.DataFrame) -> pd.DataFrame
 def show(articles: list[Article], results: list[Article | Skipped], frame: pd.DataFrame, summary: LoadSummary) -> None:
     st.markdown("\n".join(f"- {md(line)}" for line in summary.lines(messages=False)))
     table = articles_table(articles, frame)
+    st.caption("One row per article read. `events`: every event extracted from it, before the filters and the "
+               "curation (negated and hidden ones included), so the column may add up to more than the table shows.")
     st.dataframe(
         table,
         hide_index=True,

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from timeline.curation import EDITABLE, CurationError, edits_from_changes
+from timeline.events.types import type_ids
 from timeline.export.links import safe_url
 from timeline.figures import date_label
 from timeline.schema import PRECISIONS, STATUSES, names
@@ -39,7 +40,8 @@ def _edit_form(row: pd.Series) -> None:
         end = right.date_input("End", value=row["end"] if pd.notna(row["end"]) else None)
         precision = left.selectbox("Precision", PRECISIONS, index=PRECISIONS.index(row["precision"]))
         status = right.selectbox("Status", STATUSES, index=STATUSES.index(row["status"]))
-        event_type = st.text_input("Event type", value=row["event_type"])
+        kinds = list(dict.fromkeys([*type_ids(), row["event_type"]]))  # only known types: no typo makes a new lane
+        event_type = st.selectbox("Event type", kinds, index=kinds.index(row["event_type"]))
         hide = st.checkbox("Hide this event")
         if st.form_submit_button("Save correction"):
             wanted = {"title": title, "start": start, "end": end, "precision": precision, "status": status,

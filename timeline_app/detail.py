@@ -49,6 +49,8 @@ def _edit_form(row: pd.Series) -> None:
             changes = {k: v for k, v in wanted.items() if v is not None and k in EDITABLE}
             if start is not None and pd.notna(row["start"]) and start == row["start"].date():
                 changes.pop("start")  # unchanged: do not re-pin a month event to its first day
+            if precision == row["precision"]:
+                changes.pop("precision")  # untouched: a new start pins a month event to that day, as in the table
             if hide:
                 changes["hidden"] = True
             who = st.session_state[state.CURATOR] or "anonymous"

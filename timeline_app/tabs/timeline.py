@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from timeline.figures import CHOICES, event_at, key_events, timeline_figure
+from timeline.figures import AGGREGATE_ABOVE, CHOICES, event_at, key_events, timeline_figure
 from timeline_app import detail, state
 from timeline_app.text import counted
 
@@ -82,6 +82,9 @@ def show(shown: pd.DataFrame, curated: pd.DataFrame, view: tuple[dt.date, dt.dat
                   format_func={"auto": f"auto (>{CROWDED})", "on": "on", "off": "off"}.get)  # fmt: skip
     drawn, note = chart_frame(shown)
     dated = int(drawn["start"].notna().sum())
+    if dated > AGGREGATE_ABOVE:
+        note += (f" Over {AGGREGATE_ABOVE} events in view are drawn as counts per period (hover a marker for the "
+                 "busiest ones); narrow the dates or the filters to see each event.")
     st.caption(
         f"{counted(dated, 'dated event')} drawn · {len(shown) - int(shown['start'].notna().sum())} undated (table "
         "only) · "

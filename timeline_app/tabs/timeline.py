@@ -83,8 +83,8 @@ def show(shown: pd.DataFrame, curated: pd.DataFrame, view: tuple[dt.date, dt.dat
     drawn, note = chart_frame(shown)
     dated = int(drawn["start"].notna().sum())
     if dated > AGGREGATE_ABOVE:
-        note += (f" Over {AGGREGATE_ABOVE} events in view are drawn as counts per period (hover a marker for its count and "
-                 "top event); narrow the dates or the filters to see each event.")
+        note += (f" Over {AGGREGATE_ABOVE} events in view are drawn as counts per period (hover a marker for its "
+                 "count and top event); narrow the dates or the filters to see each event.")
     st.caption(
         f"{counted(dated, 'dated event')} drawn · {len(shown) - int(shown['start'].notna().sum())} undated (table "
         "only) · "

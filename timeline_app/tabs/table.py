@@ -82,6 +82,10 @@ def show(shown: pd.DataFrame, hidden: set[str]) -> None:
     top[1].toggle("Show hidden events", key=state.SHOW_HIDDEN)
     if st.session_state[state.CURATION_ERROR]:
         st.error(st.session_state[state.CURATION_ERROR])
+    if st.session_state[state.EDITS]:
+        st.warning(f"{counted(len(st.session_state[state.EDITS]), 'edit')} in this browser tab only: a shared link "
+                   "does not carry them and reloading the page starts over. Keep them with Project file → Save "
+                   "project (.json) in the sidebar.")  # fmt: skip
     table = table_frame(shown, hidden)
     st.session_state["_table"] = table
     types = sorted(set(table["event_type"]) | {"other"})

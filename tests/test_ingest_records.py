@@ -7,9 +7,11 @@ import datetime as dt
 import io
 import json
 
+from frames import small_frame
 from ingest_fixtures import ATOM, RSS
 
 from timeline.article import Article, Skipped
+from timeline.export import to_csv, to_json
 from timeline.ingest import IngestOptions, load_bytes
 
 STORY = "Russian and Belarusian forces began joint drills on Thursday near the border."
@@ -194,3 +196,10 @@ def test_an_excel_workbook_is_read_by_its_header_and_keeps_date_cells():
 def test_a_broken_workbook_says_so():
     (skipped,) = [r for r in load_bytes("broken.xlsx", b"PK\x03\x04 not really a workbook") if isinstance(r, Skipped)]
     assert "not a readable .xlsx workbook" in skipped.message()
+
+
+def test_the_apps_own_exports_are_named_not_read_as_articles():
+    exports = (("crisis-timeline.csv", to_csv(small_frame())), ("crisis-timeline.json", to_json(small_frame())))
+    for name, data in exports:
+        [skipped] = load_bytes(name, data.encode())
+        assert isinstance(skipped, Skipped) and "Open a project" in skipped.detail, name

@@ -135,6 +135,12 @@ def record_articles(
     textless: list[int] = []
     fields: list[str] = []
     records = list(records)  # a file's worth (ingestion caps file size): read its date column once for its order
+    first = next((r for r in records if not isinstance(r, str)), None)
+    own = first is not None and (set(first) >= _EVENTS_EXPORT or str(first.get("format", "")).startswith(_OWN_FORMAT))
+    if own:
+        yield Skipped(origin, "invalid", "a Crisis Timeline export or project, not articles: to reopen your work, "
+                      "use Project file → Open a project (a project file; an events export cannot be read back)")
+        return
     order = _numeric_day_order(records, options.published_field)
     if order is not None and order != options.dayfirst:
         options = dataclasses.replace(options, dayfirst=order)  # "03/15/2022" in the column: the file is month-first
@@ -170,6 +176,10 @@ def record_articles(
             "(on the command line, --text-field NAME names it)",
         )
 
+
+#: Columns only this app's own events exports have (CSV or JSON): such a file holds sentences, not articles.
+_EVENTS_EXPORT = frozenset({"event_id", "timex_value", "date_basis", "sentence"})
+_OWN_FORMAT = "crisis-timeline/"  # the "format" of its JSON exports and project files
 
 _NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b")
 

@@ -208,3 +208,12 @@ def test_a_negated_future_reads_not_to():
 def test_a_dated_relative_clause_names_its_noun_even_when_no_name():
     text = "The trial, which began in October, lasted five weeks."
     assert title(text, "October") == "The trial began"
+
+
+def test_compounds_and_percentages_keep_their_spelling_in_titles():
+    for text, wanted in [
+        ("Moscow-backed separatists shelled the town on Monday.", "Moscow-backed separatists shelled the town"),
+        ("The central bank raised its key rate to 20% on Monday.", "The central bank raised its key rate to 20%"),
+    ]:
+        start = text.index("on Monday")
+        assert make_title(text, (start, start + 9), find_mentions(text)) == wanted

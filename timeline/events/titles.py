@@ -304,7 +304,10 @@ def _find_verb(tokens: list[str]) -> int | None:
     def plausible(i: int) -> bool:
         prev = lowered[i - 1] if i else ""
         nxt = lowered[i + 1] if i + 1 < len(lowered) else ""
-        return i > 0 and prev not in lex.determiners and prev != "to" and nxt != "by" and tokens[i].islower()
+        return (
+            i > 0 and prev not in lex.determiners and prev != "to" and nxt != "by" and tokens[i].islower()
+            and not tokens[i].startswith("-")  # "Moscow-backed": a compound's second half, no verb
+        )  # fmt: skip
 
     for i, word in enumerate(lowered):
         past = word in lex.verbs_past or (len(word) > 4 and word.endswith("ed"))
@@ -355,7 +358,9 @@ def _ends_in_verb(group: list[str]) -> bool:
 
 
 def _join(tokens: list[str]) -> str:
-    return re.sub(r"\s+([,.;:!?'’])", r"\1", " ".join(tokens)).replace(" 's", "'s")
+    """Tokens as text: no space before punctuation, nor inside "15-year", "Moscow-backed", "50.9%"."""
+    joined = re.sub(r"\s+([,.;:!?'’])", r"\1", " ".join(tokens)).replace(" 's", "'s")
+    return re.sub(r"\s+(?=-\w|%)", "", joined)
 
 
 def _subject(tokens: list[str], slots: list[Mention]) -> str:

@@ -453,3 +453,11 @@ def test_a_promise_of_a_later_date_does_not_date_the_promise():
     text = "Lula ended the programme in 2030."  # no promise: the date is the event's
     (anchor,) = find_anchors(text, tag(text, published), published)
     assert not dating.ends_a_state(text, anchor, "past", published)
+
+
+def test_a_year_after_a_noun_and_of_names_the_noun_but_after_a_time_word_dates_the_clause():
+    published = dt.date(2021, 12, 3)
+    text = "He urged both sides to return to the Minsk agreements of 2014 and 2015."
+    assert find_anchors(text, tag(text, published), published) == []
+    for text in ("The protests began in the spring of 2014.", "Russia seized Crimea in March of 2014."):
+        assert len(find_anchors(text, tag(text, published), published)) == 1, text

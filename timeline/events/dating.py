@@ -55,6 +55,7 @@ _SINCE_AFTER_SUPERLATIVE = re.compile(
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z]")
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)*\b")
 _YEARISH = re.compile(r"^(?:\d{4}|[A-Z][a-z]+ \d{4})$")
+_NOUN_OF = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:\d{4}\s*(?:,|and|or)\s*)*$")  # "of 2014 and 2015" too
 
 
 @dataclass(frozen=True)
@@ -198,13 +199,17 @@ def is_attributive(text: str, timex: Timex) -> bool:
     """A date used like an adjective dates its noun, not the clause's event.
 
     "the 1991 agreement", "the company's 2010 conference", "this year's conference", "Monday's email",
-    "the current CEO". (A weekday before a noun, "a Wednesday media event", does date the event.)
+    "the current CEO", "the agreements of 2014" (but not "the spring of 2014", "the end of 2014": `period_nouns`).
+    (A weekday before a noun, "a Wednesday media event", does date the event.)
     """
     after = text[timex.end : timex.end + 20]
     if re.match(r"['’]s\s+\w", after):
         return True
     if not (_YEARISH.match(timex.text) or timex.value == "PRESENT_REF"):
         return False
+    noun_of = _NOUN_OF.search(text, max(0, timex.start - 40), timex.start)
+    if noun_of and timex.text.isdigit() and noun_of.group(1).lower() not in _lexicon()["period_nouns"]:
+        return True  # "the Minsk agreements of 2014 and 2015", "the war of 2008": the year names the noun
     before = text[max(0, timex.start - 20) : timex.start]
     return (
         bool(_attributive().search(before))

@@ -25,11 +25,11 @@ GOLDEN = yaml.safe_load((ROOT / "data" / "demo_events_golden.yaml").read_text(en
 EXPECTED = yaml.safe_load((ROOT / "data" / "demo_expected.yaml").read_text(encoding="utf-8"))
 
 #: Share of the demo's date expressions (those with a calendar span) whose event row carries exactly the
-#: expected first and last day. Measured at 185/199 (93.0%) when this floor was set. The misses are dates
-#: that govern no row by design (a second listed date, "since July 2019" in "the first session since
-#: ...", event-anchored "two days after", "extended his term until 30 September 2023") and spans the
-#: row rightly widens ("from 8 p.m. on Tuesday until 7 a.m. on Thursday"). A regression below it fails.
-DATE_AGREEMENT_FLOOR = 0.92
+#: expected first and last day, or, for entries marked ``row: none`` (dates that govern no row by design: "the
+#: first session since July 2019", "the agreements of 2014", event-anchored "two days after", "extended his term
+#: until 30 September 2023"), whose dates no row carries. Measured at 190/199 (95.5%) when this floor was set; the
+#: misses left are mostly spans the row rightly widens ("from 8 p.m. on Tuesday until 7 a.m. on Thursday").
+DATE_AGREEMENT_FLOOR = 0.94
 
 
 @pytest.fixture(scope="module")
@@ -156,7 +156,8 @@ def test_dates_agree_with_the_expected_dates(frame):
             holding = rows[(rows["timex_start"] <= at + len(entry["text"])) & (rows["timex_end"] > at)]
             got = [(_day(r.start), _day(r.end)) for r in holding.itertuples()]
             last = entry.get("row_end") or entry["end"]  # "since 24 February" in a perfect clause runs on
-            if (dt.date.fromisoformat(entry["start"]), dt.date.fromisoformat(last)) in got:
+            dated = (dt.date.fromisoformat(entry["start"]), dt.date.fromisoformat(last)) in got
+            if dated != (entry.get("row") == "none"):  # "row: none": by design it dates no event row
                 agree += 1
             else:
                 misses.append(f"{name[:3]} {entry['text']!r}: {got}")

@@ -461,3 +461,9 @@ def test_a_year_after_a_noun_and_of_names_the_noun_but_after_a_time_word_dates_t
     assert find_anchors(text, tag(text, published), published) == []
     for text in ("The protests began in the spring of 2014.", "Russia seized Crimea in March of 2014."):
         assert len(find_anchors(text, tag(text, published), published)) == 1, text
+
+
+def test_the_date_of_what_is_talked_about_does_not_date_the_talk():
+    published = dt.date(2021, 11, 11)
+    text = "Blinken cautioned Moscow against repeating what it did in 2014."
+    assert find_anchors(text, tag(text, published), published) == []

@@ -55,6 +55,8 @@ _SINCE_AFTER_SUPERLATIVE = re.compile(
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z]")
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)*\b")
 _YEARISH = re.compile(r"^(?:\d{4}|[A-Z][a-z]+ \d{4})$")
+_FREE_RELATIVE = re.compile(r"\bwhat\s+(?:[\w'’]+\s+){1,3}?(?:did|had\s+done|happened|occurred)\s+(?:in|on|at)\s+$",
+                            re.IGNORECASE)
 _NOUN_OF = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:\d{4}\s*(?:,|and|or)\s*)*$")  # "of 2014 and 2015" too
 
 
@@ -304,6 +306,8 @@ def _single(text: str, timex: Timex, published: dt.date | None = None) -> Anchor
         return None
     if _lexicon_regex(_BASELINE).search(text, max(0, timex.start - 50), timex.start):
         return None  # "up from 12 on Sunday": what the event is compared with
+    if _FREE_RELATIVE.search(text, max(0, timex.start - 60), timex.start):
+        return None  # "cautioned Moscow against repeating what it did in 2014": the date of what is talked about
     span = calendar_span(timex.value)
     if span is None:
         return None

@@ -652,3 +652,15 @@ def test_modals_hopes_and_forecasts_look_ahead_to_a_weekday(text, expected):
 )
 def test_financial_periods(text, dct, expected):
     assert values(text, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Quakes struck at 2:03 a.m. and 7:04 p.m. on Monday.", "2022-09-26T02:03"),
+        ("Polls opened at 7 a.m. and closed at 10 p.m. Thursday.", "2022-09-22T07:00"),
+        ("The attack happened between 5pm and 6pm last Wednesday.", "2022-09-21T17:00"),
+    ],
+)
+def test_a_clock_paired_with_a_dated_clock_takes_its_day(text, first):
+    assert tag(text, "2022-09-27")[0].value == first

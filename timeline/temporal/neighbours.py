@@ -428,8 +428,9 @@ def names_its_day(text: str, clock_end: int, following: Candidate) -> bool:
 def _clock_days(text: str, timexes: list[Timex], dayless: set[int]) -> list[Timex]:
     """ "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. Thursday)", "at 10:00 Moscow time (07:00
     GMT) on Saturday": a clock time that names no day takes the day written right after it, past a zone and a
-    parenthesis, when that is a day of its own or a clock that took one; else the day written right before it
-    ("Thursday 24 February 2022, 05:00", "on 24 February at 05:00")."""
+    parenthesis, when that is a day of its own or a clock that took one, or the day of a second clock it is paired
+    with ("at 2:03 a.m. and 7:04 p.m. on Monday"); else the day written right before it ("Thursday 24 February
+    2022, 05:00", "on 24 February at 05:00")."""
     result = list(timexes)
     for index in sorted(dayless, reverse=True):  # the last clock first: an earlier one may take its day
         timex = timexes[index]
@@ -442,6 +443,12 @@ def _clock_days(text: str, timexes: list[Timex], dayless: set[int]) -> list[Time
         day = None
         if following is not None and _CLOCK_TO_DAY.fullmatch(text, timex.end, following.start):
             day = _day_of(following)
+        elif (  # "at 2:03 a.m. and 7:04 p.m. on Monday", "opened at 7 a.m. and closed at 10 p.m. Thursday"
+            following is not None and following.type == "TIME"
+            and (index + 1 not in dayless or following.basis == "relative_previous")
+            and _CLOCK_PAIR.fullmatch(text, timex.end, following.start)
+        ):  # fmt: skip
+            day = _day_of(following)
         if day is None and preceding is not None and _DAY_TO_CLOCK.fullmatch(text, preceding.end, timex.start):
             day = _day_of(preceding)
         if day is not None:
@@ -452,6 +459,9 @@ def _clock_days(text: str, timexes: list[Timex], dayless: set[int]) -> list[Time
 
 _CLOCK_TO_DAY = re.compile(r"(?:\s+[A-Za-z]+\s+time\b)?\s*(?:\([^()\n]{1,30}\)\s*|\(|\)\s*)?,?\s*(?:on\s+)?")
 
+
+# A clock joined to a second one that names its day: "and", "to", a dash, "until", and up to two words ("and closed at")
+_CLOCK_PAIR = re.compile(r"\s*(?:and|to|until|till|-|–)\s+(?:[a-z]+\s+){0,2}?(?:at\s+)?", re.IGNORECASE)
 
 _DAY_TO_CLOCK = re.compile(r"\s*,?\s*(?:at\s+)?")
 

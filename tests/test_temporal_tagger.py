@@ -664,3 +664,9 @@ def test_financial_periods(text, dct, expected):
 )
 def test_a_clock_paired_with_a_dated_clock_takes_its_day(text, first):
     assert tag(text, "2022-09-27")[0].value == first
+
+
+def test_us_zone_names_are_part_of_a_clock_time():
+    assert values("Polls closed at 7 p.m. Eastern on Tuesday.", "2020-11-04") == {
+        "7 p.m. Eastern on Tuesday": "2020-11-03T19:00"
+    }

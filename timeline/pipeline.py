@@ -308,16 +308,13 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
                 "status": event_status,
                 "status_cue": cue,
             }
-            listed = anchor.listed if anchor is not None and anchor.precision == "day" else ()
-            sentence_rows.append((clause, row, tuple(day for day in listed if day.precision == "day")))
+            sentence_rows.append((clause, row, _listed(anchor)))
         previous_title, after_description = "", False
         enriched_rows = []
         for clause, row, listed in sentence_rows:
             row["parent_event_id"] = ids[clause.parent] if clause.parent in kept else ""
-            # the title leaves out the whole list of days, not only the first
-            enriched = enrich({**row, "timex_end": listed[-1].end} if listed else row, article) | {
-                "timex_end": row.get("timex_end")
-            }
+            titled = {**row, "timex_end": listed[-1].end} if listed else row  # the title leaves out all the days
+            enriched = {**enrich(titled, article), "timex_end": row.get("timex_end")}
             enriched["title"] = titles.with_shared_subject(enriched["title"], enriched["sentence"], previous_title,
                                                            after_description=after_description)  # fmt: skip
             previous_title, after_description = enriched["title"], clause.role == "background"
@@ -327,9 +324,16 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
     return _name_pronouns(rows)
 
 
+def _listed(anchor: Anchor | None) -> tuple[Anchor, ...]:
+    """The further days listed after a day that dates a clause (days only: "in March and June" and "the agreements
+    of 2014 and 2015" name other things as often)."""
+    if anchor is None or anchor.precision != "day":
+        return ()
+    return tuple(day for day in anchor.listed if day.precision == "day")
+
+
 def _listed_days(row: dict, listed: tuple[Anchor, ...], article_id: str, clause: segment.Clause) -> list[dict]:
-    """ "walk out on Tuesday, Thursday and Saturday": the same event on each further day listed, each its own row
-    (days only: "in March and June" and "the agreements of 2014 and 2015" name other things as often)."""
+    """ "walk out on Tuesday, Thursday and Saturday": the same event on each further day listed, each its own row."""
     return [{**row, **_date_fields(day), "event_id": _event_id(article_id, clause, day)} for day in listed]
 
 

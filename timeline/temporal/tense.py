@@ -103,7 +103,7 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
         word = match.group()
         if kind == "past" and word in not_past:
             continue
-        if kind == "present" and original[match.start()].isupper() and original[: match.start()].strip():
+        if kind == "present" and original[match.start()].isupper() and _NON_SPACE.search(original, 0, match.start()):
             continue  # "the Australian Open", "Ends Meet": a capitalised word inside a sentence is a name
         if word in _plural_present() and (
             base_form_follows(sentence, match.start())
@@ -126,6 +126,7 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
 
 
 _AUXILIARY_WORDS = frozenset({"was", "were", "had"})
+_NON_SPACE = re.compile(r"\S")
 _FUTURE_NEXT = re.compile(r"\s+(?:been\s+)?(?:planning|planned|scheduled|set|due|expected|slated|going)\b")
 _PLAN_PARTICIPLE = re.compile(r"\b(?:scheduled|planned|set)$")
 _PAST_PLANS = frozenset({"planned", "planned to"})
@@ -254,9 +255,8 @@ def _fronted(cue: Cue, sentence: str) -> bool:
     until Friday, officials said", where the reporting verb's past says nothing of Friday)."""
     if not sentence:
         return True
-    opening = sentence[: cue[0]]
-    clause = opening[max(opening.rfind(mark) for mark in ",;:") + 1 :]
-    return _CLAUSE_OPENING.fullmatch(clause) is not None
+    clause_start = max(sentence.rfind(mark, 0, cue[0]) for mark in ",;:") + 1
+    return _CLAUSE_OPENING.fullmatch(sentence, clause_start, cue[0]) is not None
 
 
 _CLAUSE_OPENING = re.compile(r"[\s\"'“‘(—-]*(?:(?:and|but|yet|so)\s+)?", re.IGNORECASE)

@@ -201,10 +201,9 @@ def _layout_rows(frame: pd.DataFrame, lanes: str, color: str) -> tuple[pd.DataFr
     else:
         keep = set(lane_order)
     colors = facet_values(dated, color).map(_first) if color in MULTI_VALUED else single_values(dated, color)
-    if color != "status":  # one colour per category: past the palette, the rarer ones share "(other)", in grey
-        common = set(colors.value_counts().index[: len(PALETTE) - 1])
-        if colors.nunique() > len(PALETTE):
-            colors = colors.where(colors.isin(common), OTHER_LABEL)
+    if color != "status" and colors.nunique() > len(PALETTE):  # past the palette the rarer ones share "(other)"
+        common = colors.value_counts().index[: len(PALETTE) - 1]
+        colors = colors.where(colors.isin(common), OTHER_LABEL)
     rows = dated.assign(_color=colors, _kind=event_kind(dated["start"], dated["end"], dated["precision"]))
     if lanes in MULTI_VALUED:
         lane_lists = facet_values(dated, lanes).map(lambda values: sorted({v if v in keep else OTHER_LABEL
@@ -461,7 +460,7 @@ def timeline_figure(
     if view is not None:
         lo, hi = pd.Timestamp(view[0]), pd.Timestamp(view[1])
     in_view = rows[(rows["end"] >= lo) & (rows["start"] <= hi)]
-    categories = list(dict.fromkeys(rows.drop_duplicates("event_id")["_color"].value_counts().index))
+    categories = list(rows.drop_duplicates("event_id")["_color"].value_counts().index)
     colors = _color_map(categories, color)
     freq = _bin_freq(lo, hi)
     aggregate = len(in_view) > AGGREGATE_ABOVE

@@ -258,13 +258,11 @@ def to_publication(text: str, anchor: Anchor, tense: str | None, published: dt.d
         tense in ("present", "future")
         and anchor.first > published
         and _lexicon_regex(_STATE_END).search(text, max(0, anchor.start - 8), anchor.start)
-        and not _NEGATION.search(text[max(0, anchor.start - 80) : anchor.start].rsplit(".", 1)[-1])
+        and not status.not_until(text, anchor.start)
     ):
         return replace(anchor, first=published)
     return anchor
 
-
-_NEGATION = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
 
 
 def bounds_only(text: str, clause_start: int, clause_end: int, anchor: Anchor, tense: str | None) -> bool:

@@ -153,14 +153,20 @@ def main_part_end(text: str, masked: Sequence[tuple[int, int]] = ()) -> int:
     return len(text)
 
 
-_UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+(?:the\s+)?$", re.IGNORECASE)
+_NOT_UNTIL = re.compile(r"(?:\bnot|n't|\bnever)\b[^,;:.]*\b(?:until|till)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def not_until(text: str, date_start: int) -> bool:
+    """Whether the date at ``date_start`` lifts a denial before it in its clause: "will not reopen until Friday",
+    "did not reopen until Monday" tell when it happens (so no stretch up to it, no denial, no title without it)."""
+    return _NOT_UNTIL.search(text, max(0, date_start - 120), date_start) is not None
 
 
 def _not_until(text: str, cue: StatusCue, masked: Sequence[tuple[int, int]]) -> bool:
     """Whether a negative auxiliary ("will not", "didn't") is lifted by "until" and a date later in the clause."""
     if not cue.cue.lower().endswith(("not", "n't")):
         return False
-    return any(start > cue.start and _UNTIL_BEFORE.search(text, max(0, start - 12), start) for start, _end in masked)
+    return any(start > cue.start and not_until(text, start) for start, _end in masked)
 
 
 def classify(

@@ -15,7 +15,7 @@ from functools import cache
 
 from timeline.events.gazetteer import Mention, load_yaml
 from timeline.events.segment import relative_opening
-from timeline.events.status import RELATIVE_CLAUSE
+from timeline.events.status import RELATIVE_CLAUSE, not_until
 from timeline.temporal.tense import not_past_forms
 
 MAX_TITLE = 80
@@ -103,9 +103,6 @@ _DATE_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+\d{1,4}\b")
 _FRONTED_OFFSET = re.compile(r"\s+(?:after|before)\s+[^,;:]{1,80}(?=,)", re.IGNORECASE)
 
 
-_NOT_UNTIL = re.compile(r"(?:\bnot|n't|\bnever)\b[^,;:]*\b(?:until|till)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
 def make_title(text: str, timex: tuple[int, int] | None, mentions: list[Mention], antecedent: str = "") -> str:
     """A label of at most 80 characters for the clause ``text``.
 
@@ -116,7 +113,7 @@ def make_title(text: str, timex: tuple[int, int] | None, mentions: list[Mention]
     """
     if antecedent:
         text, timex, mentions = _with_antecedent(text, timex, mentions, antecedent)
-    if timex and _NOT_UNTIL.search(text, 0, timex[0]):
+    if timex and not_until(text, timex[0]):
         timex = None  # "did not reopen until Monday": without its date the title would deny what happened
     marked, slots = _mark(text, timex, mentions)
     try:

@@ -188,10 +188,14 @@ def _numeric_day_order(records: list[Mapping[str, object] | str], override: str 
     """Whether a file's numeric dates are day-first (True) or month-first (False), when one value shows it ("15/03"
     or "03/15"); None when none does or the column holds both. A file keeps one order for every row."""
     day_first = month_first = False
+    keys: dict[tuple[str, ...], str | None] = {}  # the field found once per header, not once per row
     for record in records:
         if isinstance(record, str):
             continue
-        key = find_field(record, "published", override)
+        header = tuple(record)
+        if header not in keys:
+            keys[header] = find_field(record, "published", override)
+        key = keys[header]
         match = _NUMERIC_DATE.match(str(record[key])) if key is not None and record[key] is not None else None
         if match:
             first, second = int(match.group(1)), int(match.group(2))

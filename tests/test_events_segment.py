@@ -223,3 +223,9 @@ def test_a_dated_first_content_before_and_that_is_cut_from_its_saying():
     ]
     text = "Putin told Biden during a call on 7 December that Moscow wanted guarantees."  # the date is the saying's
     assert [c[:2] for c in _clauses(text, "7 December")] == [(text, "main")]
+
+
+def test_a_noun_with_its_description_ends_describing():
+    assert segment.ends_describing("the bridge, which was destroyed in March,")
+    assert not segment.ends_describing("which Russia annexed in 2014.")
+    assert not segment.ends_describing("Attacks came from Crimea,")

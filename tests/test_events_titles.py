@@ -217,3 +217,13 @@ def test_compounds_and_percentages_keep_their_spelling_in_titles():
     ]:
         start = text.index("on Monday")
         assert make_title(text, (start, start + 9), find_mentions(text)) == wanted
+
+
+def test_a_passive_without_object_keeps_its_verb():
+    assert title("The bridge was destroyed in March.", "in March") == "The bridge was destroyed"
+    assert title("Two soldiers were killed on Monday.", "on Monday") == "Two soldiers were killed"
+    assert title("Russia has on Monday.", "on Monday") == "Russia has"  # an auxiliary alone says nothing
+
+
+def test_a_saying_whose_content_is_cut_before_its_verb_stays_a_bare_saying():
+    assert title("The army said on Tuesday that the bridge", "on Tuesday") == "The army said"

@@ -231,6 +231,16 @@ def test_a_relative_clause_ending_a_sentence_keeps_its_date_to_itself():
     assert (main["date_basis"], main["start"]) == ("continued", dt.date(2022, 2, 10))  # Thursday's attack goes on
 
 
+def test_a_described_subject_carries_on_to_its_verb_and_the_saying_reports_the_verb():
+    text = "The army said on Tuesday that the bridge, which was destroyed in January, would reopen next month."
+    rows = extract_article(_article(text))
+    assert [(r["start"], r["status"], r["title"]) for r in rows] == [
+        (dt.date(2022, 2, 8), "reported", "The army: The bridge would reopen"),  # not "The army: the bridge"
+        (dt.date(2022, 1, 1), "occurred", "The bridge was destroyed"),
+        (dt.date(2022, 3, 1), "scheduled", "The bridge would reopen"),  # not "Would reopen"
+    ]
+
+
 def test_a_dateline_opening_the_text_is_no_event_but_a_chronology_date_is():
     text = "KYIV, March 9 (Reuters) - Russian forces shelled Mykolaiv overnight, officials said on Wednesday."
     rows = extract_article(_article(text, published=dt.date(2022, 3, 9)))

@@ -317,7 +317,8 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
             enriched = {**enrich(titled, article), "timex_end": row.get("timex_end")}
             enriched["title"] = titles.with_shared_subject(enriched["title"], enriched["sentence"], previous_title,
                                                            after_description=after_description)  # fmt: skip
-            previous_title, after_description = enriched["title"], clause.role == "background"
+            previous_title = enriched["title"]
+            after_description = clause.role == "background" or segment.ends_describing(enriched["sentence"])
             enriched_rows.append(enriched)
             enriched_rows += _listed_days(enriched, listed, article.article_id, clause)
         rows += _say_what(enriched_rows)
@@ -338,10 +339,11 @@ def _listed_days(row: dict, listed: tuple[Anchor, ...], article_id: str, clause:
 
 
 def _say_what(rows: list[dict]) -> list[dict]:
-    """A bare saying ("Sullivan said") takes the title of the first content it reports, within its sentence."""
+    """A bare saying ("Sullivan said") takes the title of the first content it reports, within its sentence (a
+    description of a noun it reports on is not what was said)."""
     first_content: dict[str, str] = {}
     for row in rows:
-        if row["parent_event_id"]:
+        if row["parent_event_id"] and not segment.ends_describing(row["sentence"]):  # not "the bridge, which ...,"
             first_content.setdefault(row["parent_event_id"], row["title"])
     for row in rows:
         row["title"] = titles.with_what_was_said(row["title"], first_content.get(row["event_id"], ""))

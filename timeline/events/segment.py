@@ -146,6 +146,17 @@ def opens_relative(clause_text: str) -> bool:
     return bool(relative_opening().match(clause_text))
 
 
+@cache
+def _described_noun() -> re.Pattern[str]:
+    return re.compile(rf",\s+(?i:{_relative_words()})\b[^,;]*,\s*$")
+
+
+def ends_describing(clause_text: str) -> bool:
+    """Whether the clause is a noun and the relative clause describing it, cut before the noun's verb ("the bridge,
+    which was destroyed in March, | would reopen"): the next clause's subject is that noun."""
+    return bool(_described_noun().search(clause_text))
+
+
 def _trailing_relative_cut(text: str, start: int, end: int, anchor: tuple[int, int]) -> int | None:
     """Where a relative clause that closes the clause and holds its only date begins, if the clause is one.
 

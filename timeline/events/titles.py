@@ -335,7 +335,10 @@ def _structured(marked: str, slots: list[Mention]) -> str:
     if not subject:
         return _render(clause, slots)
     if rest and rest[0].lower() == "that" and group and group[-1].lower() in lex.speech:
-        said = _render(_join(_object(rest[1:])), slots)
+        said_tokens = _object(rest[1:])
+        if _find_verb(said_tokens) is None:  # "said that the bridge": what was said goes on in the next clause
+            return f"{subject} {' '.join(group)}"
+        said = _render(_join(said_tokens), slots)
         if group[-1].lower() in lex.not_asserting:  # "Moscow denied it was responsible", never "Moscow: it was ..."
             return f"{subject} {' '.join(group)} {said}"
         return f"{subject}: {said}"
@@ -346,12 +349,13 @@ def _structured(marked: str, slots: list[Mention]) -> str:
 
 
 def _ends_in_verb(group: list[str]) -> bool:
-    """Whether a verb group with no object still says what happened: "Talks ended", "The bridge to reopen"
-    (an auxiliary alone, "Russia has", does not)."""
+    """Whether a verb group with no object still says what happened: "Talks ended", "The bridge to reopen",
+    "The bridge was destroyed" (an auxiliary alone, "Russia has", does not)."""
     lex = lexicon()
-    if len(group) == 1:
-        return group[0].lower() in lex.verbs_past
-    return len(group) >= 2 and group[-2].lower() == "to" and group[-1].lower() not in lex.aux
+    words = [w.lower() for w in group]
+    if len(words) >= 2 and words[-2] == "to":
+        return words[-1] not in lex.aux
+    return bool(words) and words[-1] in lex.verbs_past and all(w in lex.aux or w == "not" for w in words[:-1])
 
 
 def _join(tokens: list[str]) -> str:

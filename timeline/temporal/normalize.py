@@ -389,6 +389,13 @@ def same_unit_year_before(groups: Groups, _text: str, _dayfirst: bool) -> Draft 
     return Draft("shift", unit="year", offset=-1, relative_to="previous", period="same", granularity=unit)
 
 
+def this_time_a_year_away(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    """A year from the publication, as fine as the words: "this time" is vague about the day, so a month."""
+    unit = groups["unit"].lower()
+    offset = 1 if groups.get("cue", "").lower() == "next" else -1
+    return Draft("shift", unit="year", offset=offset, granularity="month" if unit == "time" else unit)
+
+
 def shift_previous(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     if "cue" in groups:
         word = groups["cue"].lower()
@@ -559,6 +566,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "shift_count": shift_count,
     "year_ago_adjective": year_ago_adjective,
     "same_unit_year_before": same_unit_year_before,
+    "this_time_a_year_away": this_time_a_year_away,
     "part_of_day_mid": part_of_day_mid,
     "month_of_shifted_year": month_of_shifted_year,
     "period_comparison": period_comparison,

@@ -240,7 +240,9 @@ def test_yearless_dateline_without_any_year_is_not_used(monkeypatch):
     from timeline.ingest.options import IngestOptions
 
     monkeypatch.setattr(pubdate, "infer_from_text", lambda text: None)
-    assert pubdate.resolve("KYIV, Jan 3 (Reuters) - Troops moved.", options=IngestOptions()).basis == "unknown"
+    found = pubdate.resolve("KYIV, Jan 3 (Reuters) - Troops moved.", options=IngestOptions())
+    assert (found.date, found.basis) == (None, "unknown")
+    assert found.detail == "dateline 'KYIV, Jan 3 (Reuters)' names no year; give the date"  # the user sees the day
 
 
 @settings(max_examples=100, deadline=None)

@@ -71,10 +71,13 @@ def _after_metadata(
 ) -> PubDate:
     """The chain after the loader's metadata: dateline, link, fallback candidates, the text itself."""
     dateline = find_dateline(text, dayfirst=options.dayfirst)
+    unknown = UNKNOWN
     if dateline is not None:
         found = _dateline_day(dateline, text, url)
         if found:
             return found
+        if dateline.year is None:  # tell the user which day the file names, so only the year is left to give
+            unknown = PubDate(None, "unknown", f"dateline {dateline.text!r} names no year; give the date")
     in_url = url_date(url)
     if in_url:
         return PubDate(in_url[0], "url", f"link path {in_url[1]!r}")
@@ -84,7 +87,7 @@ def _after_metadata(
     inferred = infer_from_text(text)
     if inferred:
         return inferred
-    return UNKNOWN
+    return unknown
 
 
 def _dateline_day(dateline: Dateline, text: str, url: str) -> PubDate | None:

@@ -18,9 +18,11 @@ from timeline.curation import (
     edits_from_changes,
     hidden_ids,
     merge_edit,
+    merges,
     project_from_json,
     project_to_json,
     unmatched,
+    unmerge_edit,
 )
 from timeline.schema import from_records, validate
 
@@ -95,6 +97,25 @@ def test_merge_removes_source_and_raises_corroboration():
     assert row(out, "ev0001")["corroboration"] == 2
     with pytest.raises(CurationError):
         merge_edit(frame, "ev0001", "ev0001", who="a")
+
+
+def test_a_merged_report_stays_behind_its_event_and_an_unmerge_brings_it_back():
+    frame = from_records([event(1, source="Reuters"), event(2, source="AP"), event(3, source="Reuters")])
+    edits = [merge_edit(frame, "ev0002", "ev0001", who="a")]
+    kept = apply_edits(frame, edits, keep_merged=True)
+    assert list(kept["event_id"]) == ["ev0001", "ev0002", "ev0003"]
+    assert row(kept, "ev0002")["cluster_id"] == row(kept, "ev0001")["cluster_id"] != ""
+    assert merges(edits) == {"ev0002": "ev0001"}
+    edits.append(unmerge_edit(edits, "ev0002", who="b"))
+    assert (edits[-1].action, edits[-1].old) == ("unmerge", "ev0001")
+    out = apply_edits(frame, edits)
+    assert list(out["event_id"]) == ["ev0001", "ev0002", "ev0003"]
+    assert row(out, "ev0001")["corroboration"] == 1 and merges(edits) == {}
+    with pytest.raises(CurationError, match="not merged"):
+        unmerge_edit(edits, "ev0002", who="b")
+    edits.append(merge_edit(frame, "ev0002", "ev0003", who="c"))  # merged again, elsewhere: only that merge holds
+    out = apply_edits(frame, edits)
+    assert list(out["event_id"]) == ["ev0001", "ev0003"] and row(out, "ev0001")["corroboration"] == 1
 
 
 def test_edits_survive_reextraction_and_skip_missing_events():

@@ -22,7 +22,7 @@ from timeline.schema import PRECISIONS, STATUSES, validate
 #: Fields a user may change, in the order the table shows them.
 EDITABLE: tuple[str, ...] = ("title", "start", "end", "precision", "event_type", "status")
 
-ACTIONS: tuple[str, ...] = ("set", "hide", "unhide", "merge")
+ACTIONS: tuple[str, ...] = ("set", "hide", "unhide", "merge", "unmerge")
 
 PROJECT_FORMAT = "crisis-timeline/project"
 PROJECT_VERSION = 1
@@ -38,7 +38,8 @@ class ProjectFileError(ValueError):
 
 @dataclass(frozen=True)
 class Edit:
-    """One user change. For ``merge``, ``new`` is the event_id the event was merged into."""
+    """One user change. For ``merge``, ``new`` is the event_id the event was merged into; ``unmerge`` takes an
+    event out of the one it was merged into (``old``)."""
 
     event_id: str
     action: str
@@ -145,6 +146,26 @@ def merge_edit(frame: pd.DataFrame, source_id: str, target_id: str, *, who: str,
     return Edit(source_id, "merge", "cluster_id", "", target_id, who, when or now())
 
 
+def unmerge_edit(edits: Iterable[Edit], source_id: str, *, who: str, when: str | None = None) -> Edit:
+    """The edit that undoes the merge of ``source_id``: it is shown again as an event of its own."""
+    target = merges(edits).get(source_id)
+    if target is None:
+        raise CurationError(f"event {source_id!r} is not merged into another; pick one from the merged events")
+    return Edit(source_id, "unmerge", "cluster_id", target, "", who, when or now())
+
+
+def merges(edits: Iterable[Edit]) -> dict[str, str]:
+    """The merges in force: merged event_id -> the event_id it was merged into (an unmerge cancels the merges of its
+    event before it; the last merge of an event wins)."""
+    merged: dict[str, str] = {}
+    for edit in edits:
+        if edit.action == "merge":
+            merged[edit.event_id] = edit.new
+        elif edit.action == "unmerge":
+            merged.pop(edit.event_id, None)
+    return merged
+
+
 def hidden_ids(edits: Iterable[Edit]) -> set[str]:
     """Events hidden by the edits (the last hide/unhide of each wins)."""
     hidden: set[str] = set()
@@ -156,20 +177,24 @@ def hidden_ids(edits: Iterable[Edit]) -> set[str]:
     return hidden
 
 
-def apply_edits(frame: pd.DataFrame, edits: Iterable[Edit], *, keep_hidden: bool = False) -> pd.DataFrame:
+def apply_edits(
+    frame: pd.DataFrame, edits: Iterable[Edit], *, keep_hidden: bool = False, keep_merged: bool = False
+) -> pd.DataFrame:
     """The frame with every applicable edit made, in order; a valid events frame.
 
     Edits for events not in the frame (an article was removed) are skipped: they stay in the
-    log and apply again if the event comes back. Merged events are removed and their outlets
-    counted in the target's corroboration. Hidden events are removed unless ``keep_hidden``.
+    log and apply again if the event comes back. Merged events join the target's ``cluster_id``, their outlets
+    counted in its corroboration, and are removed unless ``keep_merged`` (the reports behind a merged event);
+    merges undone by a later unmerge are not made. Hidden events are removed unless ``keep_hidden``.
     """
     out = frame.copy()
     position = {eid: i for i, eid in enumerate(out["event_id"])}
     merged: set[str] = set()
     edits = list(edits)
+    in_force = merges(edits)
     for edit in edits:
         i = position.get(edit.event_id)
-        if i is None:
+        if i is None or (edit.action == "merge" and in_force.get(edit.event_id) != edit.new):
             continue
         if edit.action == "set":
             col = out.columns.get_loc(edit.field)
@@ -188,7 +213,7 @@ def apply_edits(frame: pd.DataFrame, edits: Iterable[Edit], *, keep_hidden: bool
             out.iat[target, out.columns.get_loc("cluster_id")] = target_cluster
             cluster = out["cluster_id"] == target_cluster
             out.loc[cluster, "corroboration"] = max(1, out.loc[cluster, "source"].replace("", pd.NA).nunique())
-    drop = merged if keep_hidden else merged | hidden_ids(edits)
+    drop = (set() if keep_merged else merged) | (set() if keep_hidden else hidden_ids(edits))
     out = out[~out["event_id"].isin(drop)]
     return validate(out)
 

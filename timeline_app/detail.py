@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from timeline.curation import EDITABLE, CurationError, edits_from_changes
+from timeline.curation import EDITABLE, CurationError, edits_from_changes, merges, unmerge_edit
 from timeline.events.types import type_ids
 from timeline.export.links import safe_url
 from timeline.figures import date_label
@@ -64,8 +64,40 @@ def _edit_form(row: pd.Series) -> None:
             st.rerun()
 
 
-def show(frame: pd.DataFrame, event_id: str) -> None:
-    """Draw the panel for ``event_id`` of ``frame`` (the curated frame, all events)."""
+def _unmerge(event_id: str) -> None:
+    edits = st.session_state[state.EDITS]
+    edit = unmerge_edit(edits, event_id, who=st.session_state[state.CURATOR] or "anonymous")
+    st.session_state[state.EDITS] = [*edits, edit]
+    st.session_state[state.EDITOR_VERSION] += 1
+
+
+def _other_reports(row: pd.Series, reports: pd.DataFrame) -> None:
+    """The other reports of the same happening, those merged into this event by a user included, each of those
+    with a button that undoes its merge."""
+    same = (reports["cluster_id"] == row["cluster_id"]) & (reports["event_id"] != row["event_id"])
+    others = reports[same] if row["cluster_id"] else reports.iloc[0:0]
+    st.markdown(f"**Other reports of this event:** {len(others)} (reported by {row['corroboration']} outlet(s))")
+    if not len(others):
+        return
+    merged = merges(st.session_state[state.EDITS])
+    st.dataframe(
+        others.assign(
+            date=[date_label(s, e, p) for s, e, p in zip(others["start"], others["end"], others["precision"],
+                                                         strict=True)],
+            merged=["by hand" if eid in merged else "found" for eid in others["event_id"]],
+        )[["date", "source", "title", "status", "merged", "sentence"]],
+        hide_index=True,
+        width="stretch",
+    )  # fmt: skip
+    for event_id, title in zip(others["event_id"], others["title"], strict=True):
+        if event_id in merged:
+            st.button(f"Un-merge “{title}”", key=f"unmerge_{event_id}", on_click=_unmerge, args=(event_id,),
+                      help="Show this report as an event of its own again (kept in the audit log)")  # fmt: skip
+
+
+def show(frame: pd.DataFrame, event_id: str, reports: pd.DataFrame | None = None) -> None:
+    """Draw the panel for ``event_id`` of ``frame`` (the curated frame, all events). ``reports``: the curated frame
+    with the events merged into others kept (defaults to ``frame``)."""
     match = frame[frame["event_id"] == event_id]
     if match.empty:
         st.info("This event is not in the current data (hidden, merged, or its article was removed).")
@@ -106,19 +138,7 @@ def show(frame: pd.DataFrame, event_id: str) -> None:
             st.link_button("Open the article", url)
         elif row["url"]:
             st.caption("The article's link is not an http(s) address and is not shown as a link.")
-    others = frame[(frame["cluster_id"] == row["cluster_id"]) & (frame["event_id"] != event_id)] if row[
-        "cluster_id"
-    ] else frame.iloc[0:0]
-    st.markdown(f"**Other reports of this event:** {len(others)} (reported by {row['corroboration']} outlet(s))")
-    if len(others):
-        st.dataframe(
-            others.assign(date=[date_label(s, e, p) for s, e, p in zip(others["start"], others["end"],
-                                                                          others["precision"], strict=True)])[
-                ["date", "source", "title", "status", "sentence"]
-            ],
-            hide_index=True,
-            width="stretch",
-        )  # fmt: skip
+    _other_reports(row, frame if reports is None else reports)
     if row["parent_event_id"]:
         parent = frame[frame["event_id"] == row["parent_event_id"]]
         if len(parent):

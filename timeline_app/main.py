@@ -65,7 +65,7 @@ def run() -> None:
     zoom = (view_filters.date_from, view_filters.date_to) if view_filters.date_from else None
     tabs = st.tabs(["Timeline", "Map", "Table", "Sources", "Export"])
     with tabs[0]:
-        timeline.show(shown, curated, zoom, "")
+        timeline.show(shown, curated, zoom, "", apply_edits(frame, edits, keep_merged=True))
     with tabs[1]:
         map_tab.show(shown)
     with tabs[2]:

@@ -158,6 +158,13 @@ def test_curation_survives_rerun_and_is_audited(app):
     assert other not in set(editor_table(at)["event_id"])
     audit = next(df.value for df in at.dataframe if "who" in df.value.columns)
     assert audit.iloc[-1]["action"] == "merge"
+    reports = next(df.value for df in at.dataframe if "merged" in df.value.columns)  # the detail still lists it
+    assert reports.set_index("merged").loc["by hand", "title"] == table.set_index("event_id").loc[other, "title"]
+    next(b for b in at.button if b.label.startswith("Un-merge")).click().run()
+    no_errors(at)
+    assert other in set(editor_table(at)["event_id"])
+    audit = next(df.value for df in at.dataframe if "who" in df.value.columns)
+    assert audit.iloc[-1][["action", "event_id"]].tolist() == ["unmerge", other]
 
 
 def text(data) -> str:

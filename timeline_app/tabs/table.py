@@ -119,6 +119,8 @@ def show(shown: pd.DataFrame, hidden: set[str]) -> None:
                        format_func=labels.get)  # fmt: skip
         right.selectbox("…into this one", list(labels), key=state.MERGE_TARGET, index=None, format_func=labels.get)
         st.button("Merge", on_click=_on_merge)
+        st.caption("The merged event leaves the chart and the table; its report stays listed under the event it "
+                   "joined (Timeline tab, event details), where Un-merge brings it back.")  # fmt: skip
     edits = st.session_state[state.EDITS]
     st.markdown(f"**Audit log** ({len(edits)} change{'s' if len(edits) != 1 else ''})")
     if edits:

@@ -73,8 +73,15 @@ def chart_frame(shown: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     return shown, ""
 
 
-def show(shown: pd.DataFrame, curated: pd.DataFrame, view: tuple[dt.date, dt.date] | None, title: str) -> None:
-    """Draw the tab. ``shown``: filtered events; ``curated``: all events (for the detail panel)."""
+def show(
+    shown: pd.DataFrame,
+    curated: pd.DataFrame,
+    view: tuple[dt.date, dt.date] | None,
+    title: str,
+    reports: pd.DataFrame | None = None,
+) -> None:
+    """Draw the tab. ``shown``: filtered events; ``curated``: all events (for the detail panel); ``reports``: those
+    with the events merged into others kept (the detail lists them)."""
     lanes_col, color_col, key_col = st.columns(3)
     lanes = _choice("Lanes", state.LANES, lanes_col)
     color = _choice("Colour", state.COLOR, color_col)
@@ -111,4 +118,4 @@ def show(shown: pd.DataFrame, curated: pd.DataFrame, view: tuple[dt.date, dt.dat
                           format_func=lambda eid: labels.get(eid, eid), on_change=_on_pick)  # fmt: skip
     if picked:
         with st.container(border=True):
-            detail.show(curated, picked)
+            detail.show(curated, picked, reports)

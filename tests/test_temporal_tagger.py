@@ -334,11 +334,19 @@ def test_previous_date_anchors_narrative_expressions():
         "The score was 3-2 after extra time.",
         "Upgrade to version 2.10.2020 now.",
         "For Poland, high noon comes at last.",
+        "Super Tuesday falls early.",
+        "It was the last decade in which the budget balanced.",
+        "The storm came ashore to the day after Katrina.",
     ],
 )
 def test_not_dates(text):
     found = [t.text for t in tag(text, "2022-02-10") if t.value != "PRESENT_REF"]
     assert found == []
+
+
+def test_a_comparison_is_no_shift_and_no_frequency():
+    assert tag("The Fed meets a day later than usual.", "2022-02-10") == []
+    assert [t.value for t in tag("The Fed meets twice a day.", "2022-02-10")] == ["P1D"]
 
 
 def test_no_publication_date_leaves_relative_values_unresolved():

@@ -257,7 +257,12 @@ def frequency(text: str, match: re.Match[str]) -> bool:
     phrase = " ".join(match.groupdict().get("freq").lower().split())
     if not phrase.startswith(("a ", "per ")):
         return True
+    if word_after(text, match.end()).lower() in _OFFSET_AFTER:  # "meets a day later than usual": an offset
+        return False
     return _after_amount(text, match.start())
+
+
+_OFFSET_AFTER = frozenset({"later", "earlier", "ago", "before", "after", "early", "late", "sooner"})
 
 
 @functools.cache
@@ -280,6 +285,21 @@ def not_a_title(text: str, match: re.Match[str]) -> bool:
         return True
     before = text[max(0, match.start() - 3) : match.start()]
     return not re.search(r"[\"“'’]\s*$|[a-z]\s+$", before)
+
+
+# After "the last <unit>": words that make it the last of a sequence ("the last decade in which the budget balanced",
+# "the last year of the war"), not the one before publication.
+_SEQUENCE_AFTER = re.compile(r"\s+(?:in\s+which|during\s+which|when|that|to|of\s+(?:the|its|his|her|their))\b",
+                             re.IGNORECASE)  # fmt: skip
+
+
+def shift_unit(text: str, match: re.Match[str]) -> bool:
+    """Not a title ("This Week") and not the last of a sequence ("the last decade in which ...")."""
+    if not not_a_title(text, match):
+        return False
+    words = original(text, match).lower().split()
+    the_last = words[:2] == ["the", "last"] or (words[0] == "last" and word_before(text, match.start()) == "the")
+    return not (the_last and _SEQUENCE_AFTER.match(text, match.end()))
 
 
 def clock_24h(text: str, match: re.Match[str]) -> bool:
@@ -406,11 +426,11 @@ GUARDS: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "vague_unit": vague_unit,
     "frequency": frequency,
     "clock_24h": clock_24h,
+    "shift_unit": shift_unit,
     "clock_part_of_day": clock_part_of_day,
     "half_of_year": half_of_year,
     "clock_4digit": clock_4digit,
     "quarter_code_bare": quarter_code_bare,
-    "not_a_title": not_a_title,
     "overnight": overnight,
     "holiday": holiday,
     "noon": noon,

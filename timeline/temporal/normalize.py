@@ -396,6 +396,10 @@ def this_time_a_year_away(groups: Groups, _text: str, _dayfirst: bool) -> Draft 
     return Draft("shift", unit="year", offset=offset, granularity="month" if unit == "time" else unit)
 
 
+def past_day(_groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    return Draft("fixed", type="DURATION", value="P1D", granularity="day")
+
+
 def shift_previous(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     if "cue" in groups:
         word = groups["cue"].lower()
@@ -494,6 +498,8 @@ def set_(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     if "month" in groups:
         return Draft("fixed", type="SET", value=f"XXXX-{_month(groups):02d}", granularity="month")
     count = number_value(groups["num"]) if "num" in groups else 2.0 if "other" in groups else 1.0
+    if count == 1 and groups["unit"].lower() == "weekend":  # "every weekend": the weekend of each week
+        return Draft("fixed", type="SET", value="XXXX-WXX-WE", granularity="week")
     value = _amount(count, groups["unit"])
     if value is None:
         return None
@@ -567,6 +573,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "year_ago_adjective": year_ago_adjective,
     "same_unit_year_before": same_unit_year_before,
     "this_time_a_year_away": this_time_a_year_away,
+    "past_day": past_day,
     "part_of_day_mid": part_of_day_mid,
     "month_of_shifted_year": month_of_shifted_year,
     "period_comparison": period_comparison,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from dataclasses import replace
 
@@ -63,10 +64,18 @@ _MODAL_BEFORE = re.compile(r"\b(?:may|should|can|must)\s+(?!not\b|have\b)[a-z]+\
 _DEICTIC_RULES = frozenset({"day_word", "last_night"})
 
 
+@functools.cache
+def _starting() -> re.Pattern[str]:
+    words = "|".join(context_words()["nearest_weekday_starting"])
+    return re.compile(rf"\b(?:{words})\s+(?:(?:on|from|at)\s+)?$", re.IGNORECASE)
+
+
 def _just_ahead(text: str, candidate: Candidate) -> bool:
-    """ "ahead of Sunday's vote": the nearest Sunday, whatever the tense."""
+    """ "ahead of Sunday's vote", "starting on Saturday": the nearest such day, whatever the tense."""
     found = _AHEAD_OF.search(text, max(0, candidate.start - 16), candidate.start)
-    return found is not None and found.group(1).lower() in context_words()["nearest_weekday_after"]
+    if found is not None and found.group(1).lower() in context_words()["nearest_weekday_after"]:
+        return True
+    return _starting().search(text, max(0, candidate.start - 16), candidate.start) is not None
 
 
 def _can_be_referred_to(text: str, candidate: Candidate, basis: str, value: str) -> bool:
@@ -142,6 +151,8 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             draft = replace(draft, relative_to="previous")
         elif draft.period == DAYLESS:
             dayless.add(len(result))
+            if draft.suffix == "T24:00" and tense == "past":  # "took effect at midnight": the one that began today
+                draft = replace(draft, suffix="T00:00")
         anchor_mention = previous
         if tense == "past" and previous_tense == "future":
             # "They will meet again on Wednesday. Later in the day, the Pentagon said ...": the day last told of as past

@@ -30,6 +30,8 @@ def test_lexicon_is_well_formed():
         "irregular_participles",
         "range_connectors",
         "backward_duration",
+        "not_length_before",
+        "span_ends_before",
         "prepositions",
         "present_verbs",
         "auxiliaries",
@@ -428,6 +430,28 @@ def test_a_duration_after_in_or_within_is_no_length_of_the_event():
     text = "Britain's biggest rail strike in more than 30 years will go ahead on Tuesday."
     (anchor,) = find_anchors(text, tag(text, PUB), PUB)
     assert anchor.first == anchor.last
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A court on Tuesday sentenced 45 activists to prison terms of up to 10 years.",  # a penalty
+        "Waters began to recede on Tuesday after a week of record rain.",  # what came before
+        "The floods began on Tuesday, when a year's worth of rain fell.",  # a quantity
+    ],
+)
+def test_a_penalty_a_stretch_before_or_a_quantity_is_no_length_of_the_event(text):
+    (anchor,) = find_anchors(text, tag(text, PUB), PUB)
+    assert anchor.first == anchor.last == dt.date(2022, 2, 8)
+
+
+def test_a_duration_ended_on_a_day_runs_up_to_it():
+    text = "Ministers ended two days of talks in Geneva on Tuesday."
+    (anchor,) = find_anchors(text, tag(text, PUB), PUB)
+    assert (anchor.first, anchor.last) == (dt.date(2022, 2, 7), dt.date(2022, 2, 8))
+    text = "Ministers began two days of talks in Geneva on Tuesday."
+    (anchor,) = find_anchors(text, tag(text, PUB), PUB)
+    assert (anchor.first, anchor.last) == (dt.date(2022, 2, 8), dt.date(2022, 2, 9))
 
 
 def test_a_past_form_before_by_and_a_means_is_a_tense():

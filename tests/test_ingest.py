@@ -60,6 +60,10 @@ def test_a_plain_text_headline_is_the_title_not_the_first_event(tmp_path):
     path.write_text("Troops crossed the border.\n\nTalks followed on Monday.\n")  # a sentence is no headline
     [article] = load([path])
     assert article.title == "" and article.text.startswith("Troops crossed")
+    path = tmp_path / "article.md"
+    path.write_text("# EU agrees new sanctions\n\nAmbassadors agreed on Wednesday.\n")  # a Markdown heading
+    [article] = load([path])
+    assert article.title == "EU agrees new sanctions"
 
 
 def test_user_date_wins(tmp_path):

@@ -241,6 +241,14 @@ def test_a_described_subject_carries_on_to_its_verb_and_the_saying_reports_the_v
     ]
 
 
+def test_a_first_line_repeating_the_title_is_no_event():
+    text = "Quake kills 153 in Nepal\nA quake struck western Nepal on Friday night, killing 153 people."
+    rows = extract_article(_article(text, title="Quake kills 153 in Nepal"))
+    assert [r["sentence"] for r in rows] == ["A quake struck western Nepal on Friday night, killing 153 people."]
+    rows = extract_article(_article(text, title="Another headline"))
+    assert rows[0]["sentence"] == "Quake kills 153 in Nepal"  # not the title: kept
+
+
 def test_a_dateline_opening_the_text_is_no_event_but_a_chronology_date_is():
     text = "KYIV, March 9 (Reuters) - Russian forces shelled Mykolaiv overnight, officials said on Wednesday."
     rows = extract_article(_article(text, published=dt.date(2022, 3, 9)))

@@ -59,6 +59,14 @@ def test_reporting_lines_are_kept():
         assert not is_boilerplate(line), line
 
 
+def test_publication_lines_are_furniture_but_a_sentence_after_one_is_not():
+    for line in ("Published: Thursday, 12 June 2025 | Brussels Bureau", "Updated: Feb 24, 2022 at 10:00 a.m. ET",
+                 "Posted June 12, 2025", "Updated 14/03/2025 10:22 GMT"):  # fmt: skip
+        assert is_boilerplate(line), line
+    assert not is_boilerplate("Published figures on 12 June 2025 showed inflation rose.")
+    assert not is_boilerplate("Updated March 3, 2022. Russian troops shelled the city overnight.")
+
+
 def test_content_spans_point_into_the_original_text():
     text = "advertisement\n  Russia moved troops.  \n\nSubscribe\nTalks ended.\n"
     spans = content_spans(text)

@@ -173,18 +173,31 @@ class _Sentence:
     anchors: list[Anchor]
 
 
-def _sentences(text: str, timexes: list[Timex], published: dt.date | None) -> list[_Sentence]:
-    """The article's content sentences with their timexes and anchors (datelines left out)."""
+def _sentences(text: str, timexes: list[Timex], published: dt.date | None, title: str = "") -> list[_Sentence]:
+    """The article's content sentences with their timexes and anchors (the headline and datelines left out)."""
     out = []
     ordered = sorted(timexes, key=lambda t: t.start)
     starts = [t.start for t in ordered]
-    for index, (start, end) in enumerate(sentences.split(text, _without_dateline(text, clean.content_spans(text)))):
+    spans = _without_dateline(text, _without_headline(text, clean.content_spans(text), title))
+    for index, (start, end) in enumerate(sentences.split(text, spans)):
         candidates = ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
         in_sentence = [t for t in candidates if t.end <= end]
         anchors = dating.find_anchors(text, in_sentence, published)
         if not _is_date_only(text, start, end, anchors):
             out.append(_Sentence(index, start, end, in_sentence, anchors))
     return out
+
+
+def _headline_words(line: str) -> str:
+    return " ".join(re.findall(r"\w+", line.lower()))
+
+
+def _without_headline(text: str, spans: list[tuple[int, int]], title: str) -> list[tuple[int, int]]:
+    """The content lines without a first line that repeats the article's title (a saved page's headline): a
+    headline restates the story, it is no event of its own."""
+    if spans and title and _headline_words(text[spans[0][0] : spans[0][1]]) == _headline_words(title):
+        return spans[1:]
+    return spans
 
 
 _AFTER_DATELINE = re.compile(r"[\s*_]*[-–—/|:•·]?\s*")
@@ -242,7 +255,7 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
     text = article.text
     published, published_basis = _publication(article)
     provenance = _provenance(article, published, published_basis)
-    found = _sentences(text, tag(text, published, dayfirst=settings.dayfirst), published)
+    found = _sentences(text, tag(text, published, dayfirst=settings.dayfirst), published, article.title)
     narrative = dating.start_narrative(
         [a for s in found for a in s.anchors], published, [text[s.start : s.end] for s in found for _a in s.anchors]
     )

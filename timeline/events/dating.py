@@ -389,6 +389,11 @@ def _merge_ranges(text: str, anchors: list[Anchor]) -> list[Anchor]:
 
 _ALTERNATIVE = re.compile(r"\s*,?\s*or\s+", re.IGNORECASE)
 _WITHIN_BEFORE = re.compile(r"\b(?:in|within)\s+$", re.IGNORECASE)
+_NOT_LENGTH_BEFORE = (
+    r"\b(?:<not_length_before>)\s+(?:(?:up\s+to|about|around|nearly|almost|more\s+than|at\s+least)\s+)?$"
+)
+_SPAN_ENDS_BEFORE = r"\b(?:<span_ends_before>)\s+(?:(?:the|a|an|its|their|his|her)\s+)?$"
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def _apply_durations(text: str, anchors: list[Anchor], durations: list[Timex]) -> list[Anchor]:
@@ -403,6 +408,11 @@ def _apply_durations(text: str, anchors: list[Anchor], durations: list[Timex]) -
             continue
         if _WITHIN_BEFORE.search(text, max(0, duration.start - 10), duration.start):
             continue  # "the biggest strike in 30 years", "done within three days": not how long the event lasts
+        if _lexicon_regex(_NOT_LENGTH_BEFORE).search(text, max(0, duration.start - 40), duration.start) or (
+            _POSSESSIVE.match(text, duration.end)
+        ):
+            continue  # "after a week of rain", "prison terms of up to 10 years", "a year's worth of rain"
+        ending = bool(_lexicon_regex(_SPAN_ENDS_BEFORE).search(text, max(0, duration.start - 24), duration.start))
         best = None
         for k, anchor in enumerate(out):
             if anchor.precision != "day" or anchor.first != anchor.last:
@@ -417,8 +427,11 @@ def _apply_durations(text: str, anchors: list[Anchor], durations: list[Timex]) -
             continue
         anchor = out[best[0]]
         count, unit = int(match.group(1)), _DURATION_UNITS[match.group(2)]
-        last = anchor.first + relativedelta(**{unit: count}) - dt.timedelta(days=1)
-        out[best[0]] = replace(anchor, last=last, value=f"{anchor.value}/{duration.value}")
+        length, day = relativedelta(**{unit: count}), dt.timedelta(days=1)
+        if ending:  # "ended two days of talks on Thursday": Wednesday and Thursday
+            out[best[0]] = replace(anchor, first=anchor.first - length + day, value=f"{duration.value}/{anchor.value}")
+        else:
+            out[best[0]] = replace(anchor, last=anchor.first + length - day, value=f"{anchor.value}/{duration.value}")
     return out
 
 

@@ -68,8 +68,9 @@ _HEADLINE = re.compile(r"\A[ \t]*([^\n]{3,120}?)[ \t]*\n[ \t]*\n")
 
 def _headline(body: str) -> tuple[str, str]:
     """A plain text file's first line as its title when it reads as a headline: one short line on its own, no
-    sentence end ("Mariupol siege: evacuation corridor fails again"), so it is no event of the story."""
+    sentence end ("Mariupol siege: evacuation corridor fails again"), so it is no event of the story; a Markdown
+    heading's marks are no part of it."""
     match = _HEADLINE.match(body)
     if match is None or match.group(1).rstrip().endswith((".", "!", "?", '"', "”", ":")):
         return "", body
-    return match.group(1).strip(), body[match.end() :]
+    return match.group(1).strip().lstrip("#").strip(), body[match.end() :]  # "# Headline" in Markdown

@@ -275,10 +275,13 @@ def shift_count(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 
 
 def month_of_shifted_year(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
-    """ "June last year": a month (or day) in the year before, after or of the anchor."""
-    offset = {"last": -1, "next": 1, "this": 0}[groups["cue"].lower()]
+    """ "June last year": a month (or day) in the year before, after or of the anchor; "February of that year": in
+    the year last told of."""
+    cue = " ".join(groups["cue"].lower().split())
     day = _ordinal(groups["day"]) if "day" in groups else None  # "10", "10th", "tenth"
-    return Draft("shift", unit="year", offset=offset, month=_month(groups), day=day,
+    told = cue in ("that", "the same")
+    return Draft("shift", unit="year", offset=0 if told else {"last": -1, "next": 1, "this": 0}[cue],
+                 relative_to="previous" if told else "publication", month=_month(groups), day=day,
                  granularity="day" if day else "month")
 
 

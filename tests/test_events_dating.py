@@ -454,6 +454,22 @@ def test_a_duration_ended_on_a_day_runs_up_to_it():
     assert (anchor.first, anchor.last) == (dt.date(2022, 2, 8), dt.date(2022, 2, 9))
 
 
+def test_the_week_or_year_to_a_day_runs_up_to_it():
+    for text, first, last in [
+        ("In the week to 6 February, 1,940 cases were recorded.", dt.date(2022, 1, 31), dt.date(2022, 2, 6)),
+        ("Claims rose in the week ended Feb. 5.", dt.date(2022, 1, 30), dt.date(2022, 2, 5)),
+        ("Profit for the year ended March 31, 2021 rose 10%.", dt.date(2020, 4, 1), dt.date(2021, 3, 31)),
+    ]:
+        (anchor,) = find_anchors(text, tag(text, PUB), PUB)
+        assert (anchor.first, anchor.last) == (first, last), text
+
+
+def test_a_comparison_baseline_holding_a_number_is_no_anchor():
+    text = "Cases fell to 1,940 on Sunday, down from more than 4,000 a week in mid-December."
+    (anchor,) = find_anchors(text, tag(text, PUB), PUB)
+    assert anchor.text == "Sunday"
+
+
 def test_a_past_form_before_by_and_a_means_is_a_tense():
     assert dating.clause_tense("The two leaders spoke by phone on Monday.") == "past"
     assert dating.clause_tense("The two leaders talked by phone on Monday.") == "past"

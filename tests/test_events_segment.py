@@ -229,3 +229,10 @@ def test_a_noun_with_its_description_ends_describing():
     assert segment.ends_describing("the bridge, which was destroyed in March,")
     assert not segment.ends_describing("which Russia annexed in 2014.")
     assert not segment.ends_describing("Attacks came from Crimea,")
+
+
+def test_a_comma_inside_a_number_is_no_clause_boundary():
+    text = "Cases fell to 1,940 on Sunday from 4,000 a week in mid-December."
+    sunday, december = text.index("Sunday"), text.index("mid-December")
+    clauses = segment.split_clauses(text, 0, len(text), [(sunday, sunday + 6), (december, december + 12)])
+    assert all(not text[c.start : c.end].startswith("000") for c in clauses)

@@ -111,7 +111,11 @@ _BACKWARD_DURATION = r"\b(?:<backward_duration>)\s+(?:the\s+)?$"
 _BACKWARD_OPENING = r"the\s+(?:<backward_duration>)\s"
 _PREPOSITION_NEXT = r"\s+(?:<prepositions>)\b"
 _STATE_END = r"\b(?:<state_ends>)\s+$"
-_BASELINE = r"(?:\b(?:<baseline_from>)\b[^,;.]{0,30}|\b(?:<baseline_direct>)\s+(?:(?:in|on|at|during|of)\s+)?)$"
+# "down from 4,000 a week in mid-December": the separators inside a number do not end the phrase
+_BASELINE = (
+    r"(?:\b(?:<baseline_from>)\b(?:[^,;.]|(?<=\d)[,.](?=\d)){0,40}"
+    r"|\b(?:<baseline_direct>)\s+(?:(?:in|on|at|during|of)\s+)?)$"
+)
 _PROMISED = r"\b(?:<promise_verbs>)\b[^,;:.]*$"
 # "since 24 February", "since the invasion began on 24 February"
 _STRETCH_START = r"\b(?:<stretch_starts>)\s+(?:[^,;:.]{0,50}\s(?:began|started|broke\s+out)\s+(?:on|in)\s+)?$"
@@ -302,7 +306,7 @@ def _single(text: str, timex: Timex, published: dt.date | None = None) -> Anchor
         return None
     if _SINCE_AFTER_SUPERLATIVE.search(text, max(0, timex.start - 100), timex.start):
         return None
-    if _lexicon_regex(_BASELINE).search(text, max(0, timex.start - 50), timex.start):
+    if _lexicon_regex(_BASELINE).search(text, max(0, timex.start - 60), timex.start):
         return None  # "up from 12 on Sunday": what the event is compared with
     if _FREE_RELATIVE.search(text, max(0, timex.start - 60), timex.start):
         return None  # "cautioned Moscow against repeating what it did in 2014": the date of what is talked about
@@ -401,18 +405,21 @@ def _apply_durations(text: str, anchors: list[Anchor], durations: list[Timex]) -
     out = list(anchors)
     for duration in durations:
         match = _DURATION.match(duration.value)
+        ends_on_date = duration.rule == "year_ended"  # "in the week to 25 January": the seven days up to it
         backward = _lexicon_regex(_BACKWARD_DURATION).search(text, max(0, duration.start - 24), duration.start)
         if backward and base_form_follows(text, backward.start()):
             backward = None  # "set to last 3 days", "will last a week": "last" is the verb
-        if not match or backward or _lexicon_regex(_BACKWARD_OPENING).match(duration.text):
+        if not match or ((backward or _lexicon_regex(_BACKWARD_OPENING).match(duration.text)) and not ends_on_date):
             continue
-        if _WITHIN_BEFORE.search(text, max(0, duration.start - 10), duration.start):
+        if not ends_on_date and _WITHIN_BEFORE.search(text, max(0, duration.start - 10), duration.start):
             continue  # "the biggest strike in 30 years", "done within three days": not how long the event lasts
         if _lexicon_regex(_NOT_LENGTH_BEFORE).search(text, max(0, duration.start - 40), duration.start) or (
             _POSSESSIVE.match(text, duration.end)
         ):
             continue  # "after a week of rain", "prison terms of up to 10 years", "a year's worth of rain"
-        ending = bool(_lexicon_regex(_SPAN_ENDS_BEFORE).search(text, max(0, duration.start - 24), duration.start))
+        ending = ends_on_date or bool(
+            _lexicon_regex(_SPAN_ENDS_BEFORE).search(text, max(0, duration.start - 24), duration.start)
+        )
         best = None
         for k, anchor in enumerate(out):
             if anchor.precision != "day" or anchor.first != anchor.last:

@@ -49,7 +49,7 @@ def boundary_patterns() -> tuple[tuple[int, re.Pattern[str]], ...]:
     out = []
     for strength, markers in sorted(_lexicon()["boundaries"].items(), reverse=True):
         for marker in markers:
-            tail = r"\b" if marker[-1].isalnum() else ""
+            tail = r"\b" if marker[-1].isalnum() else r"(?!\d)" if marker.endswith(",") else ""  # not "4,000"
             out.append((int(strength), re.compile(re.escape(marker) + tail, re.IGNORECASE)))
     return tuple(out)
 

@@ -105,3 +105,13 @@ def test_outlets_quoted_as_sources_are_not_actors():
 def test_country_name_inside_a_personal_name_is_not_a_country():
     assert "Jordan" not in names("Jordan Peterson commented on the crisis.")
     assert "Jordan" in names("Jordan condemned the attack.")
+
+
+def test_a_surname_alone_names_the_person_the_article_named_in_full_after_a_title():
+    article = "President Lazarus Chakwera conceded on Thursday. Chakwera said he would step down."
+    support = article_support(find_mentions(article), article)
+    assert support.surnames == {"Chakwera": "Lazarus Chakwera"}
+    text = "Chakwera said he would step down."
+    found = actors_from(accepted(find_mentions(text), text, support), text, support)
+    assert [(a["name"], a["kind"]) for a in found] == [("Lazarus Chakwera", "person")]
+    assert names(text) == []  # without the article's full naming, one word at a sentence start is no one

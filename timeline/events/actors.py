@@ -14,7 +14,8 @@ they mean as actors. Design choices an analyst should know:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 
 from timeline.events.gazetteer import Mention, gazetteers, load_yaml, overlaps
@@ -28,16 +29,23 @@ class Support:
 
     people: frozenset[str]  # canonical names of people named unambiguously somewhere in the article
     countries: frozenset[str]  # ISO alpha-3 of every country named (by name, demonym, person or government)
+    surnames: Mapping[str, str] = field(default_factory=dict)  # surname -> full name of a titled person named
 
 
-def article_support(mentions: list[Mention]) -> Support:
+def article_support(mentions: list[Mention], text: str = "") -> Support:
+    """What the article establishes; with its ``text``, also the people it names in full after a title
+    ("President Lazarus Chakwera"), so that the surname alone ("Chakwera said") names them later."""
     people = {m.entities[0].name for m in mentions if m.category == "person" and not m.needs_context}
     countries = {
         m.entities[0].country
         for m in mentions
         if m.category in ("country", "demonym", "government", "person", "region") and m.entities[0].country
     }
-    return Support(frozenset(people), frozenset(countries))
+    surnames: dict[str, str] = {}
+    for item in unknown_names(text, mentions) if text else []:
+        if item["kind"] == "person" and len(item["name"].split()) >= 2:
+            surnames.setdefault(item["name"].split()[-1], item["name"])
+    return Support(frozenset(people), frozenset(countries), surnames)
 
 
 @cache
@@ -128,7 +136,7 @@ def actors_from(mentions: list[Mention], text: str, support: Support) -> list[di
         elif m.category == "city" and is_metonym(m, text):
             iso3 = gz.capitals[m.text]
             keep(actor(gz.country_names.get(iso3, iso3), "country", iso3))
-    for item in unknown_names(text, mentions):
+    for item in unknown_names(text, mentions, support.surnames):
         keep(item)
     return out
 
@@ -147,14 +155,16 @@ def _at_sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:;\n"
 
 
-def unknown_names(text: str, mentions: list[Mention]) -> list[dict]:
+def unknown_names(text: str, mentions: list[Mention], surnames: Mapping[str, str] | None = None) -> list[dict]:
     """Capitalised names the gazetteers do not know, kept as unnormalized actors.
 
     A candidate is a run of capitalised words (with connectors like "of"); stopwords (months, weekdays,
     titles, sentence openers) are trimmed from its ends. One word alone counts only after a title
-    ("Minister Reznikov"); a run starting a sentence loses its first word's benefit of the doubt only if
-    that word is a stopword. Runs touching a known mention are left to the gazetteers.
+    ("Minister Reznikov") or when it is the surname of a person the article named in full (``surnames``:
+    "Chakwera" after "President Lazarus Chakwera"); a run starting a sentence loses its first word's benefit of
+    the doubt only if that word is a stopword. Runs touching a known mention are left to the gazetteers.
     """
+    surnames = surnames or {}
     stop, heads, pattern = _names_data()
     spans = [(m.start, m.end) for m in mentions]
     out: list[dict] = []
@@ -174,6 +184,9 @@ def unknown_names(text: str, mentions: list[Mention]) -> list[dict]:
         name = " ".join(words).removesuffix("'s").removesuffix("’s").rstrip(".,")
         start = match.start() + (len(" ".join(match.group(0).split()[:lead])) + 1 if lead else 0)
         titled = bool(_title_before().search(text[max(0, start - 40) : start]))
+        if len(words) == 1 and name in surnames:
+            out.append(actor(surnames[name], "person", "", normalized=False))
+            continue
         if len(words) == 1 and not titled:
             continue
         if lead == 0 and _at_sentence_start(text, match.start()) and len(words) == 1:

@@ -36,7 +36,7 @@ class _ArticleContext:
 @lru_cache(maxsize=64)
 def _context(article: Article) -> _ArticleContext:
     mentions = find_mentions(article.text)
-    return _ArticleContext(tuple(mentions), article_support(mentions), tuple(m.start for m in mentions))
+    return _ArticleContext(tuple(mentions), article_support(mentions, article.text), tuple(m.start for m in mentions))
 
 
 def _int(value: object, default: int = -1) -> int:

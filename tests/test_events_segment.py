@@ -169,9 +169,19 @@ def test_a_dated_relative_clause_ending_the_sentence_dates_only_itself():
                                                      "which Russia annexed in 2014."]  # fmt: skip
     assert segment.opens_relative("which Russia annexed in 2014.") and not segment.opens_relative("Attacks came")
     path = segment.resources.files("timeline").joinpath("resources", "events", "clauses.yaml")
-    for word in yaml.safe_load(path.read_text(encoding="utf-8"))["trailing_relative_openers"]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert set(data["same_time_relative_openers"]) <= set(data["trailing_relative_openers"])
+    for word in set(data["trailing_relative_openers"]) - set(data["same_time_relative_openers"]):
         other = text.replace("which", word)
         assert len(_clauses(other, "2014")) == 2, word
+
+
+def test_a_where_clause_is_cut_off_only_when_its_tense_differs():
+    text = "The next session could be held in Washington, where Blinken hosted the ministers last November."
+    assert [c[0] for c in _clauses(text, "last November")] == [
+        "The next session could be held in Washington,",
+        "where Blinken hosted the ministers last November.",
+    ]
 
 
 def test_a_trailing_relative_clause_stays_when_no_clause_precedes_or_a_phrase_follows():

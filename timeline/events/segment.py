@@ -163,7 +163,7 @@ def _trailing_relative_cut(text: str, start: int, end: int, anchor: tuple[int, i
     "Attacks came from Crimea, which Russia annexed in 2014.": the year dates the annexation, not the
     attacks, which are left without a date of their own. Only when the main part before it is a clause (a
     tense cue: not an appositive such as "The army chief, Valery Gerasimov, who ...") and nothing after the date
-    starts another phrase (a comma).
+    starts another phrase (a comma); a "where" clause only when its tense differs from the main part's.
     """
     openers = list(_trailing_opener().finditer(text, start, anchor[0]))
     if not openers:
@@ -171,9 +171,11 @@ def _trailing_relative_cut(text: str, start: int, end: int, anchor: tuple[int, i
     opener = openers[-1]
     if "," in text[opener.end() : anchor[0]] or re.search(r"[,;:]", text[anchor[1] : end]):
         return None
-    if dating.clause_tense(text[start : opener.start()]) is None:
-        return None
-    return opener.start() + 1
+    main_tense = dating.clause_tense(text[start : opener.start()])
+    if opener.group().strip(" ,").lower() in _lexicon()["same_time_relative_openers"]:
+        # "broke out in Minsk, where police arrested 100 people on Sunday": the same day, unless the tenses differ
+        return opener.start() + 1 if dating.clause_tense(text[opener.end() : end]) not in (main_tense, None) else None
+    return opener.start() + 1 if main_tense is not None else None
 
 
 def _saying_cut(text: str, start: int, end: int, anchors: Sequence[tuple[int, int]]) -> int | None:

@@ -135,7 +135,9 @@ def _with_antecedent(
     cut = opening.end() if opening else 0
     rest = text[cut:]
     words = rest.split(None, 2)
-    if opening is None or (words and _is_verb(words[0].lower())):  # the noun is the subject
+    if opening is not None and opening.group().strip().lower() == "where":  # "where Blinken hosted the ministers"
+        new, shift = rest, -cut  # a clause of its own: the place is no part of it
+    elif opening is None or (words and _is_verb(words[0].lower())):  # the noun is the subject
         new, shift = f"{antecedent} {rest}", len(antecedent) + 1 - cut
     elif len(words) > 1 and words[0][0].isupper() and _is_verb(words[1].lower()):  # "which Russia annexed"
         new, shift = f"{rest.rstrip(' .;')} {antecedent}", -cut  # the noun is the object: after the verb

@@ -60,6 +60,8 @@ def test_every_phrase_is_found_as_a_cue_of_its_status():
         ("The government of Ukraine and US are clashing over intelligence", "ongoing", "are clashing"),
         ("If Russia invades, sanctions follow.", "possible", "If"),
         ("The UK has ordered 1,000 troops to be on standby.", "occurred", "has ordered"),
+        ("The minister admitted that mistakes were made.", "reported", "admitted"),
+        ("In July, 9,870 patients were admitted.", "occurred", ""),  # to hospital: no saying
     ],
 )
 def test_issue_examples(clause, expected, cue):

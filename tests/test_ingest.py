@@ -44,11 +44,14 @@ def test_header_lines_without_fences_are_metadata_not_text(tmp_path):
     assert article.published_basis == "metadata" and article.text == text_article()
 
 
-def test_plain_text_takes_the_file_name_as_source_and_a_dateline_date(tmp_path):
+def test_plain_text_takes_the_dateline_agency_or_the_file_name_as_source_and_a_dateline_date(tmp_path):
     write(tmp_path / "wire.txt", "KYIV, Feb 10, 2022 (Reuters) - " + WIRE)
     [article] = load([tmp_path / "wire.txt"])
-    assert article.source == "wire.txt"
+    assert article.source == "Reuters"
     assert (article.published, article.published_basis) == (dt.date(2022, 2, 10), "dateline")
+    write(tmp_path / "plain.txt", "KYIV, Feb 10, 2022 - " + WIRE)
+    [article] = load([tmp_path / "plain.txt"])
+    assert article.source == "plain.txt"
 
 
 def test_a_plain_text_headline_is_the_title_not_the_first_event(tmp_path):

@@ -278,3 +278,19 @@ def test_filed_names_the_place_or_agency_and_is_empty_for_a_bare_date():
     ]:
         found = find_dateline(text)
         assert found is not None and found.filed == filed, text
+
+
+def test_a_wire_story_names_its_agency_as_the_outlet(tmp_path):
+    from timeline.ingest import load
+    from timeline.ingest.dateline import wire_agency
+
+    assert wire_agency("KHARKIV, Ukraine, Oct 14 (Reuters) - Drones struck.") == "Reuters"
+    assert wire_agency("Malawi votes\n\nLILONGWE, Malawi (AP) — Voters queued.") == "AP"
+    assert wire_agency("Talks (in Geneva) - failed.") == "" and wire_agency("KYIV, Feb 24 - Troops.") == ""
+    path = tmp_path / "wire.txt"
+    path.write_text("KYIV, Feb 24, 2022 (Reuters) - Russian forces attacked.\n", encoding="utf-8")
+    [article] = load([path])
+    assert article.source == "Reuters"
+    path.write_text("---\nsource: Kyiv Independent\n---\nKYIV, Feb 24, 2022 (Reuters) - Troops.\n", encoding="utf-8")
+    [article] = load([path])
+    assert article.source == "Kyiv Independent"  # the file's own outlet wins

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from pathlib import PurePosixPath
 
 from timeline.article import Article, Skipped
+from timeline.ingest.dateline import wire_agency
 from timeline.ingest.options import IngestOptions
 from timeline.ingest.pubdate import resolve
 
@@ -36,10 +38,18 @@ def make_article(
         published_basis=found.basis,
         published_detail=found.detail,
         url=url,
-        source=source.strip(),
+        source=_outlet(source.strip(), origin, text),
         author=author.strip(),
         origin=origin,
         language=language or "en",
         encoding=encoding,
         lossy=lossy,
     )
+
+
+def _outlet(source: str, origin: str, text: str) -> str:
+    """The outlet: the one the file names; else the agency a wire story's dateline credits ("KYIV, Feb 24 (Reuters)
+    -"); else what the loader gave, which for a file with no outlet is its own name."""
+    if source and source != PurePosixPath(origin).name:
+        return source
+    return wire_agency(text) or source

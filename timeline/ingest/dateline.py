@@ -31,6 +31,7 @@ class Dateline:
     text: str  # the dateline as written, for the published_detail message
     start: int  # offset of ``text`` in the article text
     filed: str = ""  # where or by whom the story was filed ("KYIV", "Reuters"); "" for a bare date
+    agency: str = ""  # the agency credited in brackets ("Reuters" in "KYIV, Feb 24 (Reuters) -")
 
     def date(self, year: int | None = None) -> dt.date | None:
         """The day, with ``year`` filling a dateline that has none; None when impossible."""
@@ -120,5 +121,24 @@ def _parse_line(line: str, offset: int, dayfirst: bool) -> Dateline | None:
         dt.date(year_n or 2000, month_n, day_n)  # 2000 is a leap year: 29 February passes without a year
     except ValueError:
         return None
-    filed = (g["place"] or "").strip(" ,") or (g["agency"] or "").strip()
-    return Dateline(year_n, month_n, day_n, match.group(0).strip(" \t*_#>-–—/|:•·"), offset + match.start(), filed)
+    agency = (g["agency"] or "").strip()
+    filed = (g["place"] or "").strip(" ,") or agency
+    text = match.group(0).strip(" \t*_#>-–—/|:•·")
+    return Dateline(year_n, month_n, day_n, text, offset + match.start(), filed, agency)
+
+
+# A dateline without a date that credits an agency: "LILONGWE, Malawi (AP) —", "WASHINGTON (CNN) -"
+_WIRE = re.compile(
+    r"[\s*_#>]*[A-Z][\w.'’ -]{1,40}(?:,[^()\n]{1,60})?\s*\((?P<agency>[A-Z][\w.&' -]{0,30})\)\s*(?:[-–—:]|--)"
+)
+
+
+def wire_agency(text: str) -> str:
+    """The agency a wire story credits in its dateline ("KYIV, Feb 24 (Reuters) -", "LILONGWE, Malawi (AP) —"), or
+    "": the outlet, for an article that names none."""
+    dateline = find_dateline(text)
+    if dateline is not None and dateline.agency:
+        return dateline.agency
+    lines = [line for line in text.split("\n") if line.strip()][:DATELINE_LINES]
+    found = next((m for line in lines if (m := _WIRE.match(line[:200]))), None)
+    return found["agency"].strip() if found else ""

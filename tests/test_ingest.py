@@ -240,3 +240,16 @@ def test_a_header_date_that_is_no_publication_day_says_why():
         (article,) = load_bytes("a.txt", f"published: {written}\n\nTroops moved on Monday.\n".encode())
         assert article.published is None
         assert "'published' holds no usable day" in article.published_detail, written
+
+
+def test_a_typed_title_and_date_win_over_the_pasted_text_s_own():
+    text = "title: Dam breach\npublished: 2023-05-30\n\nThe dam broke on Monday."
+    article = load_text(text, title="Box title", published=dt.date(2023, 6, 1))
+    assert (article.title, article.published, article.published_basis) == ("Box title", dt.date(2023, 6, 1), "user")
+    article = load_text(text)
+    assert (article.title, article.published) == ("Dam breach", dt.date(2023, 5, 30))
+
+
+def test_a_text_too_long_for_one_article_is_skipped_with_advice():
+    skipped = load_text("On Monday troops moved. " * 30_000)
+    assert skipped.reason == "too_large" and "split it into articles" in skipped.detail

@@ -220,9 +220,11 @@ def test_a_paste_clears_its_date_and_a_repeated_paste_is_refused(app):
     widget(at.sidebar.button, "Add pasted article").click().run()
     assert widget(at.sidebar.date_input, "Publication date (optional)").value is None  # never dates the next paste
     widget(at.sidebar.text_area, "Article text").input("Troops crossed into Ukraine on Thursday.")
+    widget(at.sidebar.date_input, "Publication date (optional)").set_value(__import__("datetime").date(2022, 3, 1))
     widget(at.sidebar.button, "Add pasted article").click().run()
     no_errors(at)
     assert any("pasted already" in w.value for w in at.sidebar.warning)
+    assert widget(at.sidebar.date_input, "Publication date (optional)").value is None  # a refusal clears it too
 
 
 def test_too_many_files_are_refused_with_a_message(app):

@@ -82,7 +82,10 @@ def load_text(
     source: str = "pasted",
     options: IngestOptions = _DEFAULT,
 ) -> Article | Skipped:
-    """One article from pasted text (front matter allowed); ``published`` overrides any date found."""
+    """One article from pasted text (front matter allowed); ``published`` and ``title``, typed by the user, override
+    any date or title found in the text."""
     if published is not None:
         options = replace(options, published=published)
-    return text_article(normalize(text), origin=source, options=options, source=source, title=title)
+    found = text_article(normalize(text), origin=source, options=options, source=source, title=title)
+    title = " ".join(title.split())
+    return replace(found, title=title) if title and isinstance(found, Article) else found

@@ -30,6 +30,9 @@ def make_article(
     """An Article with its publication date resolved through the chain; Skipped("empty") when no text."""
     if not text.strip():
         return Skipped(origin, "empty", "no article text")
+    if len(text) > options.max_article_chars:
+        return Skipped(origin, "too_large", f"{len(text):,} characters of text, over the {options.max_article_chars:,} "
+                       "one article may hold; split it into articles (one file each, or one row each in a CSV)")
     found = resolve(text, options=options, metadata=metadata_dates, url=url, fallback=fallback_dates)
     return Article(
         text=text,

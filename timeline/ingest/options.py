@@ -29,6 +29,9 @@ class IngestOptions:
     source_field: str | None = None
     #: A single file (or archive member, or download) larger than this is skipped as too_large.
     max_file_bytes: int = 20 * MIB
+    #: Characters of text one article may hold (a long feature is 60,000); a longer text is no single news article
+    #: and would keep the tagger busy for minutes, so it is skipped as too_large with a note to split it.
+    max_article_chars: int = 500_000
     #: Bytes read in one run, all inputs together; inputs past it are skipped (limit).
     max_total_bytes: int = 500 * MIB
     #: Files read in one run (folder entries and archive members); files past it are skipped (limit).

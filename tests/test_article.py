@@ -24,4 +24,4 @@ def test_unknown_basis_and_reason_are_refused():
 
 
 def test_skipped_message_names_origin_and_reason():
-    assert Skipped("a.bin", "binary", "looks like a PNG").message() == "a.bin: skipped (binary): looks like a PNG"
+    assert Skipped("a.bin", "binary", "looks like a PNG").message() == "a.bin: skipped (not text): looks like a PNG"

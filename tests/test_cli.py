@@ -73,7 +73,7 @@ def test_jsonl_output_and_bad_inputs_reported_once_each(fake_pipeline, files, ca
     assert row["published_basis"] == "dateline"
     assert row["actors"] == [{"name": "Vladimir Putin", "kind": "person"}]
     lines = err.splitlines()
-    for name, reason in (("empty.txt", "empty"), ("image.txt", "binary"), ("missing.txt", "missing")):
+    for name, reason in (("empty.txt", "no text"), ("image.txt", "not text"), ("missing.txt", "not found")):
         assert sum(name in line for line in lines) == 1
         assert any(name in line and f"({reason})" in line for line in lines)
     assert "Read 1 article" in err and "Skipped 3 inputs" in err
@@ -134,7 +134,7 @@ def test_output_folder_must_exist(fake_pipeline, files, capsys, tmp_path):
 def test_quiet_prints_only_bad_inputs(fake_pipeline, files, capsys):
     code, _, err = run(capsys, "extract", str(files / "good.txt"), str(files / "nothing.txt"), "--quiet")
     assert code == 0 and err.strip().splitlines() == [
-        f"{files / 'nothing.txt'}: skipped (missing): no such file or folder"
+        f"{files / 'nothing.txt'}: skipped (not found): no such file or folder"
     ]
 
 

@@ -80,6 +80,18 @@ def test_an_end_before_the_start_is_refused_with_a_message():
     assert edits_from_changes(frame, {"ev0002": {"start": before, "end": before}}, who="a")
 
 
+def test_moving_the_start_of_a_one_day_event_moves_its_end_along():
+    frame = small_frame()  # ev0008: 24 Feb 2022, one day
+    for day in ("2022-02-27", "2022-02-20"):  # later (never refused as "end before start") and earlier (no span)
+        edits = edits_from_changes(frame, {"ev0008": {"start": day}}, who="a")
+        assert {(e.field, e.new) for e in edits} == {("start", day), ("end", day)}
+        moved = row(apply_edits(frame, edits), "ev0008")
+        assert moved["start"] == moved["end"] == pd.Timestamp(day) and moved["precision"] == "day"
+    # a span keeps its end: moving its start only widens or narrows it
+    edits = edits_from_changes(frame, {"ev0002": {"start": "2022-02-12"}}, who="a")
+    assert [(e.field, e.new) for e in edits] == [("start", "2022-02-12")]
+
+
 def test_hide_unhide_and_keep_hidden():
     frame = small_frame()
     edits = edits_from_changes(frame, {"ev0008": {"hidden": True}}, who="a")

@@ -6,7 +6,7 @@ from frames import event, small_frame
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.filters import NONE_LABEL, Filters, apply, date_bounds, from_dict, options, to_dict
+from timeline.filters import NONE_LABEL, Filters, apply, date_bounds, from_dict, options, outside_dates, to_dict
 from timeline.schema import from_records
 
 
@@ -29,6 +29,15 @@ def test_date_range_keeps_overlapping_periods_and_drops_undated():
     assert ids(shown) == {"ev0002", "ev0007"}
     year = apply(frame, Filters(date_from=dt.date(2014, 6, 1), date_to=dt.date(2014, 6, 30)))
     assert ids(year) == {"ev0004"}  # a year-precision event overlaps any range inside its year
+
+
+def test_outside_dates_counts_what_only_the_dates_leave_out():
+    frame = small_frame()
+    feb = {"date_from": dt.date(2022, 2, 12), "date_to": dt.date(2022, 2, 20)}
+    # dated and not negated: ev1, ev2, ev3, ev4, ev7, ev8; the range shows ev2 and ev7
+    assert outside_dates(frame, Filters(**feb)) == 4
+    assert outside_dates(frame, Filters(**feb, places=("Kyiv",))) == 2  # ev4 and ev8 (Kyiv) lie outside
+    assert outside_dates(frame, Filters(places=("Kyiv",))) == 0  # no dates picked: nothing is outside
 
 
 def test_facets_and_none_label():

@@ -184,8 +184,8 @@ def test_summary_counts_and_lines(tmp_path):
     assert (summary.read, summary.duplicates, summary.skipped) == (2, 1, {"empty": 1, "missing": 1})
     lines = summary.lines()
     assert lines[0] == "Read 2 articles (1 near-duplicate of earlier ones, linked)"
-    assert lines[1] == "Skipped 2 inputs: 1 empty, 1 missing"
-    assert any("none.txt: skipped (missing)" in line for line in lines)
+    assert lines[1] == "Skipped 2 inputs: 1 no text, 1 not found"
+    assert any("none.txt: skipped (not found)" in line for line in lines)
     assert summary.lines(messages=False) == lines[: len(lines) - len(summary.messages)]
 
 

@@ -12,21 +12,21 @@ from dataclasses import dataclass, field
 #: How an article's publication date was found (closed set, in order of trust).
 PUBLISHED_BASES: tuple[str, ...] = ("user", "metadata", "dateline", "url", "inferred", "unknown")
 
-#: Why an input produced no article (closed set).
-SKIP_REASONS: tuple[str, ...] = (
-    "missing",
-    "empty",
-    "binary",
-    "unsupported",
-    "too_large",
-    "undecodable",
-    "fetch_failed",
-    "refused",
-    "duplicate",
-    "invalid",
-    "unreadable",
-    "limit",
-)
+#: Why an input produced no article (closed set): code -> the words a reader sees.
+SKIP_REASONS: dict[str, str] = {
+    "missing": "not found",
+    "empty": "no text",
+    "binary": "not text",
+    "unsupported": "unsupported kind",
+    "too_large": "too large",
+    "undecodable": "unknown text encoding",
+    "fetch_failed": "download failed",
+    "refused": "refused",
+    "duplicate": "duplicate",
+    "invalid": "not valid",
+    "unreadable": "unreadable",
+    "limit": "over a limit",
+}
 
 
 def article_id_for(text: str) -> str:
@@ -75,8 +75,8 @@ class Skipped:
 
     def __post_init__(self) -> None:
         if self.reason not in SKIP_REASONS:
-            raise ValueError(f"unknown skip reason {self.reason!r}; use one of {SKIP_REASONS}")
+            raise ValueError(f"unknown skip reason {self.reason!r}; use one of {tuple(SKIP_REASONS)}")
 
     def message(self) -> str:
         """One line for stderr or the app's load summary."""
-        return f"{self.origin}: skipped ({self.reason}){': ' + self.detail if self.detail else ''}"
+        return f"{self.origin}: skipped ({SKIP_REASONS[self.reason]}){': ' + self.detail if self.detail else ''}"

@@ -96,7 +96,8 @@ def edits_from_changes(
 
     ``hidden`` (bool) becomes hide/unhide. Fixing the start of an event dated only to a month
     or year makes it a day-precision event on that day (the user has pinned the date), logged
-    as its own precision/end edits so the audit log tells the whole story.
+    as its own precision/end edits so the audit log tells the whole story. Moving the start of a
+    one-day event moves its end along: the user corrected the day, not asked for a span.
     """
     when = when or now()
     by_id = frame.set_index("event_id")
@@ -115,12 +116,15 @@ def edits_from_changes(
             if new != old:
                 edits.append(Edit(event_id, "set", field, old, new, who, when))
         pinned = "start" in fields and "precision" not in fields and row["precision"] != "day"
+        one_day = row["precision"] == "day" and _text(row["start"])[:10] == _text(row["end"])[:10]
+        moved = "start" in fields and "end" not in fields and (pinned or one_day)
         if pinned:
             edits.append(Edit(event_id, "set", "precision", row["precision"], "day", who, when))
-            if "end" not in fields:
-                edits.append(Edit(event_id, "set", "end", _text(row["end"]), _check("start", _text(fields["start"])),
-                                  who, when))  # fmt: skip
-        _check_order(event_id, row, fields, pinned)
+        if moved:
+            day = _check("start", _text(fields["start"]))
+            if day[:10] != _text(row["end"])[:10]:
+                edits.append(Edit(event_id, "set", "end", _text(row["end"]), day, who, when))
+        _check_order(event_id, row, fields, moved)
     return edits
 
 

@@ -7,7 +7,7 @@ shows. The chart, map, table and every export read the same filtered frame, so t
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 import pandas as pd
 
@@ -112,6 +112,16 @@ def apply(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
         for word in query.split():
             keep &= haystack.str.contains(word, regex=False)
     return frame[keep]
+
+
+def outside_dates(frame: pd.DataFrame, filters: Filters) -> int:
+    """Dated events every filter but the dates keeps that the dates leave out: what a narrowed view hides (new
+    articles' events after the user picked dates, say), so the UI can say so."""
+    if filters.date_from is None and filters.date_to is None:
+        return 0
+    undated_view = replace(filters, date_from=None, date_to=None)
+    kept = apply(frame, undated_view)
+    return int(kept["start"].notna().sum()) - len(apply(frame, filters))
 
 
 # Typographic quotes and apostrophes as typed ones: "Putin’s" (pasted from an article) finds "Putin's" and back.

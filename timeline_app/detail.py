@@ -49,6 +49,8 @@ def _edit_form(row: pd.Series) -> None:
             changes = {k: v for k, v in wanted.items() if v is not None and k in EDITABLE}
             if start is not None and pd.notna(row["start"]) and start == row["start"].date():
                 changes.pop("start")  # unchanged: do not re-pin a month event to its first day
+            if end is not None and pd.notna(row["end"]) and end == row["end"].date():
+                changes.pop("end")  # unchanged: a one-day event whose start moves keeps being one day, as in the table
             if precision == row["precision"]:
                 changes.pop("precision")  # untouched: a new start pins a month event to that day, as in the table
             if hide:
@@ -84,7 +86,7 @@ def _other_reports(row: pd.Series, reports: pd.DataFrame) -> None:
         others.assign(
             date=[date_label(s, e, p) for s, e, p in zip(others["start"], others["end"], others["precision"],
                                                          strict=True)],
-            merged=["by hand" if eid in merged else "found" for eid in others["event_id"]],
+            merged=["merged by hand" if eid in merged else "matched by the app" for eid in others["event_id"]],
         )[["date", "source", "title", "status", "merged", "sentence"]],
         hide_index=True,
         width="stretch",

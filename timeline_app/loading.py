@@ -155,7 +155,8 @@ def extract(
     rows: list[list[dict] | None] = [None for _ in articles]
     failures: list[str] = []
     if todo:
-        with st.status(f"Extracting events from {len(todo)} article{'s' if len(todo) != 1 else ''}…") as status:
+        label = f"Extracting events from {len(todo)} article{'s' if len(todo) != 1 else ''}…"
+        with st.status(label, expanded=True) as status:  # open: the progress bar inside must be seen
             bar = st.progress(0.0)
             for step, i in enumerate(todo, start=1):
                 article = articles[i]

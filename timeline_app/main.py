@@ -10,7 +10,7 @@ import streamlit as st
 
 from timeline.article import Skipped
 from timeline.curation import apply_edits, hidden_ids, project_to_json, unmatched
-from timeline.filters import apply, to_dict
+from timeline.filters import apply, outside_dates, to_dict
 from timeline_app import loading, sidebar, state, url_state
 from timeline_app.tabs import export, sources, table, timeline
 from timeline_app.tabs import map as map_tab
@@ -59,13 +59,18 @@ def run() -> None:
     if not articles and skipped:  # the user gave inputs and none could be read: say why, not "no articles yet"
         reasons = "\n".join(f"- {md(s.message())}" for s in skipped[:20])
         notices.warning(f"None of the inputs gave an article:\n\n{reasons}")
+    elif skipped:  # some inputs gave nothing: say so where it is seen, not only in the collapsed summary
+        notices.warning(f"{counted(len(skipped), 'input')} gave no article (the others were read): "
+                        + "; ".join(md(s.message()) for s in skipped[:3]) + ("; …" if len(skipped) > 3 else "")
+                        + ". The Sources tab lists every one.")  # fmt: skip
     elif not articles:
         notices.info("No articles yet: switch on the demo corpus, upload files, paste text or fetch links "
                      "in the sidebar.")
     zoom = (view_filters.date_from, view_filters.date_to) if view_filters.date_from else None
     tabs = st.tabs(["Timeline", "Map", "Table", "Sources", "Export"])
     with tabs[0]:
-        timeline.show(shown, curated, zoom, "", apply_edits(frame, edits, keep_merged=True))
+        timeline.show(shown, curated, zoom, "", apply_edits(frame, edits, keep_merged=True),
+                      outside_dates(curated, view_filters))  # fmt: skip
     with tabs[1]:
         map_tab.show(shown)
     with tabs[2]:

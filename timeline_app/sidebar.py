@@ -17,7 +17,7 @@ from timeline.schema import STATUSES
 from timeline.temporal import infer_publication_date
 from timeline_app import loading, state
 from timeline_app.loading import MAX_UPLOAD_FILES
-from timeline_app.text import md
+from timeline_app.text import counted, md
 
 _HELP_UPLOAD = (
     "Text (.txt, .md), web pages (.html), records (.json, .jsonl, .csv, Excel .xlsx), RSS/Atom feeds, or a .zip or "
@@ -182,7 +182,10 @@ def publication_overrides(articles: list[Article]) -> dict[str, dt.date]:
     overrides: dict[str, dt.date] = {}
     if not undated:
         return overrides
-    with st.sidebar.expander(f"Publication dates: {len(undated)} article(s) without one", expanded=False):
+    given = sum(st.session_state.get(f"pub_{a.article_id}") is not None for a in undated[:50])
+    label = (f"Publication dates: {given} of {len(undated)} given" if given
+             else f"Publication dates: {counted(len(undated), 'article')} without one")  # fmt: skip
+    with st.sidebar.expander(label, expanded=False):
         st.caption("Relative dates (\"on Wednesday\") are resolved against the publication date. Give one where "
                    "the text does not say; the date the text suggests is shown when there is one.")  # fmt: skip
         for article in undated[:50]:
@@ -212,6 +215,16 @@ def _multiselect(label: str, key: str, values: list[str]) -> list[str]:
     return st.sidebar.multiselect(label, values, key=key)
 
 
+def _clip(first: dt.date | None, last: dt.date | None, bounds: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date]:
+    """A date range brought inside the data's span: reversed ends swapped, a missing end open, and a range that
+    misses the data altogether widened to all of it (never squeezed onto one edge day)."""
+    first, last = first or bounds[0], last or bounds[1]
+    first, last = min(first, last), max(first, last)
+    if last < bounds[0] or first > bounds[1]:
+        return bounds
+    return max(first, bounds[0]), min(last, bounds[1])
+
+
 def filters(frame: pd.DataFrame) -> tuple[Filters, tuple[dt.date, dt.date] | None]:
     """Draw the filter widgets for ``frame``; the resulting view and the data's date bounds."""
     bar = st.sidebar
@@ -224,8 +237,7 @@ def filters(frame: pd.DataFrame) -> tuple[Filters, tuple[dt.date, dt.date] | Non
             current = None  # never narrowed: it follows the data, so new articles' events are not left outside
         st.session_state[state.DATE_BOUNDS] = bounds
         if isinstance(current, (tuple, list)) and len(current) == 2:
-            lo = max(bounds[0], min(current[0] or bounds[0], bounds[1]))
-            hi = min(bounds[1], max(current[1] or bounds[1], lo))
+            lo, hi = _clip(current[0], current[1], bounds)
             if (lo, hi) != tuple(current):
                 if st.session_state.get(state.LINK_FRESH):  # a shared link's dates outside these articles' span
                     asked = " – ".join(d.isoformat() if d else "…" for d in current)

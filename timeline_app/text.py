@@ -1,4 +1,4 @@
-"""Article text as Markdown that renders literally: no markup, link, formula or directive survives.
+"""Article text as Markdown that renders literally: no markup, link, address, formula or directive survives.
 
 Streamlit's ``st.markdown`` never renders raw HTML without ``unsafe_allow_html`` (which this app
 never uses), but Markdown itself would still turn ``*``, ``[..](..)``, ``$..$`` or ``:red[..]`` in
@@ -13,10 +13,16 @@ from pathlib import Path
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 
+#: Where Streamlit's renderer would still turn plain text into a link (it links "http://", "www." and e-mail
+#: addresses in the rendered text, after escapes and character references are resolved): an invisible word
+#: joiner there keeps an address in an article or an error message as text, never a link to click.
+_AUTOLINK = re.compile(r"(?<=:/)(?=/)|(?i:(?<=\bwww)(?=\.))|(?=@)")
+_WORD_JOINER = "\u2060"
+
 
 def md(text: object) -> str:
     """``text`` escaped for Markdown, on one line."""
-    return _PUNCTUATION.sub(r"\\\1", " ".join(str(text).split()))
+    return _PUNCTUATION.sub(r"\\\1", _AUTOLINK.sub(_WORD_JOINER, " ".join(str(text).split())))
 
 
 def highlighted(sentence: str, start: int, end: int) -> str:

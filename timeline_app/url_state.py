@@ -40,6 +40,8 @@ def decode(params: dict[str, list[str]]) -> dict[str, object]:
             out[key] = [v for v in params[name] if v]
     first = {name: values[0] for name, values in params.items() if values}
     start, end = _date(first.get("from")), _date(first.get("to"))
+    if start and end and end < start:  # a hand-edited link with its ends reversed
+        start, end = end, start
     if start or end:
         out[state.F_DATES] = (start, end)
     if first.get("minc", "").isdigit():

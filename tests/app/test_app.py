@@ -61,12 +61,15 @@ def test_all_dates_button_clears_a_narrowed_dates_filter(app):
     at = app.run()
     assert not [b for b in at.button if b.label.startswith("All dates")]  # nothing to clear yet
     everything = len(editor_table(at))
+    undated = int(editor_table(at)["start"].isna().sum())  # no date range can hold them
     dates = widget(at.sidebar.date_input, "Dates (the chart zooms to them)")
     dates.set_value((dt.date(2022, 2, 20), dt.date(2022, 2, 28))).run()
     no_errors(at)
     assert 0 < len(editor_table(at)) < everything and param(at, "from") == ["2022-02-20"]
     (button,) = [b for b in at.button if b.label.startswith("All dates")]
     assert "2022-02-20" in button.label
+    (outside,) = [i.value for i in at.info if "outside the dates shown" in i.value]
+    assert int(outside.split()[0]) == everything - undated - len(editor_table(at))
     button.click().run()
     no_errors(at)
     assert len(editor_table(at)) == everything and param(at, "from") == []
@@ -159,7 +162,7 @@ def test_curation_survives_rerun_and_is_audited(app):
     audit = next(df.value for df in at.dataframe if "who" in df.value.columns)
     assert audit.iloc[-1]["action"] == "merge"
     reports = next(df.value for df in at.dataframe if "merged" in df.value.columns)  # the detail still lists it
-    assert reports.set_index("merged").loc["by hand", "title"] == table.set_index("event_id").loc[other, "title"]
+    assert reports.set_index("merged").loc["merged by hand", "title"] == table.set_index("event_id").loc[other, "title"]
     next(b for b in at.button if b.label.startswith("Un-merge")).click().run()
     no_errors(at)
     assert other in set(editor_table(at)["event_id"])
@@ -300,6 +303,14 @@ def test_inputs_that_all_fail_say_why_on_the_page(app):
     no_errors(at)
     assert any("None of the inputs gave an article" in w.value and "the file is empty" in w.value for w in at.warning)
     assert not any("No articles yet" in i.value for i in at.info)
+
+
+def test_an_unreadable_file_beside_readable_ones_is_named_on_the_page(app):
+    at = app.run()
+    at.sidebar.file_uploader[0].upload("blank.txt", b"   \n", "text/plain").run()
+    no_errors(at)
+    (notice,) = [w.value for w in at.warning if "gave no article" in w.value]
+    assert "blank.txt" in notice.replace("\\", "") and "no text" in notice and "the others were read" in notice
 
 
 def test_a_link_naming_what_is_not_loaded_says_so_once(app):

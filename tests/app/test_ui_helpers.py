@@ -24,7 +24,18 @@ def test_md_escapes_every_markup_character():
 
 @given(st.text(max_size=60))
 def test_md_is_lossless_on_any_text(text):
-    assert md(text).replace("\\", "") == " ".join(text.split()).replace("\\", "")  # only backslashes added
+    def seen(shown: str) -> str:
+        return shown.replace("\\", "").replace("\u2060", "")
+
+    assert seen(md(text)) == seen(" ".join(text.split()))  # only backslashes and invisible word joiners added
+
+
+def test_md_keeps_addresses_from_becoming_links():
+    out = md("Forms at http://10.0.0.5/admin, https://x.org, WWW.example.org and help@example.org.")
+    # the renderer links "://", "www." and "@" in the text it shows: a joiner sits inside each
+    shown = out.replace("\\", "")
+    assert "://" not in shown and "www." not in shown.lower() and "p@" not in shown
+    assert shown.count("\u2060") == 4 and shown.replace("\u2060", "").startswith("Forms at http://10.0.0.5/admin")
 
 
 def test_highlight_marks_only_the_date_expression():
@@ -75,3 +86,15 @@ def test_a_dragged_box_gives_its_days_in_order():
     assert dragged_period([box]) == (dt.date(2022, 2, 2), dt.date(2022, 3, 3))
     assert dragged_period([]) is None
     assert dragged_period([{"x": ["2022-02-02"]}, {"x": ["not a date", "x"]}]) is None
+
+
+def test_a_link_with_reversed_or_outside_dates_still_shows_events():
+    from timeline_app.sidebar import _clip
+
+    assert decode({"from": ["2022-03-01"], "to": ["2022-01-01"]})[state.F_DATES] == (
+        dt.date(2022, 1, 1), dt.date(2022, 3, 1))  # fmt: skip
+    bounds = (dt.date(2021, 11, 1), dt.date(2022, 3, 31))
+    assert _clip(dt.date(2030, 1, 1), dt.date(2030, 2, 1), bounds) == bounds  # misses the data: all of it, not 1 day
+    assert _clip(dt.date(2022, 3, 1), dt.date(2022, 1, 1), bounds) == (dt.date(2022, 1, 1), dt.date(2022, 3, 1))
+    assert _clip(dt.date(2022, 2, 1), dt.date(2030, 1, 1), bounds) == (dt.date(2022, 2, 1), dt.date(2022, 3, 31))
+    assert _clip(None, dt.date(2022, 1, 15), bounds) == (dt.date(2021, 11, 1), dt.date(2022, 1, 15))

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from timeline.article import Article, Skipped
+from timeline.article import SKIP_REASONS, Article, Skipped
 
 
 @dataclass
@@ -51,7 +51,7 @@ class LoadSummary:
             )
         skipped = sum(self.skipped.values())
         if skipped:
-            reasons = ", ".join(f"{n} {reason}" for reason, n in Counter(self.skipped).most_common())
+            reasons = ", ".join(f"{n} {SKIP_REASONS[reason]}" for reason, n in Counter(self.skipped).most_common())
             out.append(f"Skipped {skipped} input{'s' if skipped != 1 else ''}: {reasons}")
         unknown = self.basis.get("unknown", 0)
         if unknown:

@@ -29,7 +29,7 @@ def articles_table(articles: list[Article], frame: pd.DataFrame) -> pd.DataFrame
             "events": int(counts.get(a.article_id, 0)),
             "link": safe_url(a.url) or None,
             "read from": origin_label(a.origin),
-            "near-duplicate of": a.duplicate_of,
+            "near-duplicate of": a.duplicate_of or "",
         })  # fmt: skip
     return pd.DataFrame(rows, columns=list(ARTICLE_COLUMNS))  # the columns even with no article
 

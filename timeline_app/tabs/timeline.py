@@ -79,9 +79,11 @@ def show(
     view: tuple[dt.date, dt.date] | None,
     title: str,
     reports: pd.DataFrame | None = None,
+    outside: int = 0,
 ) -> None:
     """Draw the tab. ``shown``: filtered events; ``curated``: all events (for the detail panel); ``reports``: those
-    with the events merged into others kept (the detail lists them)."""
+    with the events merged into others kept (the detail lists them); ``outside``: events the other filters keep that
+    the dates leave out."""
     lanes_col, color_col, key_col = st.columns(3)
     lanes = _choice("Lanes", state.LANES, lanes_col)
     color = _choice("Colour", state.COLOR, color_col)
@@ -101,6 +103,9 @@ def show(
         + (f" {note}" if note else "")
     )
     if view is not None:
+        if outside:  # e.g. a new article's events fell outside the dates picked earlier: say so, never hide it
+            st.info(f"{counted(outside, 'event')} outside the dates shown ({view[0]:%Y-%m-%d} – {view[1]:%Y-%m-%d}) "
+                    "match the other filters.")  # fmt: skip
         st.button(f"All dates (now {view[0]:%Y-%m-%d} – {view[1]:%Y-%m-%d})", on_click=_all_dates, key=state.ALL_DATES)
     figure = timeline_figure(drawn, lanes=lanes, color=color, view=view, selected=st.session_state.get(state.SELECTED),
                              title=title)  # fmt: skip

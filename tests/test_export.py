@@ -93,6 +93,22 @@ def test_html_is_standalone_and_inert():
     assert XSS_SENTENCE not in page
 
 
+def test_html_chart_title_has_room_of_its_own_and_says_how_many_events_when():
+    frame = apply(small_frame(), Filters())
+    fig = timeline_figure(frame, title="Ukraine <2022>")
+    page = to_html(fig, frame, title="Ukraine <2022>")
+    title = fig.layout.title
+    # at the container's top with automargin, plotly stacks the title above the legend; in the top margin (the
+    # default) the horizontal legend is drawn over it
+    assert (title.yref, title.yanchor, title.y, title.automargin) == ("container", "top", 1, True)
+    assert title.text == "Ukraine &lt;2022&gt;" and fig.layout.legend.yanchor == "bottom"
+    dated = frame.dropna(subset=["start"])
+    first, last = dated["start"].min(), dated["end"].max()
+    subtitle = f"{len(dated)} dated events · {first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
+    assert title.subtitle.text == subtitle and json.dumps(subtitle)[1:-1] in page
+    assert fig.layout.height > timeline_figure(frame).layout.height  # the title block does not squeeze the lanes
+
+
 def test_only_http_links_are_kept():
     assert safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
     for bad in ("javascript:alert(1)", "data:text/html,x", "/relative", "http://", "https://a b.org", " "):

@@ -11,6 +11,7 @@ from timeline.figures import (
     OTHER_LABEL,
     date_label,
     density,
+    esc,
     event_at,
     focus_range,
     key_events,
@@ -18,7 +19,7 @@ from timeline.figures import (
     place_table,
     timeline_figure,
 )
-from timeline.filters import Filters, apply
+from timeline.filters import NONE_LABEL, Filters, apply, facet_values, none_label
 from timeline.schema import from_records
 
 
@@ -79,7 +80,7 @@ def test_lanes_by_actor_repeat_multi_actor_events():
     frame = apply(small_frame(), Filters())
     fig = timeline_figure(frame, lanes="actors")
     lanes = list(fig.layout.yaxis.ticktext)
-    assert {"Russia", "Belarus", "NATO", "(none)"} <= set(lanes)
+    assert {"Russia", "Belarus", "NATO", none_label("actors")} <= set(lanes)
     (span,) = traces_with(fig, "ev0002")
     assert list(span.customdata).count("ev0002") == 2  # drills in the Russia lane and the Belarus lane
 
@@ -164,3 +165,76 @@ def test_the_default_view_keeps_the_first_dispatches_and_drops_far_background():
     background = [event(200, start=dt.date(1997, 5, 1), end=dt.date(1997, 5, 31), precision="month")]
     lo, hi = focus_range(from_records(first + crisis + background))
     assert lo <= pd.Timestamp("2021-11-10") and lo > pd.Timestamp("2021-01-01")
+
+
+def day_event(n: int, day: dt.date) -> dict:
+    return event(n, start=day, end=day)
+
+
+def test_the_default_view_opens_on_the_crisis_says_what_it_leaves_out_and_the_slider_reaches_it():
+    crisis = [day_event(i, dt.date(2021, 12, 1) + dt.timedelta(days=i)) for i in range(1, 80)]
+    background = [
+        event(90, start=dt.date(1997, 5, 1), end=dt.date(1997, 5, 31), precision="month"),
+        event(91, start=dt.date(2014, 1, 1), end=dt.date(2014, 12, 31), precision="year"),
+        event(92, start=dt.date(2014, 1, 1), end=dt.date(2014, 12, 31), precision="year"),
+    ]
+    frame = from_records(crisis + background)
+    fig = timeline_figure(frame)
+    first, last = (pd.Timestamp(day) for day in fig.layout.xaxis.range)
+    earlier = frame[frame["end"] < first]
+    assert set(earlier["event_id"]) == {"ev0090", "ev0091", "ev0092"}  # the crisis fills the view, no background
+    assert frame.loc[frame["start"] > pd.Timestamp("2015-01-01"), "start"].between(first, last).all()
+    slider = [pd.Timestamp(day) for day in fig.layout.xaxis2.rangeslider.range]
+    assert slider[0] <= frame["start"].min() and slider[1] > frame["end"].max()  # dragging reaches 1997
+    (note,) = fig.layout.annotations
+    assert note.text.startswith(f"{len(earlier)} earlier events (1997–2014) outside this view")
+    assert "range slider" in note.text and "later" not in note.text
+
+    zoomed = timeline_figure(frame, view=(dt.date(2021, 12, 5), dt.date(2021, 12, 20)))
+    assert zoomed.layout.xaxis.range[0] == "2021-12-04" and not zoomed.layout.annotations  # the user's zoom, as is
+    one_cluster = timeline_figure(from_records(crisis))
+    assert not one_cluster.layout.annotations
+    assert pd.Timestamp(one_cluster.layout.xaxis.range[0]) < pd.Timestamp("2021-12-02")
+
+
+def legend_entries(fig) -> dict[str, object]:
+    """Legend label -> the trace drawing its symbol (plotly shows one entry per trace not hidden from it)."""
+    entries = [t for t in fig.data if t.showlegend is not False]
+    assert len({t.name for t in entries}) == len(entries), [t.name for t in entries]  # one entry per category
+    return {t.name: t for t in entries}
+
+
+def legend_symbol(trace) -> str:
+    assert trace.type in ("scatter", "scattergl"), f"{trace.name}: a {trace.type} swatch, not a marker"
+    symbol = trace.marker.symbol
+    return symbol if isinstance(symbol, str) else symbol[0]  # an array: plotly's legend copies the first point
+
+
+def test_legend_markers_are_solid_except_tentative_statuses():
+    frame = apply(small_frame(), Filters())
+    dated = frame.dropna(subset=["start"])
+    for color in ("actors", "places", "source", "event_type"):
+        entries = legend_entries(timeline_figure(frame, color=color))
+        assert set(entries) == set(facet_values(dated, color).str[0].map(esc)), color
+        assert all(legend_symbol(trace) == "circle" for trace in entries.values()), color
+    by_status = legend_entries(timeline_figure(frame, color="status"))
+    assert set(by_status) == set(dated["status"])
+    assert {name for name, trace in by_status.items() if legend_symbol(trace).endswith("-open")} == {
+        "scheduled", "possible"} & set(dated["status"])  # fmt: skip
+
+
+def lane_events(fig, lane: int) -> set[str]:
+    """The events drawn in lane number ``lane`` (points are jittered at most 0.3 off it)."""
+    return {eid for t in fig.data if t.customdata is not None
+            for eid, y in zip(t.customdata, t.y, strict=True) if round(y) == lane}  # fmt: skip
+
+
+def test_events_without_a_value_share_a_named_last_lane_that_is_also_their_filter():
+    frame = apply(small_frame(), Filters())
+    for facet, label in (("actors", "No actor named"), ("places", "No place named")):
+        fig = timeline_figure(frame, lanes=facet)
+        lanes = list(fig.layout.yaxis.ticktext)
+        assert lanes[-1] == label == none_label(facet) and NONE_LABEL not in lanes
+        picked = apply(frame, Filters(**{facet: (label,)}))
+        assert lane_events(fig, len(lanes) - 1) == set(picked.dropna(subset=["start"])["event_id"]) != set()
+        assert Filters(**{facet: (NONE_LABEL,)}) == Filters(**{facet: (label,)})  # views saved with "(none)"

@@ -27,7 +27,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from timeline.filters import MULTI_VALUED, NONE_LABEL, facet_values, options, single_values
+from timeline.filters import MULTI_VALUED, facet_values, none_label, options, single_values
 
 #: Facets that can define lanes or colours, with their labels for the UI.
 CHOICES: dict[str, str] = {
@@ -49,7 +49,7 @@ COARSE: frozenset[str] = frozenset(
 #: Rows in view above which events are aggregated into bins (zoomed-out view).
 AGGREGATE_ABOVE = 3000
 
-#: Lanes drawn at most; the rest share one "(other)" lane so the chart stays readable.
+#: Lanes drawn at most (the no-value lane included); the rest share one "(other)" lane so the chart stays readable.
 MAX_LANES = 30
 
 #: Bars drawn at most per colour in the aggregated view (the density strip still counts everything).
@@ -186,21 +186,17 @@ def _jitter(event_ids: pd.Series) -> pd.Series:
     return event_ids.map(lambda eid: (zlib.crc32(eid.encode()) % 1000) / 1000 * 0.6 - 0.3)
 
 
-def _first(values: list[str]) -> str:
-    return values[0] if values else NONE_LABEL
-
-
 def _layout_rows(frame: pd.DataFrame, lanes: str, color: str) -> tuple[pd.DataFrame, list[str]]:
     """One row per (event, lane) with its lane position, colour category and kind."""
     wanted = dict.fromkeys([*_DRAWN_COLUMNS, lanes, color])  # only what is drawn: copies stay cheap at 100k
     dated = frame.loc[frame["start"].notna(), list(wanted)]
-    lane_order = options(dated, lanes)
-    if len(lane_order) > MAX_LANES:
-        keep = set(lane_order[: MAX_LANES - 1])
-        lane_order = lane_order[: MAX_LANES - 1] + [OTHER_LABEL]
-    else:
-        keep = set(lane_order)
-    colors = facet_values(dated, color).map(_first) if color in MULTI_VALUED else single_values(dated, color)
+    none, found = none_label(lanes), options(dated, lanes)
+    named = [lane for lane in found if lane != none]
+    last = [none] if none in found else []  # events with no actor (place...) are not a category: the last lane
+    room = MAX_LANES - len(last)
+    lane_order = (named if len(named) <= room else named[: room - 1] + [OTHER_LABEL]) + last
+    keep = set(lane_order)
+    colors = facet_values(dated, color).str[0] if color in MULTI_VALUED else single_values(dated, color)
     if color != "status" and colors.nunique() > len(PALETTE):  # past the palette the rarer ones share "(other)"
         common = colors.value_counts().index[: len(PALETTE) - 1]
         colors = colors.where(colors.isin(common), OTHER_LABEL)
@@ -295,6 +291,7 @@ def _events_traces(rows: pd.DataFrame, colors: dict[str, str]) -> list[go.BaseTr
                 go.Scattergl(
                     name=esc(category),
                     legendgroup=esc(category),
+                    showlegend=False,
                     mode="markers",
                     x=points["start"].dt.strftime("%Y-%m-%d").tolist(),
                     y=(points["_y"] + _jitter(points["event_id"])).round(3).tolist(),
@@ -309,8 +306,6 @@ def _events_traces(rows: pd.DataFrame, colors: dict[str, str]) -> list[go.BaseTr
                     customdata=points["event_id"].tolist(),
                 )
             )
-        elif traces and traces[-1].name == esc(category):
-            traces[-1].showlegend = True  # a category with only bars still needs its legend entry
     return traces
 
 
@@ -367,6 +362,7 @@ def _aggregated_traces(rows: pd.DataFrame, colors: dict[str, str], freq: str) ->
                 go.Scattergl(
                     name=esc(category),
                     legendgroup=esc(category),
+                    showlegend=False,
                     mode="markers",
                     x=agg["_bin"].dt.strftime("%Y-%m-%d").tolist(),
                     y=agg["_y"].tolist(),
@@ -377,9 +373,24 @@ def _aggregated_traces(rows: pd.DataFrame, colors: dict[str, str], freq: str) ->
                     customdata=agg["event_id"].tolist(),
                 )
             )  # fmt: skip
-        elif traces:
-            traces[-1].showlegend = True
     return traces
+
+
+def _legend_traces(categories: list[str], colors: dict[str, str], color: str) -> list[go.Scatter]:
+    """One legend-only marker per colour category: solid, or hollow for a tentative status (what hollow means).
+
+    Left to the event traces, a legend entry copies the trace's first point, so an actor whose first event is
+    scheduled would look hollow, and a category drawn only as bars would show a bar swatch.
+    """
+    hollow = {category: color == "status" and category in TENTATIVE for category in categories}
+    return [
+        go.Scatter(
+            name=esc(category), legendgroup=esc(category), x=[None], y=[None], mode="markers", hoverinfo="skip",
+            marker={"color": colors[category], "size": 10, "symbol": "circle-open" if hollow[category] else "circle",
+                    "line": {"width": 2 if hollow[category] else 0}},
+        )
+        for category in categories
+    ]  # fmt: skip
 
 
 def density(frame: pd.DataFrame, freq: str = "D") -> pd.DataFrame:
@@ -443,8 +454,9 @@ def timeline_figure(
 ) -> go.Figure:
     """The interactive timeline of ``frame`` (already filtered): lanes, colours, density strip, range slider.
 
-    ``view`` is the visible date range (the chart's zoom; default :func:`focus_range`); aggregation
-    kicks in when more than :data:`AGGREGATE_ABOVE` rows fall inside it. ``selected`` (an event_id) is ringed.
+    ``view`` is the visible date range (the chart's zoom; default :func:`focus_range`, with a note counting the
+    events it leaves out); aggregation kicks in when more than :data:`AGGREGATE_ABOVE` rows fall inside it; the
+    range slider always spans every event. ``selected`` (an event_id) is ringed.
     Each event trace carries event ids in ``customdata`` (see :func:`event_at`).
     """
     if lanes not in CHOICES or color not in CHOICES:
@@ -465,7 +477,7 @@ def timeline_figure(
     freq = _bin_freq(lo, hi)
     aggregate = len(in_view) > AGGREGATE_ABOVE
     traces = _aggregated_traces(rows, colors, freq) if aggregate else _events_traces(rows, colors)
-    fig.add_traces(traces, rows=1, cols=1)
+    fig.add_traces(_legend_traces(categories, colors, color) + traces, rows=1, cols=1)
     if selected and selected in set(rows["event_id"]):
         sel = rows[rows["event_id"] == selected]
         fig.add_trace(
@@ -487,9 +499,15 @@ def timeline_figure(
         ),
         row=2, col=1,
     )  # fmt: skip
-    pad = pd.Timedelta(days=max(1, (hi - lo).days // 40))
-    fig.update_xaxes(type="date", range=[(lo - pad).strftime("%Y-%m-%d"), (hi + pad + _ONE_DAY).strftime("%Y-%m-%d")])
-    fig.update_xaxes(rangeslider={"visible": True, "thickness": 0.06}, row=2, col=1)
+    first, last = _padded(lo, hi)
+    fig.update_xaxes(type="date", range=[f"{first:%Y-%m-%d}", f"{last:%Y-%m-%d}"])
+    whole = _padded(rows["start"].min(), rows["end"].max())  # the slider reaches every event, whatever the view
+    fig.update_xaxes(rangeslider={"visible": True, "thickness": 0.06, "range": [f"{day:%Y-%m-%d}" for day in whole]},
+                     row=2, col=1)  # fmt: skip
+    note = "" if view is not None else _outside_note(rows, first, last)
+    if note:
+        fig.add_annotation(text=esc(note), showarrow=False, xref="paper", x=0, xanchor="left", yref="y2 domain", y=1,
+                           yanchor="bottom", font={"size": 11, "color": "#555"})  # fmt: skip
     fig.update_yaxes(
         tickmode="array", tickvals=list(range(len(lane_order))), ticktext=[esc(lane) for lane in lane_order],
         range=[len(lane_order) - 0.5, -0.5], zeroline=False, fixedrange=True, row=1, col=1,
@@ -497,7 +515,7 @@ def timeline_figure(
     fig.update_yaxes(title_text="per day" if strip_freq == "D" else "per week", title_font={"size": 10}, nticks=3,
                      fixedrange=True, row=2, col=1)  # fmt: skip
     fig.update_layout(
-        title=esc(title) if title else None,
+        title=_title(title, rows) if title else None,
         template="plotly_white",
         barmode="overlay",
         hovermode="closest",
@@ -505,13 +523,40 @@ def timeline_figure(
         selectdirection="h",  # the Box Select tool picks a period: the dashboard turns it into its date filter
         clickmode="event+select",
         uirevision=f"{lanes}:{color}",
-        height=min(1400, 320 + 34 * len(lane_order)),
-        margin={"l": 10, "r": 10, "t": 60 if title else 30, "b": 10},
+        height=min(1400, 320 + 34 * len(lane_order)) + (60 if title else 0),  # the title block takes 60 px
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "title": {"text": CHOICES[color]}},
         hoverlabel={"align": "left", "bgcolor": "white", "bordercolor": "#888",
                     "font": {"color": "#1d1d1f", "size": 12}},
     )
     return fig
+
+
+def _padded(lo: pd.Timestamp, hi: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The axis range showing days ``lo`` to ``hi`` whole, with a fortieth of the span (a day at least) either side."""
+    pad = pd.Timedelta(days=max(1, (hi - lo).days // 40))
+    return lo - pad, hi + pad + _ONE_DAY
+
+
+def _outside_note(rows: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp) -> str:
+    """How many events lie wholly outside the opening view ``first``..``last``, and in which years: background
+    years left off screen by :func:`focus_range` must not go unnoticed. Empty when every event shows."""
+    events = rows.drop_duplicates("event_id")
+    parts = []
+    for side, part in (("earlier", events[events["end"] < first]), ("later", events[events["start"] >= last])):
+        if len(part):
+            years = "–".join(str(year) for year in sorted({part["start"].min().year, part["end"].max().year}))
+            parts.append(f"{len(part)} {side} event{'s' if len(part) > 1 else ''} ({years})")
+    return " and ".join(parts) + " outside this view: drag the range slider to see them" if parts else ""
+
+
+def _title(title: str, rows: pd.DataFrame) -> dict:
+    """The title, with a subtitle giving how many events and which dates the chart holds, at the top of the
+    figure: anchored to the container with automargin, plotly stacks it above the legend instead of under it."""
+    count, first, last = rows["event_id"].nunique(), rows["start"].min(), rows["end"].max()
+    subtitle = f"{count} dated event{'s' if count > 1 else ''} · {first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
+    return {"text": esc(title), "subtitle": {"text": subtitle}, "automargin": True, "pad": {"t": 12, "l": 12},
+            "x": 0, "xref": "container", "xanchor": "left", "y": 1, "yref": "container", "yanchor": "top"}  # fmt: skip
 
 
 def event_at(fig: go.Figure, curve: int, index: int) -> str | None:

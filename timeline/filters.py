@@ -16,8 +16,23 @@ from timeline.schema import names
 #: Facets a user can restrict, mapped to how a row's values are read.
 FACETS: tuple[str, ...] = ("event_type", "status", "actors", "places", "source")
 
-#: Label of the facet value given to rows that have none (an event with no actor, no place...).
+#: Per facet, the label of the value given to rows that have none: it says what is missing, where a bare
+#: "(none)" lane or filter option read as a bug.
+NONE_LABELS: dict[str, str] = {
+    "event_type": "No type given",
+    "status": "No status given",
+    "actors": "No actor named",
+    "places": "No place named",
+    "source": "No source named",
+}
+
+#: The label every facet gave such rows before :data:`NONE_LABELS`; saved projects and links may still hold it.
 NONE_LABEL = "(none)"
+
+
+def none_label(facet: str) -> str:
+    """The label of ``facet``'s value for rows that have none (a filter value, a lane, a legend entry)."""
+    return NONE_LABELS[facet]
 
 
 @dataclass(frozen=True)
@@ -41,6 +56,12 @@ class Filters:
     show_negated: bool = False
     include_undated: bool = True
 
+    def __post_init__(self) -> None:
+        for facet in FACETS:  # a view saved with the old label still selects the rows without a value
+            values = getattr(self, facet)
+            if NONE_LABEL in values:
+                object.__setattr__(self, facet, tuple(none_label(facet) if v == NONE_LABEL else v for v in values))
+
     def is_default(self) -> bool:
         """True when the view restricts nothing beyond the default (negated events hidden)."""
         return self == Filters()
@@ -49,19 +70,20 @@ class Filters:
 def facet_values(frame: pd.DataFrame, facet: str) -> pd.Series:
     """Per row, the list of values the facet takes (actors/places are multi-valued).
 
-    A row with no value gets ``[NONE_LABEL]`` so a user can still select "events with no actor".
+    A row with no value gets ``[none_label(facet)]`` so a user can still select "events with no actor".
     """
+    none = none_label(facet)
     if facet in MULTI_VALUED:
-        return frame[facet].map(lambda cell: names(cell) or [NONE_LABEL])
-    return frame[facet].map(lambda value: [value or NONE_LABEL])
+        return frame[facet].map(lambda cell: names(cell) or [none])
+    return frame[facet].map(lambda value: [value or none])
 
 
 MULTI_VALUED: frozenset[str] = frozenset({"actors", "places"})
 
 
 def single_values(frame: pd.DataFrame, facet: str) -> pd.Series:
-    """Per row, the facet's value for a single-valued facet (vectorized; ``NONE_LABEL`` when empty)."""
-    return frame[facet].replace("", NONE_LABEL)
+    """Per row, the facet's value for a single-valued facet (vectorized; ``none_label(facet)`` when empty)."""
+    return frame[facet].replace("", none_label(facet))
 
 
 def options(frame: pd.DataFrame, facet: str) -> list[str]:

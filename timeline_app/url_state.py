@@ -12,6 +12,7 @@ import datetime as dt
 import streamlit as st
 
 from timeline.figures import CHOICES
+from timeline.filters import NONE_LABEL, none_label
 from timeline.pipeline import UNDATED_MODES
 from timeline_app import state
 
@@ -23,6 +24,10 @@ LISTS: dict[str, str] = {
     "place": state.F_PLACES,
     "source": state.F_SOURCES,
 }
+
+#: query parameter -> the events-frame facet it filters (for the label of "no value").
+FACET_OF: dict[str, str] = {"type": "event_type", "status": "status", "actor": "actors", "place": "places",
+                            "source": "source"}  # fmt: skip
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -37,7 +42,8 @@ def decode(params: dict[str, list[str]]) -> dict[str, object]:
     out: dict[str, object] = {}
     for name, key in LISTS.items():
         if params.get(name):
-            out[key] = [v for v in params[name] if v]
+            # a link made before "no value" had a label per facet says "(none)": read it as that label
+            out[key] = [none_label(FACET_OF[name]) if v == NONE_LABEL else v for v in params[name] if v]
     first = {name: values[0] for name, values in params.items() if values}
     start, end = _date(first.get("from")), _date(first.get("to"))
     if start and end and end < start:  # a hand-edited link with its ends reversed

@@ -98,3 +98,8 @@ def test_a_link_with_reversed_or_outside_dates_still_shows_events():
     assert _clip(dt.date(2022, 3, 1), dt.date(2022, 1, 1), bounds) == (dt.date(2022, 1, 1), dt.date(2022, 3, 1))
     assert _clip(dt.date(2022, 2, 1), dt.date(2030, 1, 1), bounds) == (dt.date(2022, 2, 1), dt.date(2022, 3, 31))
     assert _clip(None, dt.date(2022, 1, 15), bounds) == (dt.date(2021, 11, 1), dt.date(2022, 1, 15))
+
+
+def test_an_old_link_naming_events_without_an_actor_still_selects_them():
+    assert decode({"actor": ["(none)", "NATO"], "place": ["(none)"]}) == {
+        state.F_ACTORS: ["No actor named", "NATO"], state.F_PLACES: ["No place named"]}  # fmt: skip

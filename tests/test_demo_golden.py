@@ -90,9 +90,16 @@ def test_golden_event(frame, event):
     assert set(event["actors"]) <= names, f"actors {sorted(names)}"
 
 
+#: Types the Russia–Ukraine demo corpus has no event of: their cues are tested on sentences of their own
+#: (tests/test_events_types.py).
+NOT_IN_DEMO = {"disaster"}
+
+
 def test_every_event_type_is_in_the_golden_file():
     types = yaml.safe_load((ROOT / "timeline" / "resources" / "enrich" / "event_types.yaml").read_text("utf-8"))
-    assert {e["type"] for e in GOLDEN} == {t["id"] for t in types["types"]}
+    ids = {t["id"] for t in types["types"]}
+    assert ids >= NOT_IN_DEMO  # no stale exemption
+    assert {e["type"] for e in GOLDEN} == ids - NOT_IN_DEMO
 
 
 def test_the_frame_validates(frame):

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from timeline.events.figures import lexicon as figure_lexicon
-from timeline.events.gazetteer import find_mentions, gazetteers
+from timeline.events.gazetteer import Matcher, find_mentions, gazetteers
 from timeline.events.types import taxonomy
 
 ENRICH = Path(__file__).resolve().parents[1] / "timeline" / "resources" / "enrich"
@@ -36,7 +36,7 @@ def strings(node, path="") -> list[tuple[str, object]]:
 def test_files_are_well_formed(name):
     data = load(name)
     assert isinstance(data, dict) and data
-    flags = {"fallback", "default"}
+    flags = {"fallback", "default", "agent"}
     bad = [(p, v) for p, v in strings(data) if isinstance(v, bool) and p.rsplit("/", 1)[-1] not in flags]
     assert bad == [], f"{name}: YAML turned these into booleans; quote them: {bad}"
 
@@ -133,6 +133,19 @@ def test_places_file_has_no_dead_entries():
     assert odessa.entities[0].country == "UKR"
 
 
+def test_subdivision_lists_have_no_dead_entries():
+    places = load("places.yaml")
+    kinds = places["subdivision_kinds"]
+    assert len(kinds) == len(set(kinds)) and set(kinds) <= {s.type for s in pycountry.subdivisions}
+    names = {s.name for s in pycountry.subdivisions if s.type in kinds}
+    stop = places["subdivision_stoplist"]
+    assert len(stop) == len(set(stop))
+    assert [w for w in stop if w not in names] == [], "stoplist words that are no subdivision (remove them)"
+    assert not set(stop) & set(load("names.yaml")["stopwords"]), "already never a name: remove from the stoplist"
+    words = places["subdivision_kind_words"]
+    assert len(words) == len(set(words)) and all(w == w.lower() for w in words)
+
+
 def test_every_city_alias_resolves():
     gz = gazetteers()
     for alias, name in load("places.yaml")["city_aliases"].items():
@@ -160,6 +173,21 @@ def test_every_cue_is_found_by_its_own_type():
             text = cue.rstrip("*") + ("s" if cue.endswith("*") else "")
             found = tax.matcher.find(f"x {text} x")
             assert [m.key for m in found] == [event_type.id], (cue, found)
+
+
+def test_every_idiom_hides_a_live_cue():
+    data = load("event_types.yaml")
+    idioms = data["idioms"]
+    assert len(idioms) == len(set(idioms))
+    cues = {c for t in data["types"] for c in t.get("cues") or []}
+    assert not set(idioms) & cues
+    tax = taxonomy()
+    cue_only = Matcher({c: "cue" for c in cues}, ignore_case=True)
+    for idiom in idioms:
+        text = idiom.rstrip("*") + ("s" if idiom.endswith("*") else "")
+        assert cue_only.find(text), f"{idiom!r} holds no cue: drop it"
+        found = tax.matcher.find(f"x {text} x")
+        assert [(m.text, m.key) for m in found] == [(text, "")], (idiom, found)
 
 
 def test_every_figure_unit_is_matched_to_its_kind():

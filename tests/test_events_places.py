@@ -84,3 +84,46 @@ def test_no_false_positive_cities(text):
 
 def test_country_as_modifier_of_a_title_is_not_a_place():
     assert by_name("Senators wrote a letter to US President Joe Biden.") == {}
+
+
+def test_subdivision_with_its_kind_word_is_a_region_of_its_country():
+    found = by_name("Floods in Sindh province displaced 2 million people in August.")
+    assert found["Sindh"]["kind"] == "region" and found["Sindh"]["country"] == "PAK"
+    assert found["Sindh"]["lat"] is not None and found["Sindh"]["lon"] is not None
+    assert by_name("The quake destroyed homes across Hatay Province.")["Hatay"]["country"] == "TUR"
+
+
+def test_subdivision_under_a_locative_preposition_is_a_place():
+    assert by_name("Rescue teams arrived in Hatay on Tuesday.")["Hatay"]["country"] == "TUR"
+    found = by_name("The troops came from Fort Bragg, North Carolina.")
+    assert found["North Carolina"]["country"] == "USA"
+    assert "Carolina" not in found  # the city inside the state's name
+
+
+def test_subdivision_kind_word_beats_a_same_named_city():
+    assert by_name("The earthquake flattened towns in Kahramanmaraş province.")["Kahramanmaraş"]["kind"] == "region"
+    assert by_name("Rescuers reached Kahramanmaras province.")["Kahramanmaraş"]["kind"] == "region"
+    assert by_name("Rescuers reached Kahramanmaraş.")["Kahramanmaraş"]["kind"] == "city"
+    washington = by_name("Fires spread across Washington state.")["Washington"]
+    assert (washington["kind"], washington["country"]) == ("region", "USA")
+
+
+def test_a_name_shared_by_two_countries_needs_the_article():
+    article = "Pakistan asked for aid. Floods in Punjab displaced thousands."
+    assert by_name("Floods in Punjab displaced thousands.", article)["Punjab"]["country"] == "PAK"
+    assert by_name("Floods in Punjab displaced thousands.") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sindh Chief Minister Murad Ali Shah visited the camps.",  # not governed by a preposition
+        "She studied at Washington State University.",  # a name follows the kind word
+        "The Nord Stream pipeline runs under the Baltic Sea.",  # glued to a name
+        "He sent a letter to Kerry on Monday.",  # stoplist: a person's name
+        "Officials in the Delta region met.",  # stoplist: an ordinary word
+        "A senior official from Central Command said.",
+    ],
+)
+def test_no_false_positive_subdivisions(text):
+    assert [p["name"] for p in places(text) if p["kind"] == "region" and p["country"] not in ("UKR", "RUS", "")] == []

@@ -41,8 +41,55 @@ def test_dispute_is_not_an_armed_clash():
     assert classify("The government of Ukraine and US are clashing over intelligence.")[0] == "statement"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "cue"),
+    [
+        # the disaster is the subject of the attack verbs "struck" and "killing"
+        ("A 6.4-magnitude earthquake struck Jajarkot district late on Friday, killing at least 153 people.",
+         "disaster", "earthquake"),
+        ("An earthquake killed more than 150 people in Hatay province.", "disaster", "earthquake"),
+        ("Cyclone Freddy has killed more than 500 people in Malawi and Mozambique.", "disaster", "cyclone"),
+        # the displacement is the flood's toll, not a separate response
+        ("Floods in Sindh province displaced 2 million people in August.", "disaster", "floods"),
+        # a passive verb: the next cue, even in the background, is the cause
+        ("Two people were killed in the earthquake.", "disaster", "earthquake"),
+        ("Three fishermen were killed when a tropical storm hit the coast.", "disaster", "storm"),
+        ("Wildfires burned 10,000 hectares of forest near Alexandroupolis.", "disaster", "wildfires"),
+        # people and forces acting stay what they were
+        ("Russian forces struck a power plant in Kharkiv.", "attack", "struck"),
+        ("Troops killed 10 civilians in the flood-hit region.", "attack", "killed"),
+        ("Civilians were killed by Russian shelling in the flooded district.", "attack", "killed"),
+        ("As floods hit the region, troops killed 10 civilians.", "attack", "killed"),
+        ("In the flood-hit region, troops killed 10 civilians.", "attack", "killed"),
+        ("Protesters stormed the parliament building.", "protest", "protesters"),
+        # the response to a disaster is humanitarian
+        ("Thousands fled the floods in Sindh.", "humanitarian", "fled"),
+        ("Aid convoys reached flood-hit villages in Balochistan.", "humanitarian", "aid convoys"),
+        ("Refugees flooded into Poland.", "humanitarian", "refugees"),
+        ("Famine has taken hold in parts of northern Gaza.", "humanitarian", "famine"),
+    ],
+)
+def test_disasters_and_their_toll(text, expected, cue):
+    event_type, type_cue = classify(text)
+    assert (event_type, type_cue.lower()) == (expected, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The storm of criticism forced the minister to resign.",
+        "He won the election by a landslide.",
+        "Ukraine fired Storm Shadow missiles at Sevastopol.",
+        "Russia fired Tornado-S rockets at Kherson.",
+        "The ministry faced a flood of complaints.",
+    ],
+)
+def test_figurative_and_weapon_names_are_not_disasters(text):
+    assert classify(text)[0] != "disaster"
+
+
 def test_taxonomy_ids_and_labels():
     ids = type_ids()
-    assert {"military", "attack", "diplomacy", "statement", "sanctions", "protest", "humanitarian", "agreement",
-            "threat", "other"} == set(ids)
+    assert {"military", "attack", "diplomacy", "statement", "sanctions", "protest", "humanitarian", "disaster",
+            "agreement", "threat", "other"} == set(ids)
     assert type_label("military") == "Military exercise or deployment"

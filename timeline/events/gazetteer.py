@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -218,6 +219,43 @@ def _country_points() -> dict[str, tuple[float | None, float | None]]:
     for iso3, (lat, lon) in (data.get("centroids") or {}).items():
         points[iso3] = (float(lat), float(lon))
     return points
+
+
+@dataclass(frozen=True)
+class Subdivisions:
+    """Country subdivisions by name, kept apart from :func:`find_mentions`: a name counts only where
+    :mod:`timeline.events.places` finds it used as a place, and never as an actor or a title slot."""
+
+    matcher: Matcher
+    entries: dict[str, tuple[Entity, ...]]  # name -> candidates (a name may exist in several countries)
+
+
+@cache
+def subdivisions() -> Subdivisions:
+    """ISO 3166-2 subdivisions of the kinds in places.yaml, minus the stoplists, each at its country's point.
+
+    pycountry has no coordinates, its codes do not map onto geonames' admin1 codes, and a same-named city
+    may lie outside (Washington); the places column has no "approximate" flag, so the country's point is the
+    honest one. A name is also matched without its diacritics ("Kahramanmaras").
+    """
+    import pycountry
+
+    places = load_yaml("places.yaml")
+    kinds = set(places["subdivision_kinds"])
+    stop = set(places["subdivision_stoplist"]) | set(load_yaml("names.yaml")["stopwords"])
+    by_name: dict[str, dict[Entity, None]] = {}
+    for sub in pycountry.subdivisions:
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if sub.type not in kinds or sub.name in stop or country is None or any(c in sub.name for c in ",(["):
+            continue
+        entity = Entity("region", sub.name, sub.type.lower(), country.alpha_3, *country_point(country.alpha_3))
+        for name in (sub.name, _without_accents(sub.name)):
+            by_name.setdefault(name, {})[entity] = None
+    return Subdivisions(Matcher({name: name for name in by_name}), {n: tuple(e) for n, e in by_name.items()})
+
+
+def _without_accents(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 @cache

@@ -10,7 +10,11 @@ Rules, and why:
   glued to another capitalised word ("Washington Post", "Anton Chekhov");
 * a city name shared by several cities resolves to the one in a country the article names, else the
   crisis theatre, else the most populous (so "Paris" is France and "Kharkiv" Ukraine);
-* a capital used for its government ("Moscow said") is an actor, not a place.
+* a capital used for its government ("Moscow said") is an actor, not a place;
+* a country subdivision (ISO 3166-2: "Sindh", "Hatay", "Texas") counts only when it is clearly a place: its
+  kind word follows ("Sindh province", which also beats a same-named city) or a locative preposition governs
+  it and it is not glued to another name ("floods in Sindh"); a name shared by several countries needs one the
+  article names. It is a ``region`` drawn at its country's point (see :func:`subdivisions`).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import re
 from functools import cache
 
 from timeline.events.actors import Support, country_name_clash, is_locative, is_metonym
-from timeline.events.gazetteer import Entity, Mention, country_point, load_yaml
+from timeline.events.gazetteer import Entity, Mention, country_point, load_yaml, overlaps, subdivisions
 
 _CAPITALISED_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*")
 
@@ -63,12 +67,10 @@ def choose_city(candidates: tuple[Entity, ...], support: Support) -> Entity:
 
 def glued_to_name(mention: Mention, text: str) -> bool:
     """A city name inside a longer proper name: a capitalised non-stopword right before or after it."""
-    stop = _name_stopwords()
-    after = re.match(r"[ \t]+(" + _CAPITALISED_WORD.pattern + ")", text[mention.end : mention.end + 40])
-    if after and after.group(1) not in stop:
+    if _name_after(text, mention.end):
         return True
     before = re.search(r"(" + _CAPITALISED_WORD.pattern + r")[ \t]+$", text[max(0, mention.start - 40) : mention.start])
-    return bool(before and (before.group(1) not in stop or before.group(1) in _place_prefixes()))
+    return bool(before and (before.group(1) not in _name_stopwords() or before.group(1) in _place_prefixes()))
 
 
 def _modifies_name(mention: Mention, text: str) -> bool:
@@ -78,28 +80,84 @@ def _modifies_name(mention: Mention, text: str) -> bool:
 
 
 @cache
+def _kind_word() -> re.Pattern[str]:
+    words = sorted(load_yaml("places.yaml")["subdivision_kind_words"], key=len, reverse=True)
+    return re.compile(r"[ \t]+(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+
+
+def choose_subdivision(candidates: tuple[Entity, ...], support: Support) -> Entity | None:
+    """The subdivision a name means: the only one, else the one in a country the article names, else none."""
+    if len(candidates) == 1:
+        return candidates[0]
+    named = [c for c in candidates if c.country in support.countries]
+    return named[0] if len(named) == 1 else None
+
+
+def subdivisions_in(mentions: list[Mention], text: str, support: Support) -> list[tuple[int, int, Entity]]:
+    """(start, end, entity) of the subdivisions ``text`` uses as places.
+
+    A kind word after the name makes it a place and lets it take a same-named city's span ("Kahramanmaraş
+    province"), unless a name follows the kind word ("Washington State University"); otherwise a locative
+    preposition must govern it and it must not touch another capitalised name. It may only cover cities
+    shorter than itself ("Carolina" in "North Carolina"), or as long with a kind word: countries, crisis
+    regions and people keep their own rules.
+    """
+    subs = subdivisions()
+    out = []
+    for m in subs.matcher.find(text):
+        kind = _kind_word().match(text, m.end)
+        named = bool(kind) and not _name_after(text, kind.end())
+        mention = Mention(m.start, m.end, m.text, "region", subs.entries[m.key])
+        if not _may_cover(mention, mentions, named):
+            continue
+        if named or (is_locative(text, m.start) and not glued_to_name(mention, text)):
+            entity = choose_subdivision(mention.entities, support)
+            if entity is not None:
+                out.append((m.start, m.end, entity))
+    return out
+
+
+def _may_cover(sub: Mention, mentions: list[Mention], named: bool) -> bool:
+    """Whether every mention overlapping the subdivision is a city inside it, shorter unless ``named``."""
+    for x in mentions:
+        if not overlaps(x.start, x.end, [(sub.start, sub.end)]):
+            continue
+        inside = x.category == "city" and sub.start <= x.start and x.end <= sub.end
+        if not inside or not (named or x.end - x.start < sub.end - sub.start):
+            return False
+    return True
+
+
+def _name_after(text: str, end: int) -> bool:
+    """A capitalised non-stopword right after ``end``: the words before it belong to a longer name."""
+    after = re.match(r"[ \t]+(" + _CAPITALISED_WORD.pattern + ")", text[end : end + 40])
+    return bool(after and after.group(1) not in _name_stopwords())
+
+
+@cache
 def _title_words() -> frozenset[str]:
     return frozenset(t.split()[0] for t in load_yaml("people.yaml").get("titles") or [])
 
 
 def places_from(mentions: list[Mention], text: str, support: Support) -> list[dict]:
     """Places named in ``text`` (mentions are spans of ``text``), deduplicated, in order of first mention."""
+    subs = subdivisions_in(mentions, text, support)
+    taken = [(start, end) for start, end, _entity in subs]
+    found: list[tuple[int, dict]] = [(start, place(entity, "region")) for start, _end, entity in subs]
+    for m in mentions:
+        if m.category == "region":
+            found.append((m.start, place(m.entities[0], "region")))
+        elif m.category == "country":
+            if is_locative(text, m.start) and not country_name_clash(m, text) and not _modifies_name(m, text):
+                found.append((m.start, place(m.entities[0], "country")))
+        elif m.category == "city":
+            if overlaps(m.start, m.end, taken) or is_metonym(m, text) or glued_to_name(m, text):
+                continue
+            found.append((m.start, place(choose_city(m.entities, support), "city")))
     out: list[dict] = []
     seen: set[str] = set()
-
-    def keep(item: dict) -> None:
+    for _start, item in sorted(found, key=lambda x: x[0]):
         if item["name"] not in seen:
             seen.add(item["name"])
             out.append(item)
-
-    for m in mentions:
-        if m.category == "region":
-            keep(place(m.entities[0], "region"))
-        elif m.category == "country":
-            if is_locative(text, m.start) and not country_name_clash(m, text) and not _modifies_name(m, text):
-                keep(place(m.entities[0], "country"))
-        elif m.category == "city":
-            if is_metonym(m, text) or glued_to_name(m, text):
-                continue
-            keep(place(choose_city(m.entities, support), "city"))
     return out

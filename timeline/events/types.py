@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from timeline.events.gazetteer import Matcher, load_yaml
+from timeline.events.gazetteer import Match, Matcher, load_yaml
 from timeline.temporal.tense import tense_cues
 
 _INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
+_IDIOM = ""  # matcher key of a figurative phrase ("a storm of criticism"): no type
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class EventType:
     priority: int
     fallback: bool
     cues: tuple[str, ...]
+    agent: bool = False  # its cue before a verb cue is that verb's subject ("an earthquake killed 150")
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class _Taxonomy:
     background: re.Pattern[str]
     leading: re.Pattern[str]  # a leading subordinate clause up to its comma
     negated: re.Pattern[str]  # a negator right before a cue ("no agreement")
+    passive: re.Pattern[str]  # an auxiliary right before a verb cue ("were killed")
     default: str
 
 
@@ -51,19 +54,26 @@ def taxonomy() -> _Taxonomy:
             int(item.get("priority", 0)),
             bool(item.get("fallback", False)),
             tuple(item.get("cues") or ()),
+            bool(item.get("agent", False)),
         )
         types[kind.id] = kind
         if item.get("default"):
             default = kind.id
         for cue in kind.cues:
             cues[cue] = kind.id
+    for idiom in data.get("idioms") or []:
+        cues[idiom] = _IDIOM  # matched so that it hides the cue inside it, then dropped
     markers = sorted(data["background_markers"], key=len, reverse=True)
     background = re.compile("|".join(re.escape(m) for m in markers), re.IGNORECASE)
     words = "|".join(re.escape(w) for w in data["leading_subordinators"])
     leading = re.compile(rf"^\s*(?:{words})\b[^,]{{0,120}},", re.IGNORECASE)
     negators = "|".join(re.escape(w) for w in data["negators"])
     negated = re.compile(rf"\b(?:{negators})\s+$", re.IGNORECASE)
-    return _Taxonomy(types, Matcher(cues, ignore_case=True), background, leading, negated, default or "other")
+    auxiliaries = "|".join(re.escape(w) for w in data["passive_auxiliaries"])
+    passive = re.compile(rf"\b(?:{auxiliaries})\s+$", re.IGNORECASE)
+    return _Taxonomy(
+        types, Matcher(cues, ignore_case=True), background, leading, negated, passive, default or "other"
+    )
 
 
 def type_ids() -> tuple[str, ...]:
@@ -92,7 +102,11 @@ def main_part_end(text: str) -> int:
 def classify(text: str) -> tuple[str, str]:
     """(event_type, type_cue) for a clause; (default type, "") when no cue is found."""
     tax = taxonomy()
-    matches = [m for m in tax.matcher.find(text) if not tax.negated.search(text[max(0, m.start - 12) : m.start])]
+    matches = [
+        m
+        for m in tax.matcher.find(text)
+        if m.key != _IDIOM and not tax.negated.search(text[max(0, m.start - 12) : m.start])
+    ]
     if not matches:
         return tax.default, ""
     end = main_part_end(text)
@@ -105,10 +119,27 @@ def classify(text: str) -> tuple[str, str]:
     past = {s for s, _e, kind in tense_cues(text) if kind == "past"} if strong else set()
     verbs = [m for m in strong if _is_verb(text, m.start, m.text, past)]
     if verbs:
-        best = min(verbs, key=lambda m: m.start)
+        clause = [m for m in matches if not tax.types[m.key].fallback]
+        best = _agent_of(min(verbs, key=lambda m: m.start), strong, clause, text)
         return best.key, best.text
     best = max(pool, key=lambda m: (tax.types[m.key].priority, -m.start))
     return best.key, best.text
+
+
+def _agent_of(verb: Match, main: list[Match], clause: list[Match], text: str) -> Match:
+    """The cue that decides a clause with a verb cue: the verb, unless a force of nature (an ``agent`` type)
+    is its subject, the nearest cue before it ("an earthquake killed 150"; not "in the flood-hit region, troops
+    killed"), or, after a passive verb, its cause, the next cue, which may stand in the background ("were
+    killed when a storm hit"); then the verb only says what the disaster did.
+
+    ``main`` holds the strong cues of the main part, ``clause`` those of the whole clause, both in order.
+    """
+    tax = taxonomy()
+    if tax.passive.search(text, max(0, verb.start - 12), verb.start):
+        cause = [m for m in clause if m.start >= verb.end][:1]
+    else:
+        cause = [m for m in main if m.start < verb.start][-1:]
+    return cause[0] if cause and tax.types[cause[0].key].agent else verb
 
 
 def _is_verb(text: str, start: int, cue: str, past: set[int]) -> bool:

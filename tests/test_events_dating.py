@@ -389,7 +389,15 @@ def test_a_perfect_clause_since_a_date_runs_to_publication():
     text = "More than three million people have fled Ukraine since 24 February."
     (anchor,) = find_anchors(text, tag(text, published), published)
     assert dating.to_publication(text, anchor, "perfect", published).last == published
-    assert dating.to_publication(text, anchor, "past", published).last == dt.date(2022, 2, 24)  # "fled since": no
+    # a past clause too ("launched 500 drones since Monday"), but not the past perfect: "had fled since" ended
+    # on some past day the text does not give
+    assert dating.to_publication(text, anchor, "past", published).last == published
+    text = "By then 300,000 people had fled Ukraine since 24 February. Most went to Poland."
+    (anchor,) = find_anchors(text, tag(text, published), published)
+    assert dating.to_publication(text, anchor, "past", published).last == dt.date(2022, 2, 24)
+    text = "He had left. More than three million people fled Ukraine since 24 February."  # "had" of another sentence
+    (anchor,) = find_anchors(text, tag(text, published), published)
+    assert dating.to_publication(text, anchor, "past", published).last == published
     text = "Troops massed on 24 February."
     (anchor,) = find_anchors(text, tag(text, published), published)
     assert dating.to_publication(text, anchor, "perfect", published) == anchor  # no "since"

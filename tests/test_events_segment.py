@@ -43,6 +43,16 @@ def test_two_dates_two_clauses():
     ]
 
 
+def test_a_preposition_of_the_second_date_is_no_clause_opener():
+    text = "Cases reached a July record, with 38,200 patients admitted since January 1."
+    assert [c for c, _, _ in _clauses(text, "July", "January 1")] == [
+        "Cases reached a July record,",
+        "with 38,200 patients admitted since January 1.",
+    ]
+    text = "Troops arrived on Monday since the talks began on Friday."  # a real clause opener stays one
+    assert [c for c, _, _ in _clauses(text, "Monday", "Friday")][1].startswith("since")
+
+
 def test_no_date_one_clause():
     text = "Poland will be the most likely destination."
     assert _clauses(text) == [(text, "main", None)]

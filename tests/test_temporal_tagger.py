@@ -678,3 +678,12 @@ def test_us_zone_names_are_part_of_a_clock_time():
     assert values("Polls closed at 7 p.m. Eastern on Tuesday.", "2020-11-04") == {
         "7 p.m. Eastern on Tuesday": "2020-11-03T19:00"
     }
+
+
+def test_a_later_shift_counts_from_the_story_not_from_the_day_it_was_said():
+    story = ("Drones struck Kharkiv on Sunday, October 12, the governor said on Monday. "
+             "Crews restored power two days later.")  # fmt: skip
+    assert values(story, "2025-10-14")["two days later"] == "2025-10-14"
+    # a saying date alone in its sentence is still what follows counts from
+    alone = "The company said Friday it lost money. Two days later its chief resigned."
+    assert values(alone, "1989-10-30")["Two days later"] == "1989-10-29"

@@ -73,11 +73,17 @@ def _strongest(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     for strength, pattern in boundary_patterns():
         for match in pattern.finditer(text, lo, hi):
             cut = _cut_at(match)
-            if _inside_name(text, match):
+            if _inside_name(text, match) or _governs_the_date(text, match, hi):
                 continue
             if lo < cut < hi and (best is None or (strength, cut) > best):
                 best = (strength, cut)
     return best
+
+
+def _governs_the_date(text: str, match: re.Match[str], hi: int) -> bool:
+    """A bare marker right before the date that follows it is that date's preposition ("patients admitted since
+    January 1", "held until Friday"), which opens no clause of its own."""
+    return match.group()[:1] not in ",;" and not text[match.end() : hi].strip()
 
 
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*$")

@@ -90,6 +90,15 @@ def _can_be_referred_to(text: str, candidate: Candidate, basis: str, value: str)
     return word_before(text, candidate.start) not in context_words()["not_anchor_after"]
 
 
+def _dates_a_saying(text: str, candidate: Candidate) -> bool:
+    """ "the governor said (on) Monday": the date of a report. After a day its own sentence told of, the story's
+    date stays the anchor ("struck on Sunday, the governor said on Monday. Crews restored power two days later")."""
+    before = word_before(text, candidate.start)
+    if before == "on":
+        before = word_before(text, text.rfind("on", 0, candidate.start))
+    return before in context_words()["saying_verbs"]
+
+
 # How far back (characters, a few paragraphs) a quarter stays the topic that "a year ago" and "the 1988 period"
 # compare with, even when other dates were mentioned since; and the Draft.period of such comparison phrases.
 QUARTER_TOPIC_CHARS = 1000
@@ -176,6 +185,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                 and draft.period != "compare"
                 and len(result) not in dayless  # a clock time dated by publication alone tells no day
                 and _can_be_referred_to(text, candidate, resolved.basis, resolved.value)
+                and not (told_day and previous_sentence == sentence_start and _dates_a_saying(text, candidate))
             ):
                 previous, previous_sentence = Mention(span[0], span[2]), sentence_start
                 # "today" names the day of writing whatever the clause's tense; a weekday in a future clause a plan

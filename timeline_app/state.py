@@ -44,7 +44,7 @@ COLOR = "v_color"
 KEY_MODE = "v_key_mode"
 SELECTED = "v_selected"  # event_id shown in the detail panel
 CHART = "v_chart"
-PICK = "v_pick"  # the detail panel's event picker
+PICK = "v_pick"  # the detail panel's event picker (its widget key: pick_key())
 ALL_DATES = "v_all_dates"  # the button that clears the Dates filter
 FIGURE = "_figure"  # the timeline figure last drawn (what a click's point index refers to)
 
@@ -101,3 +101,12 @@ def init() -> None:
     for key, value in INIT.items():
         if key not in st.session_state:
             st.session_state[key] = list(value) if isinstance(value, list) else value
+
+
+def pick_key() -> str:
+    """The event picker's widget key. It changes with every applied edit: a browser keeps showing the title an
+    event had when it was picked, so a corrected title needs a new widget (which starts on the selected event)."""
+    key = f"{PICK}_{st.session_state[EDITOR_VERSION]}"
+    for stale in [k for k in st.session_state if isinstance(k, str) and k.startswith(f"{PICK}_") and k != key]:
+        del st.session_state[stale]
+    return key

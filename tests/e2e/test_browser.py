@@ -217,3 +217,18 @@ def test_table_edits_are_audited_and_keep_the_tab(page, app_url):
     page.screenshot(path=str(SCREENSHOTS / "table.png"))
     page.get_by_role("tab", name="Timeline").click()
     assert len(timeline_chart(page).evaluate(EVENT_IDS_JS)) == drawn_count(page)
+
+
+def test_a_corrected_title_shows_in_the_event_picker(page, app_url):
+    open_app(page, app_url)
+    picker = page.get_by_test_id("stSelectbox").filter(has_text="Event details").first
+    picker.click()
+    page.keyboard.type("Gerasimov arrived")
+    rerun_and_wait(page, lambda: page.get_by_role("option").first.click())
+    assert picker.locator("input").input_value().startswith("Gerasimov arrived")
+    form = page.get_by_test_id("stForm").first
+    form.get_by_label("Title").fill("Army chief lands in Belarus")
+    rerun_and_wait(page, lambda: form.get_by_role("button", name="Save correction").click())
+    no_exception(page)
+    picker = page.get_by_test_id("stSelectbox").filter(has_text="Event details").first
+    assert picker.locator("input").input_value() == "Army chief lands in Belarus"  # not the title it was picked by

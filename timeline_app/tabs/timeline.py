@@ -37,7 +37,7 @@ def _on_select() -> None:
         event_id = event_at(figure, point.get("curve_number", -1), point.get("point_index", -1)) if figure else None
         if event_id:
             st.session_state[state.SELECTED] = event_id
-            st.session_state[state.PICK] = event_id
+            st.session_state[state.pick_key()] = event_id
             return
 
 
@@ -60,7 +60,7 @@ def _all_dates() -> None:
 
 
 def _on_pick() -> None:
-    st.session_state[state.SELECTED] = st.session_state.get(state.PICK)
+    st.session_state[state.SELECTED] = st.session_state.get(state.pick_key())
 
 
 def chart_frame(shown: pd.DataFrame) -> tuple[pd.DataFrame, str]:
@@ -116,10 +116,11 @@ def show(
     if not ids:
         return
     labels = dict(zip(curated["event_id"], curated["title"], strict=True))
-    if st.session_state.get(state.PICK) not in labels:
-        st.session_state[state.PICK] = st.session_state.get(state.SELECTED) if st.session_state.get(
+    pick = state.pick_key()
+    if st.session_state.get(pick) not in labels:
+        st.session_state[pick] = st.session_state.get(state.SELECTED) if st.session_state.get(
             state.SELECTED) in labels else None  # fmt: skip
-    picked = st.selectbox("Event details", ids, key=state.PICK, index=None, placeholder="Click a point, or pick here",
+    picked = st.selectbox("Event details", ids, key=pick, index=None, placeholder="Click a point, or pick here",
                           format_func=lambda eid: labels.get(eid, eid), on_change=_on_pick)  # fmt: skip
     if picked:
         with st.container(border=True):

@@ -57,6 +57,8 @@ MERGE_SOURCE = "c_merge_source"
 MERGE_TARGET = "c_merge_target"
 CURATION_ERROR = "c_error"
 SHOW_HIDDEN = "c_show_hidden"
+TABLE_SORT = "c_table_sort"  # the column the table is sorted by (kept across edits, unlike a header click)
+TABLE_DESC = "c_table_desc"
 
 # Bookkeeping
 URL_APPLIED = "_url_applied"  # the shared link's view was restored (first run only)
@@ -92,6 +94,8 @@ INIT: dict[str, object] = {
     CURATOR: "",
     CURATION_ERROR: "",
     SHOW_HIDDEN: False,
+    TABLE_SORT: "start",
+    TABLE_DESC: False,
     FLASH: [],
 }
 

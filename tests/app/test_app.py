@@ -170,6 +170,19 @@ def test_curation_survives_rerun_and_is_audited(app):
     assert audit.iloc[-1][["action", "event_id"]].tolist() == ["unmerge", other]
 
 
+def test_the_chosen_sort_survives_an_edit(app):
+    at = app.run()
+    widget(at.selectbox, "Sort by").set_value("title").run()
+    titles = editor_table(at)["title"].tolist()
+    assert titles == sorted(titles, key=str.casefold)
+    widget(at.selectbox, "Event details").set_value(editor_table(at)["event_id"].iloc[3]).run()
+    widget(at.text_input, "Title").input("Zz last by title")
+    widget(at.button, "Save correction").click().run()
+    no_errors(at)
+    after = editor_table(at)["title"].tolist()
+    assert after == sorted(after, key=str.casefold) and after[-1] == "Zz last by title"
+
+
 def text(data) -> str:
     return data.decode("utf-8") if isinstance(data, bytes) else data
 

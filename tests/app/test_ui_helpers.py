@@ -103,3 +103,16 @@ def test_a_link_with_reversed_or_outside_dates_still_shows_events():
 def test_an_old_link_naming_events_without_an_actor_still_selects_them():
     assert decode({"actor": ["(none)", "NATO"], "place": ["(none)"]}) == {
         state.F_ACTORS: ["No actor named", "NATO"], state.F_PLACES: ["No place named"]}  # fmt: skip
+
+
+def test_the_table_sorts_by_the_chosen_column_with_missing_values_last():
+    import pandas as pd
+
+    from timeline_app.tabs.table import sorted_table
+
+    table = pd.DataFrame({"title": ["beta", "Alpha", "gamma"], "start": [dt.date(2022, 2, 3), None,
+                          dt.date(2022, 1, 5)], "outlets": [2, 3, 1]})  # fmt: skip
+    assert sorted_table(table, "title", False)["title"].tolist() == ["Alpha", "beta", "gamma"]  # case aside
+    assert sorted_table(table, "start", False)["title"].tolist() == ["gamma", "beta", "Alpha"]  # undated last
+    assert sorted_table(table, "outlets", True)["outlets"].tolist() == [3, 2, 1]
+    assert sorted_table(table, "title", False).index.tolist() == [0, 1, 2]  # positions are what edits refer to

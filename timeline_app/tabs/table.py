@@ -15,6 +15,10 @@ from timeline_app.text import counted
 
 EDITABLE_COLUMNS = ["hidden", "title", "start", "end", "precision", "event_type", "status"]
 
+#: Columns the "Sort by" box offers, with their labels.
+SORTS: dict[str, str] = {"start": "date", "title": "title", "event_type": "type", "status": "status",
+                         "outlets": "outlets", "source": "source"}  # fmt: skip
+
 
 def _editor_key() -> str:
     return f"editor_{st.session_state[state.EDITOR_VERSION]}"
@@ -39,6 +43,15 @@ def table_frame(frame: pd.DataFrame, hidden: set[str]) -> pd.DataFrame:
         "sentence": frame["sentence"],
         "event_id": frame["event_id"],
     }).reset_index(drop=True)  # fmt: skip
+
+
+def sorted_table(table: pd.DataFrame, by: str, descending: bool) -> pd.DataFrame:
+    """``table`` in the order the user chose (stable, so ties keep the frame's order; missing values last)."""
+    if by not in table.columns:
+        return table
+    key = (lambda column: column.str.casefold()) if table[by].dtype == object and by != "start" else None
+    ordered = table.sort_values(by, ascending=not descending, kind="stable", na_position="last", key=key)
+    return ordered.reset_index(drop=True)
 
 
 def _on_edit() -> None:
@@ -86,11 +99,15 @@ def show(shown: pd.DataFrame, hidden: set[str]) -> None:
         st.warning(f"{counted(len(st.session_state[state.EDITS]), 'edit')} in this browser tab only: a shared link "
                    "does not carry them and reloading the page starts over. Keep them with Project file → Save "
                    "project (.json) in the sidebar.")  # fmt: skip
-    table = table_frame(shown, hidden)
-    st.session_state["_table"] = table
+    sort_col, desc_col = st.columns([2, 1])
+    by = sort_col.selectbox("Sort by", list(SORTS), format_func=SORTS.get, key=state.TABLE_SORT)
+    descending = desc_col.toggle("Descending", key=state.TABLE_DESC)
+    table = sorted_table(table_frame(shown, hidden), by, descending)
+    st.session_state["_table"] = table  # what the editor shows, row for row: edits are read back by position
     types = sorted(set(table["event_type"]) | {"other"})
     st.caption(f"{counted(len(table), 'event')}. Edit title, dates, precision, type or status in place, or tick "
-               "'hidden'. Click a column header to sort.")  # fmt: skip
+               "'hidden'. 'Sort by' keeps its order after an edit; a click on a column header sorts until the "
+               "next edit.")  # fmt: skip
     st.data_editor(
         table,
         key=_editor_key(),

@@ -7,6 +7,7 @@ shows. The chart, map, table and every export read the same filtered frame, so t
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 
 import pandas as pd
@@ -35,6 +36,12 @@ def none_label(facet: str) -> str:
     return NONE_LABELS[facet]
 
 
+def current_values(facet: str, values: Iterable[str]) -> tuple[str, ...]:
+    """Filter values as this version names them: the old "(none)" (in a saved project or link) becomes the facet's
+    own label, so it still selects the rows without a value."""
+    return tuple(none_label(facet) if v == NONE_LABEL else v for v in values)
+
+
 @dataclass(frozen=True)
 class Filters:
     """A view of the timeline. Empty tuples mean "no restriction".
@@ -58,9 +65,8 @@ class Filters:
 
     def __post_init__(self) -> None:
         for facet in FACETS:  # a view saved with the old label still selects the rows without a value
-            values = getattr(self, facet)
-            if NONE_LABEL in values:
-                object.__setattr__(self, facet, tuple(none_label(facet) if v == NONE_LABEL else v for v in values))
+            if NONE_LABEL in getattr(self, facet):
+                object.__setattr__(self, facet, current_values(facet, getattr(self, facet)))
 
     def is_default(self) -> bool:
         """True when the view restricts nothing beyond the default (negated events hidden)."""
@@ -141,9 +147,10 @@ def outside_dates(frame: pd.DataFrame, filters: Filters) -> int:
     articles' events after the user picked dates, say), so the UI can say so."""
     if filters.date_from is None and filters.date_to is None:
         return 0
-    undated_view = replace(filters, date_from=None, date_to=None)
-    kept = apply(frame, undated_view)
-    return int(kept["start"].notna().sum()) - len(apply(frame, filters))
+    kept = apply(frame, replace(filters, date_from=None, date_to=None))
+    before = kept["end"] < pd.Timestamp(filters.date_from) if filters.date_from else False
+    after = kept["start"] > pd.Timestamp(filters.date_to) if filters.date_to else False
+    return int((kept["start"].notna() & (before | after)).sum())
 
 
 # Typographic quotes and apostrophes as typed ones: "Putin’s" (pasted from an article) finds "Putin's" and back.

@@ -34,19 +34,17 @@ def _add_paste() -> None:
     result = loading.paste_result(text, st.session_state.get(state.PASTE_TITLE, ""),
                                   st.session_state.get(state.PASTE_PUBLISHED))  # fmt: skip
     pasted = [r for r in st.session_state[state.PASTED] if isinstance(r, Article)]
-    duplicate = isinstance(result, Article) and any(r.text == result.text for r in pasted)
-    if not duplicate:
+    if isinstance(result, Article) and any(r.text == result.text for r in pasted):
+        flash = ("warning", "That text was pasted already: nothing added.")
+    else:
         st.session_state[state.PASTED] = [*st.session_state[state.PASTED], result]
+        flash = ("success", f"Added “{result.title or 'pasted text'}”.") if isinstance(result, Article) else (
+            "error", result.message())  # fmt: skip
     # every field clears, the date too, even after a refusal: a date left in the box would silently date the next paste
     st.session_state[state.PASTE_TEXT] = ""
     st.session_state[state.PASTE_TITLE] = ""
     st.session_state[state.PASTE_PUBLISHED] = None
-    if duplicate:
-        st.session_state[state.FLASH] = [("warning", "That text was pasted already: nothing added.")]
-        return
-    kind = "success" if isinstance(result, Article) else "error"
-    message = f"Added “{result.title or 'pasted text'}”." if isinstance(result, Article) else result.message()
-    st.session_state[state.FLASH] = [(kind, message)]
+    st.session_state[state.FLASH] = [flash]
 
 
 def _fetch() -> None:

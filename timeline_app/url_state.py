@@ -12,7 +12,7 @@ import datetime as dt
 import streamlit as st
 
 from timeline.figures import CHOICES
-from timeline.filters import NONE_LABEL, none_label
+from timeline.filters import current_values
 from timeline.pipeline import UNDATED_MODES
 from timeline_app import state
 
@@ -42,8 +42,7 @@ def decode(params: dict[str, list[str]]) -> dict[str, object]:
     out: dict[str, object] = {}
     for name, key in LISTS.items():
         if params.get(name):
-            # a link made before "no value" had a label per facet says "(none)": read it as that label
-            out[key] = [none_label(FACET_OF[name]) if v == NONE_LABEL else v for v in params[name] if v]
+            out[key] = list(current_values(FACET_OF[name], [v for v in params[name] if v]))  # an old "(none)" too
     first = {name: values[0] for name, values in params.items() if values}
     start, end = _date(first.get("from")), _date(first.get("to"))
     if start and end and end < start:  # a hand-edited link with its ends reversed

@@ -49,7 +49,7 @@ def sorted_table(table: pd.DataFrame, by: str, descending: bool) -> pd.DataFrame
     """``table`` in the order the user chose (stable, so ties keep the frame's order; missing values last)."""
     if by not in table.columns:
         return table
-    key = (lambda column: column.str.casefold()) if table[by].dtype == object and by != "start" else None
+    key = (lambda column: column.str.casefold()) if pd.api.types.is_string_dtype(table[by]) else None
     ordered = table.sort_values(by, ascending=not descending, kind="stable", na_position="last", key=key)
     return ordered.reset_index(drop=True)
 

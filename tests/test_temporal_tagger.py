@@ -243,6 +243,9 @@ def test_recurring_weekdays_parts_of_day_and_narrative_weekdays(text, expected):
     [
         ("By mid-March, three million people had fled.", {"mid-March": "2022-03"}),
         ("The talks end at the end of March.", {"the end of March": "2022-03"}),
+        # a year placed within itself is a year even when a lowercase verb follows past the comma
+        ("The fighting, which began in mid-2021, intensified.", {"mid-2021": "2021"}),
+        ("Prices, which rose in late 2021, fell.", {"late 2021": "2021"}),
         # the present of a scheduled event looks forward
         ("The curfew begins on Saturday.", {"Saturday": "2022-02-12"}),
         ("The summit opens on Monday in Brussels.", {"Monday": "2022-02-14"}),

@@ -103,6 +103,14 @@ def _span_mod_before() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + alternation(lexicon()["span_mods"])[3:-1] + r")[\s-]+$", re.IGNORECASE)
 
 
+@functools.cache
+def _position_mod_before() -> re.Pattern[str]:
+    """ "mid-", "early", "the end of" right before: a modifier that places a date within its period (not "some",
+    "more than", which count things as readily as years)."""
+    words = [word for word, mod in lexicon()["mods"].items() if mod in ("START", "MID", "END")]
+    return re.compile(r"(?<![\w-])(?:" + alternation(words)[3:-1] + r")[\s-]+$", re.IGNORECASE)
+
+
 def month_case(text: str, match: re.Match[str]) -> bool:
     return _month_word_ok(text, match)
 
@@ -145,7 +153,11 @@ def bare_year(text: str, match: re.Match[str]) -> bool:
     coded = _CODE_BEFORE.search(text, max(0, match.start() - 30), match.start())
     if coded and coded.group(1).lower() in context_words()["not_year_before"]:
         return False  # "flight SU 2022", "route M 2019": an identifier after its code
-    introduced = before in context_words()["date_prepositions"] or bool(match.groupdict().get("mod"))
+    introduced = (
+        before in context_words()["date_prepositions"]
+        or bool(match.groupdict().get("mod"))
+        or bool(_position_mod_before().search(text, max(0, match.start() - 24), match.start()))
+    )
     if 1900 <= year <= 2099 and not text.startswith("-", match.end()):
         # "a 1996 law", "the company's 1989 results": a year used as an adjective
         introduced = introduced or before in ("a", "an") or before.endswith(("'s", "’s"))

@@ -347,6 +347,18 @@ def test_not_dates(text):
     assert found == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 2014, troops entered Crimea.", ["2014"]),  # the comma ends the year: "troops" does not count it
+        ("Since 2014, people have died in the Donbas.", ["2014"]),
+        ("Russia sent 2014 troops to the border.", []),
+    ],
+)
+def test_a_year_is_counted_only_by_the_noun_right_after_it(text, expected):
+    assert [t.value for t in tag(text, "2022-02-10")] == expected
+
+
 def test_a_comparison_is_no_shift_and_no_frequency():
     assert tag("The Fed meets a day later than usual.", "2022-02-10") == []
     assert [t.value for t in tag("The Fed meets twice a day.", "2022-02-10")] == ["P1D"]

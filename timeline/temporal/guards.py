@@ -168,7 +168,8 @@ def bare_year(text: str, match: re.Match[str]) -> bool:
     after = word_after(text, match.end())
     if after and after[0].islower() and after not in context_words()["year_followers"] and not introduced:
         return False
-    return after.lower() not in context_words()["counted_nouns"]
+    # "2014 troops" counts; "In 2014, troops entered" dates: only a noun right after the number counts it
+    return next_word(text, match.end()).lower() not in context_words()["counted_nouns"]
 
 
 _PATH_NEXT = re.compile(r"/(?:[A-Za-z]|\w+/)")

@@ -4,6 +4,7 @@ import datetime as dt
 import json
 
 import pandas as pd
+import pytest
 from frames import XSS_TITLE, event, small_frame, synthetic
 
 from timeline.figures import (
@@ -101,6 +102,23 @@ def test_date_labels_keep_precision():
     assert date_label(ts("2020-08-01"), ts("2020-08-31"), "month") == "August 2020 (month)"
     assert date_label(ts("2014-01-01"), ts("2014-12-31"), "year") == "2014 (year)"
     assert "span" in date_label(ts("2022-02-10"), ts("2022-02-19"), "day")
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "precision", "expected"),
+    [
+        ("2021-03-01", "2021-05-31", "season", "spring 2021 (season)"),
+        ("2021-12-01", "2022-02-28", "season", "winter 2021–22 (season)"),
+        ("2022-07-01", "2022-12-31", "half", "H2 2022 (half)"),
+        ("1990-01-01", "1999-12-31", "decade", "the 1990s (decade)"),
+        ("1900-01-01", "1999-12-31", "century", "the 20th century (century)"),
+        ("2000-01-01", "2099-12-31", "century", "the 21st century (century)"),
+        # a part of a season keeps its days
+        ("2021-03-10", "2021-05-31", "season", "10 Mar 2021 – 31 May 2021 (season)"),
+    ],
+)
+def test_date_labels_name_whole_seasons_halves_decades_and_centuries(start, end, precision, expected):
+    assert date_label(pd.Timestamp(start), pd.Timestamp(end), precision) == expected
 
 
 def test_date_labels_name_part_of_a_period():

@@ -104,7 +104,38 @@ def date_label(start: pd.Timestamp, end: pd.Timestamp, precision: str) -> str:
         return f"{_part(start, end, within)}{start:%Y} ({_days(start, end) if within else 'year'})"
     if precision == "quarter" and not within:
         return f"Q{(start.month - 1) // 3 + 1} {start:%Y} (quarter)"
+    named = _named_period(start, end, precision)
+    if named:
+        return f"{named} ({precision})"
     return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y} ({precision})"
+
+
+#: Display names of the seasons by their first month (TIMEX3 seasons: spring March–May, winter December–February).
+_SEASON_NAMES = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
+
+
+def _named_period(start: pd.Timestamp, end: pd.Timestamp, precision: str) -> str | None:
+    """ "spring 2021", "winter 2021–22", "H1 2022", "the 1990s", "the 20th century" when ``start``/``end`` are that
+    whole period; None for a part of one, which keeps its days."""
+    first, last = start.normalize(), end.normalize()
+    whole = last == (first + pd.DateOffset(months=_PERIOD_MONTHS.get(precision, 0)) - _ONE_DAY).normalize()
+    if not whole or first.day != 1:
+        return None
+    if precision == "season" and first.month in _SEASON_NAMES:
+        name = _SEASON_NAMES[first.month]
+        return f"{name} {first:%Y}–{last:%y}" if last.year > first.year else f"{name} {first:%Y}"
+    if precision == "half" and first.month in (1, 7):
+        return f"H{1 if first.month == 1 else 2} {first:%Y}"
+    if precision == "decade" and first.month == 1 and first.year % 10 == 0:
+        return f"the {first.year}s"
+    if precision == "century" and first.month == 1 and first.year % 100 == 0:
+        number = first.year // 100 + 1
+        suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+        return f"the {number}{suffix} century"
+    return None
+
+
+_PERIOD_MONTHS = {"season": 3, "half": 6, "decade": 120, "century": 1200}
 
 
 def runs_past_its_period(start: pd.Timestamp, end: pd.Timestamp, precision: str) -> bool:

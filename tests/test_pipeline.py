@@ -195,7 +195,9 @@ def test_the_same_article_twice_keeps_both_copies_with_distinct_ids_and_linked_p
 def test_a_pronoun_title_names_the_subject_of_the_last_row_naming_a_person():
     text = "Antony Blinken told Sergei Lavrov on Thursday that Moscow would pay.\nHe urged both sides to talk."
     rows = _by_clause(extract_article(_article(text)))
-    assert rows["He urged both sides to talk."]["title"].startswith("Blinken urged")
+    urged = rows["He urged both sides to talk."]
+    assert urged["title"].startswith("Blinken urged")
+    assert [actor["name"] for actor in urged["actors"]][:1] == ["Antony Blinken"]  # the actor filter finds it too
 
 
 def test_a_past_event_before_a_date_is_not_dated_on_it():

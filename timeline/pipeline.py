@@ -369,14 +369,19 @@ _PRONOUN_TITLE = re.compile(r"^(?:He|She)\b")
 def _name_pronouns(rows: list[dict]) -> list[dict]:
     """Titles that open with "He" or "She" name the person last mentioned before ("He spoke in
     Washington" -> "Blinken spoke in Washington"): the first person named in the latest row that names one
-    (the subject of English news sentences comes first); with nobody named yet the title stays as it is."""
-    last = ""
+    (the subject of English news sentences comes first); with nobody named yet the title stays as it is. The
+    person named joins the row's actors first, so the actor filter finds what "he" did."""
+    last: dict | None = None
     for row in rows:
         if last and _PRONOUN_TITLE.match(row["title"]):
-            row["title"] = titles.finish(_PRONOUN_TITLE.sub(last, row["title"].rstrip("…"), count=1))
-        people = [a["name"] for a in row.get("actors") or [] if a.get("kind") == "person" and a.get("normalized")]
+            surname = last["name"].split()[-1]
+            row["title"] = titles.finish(_PRONOUN_TITLE.sub(surname, row["title"].rstrip("…"), count=1))
+            actors = row.get("actors") or []
+            if all(actor["name"] != last["name"] for actor in actors):
+                row["actors"] = [dict(last), *actors]
+        people = [a for a in row.get("actors") or [] if a.get("kind") == "person" and a.get("normalized")]
         if people:
-            last = people[0].split()[-1]
+            last = people[0]
     return rows
 
 

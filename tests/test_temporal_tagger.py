@@ -359,6 +359,19 @@ def test_a_year_is_counted_only_by_the_noun_right_after_it(text, expected):
     assert [t.value for t in tag(text, "2022-02-10")] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Last updated Thu 24 Feb 2022 10.32 GMT", ["Thu 24 Feb 2022", "10.32 GMT"]),
+        ("Wed, Feb 23, 2022", ["Wed, Feb 23, 2022"]),
+        ("We sat 3 March with them.", ["3 March"]),  # lower case: a verb, not Saturday
+        ("The Sun 24 hours later ran the story.", ["24 hours"]),
+    ],
+)
+def test_weekday_abbreviations_join_the_date_they_open(text, expected):
+    assert [t.text for t in tag(text, "2022-03-01")] == expected
+
+
 def test_a_comparison_is_no_shift_and_no_frequency():
     assert tag("The Fed meets a day later than usual.", "2022-02-10") == []
     assert [t.value for t in tag("The Fed meets twice a day.", "2022-02-10")] == ["P1D"]

@@ -63,12 +63,16 @@ def original(text: str, match: re.Match[str], group: str | int = 0) -> str:
 
 
 def _month_word_ok(text: str, match: re.Match[str]) -> bool:
-    """Ambiguous month names ("may", "march") must be capitalized to count; a full name followed by a period
+    """Ambiguous month names ("may", "march") and weekday abbreviations ("sat", "wed") must be capitalized to
+    count; a full name followed by a period
     inside the match ends a sentence ("between March and May. 10 days of drills"): only "Sept." and the like
     are abbreviations."""
     word = original(text, match, "month")
     if _period_ends_sentence(text, match, "month") or _period_ends_sentence(text, match, "weekday"):
         return False
+    weekday = match.groupdict().get("weekday")
+    if weekday and weekday in lexicon()["ambiguous_weekdays"] and not original(text, match, "weekday")[0].isupper():
+        return False  # "we sat 3 March": a verb, not "Sat"; the date alone is found from the next character
     if word.rstrip(".").lower() in lexicon()["ambiguous_months"]:
         return word[0].isupper()
     return True

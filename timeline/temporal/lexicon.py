@@ -130,8 +130,12 @@ def macros() -> dict[str, str]:
         "weekday": "(?:"
         + alternation([w for w in lex["weekdays"] if w not in lex["ambiguous_weekdays"]])
         + "|"
-        + alternation(lex["ambiguous_weekdays"])
-        + r"(?=\.))",
+        + alternation(lex["ambiguous_weekdays"])  # "Sun", "Wed": with a period or a date right after it
+        + r"(?=\.|,?\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+"
+        + months
+        + "|"
+        + months
+        + r"\.?\s+\d)))",
         "day": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
         "year": r"(?:(?:1[0-9]\d\d|20\d\d)(?!\d)|" + _year_words() + ")",
         "num": num,

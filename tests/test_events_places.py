@@ -40,6 +40,19 @@ def test_regions_of_the_crisis():
 
 
 @pytest.mark.parametrize(
+    ("text", "region", "iso3"),
+    [
+        ("Israeli strikes hit the Gaza Strip on Monday.", "Gaza Strip", "PSE"),
+        ("Raids in the occupied West Bank continued.", "West Bank", "PSE"),
+        ("Tankers crossed the Strait of Hormuz.", "Strait of Hormuz", ""),
+    ],
+)
+def test_territories_and_seas_of_other_crises_are_places(text, region, iso3):
+    found = by_name(text)
+    assert found[region]["kind"] == "region" and found[region]["country"] == iso3
+
+
+@pytest.mark.parametrize(
     ("text", "city", "iso3"),
     [
         ("Shelling hit Kharkiv overnight.", "Kharkiv", "UKR"),

@@ -515,3 +515,27 @@ def test_the_date_of_what_is_talked_about_does_not_date_the_talk():
     published = dt.date(2021, 11, 11)
     text = "Blinken cautioned Moscow against repeating what it did in 2014."
     assert find_anchors(text, tag(text, published), published) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "unit", "phrase"),
+    [
+        ("The day after the Pahalgam attack, India acted.", 1, "D", "the Pahalgam attack"),
+        ("Two weeks before the vote, the party split.", -2, "W", "the vote"),
+        ("Three months after the invasion, grain stalled.", 3, "M", "the invasion"),
+    ],
+)
+def test_event_offset_reads_the_distance_and_the_event_phrase(text, count, unit, phrase):
+    offset = dating.offset_from_undated_event(text, 0, len(text), tag(text, "2022-06-01"))
+    found = dating.event_offset(text, offset, len(text))
+    assert (found.count, found.unit, found.phrase) == (count, unit, phrase)
+    assert text[found.end - len(phrase) : found.end] == phrase
+
+
+def test_shifted_by_keeps_days_and_widens_months_and_years():
+    day = dt.date(2022, 2, 24)
+    shift = dating.EventOffset
+    assert dating.shifted_by(day, shift(1, "D", "", 0)) == (dt.date(2022, 2, 25), dt.date(2022, 2, 25), "day")
+    assert dating.shifted_by(day, shift(-1, "W", "", 0)) == (dt.date(2022, 2, 17), dt.date(2022, 2, 17), "day")
+    assert dating.shifted_by(day, shift(3, "M", "", 0)) == (dt.date(2022, 5, 1), dt.date(2022, 5, 31), "month")
+    assert dating.shifted_by(day, shift(2, "Y", "", 0)) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31), "year")

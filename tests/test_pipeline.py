@@ -280,6 +280,27 @@ def test_an_offset_from_an_undated_event_leaves_the_clause_unresolved_not_carrie
                                                                                         "The party split")
 
 
+def test_an_offset_from_an_event_dated_earlier_counts_from_its_date():
+    text = (
+        "Militants killed 26 tourists in Pahalgam on 22 April. "
+        "The day after the Pahalgam attack, India expelled Pakistani diplomats. "
+        "A week after the attack, troops exchanged fire. "
+        "Russia invaded Ukraine on 24 February. Russian forces shelled Kharkiv on 1 March. "
+        "Three months after the invasion, grain exports had stalled."
+    )
+    rows = _by_clause(extract_article(_article(text, published=dt.date(2022, 6, 1))))
+    expelled = rows["The day after the Pahalgam attack, India expelled Pakistani diplomats."]
+    assert (expelled["start"], expelled["precision"], expelled["date_basis"]) == (
+        dt.date(2022, 4, 23), "day", "relative_previous"
+    )
+    assert (expelled["timex_text"], expelled["timex_anchor"]) == ("The day after the Pahalgam attack", "2022-04-22")
+    assert rows["A week after the attack, troops exchanged fire."]["start"] == dt.date(2022, 4, 29)  # the same attack
+    stalled = rows["Three months after the invasion, grain exports had stalled."]  # the invasion, not the shelling
+    assert (stalled["start"], stalled["end"], stalled["precision"]) == (
+        dt.date(2022, 5, 1), dt.date(2022, 5, 31), "month"
+    )
+
+
 def test_a_clause_before_an_undated_event_is_unresolved():
     text = "NATO met on 3 February. Before the war, the EU bought oil from Russia."
     before = _by_clause(extract_article(_article(text)))["Before the war, the EU bought oil from Russia."]

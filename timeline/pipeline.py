@@ -21,7 +21,7 @@ import pandas as pd
 
 from timeline import schema
 from timeline.article import Article
-from timeline.events import dating, segment, status, titles
+from timeline.events import dating, referents, segment, status, titles
 from timeline.events.cluster import cluster
 from timeline.events.dating import Anchor, DatedClause, Narrative
 from timeline.events.enrich import enrich
@@ -155,6 +155,30 @@ def _undated(
     return DatedClause(published, published, "day", "publication")
 
 
+def _from_earlier_event(
+    text: str, offset: Timex, clause_end: int, earlier: list[dict], referred: list[tuple[str, dict]]
+) -> dict | None:
+    """The date columns of a clause counted from an event an earlier sentence dated ("Two days after the attack",
+    the attack dated before); None when no earlier row is that event. ``referred`` remembers each phrase resolved."""
+    counted = dating.event_offset(text, offset, clause_end)
+    row = referents.referent(counted.phrase, earlier, referred) if counted else None
+    if counted is None or row is None:
+        return None
+    referred.append((counted.phrase, row))
+    first, last, precision = dating.shifted_by(row["start"], counted)
+    value = {"day": first.isoformat(), "month": first.isoformat()[:7], "year": str(first.year)}[precision]
+    return {
+        "timex_text": text[offset.start : counted.end],
+        "timex_end": counted.end,
+        "timex_value": value,
+        "timex_anchor": row["start"].isoformat(),
+        "date_basis": "relative_previous",
+        "start": first,
+        "end": last,
+        "precision": precision,
+    }
+
+
 def _publication(article: Article) -> tuple[dt.date | None, str]:
     if article.published is not None:
         return article.published, article.published_basis
@@ -260,6 +284,7 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
         [a for s in found for a in s.anchors], published, [text[s.start : s.end] for s in found for _a in s.anchors]
     )
     rows: list[dict] = []
+    referred: list[tuple[str, dict]] = []  # event phrases resolved to earlier rows ("the Pahalgam attack")
     last_end = 0
     for sentence in found:
         if _PARAGRAPH_BREAK.search(text, last_end, sentence.start):
@@ -301,6 +326,10 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
                 elif bound is None and dating.opens_before_undated_event(clause_text):
                     undated = DatedClause(None, None, "unknown", "unresolved")  # "Before the war, ..."
                 fields = _fallback_fields(undated) | (_timex_fields(offset) if offset else {})
+                if offset and (counted := _from_earlier_event(text, offset, clause.end, rows, referred)):
+                    fields |= counted  # "the day after the Pahalgam attack", dated in an earlier sentence
+                    undated = DatedClause(fields["start"], fields["end"], fields["precision"], fields["date_basis"])
+                    narrative = dating.observe(narrative, undated, sentence.index, published, tense, sentence_text)
                 if undated.basis == "continued":  # a continued clause carries the narrative on
                     narrative = dating.observe(narrative, undated, sentence.index, published, tense, sentence_text)
             masked = [

@@ -513,6 +513,40 @@ def offset_from_undated_event(text: str, start: int, end: int, timexes: Sequence
 
 
 _FRONTED = re.compile(r"\W*")  # nothing but punctuation between the clause's start and the expression
+_OFFSET_PHRASE = r"\s+(?:(<offset_after>)|<offset_before>)\s+([^,;:()]+)"  # group 1: forward; group 2: the event
+
+
+@dataclass(frozen=True)
+class EventOffset:
+    """ "Two days after the Pahalgam attack": how far (``count`` signed, in ``unit`` D/W/M/Y) from the event that
+    ``phrase`` names; ``end`` is where the phrase ends in the article text."""
+
+    count: int
+    unit: str
+    phrase: str
+    end: int
+
+
+def event_offset(text: str, offset: Timex, end: int) -> EventOffset | None:
+    """The distance and the event phrase of an offset from an undated event (see :func:`offset_from_undated_event`)."""
+    match = _DURATION.match("P1D" if offset.rule == DAY_OF_EVENT else offset.value)
+    link = _lexicon_regex(_OFFSET_PHRASE).match(text, offset.end, end)
+    if match is None or link is None:
+        return None
+    phrase = link.group(2).rstrip(" .!?")
+    count = int(match.group(1)) * (1 if link.group(1) else -1)
+    return EventOffset(count, match.group(2), phrase, link.start(2) + len(phrase))
+
+
+def shifted_by(day: dt.date, offset: EventOffset) -> tuple[dt.date, dt.date, str]:
+    """The span ``offset`` puts after (or before) ``day``: a day for days and weeks; for months and years the whole
+    month or year it falls in ("two months after the invasion" is no particular day)."""
+    moved = day + relativedelta(**{_DURATION_UNITS[offset.unit]: offset.count})
+    if offset.unit == "M":
+        return moved.replace(day=1), moved + relativedelta(day=31), "month"
+    if offset.unit == "Y":
+        return moved.replace(month=1, day=1), moved.replace(month=12, day=31), "year"
+    return moved, moved, "day"
 
 
 def find_anchors(text: str, timexes: Sequence[Timex], published: dt.date | None = None) -> list[Anchor]:

@@ -1,0 +1,84 @@
+"""Which earlier event a phrase names: "the Pahalgam attack" in "The day after the Pahalgam attack, India ...".
+
+A day counted from an event the article dated earlier is a date the article gives, in two steps. The phrase
+names its event by a name the earlier sentence holds ("Pahalgam") or as the same kind of happening told with the
+same word ("the invasion" after "Russia invaded Ukraine on 24 February"). With no such sentence the clause stays
+unresolved: a guess would be worse than no date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from timeline.events import types
+
+#: Date bases a referent's date may have: its own expression, not a carried-on or publication fallback.
+OWN_DATE: frozenset[str] = frozenset({"explicit", "relative_publication", "relative_previous"})
+
+_NAME = re.compile(r"\b[A-Z][\w-]+")
+_WORD = re.compile(r"[A-Za-z]+")
+_STEM = 4  # letters two words must share to be the same word told differently ("invasion", "invaded")
+
+
+def _stem(word: str) -> str:
+    return word.lower()[:_STEM] if len(word) >= _STEM else ""
+
+
+def _names(phrase: str) -> list[str]:
+    """The capitalized words of the phrase, its opening word only when it is not a determiner ("The")."""
+    words = _NAME.findall(phrase)
+    first = _WORD.match(phrase)
+    if words and first and words[0] == first.group() and first.group().lower() in ("the", "a", "an", "this", "that"):
+        words = words[1:]
+    return words
+
+
+def _own_words(row: dict) -> str:
+    """The row's sentence without its date expression: "Two weeks after the invasion, talks began" is not itself
+    the invasion."""
+    return row["sentence"].replace(row.get("timex_text") or "\0", " ")
+
+
+def _tells_the_same(phrase_kind: str, phrase_cue: str, row: dict) -> bool:
+    """The row is the same kind of happening told with the same word: its type's cue or a word of its sentence."""
+    stem = _stem(phrase_cue)
+    own = _own_words(row)
+    cue = row.get("type_cue", "")
+    if phrase_kind == "other" or row.get("event_type") != phrase_kind or not stem or cue not in own:
+        return False
+    return _stem(cue) == stem or _has_stem(own, phrase_cue)
+
+
+def _has_stem(sentence: str, word: str) -> bool:
+    stem = _stem(word)
+    return bool(stem) and any(_stem(w) == stem for w in _WORD.findall(sentence))
+
+
+def _head(phrase: str) -> str:
+    return (_WORD.findall(phrase) or [""])[-1]
+
+
+def referent(phrase: str, earlier: Sequence[dict], named: Sequence[tuple[str, dict]] = ()) -> dict | None:
+    """The latest of the ``earlier`` rows (event rows of the same article, in text order) with a date of its own that
+    ``phrase`` names, or None. ``named`` holds the phrases already resolved with their rows: "the attack" after "the
+    day after the Pahalgam attack" is the same attack."""
+    head = _head(phrase)
+    for said, row in reversed(named):
+        if _stem(_head(said)) and _stem(_head(said)) == _stem(head) and set(_names(phrase)) <= set(_names(said)):
+            return row
+    names = _names(phrase)
+    kind, cue = types.classify(phrase)
+    for row in reversed(earlier):
+        if row.get("date_basis") not in OWN_DATE or row.get("start") is None:
+            continue
+        same = _tells_the_same(kind, cue, row)
+        own = _own_words(row)
+        if names and all(re.search(rf"\b{re.escape(name)}\b", own) for name in names):
+            # a name alone is not enough for a kind the taxonomy does not know ("Putin's speech" is not every
+            # sentence naming Putin): the head word must be there too
+            if same or (kind != "other" and row.get("event_type") == kind) or _has_stem(own, head):
+                return row
+        elif not names and (same or (kind == "other" and _stem(head) and re.search(rf"\b{re.escape(head)}\b", own))):
+            return row  # "the invasion" after "Russia invaded"; "the speech" after "Putin gave a speech"
+    return None

@@ -301,6 +301,21 @@ def test_an_offset_from_an_event_dated_earlier_counts_from_its_date():
     )
 
 
+def test_a_span_of_years_dates_a_clause_and_as_an_adjective_stays_in_the_title():
+    text = "In 2014-15 the war killed thousands. The 2021/22 budget was cut in 2022."
+    rows = _by_clause(extract_article(_article(text)))
+    war = rows["In 2014-15 the war killed thousands."]
+    assert (war["start"], war["end"], war["precision"]) == (dt.date(2014, 1, 1), dt.date(2015, 12, 31), "year")
+    budget = rows["The 2021/22 budget was cut in 2022."]
+    assert (budget["start"], budget["title"]) == (dt.date(2022, 1, 1), "The 2021/22 budget was cut")
+
+
+def test_a_list_of_spans_keeps_the_first_span():
+    (row,) = extract_article(_article("Russia fought wars in Chechnya in 1994-96 and 1999-2009."))
+    assert (row["start"], row["end"]) == (dt.date(1994, 1, 1), dt.date(1996, 12, 31))
+    assert row["title"] == "Russia fought wars in Chechnya"
+
+
 def test_a_clause_before_an_undated_event_is_unresolved():
     text = "NATO met on 3 February. Before the war, the EU bought oil from Russia."
     before = _by_clause(extract_article(_article(text)))["Before the war, the EU bought oil from Russia."]

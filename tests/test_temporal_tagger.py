@@ -372,6 +372,23 @@ def test_weekday_abbreviations_join_the_date_they_open(text, expected):
     assert [t.text for t in tag(text, "2022-03-01")] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 2014-15 the war began.", [("2014", "2014"), ("15", "2015")]),
+        ("He served from 1991-1994.", [("1991", "1991"), ("1994", "1994")]),
+        ("the 1999-00 season", [("1999", "1999"), ("00", "2000")]),
+        ("The 2021/22 budget was cut.", [("2021", "2021"), ("22", "2022")]),
+        ("The 2021-12 report", []),  # an ISO month, not 2021 to 2012: neither a range nor a year
+        ("Dial 2021-2099 for help.", []),  # no span of 78 years
+    ],
+)
+def test_a_span_of_years_written_as_one_word_gives_both_years(text, expected):
+    assert [(t.text, t.value) for t in tag(text, "2022-03-01")] == expected
+
+
+
+
 def test_a_comparison_is_no_shift_and_no_frequency():
     assert tag("The Fed meets a day later than usual.", "2022-02-10") == []
     assert [t.value for t in tag("The Fed meets twice a day.", "2022-02-10")] == ["P1D"]

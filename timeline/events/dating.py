@@ -32,7 +32,7 @@ from timeline.events import status
 from timeline.schema import PRECISIONS
 from timeline.temporal import Timex, calendar_span
 from timeline.temporal.calendar import part_of_span
-from timeline.temporal.model import DAY_OF_EVENT
+from timeline.temporal.model import DAY_OF_EVENT, YEAR_RANGE_RULES
 from timeline.temporal.tense import base_form_follows, tense_cues
 
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
@@ -57,6 +57,8 @@ _NAME = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)*\b")
 _YEARISH = re.compile(r"^(?:\d{4}|[A-Z][a-z]+ \d{4})$")
 _FREE_RELATIVE = re.compile(r"\bwhat\s+(?:[\w'’]+\s+){1,3}?(?:did|had\s+done|happened|occurred)\s+(?:in|on|at)\s+$",
                             re.IGNORECASE)
+_RANGE_TAIL = re.compile(r"[-–/]\d{2,4}\b")
+_RANGE_HEAD = re.compile(r"\d{4}[-–/]$")
 _NOUN_OF = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:\d{4}\s*(?:,|and|or)\s*)*$")  # "of 2014 and 2015" too
 
 
@@ -208,15 +210,20 @@ def is_attributive(text: str, timex: Timex) -> bool:
     "the current CEO", "the agreements of 2014" (but not "the spring of 2014", "the end of 2014": `period_nouns`).
     (A weekday before a noun, "a Wednesday media event", does date the event.)
     """
-    after = text[timex.end : timex.end + 20]
+    start, end = timex.start, timex.end
+    if timex.rule in YEAR_RANGE_RULES:  # "the 2021-22 budget": the span of years is the adjective
+        tail = _RANGE_TAIL.match(text, end)
+        head = _RANGE_HEAD.search(text, max(0, start - 5), start)
+        start, end = head.start() if head else start, tail.end() if tail else end
+    after = text[end : end + 20]
     if re.match(r"['’]s\s+\w", after):
         return True
-    if not (_YEARISH.match(timex.text) or timex.value == "PRESENT_REF"):
+    if not (_YEARISH.match(timex.text) or timex.rule in YEAR_RANGE_RULES or timex.value == "PRESENT_REF"):
         return False
-    noun_of = _NOUN_OF.search(text, max(0, timex.start - 40), timex.start)
+    noun_of = _NOUN_OF.search(text, max(0, start - 40), start)
     if noun_of and timex.text.isdigit() and noun_of.group(1).lower() not in _lexicon()["period_nouns"]:
         return True  # "the Minsk agreements of 2014 and 2015", "the war of 2008": the year names the noun
-    before = text[max(0, timex.start - 20) : timex.start]
+    before = text[max(0, start - 20) : start]
     return (
         bool(_attributive().search(before))
         and bool(re.match(r"\s+[A-Za-z]", after))
@@ -384,6 +391,11 @@ def _merge_ranges(text: str, anchors: list[Anchor]) -> list[Anchor]:
         if _lexicon_regex(_LIST_JOIN).fullmatch(between) and not after_between and not alternative:
             out[-1] = replace(prev, listed=(*prev.listed, anchor))
             continue
+        if prev.listed and _lexicon_regex(_RANGE_JOIN).fullmatch(between):  # "in 1994-96 and 1999-2009"
+            closed = _merge_ranges(text, [prev.listed[-1], anchor])
+            if len(closed) == 1:
+                out[-1] = replace(prev, listed=(*prev.listed[:-1], closed[0]))
+                continue
         if _lexicon_regex(_RANGE_JOIN).fullmatch(between) or alternative:  # "on December 1 or 2": either day
             prev = _share_year(prev, anchor)
         continues = bool(_lexicon_regex(_CONTINUES_UNTIL).fullmatch(between)) and _goes_on_to(prev, anchor)

@@ -22,7 +22,7 @@ MAX_TITLE = 80
 MAX_SUBJECT_WORDS = 8  # longer subjects are cut at their first preposition ("Senators from both ...")
 _OPEN, _CLOSE, _TIMEX = "\ue000", "\ue001", "\ue002"
 _SLOT = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
-_TOKEN = re.compile(f"{_OPEN}\\d+{_CLOSE}|{_TIMEX}|\\d[\\d,.]*\\d|[\\w'’.-]+|[^\\w\\s]")
+_TOKEN = re.compile(f"{_OPEN}\\d+{_CLOSE}|{_TIMEX}|\\d[\\d,./]*\\d|[\\w'’.-]+|[^\\w\\s]")  # "2021/22" is one
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,8 @@ def lexicon() -> _Lexicon:
 
 _DANGLING_THAT = re.compile(r"\s+that$", re.IGNORECASE)
 _DATE_BEFORE = re.compile(r"\b(?:earlier|later)\s+$", re.IGNORECASE)
-_DATE_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+\d{1,4}\b")
+# "2014 and 2015", "December 1 or 2", "1994-96 and 1999-2009": more years or days that go with the date
+_DATE_AFTER = re.compile(r"(?:[-–/]\d{2,4}\b)?\s*(?:,\s*)?(?:and|or)\s+\d{1,4}\b(?:[-–/]\d{2,4}\b)?")
 # "The day after the invasion, Poland opened ...": a fronted offset's event goes with the date, up to the comma
 _FRONTED_OFFSET = re.compile(r"\s+(?:after|before)\s+[^,;:]{1,80}(?=,)", re.IGNORECASE)
 

@@ -33,6 +33,9 @@ class Timex:
 #: ``Timex.rule`` of "the day" in "the day before the invasion": one day from an event named right after it.
 DAY_OF_EVENT = "day_of_event"
 
+#: ``Timex.rule`` of each year of "the 2021-22 budget": the two are one span of years, written as one word.
+YEAR_RANGE_RULES = frozenset({"year_range_first", "year_range_last"})
+
 #: ``Draft.period`` of "earlier in the day": the day of the story being told, never a day of a week just named.
 IN_THE_DAY = "in_the_day"
 

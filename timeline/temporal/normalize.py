@@ -101,6 +101,20 @@ def year(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     return Draft("fixed", value=f"{_year(groups['year']):04d}", mod=_mod(groups), granularity="year")
 
 
+def year_range(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    """Either year of "2014-15" or "1991-1994" (``year`` with the ``next`` one seen ahead, or the closing ``last``
+    with the ``opening`` one seen behind); None unless the second comes after the first within 50 years, so an ISO
+    month ("2021-12") or a code is no range."""
+    opening = int(groups.get("opening") or groups["year"])
+    closing = groups.get("next") or groups["last"]
+    end = int(closing) if len(closing) == 4 else opening // 100 * 100 + int(closing)
+    end += 100 if end < opening and len(closing) == 2 else 0  # "1999-00"
+    if not opening < end <= opening + 50 or (len(closing) == 2 and int(closing) <= 12 and end - opening > 1):
+        return None  # "2021-12" is December 2021 written the ISO way, not 2021 to 2012 or 2021 to 2112
+    value = opening if "next" in groups else end
+    return Draft("fixed", value=f"{value:04d}", granularity="year")
+
+
 def decade(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     if "decade" in groups:
         value = groups["decade"][:3]
@@ -557,6 +571,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "numeric_date": numeric_date,
     "range_first_day": range_first_day,
     "year": year,
+    "year_range": year_range,
     "decade": decade,
     "century": century,
     "quarter": quarter,

@@ -359,6 +359,13 @@ def test_a_year_is_counted_only_by_the_noun_right_after_it(text, expected):
     assert [t.value for t in tag(text, "2022-02-10")] == expected
 
 
+def test_two_units_away_and_a_day_before_a_weekday_are_told_apart():
+    found = tag("The week before last was quiet; the day before last Tuesday was not.", "2022-03-02")
+    assert [(t.text, t.value) for t in found] == [
+        ("The week before last", "2022-W07"), ("the day before last Tuesday", "2022-02-21")
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -47,10 +47,12 @@ def _cue(groups: Groups) -> int | None:
     if "cue" not in groups:
         return None
     word = groups["cue"].lower().removeprefix("the").strip()
-    try:
-        return lookup("shift_cues", word)
-    except KeyError:
-        return None
+    for table in ("shift_cues", "far_cues"):
+        try:
+            return lookup(table, word)
+        except KeyError:
+            continue
+    return None
 
 
 def date(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
@@ -252,7 +254,9 @@ def shift(groups: Groups, text: str, _dayfirst: bool) -> Draft | None:
         # "over the past decade", "the next decade": ten years up to or from now, not a calendar decade
         return Draft("fixed", type="DURATION", value="P10Y" if unit == "decade" else "P100Y", granularity=unit)
     relative_to = "previous" if cue in ("following", "previous", "preceding", "prior", "same") else "publication"
-    offset = 0 if cue == "same" else lookup("shift_cues", cue)
+    offset = 0 if cue == "same" else _cue(groups)
+    if offset is None:
+        return None
     return Draft("shift", unit=unit, offset=offset, relative_to=relative_to, mod=_mod(groups),
                  granularity="week" if unit == "weekend" else unit)
 

@@ -108,9 +108,15 @@ def test_plans_told_in_the_past_read_as_planned(sentence):
 
 def test_graded_cues_mark_ed_words_weak_and_listed_verbs_strong():
     cues = {sentence_piece: strong for sentence_piece, strong in
-            ((s[a:b], strong) for s in ["He said the televised talks failed."]
+            ((s[a:b], strong) for s in ["He said talks televised live failed."]
              for a, b, _kind, strong in graded_cues(s))}
     assert cues == {"said": True, "televised": False, "failed": False}
+
+
+def test_an_ed_word_after_an_article_is_an_adjective_not_a_cue():
+    assert [s for s, _e, _k in tense_cues("Putin spoke in a televised address on Monday.")] == [6]  # "spoke" only
+    assert tense_cues("the damaged building") == []
+    assert [k for _s, _e, k in tense_cues("the deal that ended the war")] == ["past"]  # a relative clause's verb
 
 
 def test_public_tense_cues_keep_the_cue_words_own_tense():

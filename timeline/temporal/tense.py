@@ -65,6 +65,9 @@ def base_form_follows(text: str, start: int) -> bool:
 
 
 # Before a base form that makes it a noun: "at the close of business", "a strong start".
+# Words only a noun phrase follows: an "-ed" word right after one describes the noun ("this", "her" may end a
+# subject or object: "This ended the talks", "they saw her arrested").
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|our)\s+$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|[a-z]+'s)\s+(?:[a-z]+(?:ing|ed)\s+)?$")
 
 
@@ -112,6 +115,9 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
             continue  # an infinitive ("agreed to meet", "will meet") or a noun ("the close of business")
         if kind == "past" and _auxiliary_before().search(sentence, max(0, match.start() - 24), match.start()):
             continue  # a participle ("will be named", "to be completed"): its auxiliary is the cue
+        if kind == "past" and word.endswith("ed") and _ARTICLE_BEFORE.search(sentence, max(0, match.start() - 8),
+                                                                               match.start()):
+            continue  # an adjective: "in a televised address", "the damaged building"
         if kind == "present" and perfect.match(sentence, match.start()):
             kind = "planned" if _PLAN_PARTICIPLE.search(perfect.match(sentence, match.start()).group()) else "past"
         if kind == "past" and word in _AUXILIARY_WORDS and _FUTURE_NEXT.match(sentence, match.end()):

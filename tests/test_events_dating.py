@@ -291,6 +291,10 @@ def test_a_saying_is_not_continued_back_to_old_background():
     narrative = observe(Narrative(), _year(2014), 0, PUB, "past", "Blinken warned Moscow against what it did in 2014.")
     assert continued(narrative, "He said the US had no clear picture.", "past", 1, PUB) is None
     assert continued(narrative, "Russia annexed Crimea.", "past", 1, PUB) == _year(2014)
+    # a saying put after its content is a saying too
+    said_after = "Talks could take place in Minsk, the Kremlin said."
+    assert continued(narrative, said_after, "past", 1, PUB) is None
+    assert continued(narrative, "Troops, tanks and artillery crossed the border.", "past", 1, PUB) == _year(2014)
 
 
 def test_a_future_date_after_until_in_a_past_clause_ends_a_state():

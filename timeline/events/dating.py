@@ -635,9 +635,18 @@ def _not_names() -> frozenset[str]:
 
 
 def _says(clause_text: str) -> bool:
-    """Whether the clause's first status cue reports speech ("He said ...", "Officials told ...")."""
+    """Whether the clause reports speech: its first status cue ("He said ...", "Officials told ...") or a saying put
+    after the content ("Talks could take place in Minsk, the Kremlin said")."""
     cues = status.find_cues(clause_text)
-    return bool(cues) and cues[0].status == "reported"
+    if not cues:
+        return False
+    last = cues[-1]
+    comma = clause_text.rfind(",", 0, last.start)
+    postposed = comma >= 0 and bool(_ATTRIBUTION.fullmatch(clause_text, comma + 1, last.start))
+    return cues[0].status == "reported" or (last.status == "reported" and postposed)
+
+
+_ATTRIBUTION = re.compile(r"\s*(?:[\w'’.-]+\s+){1,6}")  # ", the Kremlin said": a few words naming who said it
 
 
 def shares_name(clause_text: str, news_names: frozenset[str]) -> bool:

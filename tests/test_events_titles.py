@@ -50,6 +50,21 @@ def test_title_does_not_start_with_the_date_or_a_conjunction():
     assert "Russian troops entered Donetsk" in got
 
 
+@pytest.mark.parametrize(
+    ("text", "timex", "expected"),
+    [
+        # a clause cut off its main clause is titled by what it tells; a comma inside a number ends nothing
+        ("after Hamas gunmen killed 1,300 people in southern Israel on Saturday.", "on Saturday",
+         "Hamas gunmen killed 1,300 people in southern Israel"),
+        ("as police arrested dozens on Monday.", "on Monday", "Police arrested dozens"),
+        # with its main clause after the comma, the subordinate part goes
+        ("After talks in Geneva, 1,200 troops left on Monday.", "on Monday", "1,200 troops left"),
+    ],
+)
+def test_a_lone_subordinate_clause_is_titled_by_its_event(text, timex, expected):
+    assert title(text, timex) == expected
+
+
 def test_long_clause_is_cut_at_a_word_with_an_ellipsis():
     text = ("In all likelihood, Putin is now using that leverage to get Lukashenko's support for whatever plans he "
             "has for Ukraine and for the wider region in the coming months.")

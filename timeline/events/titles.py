@@ -87,7 +87,8 @@ def lexicon() -> _Lexicon:
         not_asserting=frozenset(data["speech_not_asserting"]),
         boundary=re.compile(rf"(?:,\s*|\s+)(?:{_words(data['boundaries'])})\b", re.I),
         openers=re.compile(rf"^\s*(?:(?:{_words(data['openers'])})\b\s*,?\s*)+", re.I),
-        leading=re.compile(rf"^\s*(?:{_words(subordinators)})\b([^,]{{0,120}}),", re.I),
+        # "After X, ...": the phrase up to its comma, not one inside a number ("killed 1,300 people")
+        leading=re.compile(rf"^\s*(?:{_words(subordinators)})\b((?:[^,]|(?<=\d),(?=\d)){{0,120}}),(?!\d)", re.I),
         head_cut=frozenset(data["head_cut"]),
         determiners=frozenset(data["determiners"]),
         pronouns=frozenset(data["pronouns"]),
@@ -221,11 +222,28 @@ def _strip_openers(text: str) -> str:
         if lead and len(text[lead.end() :].split()) >= 3:
             text = text[lead.end() :]
         text = text.lstrip(" ,;:-–—")
+        text = _without_lone_subordinator(text)
         # a short introductory phrase ending in a comma ("In all likelihood, ...")
         intro = re.match(r"^([A-Z][\w']*(?:\s+[\w']+){0,3}),\s+", text)
         if intro and not any(_is_verb(w) for w in intro.group(1).lower().split()):
             text = text[intro.end() :]
     return text
+
+
+#: Words that open a subordinate clause with a subject and verb of its own ("after Hamas gunmen killed ...").
+_CLAUSE_SUBORDINATORS = frozenset({"when", "as", "after", "while", "although", "though", "since", "because", "before",
+                                   "once", "until"})
+
+
+def _without_lone_subordinator(text: str) -> str:
+    """A clause that is all subordinate ("after Hamas gunmen killed 1,300 people", cut off its main clause) is titled
+    by what it tells: the event is the killing. One with a main clause after its comma keeps it (see ``leading``)."""
+    first, _, rest = text.partition(" ")
+    if first.lower() not in _CLAUSE_SUBORDINATORS or lexicon().leading.match(text):
+        return text
+    tokens = _tokens(rest)
+    verb = _find_verb(tokens)
+    return rest if len(tokens) >= 3 and verb is not None and verb > 0 else text
 
 
 def _focus(text: str) -> str:

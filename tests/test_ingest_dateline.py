@@ -23,6 +23,7 @@ DAYS = st.dates(min_value=dt.date(1995, 1, 1), max_value=dt.date(2025, 12, 31))
     ("line", "expected"),
     [
         ("KYIV, Feb 24 (Reuters) - Russian forces", (None, 2, 24)),
+        ("GAZA/JERUSALEM, Oct 12 (Reuters) - Israel pounded Gaza", (None, 10, 12)),
         ("WASHINGTON, Feb. 10, 2022 /PRNewswire/ -- A statement", (2022, 2, 10)),
         ("February 10, 2022 / Staff report", (2022, 2, 10)),
         ("10 February 2022", (2022, 2, 10)),

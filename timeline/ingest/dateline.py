@@ -70,10 +70,11 @@ def _pattern() -> re.Pattern[str]:
         r"|(?P<iso>(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2}))"
         r"|(?P<num>(?P<a4>\d{1,2})[./](?P<b4>\d{1,2})[./](?P<y4>\d{4}))"
     )
-    # A place in capitals or title case, optionally with a region ("KYIV", "Washington, D.C.").
+    # A place in capitals or title case, optionally with a region ("KYIV", "Washington, D.C."), or two places
+    # ("GAZA/JERUSALEM").
     day_names = _alternation([w for ws in words["weekdays"].values() for w in ws] + list(month_numbers()))
     place = (
-        rf"(?P<place>(?!(?:{day_names})\b)[^\W\d_][\w.'’\- ]{{0,40}}?(?:,\s*[^\W\d_][\w.'’\- ]{{0,30}}?)?\s*"
+        rf"(?P<place>(?!(?:{day_names})\b)[^\W\d_][\w.'’/\- ]{{0,40}}?(?:,\s*[^\W\d_][\w.'’\- ]{{0,30}}?)?\s*"
         r"(?:\([^)\n]{1,40}\)\s*)?,\s*)"
     )
     agency = r"(?:\s*\((?P<agency>[^)\n]{1,40})\))?"

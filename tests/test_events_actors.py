@@ -86,6 +86,26 @@ def test_unknown_names_are_kept_unnormalized():
 
 
 @pytest.mark.parametrize(
+    ("text", "country", "person"),
+    [
+        ("He met Palestinian President Mahmoud Abbas.", "Palestine", "Mahmoud Abbas"),
+        ("Israel's Defence Minister Yoav Gallant ordered a siege.", "Israel", "Yoav Gallant"),
+    ],
+)
+def test_an_unknown_person_after_a_known_country_is_kept(text, country, person):
+    found = {a["name"]: a for a in actors(text)}
+    assert found[country]["kind"] == "country"
+    assert found[person]["kind"] == "person" and not found[person]["normalized"]
+
+
+def test_armed_groups_of_other_crises_are_actors():
+    found = {a["name"]: a for a in actors("Hamas and Hezbollah fired rockets as the Houthis attacked ships.")}
+    assert {name: found[name]["country"] for name in ("Hamas", "Hezbollah", "Houthis")} == {
+        "Hamas": "PSE", "Hezbollah": "LBN", "Houthis": "YEM"
+    }
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "On Wednesday, February was cold.",

@@ -65,6 +65,18 @@ def test_a_lone_subordinate_clause_is_titled_by_its_event(text, timex, expected)
     assert title(text, timex) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NATO Secretary General Jens Stoltenberg spoke on Monday.", "Stoltenberg spoke"),
+        ("Ukraine's Foreign Minister Dmytro Kuleba spoke on Monday.", "Kuleba spoke"),
+        ("US President Joe Biden spoke on Monday.", "Biden spoke"),
+    ],
+)
+def test_a_person_loses_the_office_and_whose_office_it_is(text, expected):
+    assert title(text, "on Monday") == expected
+
+
 def test_long_clause_is_cut_at_a_word_with_an_ellipsis():
     text = ("In all likelihood, Putin is now using that leverage to get Lukashenko's support for whatever plans he "
             "has for Ukraine and for the wider region in the coming months.")

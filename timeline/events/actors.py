@@ -168,8 +168,9 @@ def unknown_names(text: str, mentions: list[Mention], surnames: Mapping[str, str
     stop, heads, pattern = _names_data()
     spans = [(m.start, m.end) for m in mentions]
     out: list[dict] = []
-    for match in pattern.finditer(text):
-        if overlaps(match.start(), match.end(), spans):
+    for run in pattern.finditer(text):
+        match = _after_known(run, spans, pattern, text) if overlaps(run.start(), run.end(), spans) else run
+        if match is None:
             continue
         words = match.group(0).split()
         lead = 0
@@ -199,6 +200,19 @@ def unknown_names(text: str, mentions: list[Mention], surnames: Mapping[str, str
             kind = "unknown"
         out.append(actor(name, kind, "", normalized=False))
     return out
+
+
+_POSSESSIVE_GAP = re.compile(r"(?:['’]s)?\s+")
+
+
+def _after_known(run: re.Match[str], spans: list[tuple[int, int]], pattern: re.Pattern[str], text: str):
+    """The part of a capitalised run after the known names in it ("Palestinian President Mahmoud Abbas",
+    "Israel's Defence Minister Yoav Gallant": the person after the country), or None when nothing unknown follows."""
+    last = max(e for s, e in spans if s < run.end() and run.start() < e)
+    gap = _POSSESSIVE_GAP.match(text, last, run.end())
+    if gap is None or gap.end() >= run.end() or overlaps(gap.end(), run.end(), spans):
+        return None
+    return pattern.match(text, gap.end(), run.end())
 
 
 def accepted(mentions: list[Mention], text: str, support: Support) -> list[Mention]:

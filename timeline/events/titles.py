@@ -176,6 +176,10 @@ def _date_words(text: str, start: int, end: int) -> tuple[int, int]:
     return (before.start() if before else start), (after.end() if after else end)
 
 
+#: Mention categories whose name before a person's title says whose office it is ("NATO Secretary General").
+_OFFICE_HOLDERS = frozenset({"country", "demonym", "government", "organisation"})
+
+
 def _render(text: str, slots: list[Mention]) -> str:
     """Placeholders back to names; a person loses the titles and country before it ("US President Joe
     Biden" -> "Biden")."""
@@ -190,8 +194,9 @@ def _render(text: str, slots: list[Mention]) -> str:
         cut = lex.titles.search(head)
         if cut:
             head = head[: cut.start()]
-            country = re.search(f"{_OPEN}(\\d+){_CLOSE}\\s*$", head)
-            if country and slots[int(country.group(1))].category in ("country", "demonym", "government"):
+            # "US President Joe Biden", "Ukraine's Foreign Minister", "NATO Secretary General": whose office it is
+            country = re.search(f"{_OPEN}(\\d+){_CLOSE}(?:['’]s)?\\s*$", head)
+            if country and slots[int(country.group(1))].category in _OFFICE_HOLDERS:
                 head = head[: country.start()]
         return head
 

@@ -322,6 +322,15 @@ def test_a_date_between_the_saying_verb_and_that_dates_the_saying():
     assert [r["start"] for r in rows] == [dt.date(2022, 2, 4), dt.date(2022, 2, 7)]  # he said it on Monday
 
 
+def test_a_reported_past_perfect_since_runs_to_publication():
+    text = "The UN said 338,000 Gazans had fled their homes since Saturday. By then 1,000 more had left since Friday."
+    rows = _by_clause(extract_article(_article(text, published=dt.date(2023, 10, 12))))
+    fled = rows["338,000 Gazans had fled their homes since Saturday."]  # their "have fled since", told in the past
+    assert (fled["start"], fled["end"]) == (dt.date(2023, 10, 7), dt.date(2023, 10, 12))
+    left = rows["By then 1,000 more had left since Friday."]  # the narrator's past perfect ends at some past day
+    assert (left["start"], left["end"]) == (dt.date(2023, 10, 6), dt.date(2023, 10, 6))
+
+
 def test_a_clause_before_an_undated_event_is_unresolved():
     text = "NATO met on 3 February. Before the war, the EU bought oil from Russia."
     before = _by_clause(extract_article(_article(text)))["Before the war, the EU bought oil from Russia."]

@@ -307,7 +307,7 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
                 anchor = None
             running = False  # "the drills run until Feb. 20": under way at publication, not only ahead
             if anchor is not None:
-                stretched = dating.to_publication(text, anchor, tense, published)
+                stretched = dating.to_publication(text, anchor, tense, published, reported=clause.role == "content")
                 running = tense == "present" and stretched.first < anchor.first
                 anchor = stretched
             if anchor is not None:

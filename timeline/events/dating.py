@@ -257,20 +257,27 @@ def _past_perfect(text: str, anchor: Anchor) -> bool:
     return bool(_lexicon_regex(_PAST_PERFECT).search(text, max(0, anchor.start - 80), anchor.start))
 
 
-def to_publication(text: str, anchor: Anchor, tense: str | None, published: dt.date | None) -> Anchor:
+def to_publication(
+    text: str, anchor: Anchor, tense: str | None, published: dt.date | None, reported: bool = False
+) -> Anchor:
     """Stretches that run to or from publication, not the one date written.
 
     - "More than three million people have fled since 24 February", "Russia has held Crimea since 2014": in a
       perfect or present clause, or a past one not in the past perfect ("with 38,200 patients admitted since 1
       January", "launched 500 drones since Monday"), the event runs from that date up to publication ("had
-      fled since" ends at some past day the text does not give);
+      fled since" ends at some past day the text does not give, unless it is what someone ``reported``: "the UN
+      said 338,000 had fled since Saturday" is their "have fled", told in the past);
     - "The curfew will stay in force until Friday": in a present or future clause a state runs from publication
       up to that date, unless denied until then ("the bridge will not reopen until Friday" reopens on Friday).
     """
     if published is None:
         return anchor
     if (
-        (tense in ("perfect", "present", None) or (tense == "past" and not _past_perfect(text, anchor)))
+        (
+            tense in ("perfect", "present", None)
+            or (tense == "past" and not _past_perfect(text, anchor))
+            or (reported and tense in ("past", "pluperfect"))
+        )
         and anchor.last < published
         and _lexicon_regex(_STRETCH_START).search(text, max(0, anchor.start - 80), anchor.start)
     ):

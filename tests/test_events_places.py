@@ -39,6 +39,13 @@ def test_regions_of_the_crisis():
     assert {"Donbas", "Luhansk region"} <= set(found)
 
 
+def test_a_city_is_found_without_its_diacritics_and_shown_as_news_spells_it():
+    found = by_name("Refugees fled from Khan Yunis to Rafah, and others reached Krakow.")
+    assert {name: found[name]["country"] for name in ("Khan Younis", "Rafah", "Kraków")} == {
+        "Khan Younis": "PSE", "Rafah": "PSE", "Kraków": "POL"
+    }
+
+
 @pytest.mark.parametrize(
     ("text", "region", "iso3"),
     [

@@ -339,6 +339,10 @@ def gazetteers() -> Gazetteers:
         cands.sort(key=lambda e: -e.population)
         tables["cities"][name] = f"city:{name}"
         entries[f"city:{name}"] = tuple(cands)
+    for name in by_name:  # "Rafah" for geonames' "Rafaḩ", "Khan Yunis" for "Khān Yūnis"
+        plain = _without_accents(name)
+        if plain != name and plain not in by_name:
+            tables["cities"].setdefault(plain, f"city:{name}")
     for alias, name in (places.get("city_aliases") or {}).items():
         if name in by_name:
             tables["cities"][alias] = f"city:{name}"

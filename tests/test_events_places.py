@@ -29,6 +29,23 @@ def test_coordinated_destinations_are_all_places():
     assert {"Poland"} <= set(by_name("Johnson's trip to NATO headquarters and Poland on Thursday"))
 
 
+def test_a_country_a_strike_or_disaster_hit_is_a_place():
+    assert "Nepal" in by_name("A powerful earthquake struck western Nepal late Friday.")
+    assert "Ukraine" in by_name("Russia invaded Ukraine on 24 February.")
+    assert "Belarus" not in by_name("Russia supported Belarus financially.")
+
+
+def test_a_local_area_no_gazetteer_holds_is_placed_in_the_one_country_named():
+    text = "The quake hit Jajarkot district in Nepal."
+    area = by_name(text)["Jajarkot district"]
+    assert (area["kind"], area["country"]) == ("region", "NPL")
+    assert (area["lat"], area["lon"]) == (by_name("Floods hit Nepal.")["Nepal"]["lat"],
+                                          by_name("Floods hit Nepal.")["Nepal"]["lon"])  # fmt: skip
+    # two countries named, no way to tell which: no place rather than a wrong one
+    assert "Jajarkot district" not in by_name("The quake hit Jajarkot district, and India sent aid to Nepal.")
+    assert by_name("The Islamic State and the Justice Department spoke.") == {}
+
+
 def test_subject_country_is_not_a_place():
     assert by_name("Russia supported Belarus financially.") == {}
 

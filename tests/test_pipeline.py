@@ -331,6 +331,19 @@ def test_a_reported_past_perfect_since_runs_to_publication():
     assert (left["start"], left["end"]) == (dt.date(2023, 10, 6), dt.date(2023, 10, 6))
 
 
+@pytest.mark.parametrize(
+    "text", ["On Feb. 9 at 5 a.m., Russian troops crossed the border.", "Feb 9, 5 a.m. Moscow time: troops crossed."]
+)
+def test_a_day_and_its_time_of_day_are_one_date(text):
+    (row,) = extract_article(_article(text))
+    assert row["start"] == dt.date(2022, 2, 9) and "troops crossed" in row["title"].lower()
+
+
+def test_a_heading_over_a_list_is_no_event():
+    rows = extract_article(_article("Key events in the run-up to the war:\n\n- Feb 9: Troops crossed the border.\n"))
+    assert [r["title"] for r in rows] == ["Troops crossed the border"]
+
+
 def test_a_clause_before_an_undated_event_is_unresolved():
     text = "NATO met on 3 February. Before the war, the EU bought oil from Russia."
     before = _by_clause(extract_article(_article(text)))["Before the war, the EU bought oil from Russia."]

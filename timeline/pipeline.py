@@ -264,6 +264,11 @@ def _without_place_line(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     return [(found.end(), stop), *spans[1:]]
 
 
+def _introduces_a_list(sentence_text: str) -> bool:
+    """A line ending in a colon with no verb of its own: a heading over the lines after it."""
+    return sentence_text.rstrip().endswith(":") and dating.clause_tense(sentence_text) is None
+
+
 def _tense(text: str, clause: segment.Clause, timexes: list[Timex]) -> str | None:
     present_refs = [
         t.start - clause.start
@@ -292,6 +297,8 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
         last_end = sentence.end
         anchors = sentence.anchors
         sentence_text = text[sentence.start : sentence.end]
+        if not anchors and _introduces_a_list(sentence_text):
+            continue  # "Key events in the run-up to the war:" heads what follows; it is no event
         clauses = segment.split_clauses(text, sentence.start, sentence.end, [(a.start, a.end) for a in anchors])
         ids = [_event_id(article.article_id, c, anchors[c.anchors[0]] if c.anchors else None) for c in clauses]
         kept: set[int] = set()

@@ -571,10 +571,32 @@ def shifted_by(day: dt.date, offset: EventOffset) -> tuple[dt.date, dt.date, str
 def find_anchors(text: str, timexes: Sequence[Timex], published: dt.date | None = None) -> list[Anchor]:
     """The anchors among one sentence's timexes (article offsets), in text order."""
     ordered = sorted(timexes, key=lambda t: t.start)
-    singles = [a for t in ordered if (a := _single(text, t, published)) is not None]
+    singles = _with_times_of_day(text, [a for t in ordered if (a := _single(text, t, published)) is not None])
     durations = [t for t in ordered if t.type == "DURATION" or t.rule == DAY_OF_EVENT]
     anchors, lengths = _apply_offsets(text, _merge_ranges(text, singles), durations)
     return _apply_durations(text, anchors, lengths)
+
+
+_AT_TIME = re.compile(r"\s*(?:,\s*)?(?:at\s+|around\s+|about\s+)?")
+
+
+def _with_times_of_day(text: str, anchors: list[Anchor]) -> list[Anchor]:
+    """ "On Feb. 24 at 5 a.m.", "Feb 24, 5 a.m. Moscow time": a day and the time on it right after are one date,
+    not two (which would cut the clause between them)."""
+    out: list[Anchor] = []
+    for anchor in anchors:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.precision == "day"
+            and anchor.timex.type == "TIME"
+            and (prev.first, prev.last) == (anchor.first, anchor.last)
+            and _AT_TIME.fullmatch(text, prev.end, anchor.start)
+        ):
+            out[-1] = replace(prev, end=anchor.end, text=text[prev.start : anchor.end])
+            continue
+        out.append(anchor)
+    return out
 
 
 def _opens_with(words: Sequence[str], clause_text: str) -> bool:

@@ -332,7 +332,12 @@ def test_a_reported_past_perfect_since_runs_to_publication():
 
 
 @pytest.mark.parametrize(
-    "text", ["On Feb. 9 at 5 a.m., Russian troops crossed the border.", "Feb 9, 5 a.m. Moscow time: troops crossed."]
+    "text",
+    [
+        "On Feb. 9 at 5 a.m., Russian troops crossed the border.",
+        "Feb 9, 5 a.m. Moscow time: troops crossed.",
+        "At 00:01 on Wednesday 9 February, troops crossed.",  # the time first; the weekday goes with the date
+    ],
 )
 def test_a_day_and_its_time_of_day_are_one_date(text):
     (row,) = extract_article(_article(text))

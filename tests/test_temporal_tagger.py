@@ -359,6 +359,11 @@ def test_a_year_is_counted_only_by_the_noun_right_after_it(text, expected):
     assert [t.value for t in tag(text, "2022-02-10")] == expected
 
 
+def test_a_clock_time_leaves_a_weekday_that_opens_a_date_to_the_date():
+    found = tag("The ceasefire began at 00:01 on Saturday 5 March.", "2022-03-10")
+    assert [(t.text, t.value) for t in found] == [("00:01", "2022-03-05T00:01"), ("Saturday 5 March", "2022-03-05")]
+
+
 def test_two_units_away_and_a_day_before_a_weekday_are_told_apart():
     found = tag("The week before last was quiet; the day before last Tuesday was not.", "2022-03-02")
     assert [(t.text, t.value) for t in found] == [

@@ -578,22 +578,26 @@ def find_anchors(text: str, timexes: Sequence[Timex], published: dt.date | None 
 
 
 _AT_TIME = re.compile(r"\s*(?:,\s*)?(?:at\s+|around\s+|about\s+)?")
+_ON_DAY = re.compile(r"\s*(?:,\s*)?(?:on\s+)?")  # "at 00:01 on Saturday 5 March"
 
 
 def _with_times_of_day(text: str, anchors: list[Anchor]) -> list[Anchor]:
-    """ "On Feb. 24 at 5 a.m.", "Feb 24, 5 a.m. Moscow time": a day and the time on it right after are one date,
-    not two (which would cut the clause between them)."""
+    """ "On Feb. 24 at 5 a.m.", "Feb 24, 5 a.m. Moscow time", "at 00:01 on 5 March": a day and the time on it
+    next to it are one date, not two (which would cut the clause between them)."""
     out: list[Anchor] = []
     for anchor in anchors:
         prev = out[-1] if out else None
         if (
             prev is not None
-            and prev.precision == "day"
-            and anchor.timex.type == "TIME"
+            and anchor.precision == prev.precision == "day"
             and (prev.first, prev.last) == (anchor.first, anchor.last)
-            and _AT_TIME.fullmatch(text, prev.end, anchor.start)
+            and (
+                (anchor.timex.type == "TIME" and _AT_TIME.fullmatch(text, prev.end, anchor.start))
+                or (prev.timex.type == "TIME" and _ON_DAY.fullmatch(text, prev.end, anchor.start))
+            )
         ):
-            out[-1] = replace(prev, end=anchor.end, text=text[prev.start : anchor.end])
+            day = anchor if prev.timex.type == "TIME" else prev  # the day's own expression keeps the provenance
+            out[-1] = replace(day, start=prev.start, end=anchor.end, text=text[prev.start : anchor.end])
             continue
         out.append(anchor)
     return out

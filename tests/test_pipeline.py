@@ -349,6 +349,16 @@ def test_a_heading_over_a_list_is_no_event():
     assert [r["title"] for r in rows] == ["Troops crossed the border"]
 
 
+def test_a_date_after_a_superlatives_since_year_dates_the_clause():
+    (row,) = extract_article(_article("Oil prices surged to their highest since 2008 on Tuesday.", published=PUB))
+    assert (row["start"], row["date_basis"]) == (dt.date(2022, 2, 8), "relative_publication")
+
+
+def test_since_the_start_of_the_year_runs_from_january_to_publication():
+    (row,) = extract_article(_article("Prices have risen more than 60% since the start of the year."))
+    assert (row["start"], row["end"]) == (dt.date(2022, 1, 1), PUB)
+
+
 def test_a_clause_before_an_undated_event_is_unresolved():
     text = "NATO met on 3 February. Before the war, the EU bought oil from Russia."
     before = _by_clause(extract_article(_article(text)))["Before the war, the EU bought oil from Russia."]

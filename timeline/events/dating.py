@@ -48,8 +48,10 @@ _AUXILIARY_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had
 _EARLIER = re.compile(r"\bearlier\s+(?:\S+\s+)?$", re.IGNORECASE)
 _LATER = re.compile(r"\blater\s+(?:\S+\s+)?$", re.IGNORECASE)
 # A date in "the first session since July 2019" or "the highest level since 2014" dates the noun.
+# (Not a date after the one "since" already took: "the highest since 2008 on Tuesday" happened on Tuesday.)
 _SINCE_AFTER_SUPERLATIVE = re.compile(
-    r"\b(?:first|last|only|\w+est)\b(?:\s+[\w'’-]+){0,6}\s+since\b(?:\s+[\w'’-]+){0,8}?\s+$", re.IGNORECASE
+    r"\b(?:first|last|only|\w+est)\b(?:\s+[\w'’-]+){0,6}\s+since\b(?:\s+(?!\d{4}\b)[\w'’-]+){0,8}?\s+$",
+    re.IGNORECASE,
 )
 # A season word opening a name ("the Winter Olympics", "Spring Festival") is not a date.
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z]")
@@ -278,10 +280,11 @@ def to_publication(
             or (tense == "past" and not _past_perfect(text, anchor))
             or (reported and tense in ("past", "pluperfect"))
         )
-        and anchor.last < published
+        and anchor.first < published
+        and anchor.last != published
         and _lexicon_regex(_STRETCH_START).search(text, max(0, anchor.start - 80), anchor.start)
     ):
-        return replace(anchor, last=published)
+        return replace(anchor, last=published)  # "since the start of the year" said in March: January to March
     if (
         tense in ("present", "future")
         and anchor.first > published

@@ -77,6 +77,12 @@ def test_a_person_loses_the_office_and_whose_office_it_is(text, expected):
     assert title(text, "on Monday") == expected
 
 
+def test_a_currency_sign_stays_on_its_amount():
+    assert title("Brent crude rose $5.23 to $127.44 a barrel on Tuesday.", "on Tuesday") == (
+        "Brent crude rose $5.23 to $127.44 a barrel"
+    )
+
+
 def test_long_clause_is_cut_at_a_word_with_an_ellipsis():
     text = ("In all likelihood, Putin is now using that leverage to get Lukashenko's support for whatever plans he "
             "has for Ukraine and for the wider region in the coming months.")

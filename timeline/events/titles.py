@@ -385,8 +385,9 @@ def _ends_in_verb(group: list[str]) -> bool:
 
 
 def _join(tokens: list[str]) -> str:
-    """Tokens as text: no space before punctuation, nor inside "15-year", "Moscow-backed", "50.9%"."""
+    """Tokens as text: no space before punctuation, nor inside "15-year", "Moscow-backed", "50.9%", "$5.23"."""
     joined = re.sub(r"\s+([,.;:!?'’])", r"\1", " ".join(tokens)).replace(" 's", "'s")
+    joined = re.sub(r"([$£€¥₴₽])\s+(?=\d)", r"\1", joined)  # "$5.23", not "$ 5.23"
     return re.sub(r"\s+(?=-\w|%)", "", joined)
 
 

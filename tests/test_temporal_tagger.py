@@ -316,6 +316,14 @@ def test_range_of_days_takes_month_from_its_end():
     assert values("drills on 10-20 February", "2022-02-01") == {"10": "2022-02-10", "20 February": "2022-02-20"}
 
 
+def test_a_day_counted_from_a_date_anchors_the_next_narrative_step():
+    found = tag("The siege began on March 1. Two days later, the city lost power. That evening, people queued.",
+                "2022-05-25")  # fmt: skip
+    assert [(t.text, t.value) for t in found] == [
+        ("March 1", "2022-03-01"), ("Two days later", "2022-03-03"), ("That evening", "2022-03-03TEV")
+    ]
+
+
 def test_previous_date_anchors_narrative_expressions():
     found = tag("The talks opened on 3 March 2021. The following day they collapsed.", "2022-02-10")
     assert [t.value for t in found] == ["2021-03-03", "2021-03-04"]

@@ -78,6 +78,9 @@ def _just_ahead(text: str, candidate: Candidate) -> bool:
     return _starting().search(text, max(0, candidate.start - 16), candidate.start) is not None
 
 
+_NARRATIVE_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
 def _can_be_referred_to(text: str, candidate: Candidate, basis: str, value: str) -> bool:
     """Whether later words ("that day", "the following week") may take this date as their anchor.
 
@@ -85,7 +88,7 @@ def _can_be_referred_to(text: str, candidate: Candidate, basis: str, value: str)
     ("up from $5 a year ago": the topic is still the current period), not deadlines ("until 30
     September 2023" is no event), not nights (a night spans two days: "overnight ... in the morning").
     """
-    if basis == "relative_previous" or value.endswith("TNI"):
+    if (basis == "relative_previous" and not _NARRATIVE_DAY.match(value)) or value.endswith("TNI"):
         return False
     return word_before(text, candidate.start) not in context_words()["not_anchor_after"]
 

@@ -77,6 +77,11 @@ def test_a_person_loses_the_office_and_whose_office_it_is(text, expected):
     assert title(text, "on Monday") == expected
 
 
+def test_a_clause_opening_with_its_subject_and_verb_before_a_comma_keeps_them():
+    text = "The last defenders surrendered on May 20, nearly three months after the invasion began."
+    assert title(text, "on May 20") == "The last defenders surrendered"
+
+
 def test_a_currency_sign_stays_on_its_amount():
     assert title("Brent crude rose $5.23 to $127.44 a barrel on Tuesday.", "on Tuesday") == (
         "Brent crude rose $5.23 to $127.44 a barrel"

@@ -230,7 +230,7 @@ def _strip_openers(text: str) -> str:
         text = _without_lone_subordinator(text)
         # a short introductory phrase ending in a comma ("In all likelihood, ...")
         intro = re.match(r"^([A-Z][\w']*(?:\s+[\w']+){0,3}),\s+", text)
-        if intro and not any(_is_verb(w) for w in intro.group(1).lower().split()):
+        if intro and _find_verb(["", *_tokens(intro.group(1))]) is None:  # not "The defenders surrendered, ..."
             text = text[intro.end() :]
     return text
 

@@ -24,7 +24,8 @@ WORDS = st.sampled_from(
      "weekend.", "nineteen", "ninety-six", "1/2", "year-end", "that", "about", "the nineties", "Tuesdays", "nights",
      "mid-afternoon", "eighth", "this coming", "this past", "day-long", "decades-long", "same", "(0735 GMT)",
      "10:35 a.m.", "high", "noon", "March.", "recent", "coming", "ahead", "or so", "previous", "full", "late",
-     "24th", "the 31st", "before", "after", "the day"]
+     "24th", "the 31st", "before", "after", "the day", "2014-15", "1999-2000", "/22", "Thu", "Sat.", "10.32 GMT",
+     "before last", "after next", "23/24"]
 )
 dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2090, 12, 31))
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

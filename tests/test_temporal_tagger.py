@@ -372,6 +372,13 @@ def test_a_clock_time_leaves_a_weekday_that_opens_a_date_to_the_date():
     assert [(t.text, t.value) for t in found] == [("00:01", "2022-03-05T00:01"), ("Saturday 5 March", "2022-03-05")]
 
 
+def test_a_count_off_the_calendar_is_a_duration_not_a_date_and_not_a_crash():
+    found = tag("30,000 years ago, people lived here. 30,000 years before last week there was ice.", "2022-03-05")
+    assert [(t.text, t.value) for t in found] == [
+        ("30,000 years", "P30000Y"), ("30,000 years", "P30000Y"), ("last week", "2022-W08")
+    ]
+
+
 def test_two_units_away_and_a_day_before_a_weekday_are_told_apart():
     found = tag("The week before last was quiet; the day before last Tuesday was not.", "2022-03-02")
     assert [(t.text, t.value) for t in found] == [

@@ -124,7 +124,8 @@ def macros() -> dict[str, str]:
     months = alternation(lex["months"])
     numbers = alternation([w for w in lex["numbers"] if w not in ("a", "an")])
     compound = "(?:" + "|".join(_number_words(20, 90, 10)) + r")(?:[\s-]+(?:" + "|".join(_number_words(1, 9)) + "))?"
-    num = r"(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?|" + compound + "|" + numbers + r"|an?)"
+    # a number starts where its digits start: never the "000" of "30,000"
+    num = r"(?:(?<![\d,.])\d{1,3}(?:,\d{3})*(?:\.\d+)?|" + compound + "|" + numbers + r"|an?)"
     return {
         "month": months,
         "weekday": "(?:"

@@ -295,7 +295,10 @@ def _offset(text: str, duration: Timex, date: Timex) -> Timex | None:
     if granularity != "day" and GRANULARITY_ORDER.index(unit) < GRANULARITY_ORDER.index(granularity):
         return None  # "two days after February": no single date
     sign = 1 if direction == "after" else -1
-    value = format_date(shift(span[0], unit, sign * steps), granularity)
+    try:
+        value = format_date(shift(span[0], unit, sign * steps), granularity)
+    except (ValueError, OverflowError):
+        return None  # "30,000 years before 2022": off the calendar; the duration stays a duration
     return Timex(
         start=duration.start, end=date.end, text=text[duration.start : date.end], type="DATE", value=value,
         granularity=granularity, anchor=span[0].isoformat(), rule="offset_from_date",

@@ -359,6 +359,19 @@ def test_since_the_start_of_the_year_runs_from_january_to_publication():
     assert (row["start"], row["end"]) == (dt.date(2022, 1, 1), PUB)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The drills began on 10 February for 30,000 decades.",  # a length off the calendar
+        "Troops left on 3 February. 30,000 years after the invasion, they returned.",
+        "Russia invaded on 3 February. 30,000 years after the invasion, it ended.",
+    ],
+)
+def test_a_count_off_the_calendar_never_breaks_an_article(text):
+    rows = extract_article(_article(text))
+    assert rows and all(r["start"] is None or r["start"].year < 3000 for r in rows)
+
+
 def test_a_clause_before_an_undated_event_is_unresolved():
     text = "NATO met on 3 February. Before the war, the EU bought oil from Russia."
     before = _by_clause(extract_article(_article(text)))["Before the war, the EU bought oil from Russia."]

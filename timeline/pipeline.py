@@ -162,10 +162,11 @@ def _from_earlier_event(
     the attack dated before); None when no earlier row is that event. ``referred`` remembers each phrase resolved."""
     counted = dating.event_offset(text, offset, clause_end)
     row = referents.referent(counted.phrase, earlier, referred) if counted else None
-    if counted is None or row is None:
+    span = dating.shifted_by(row["start"], counted) if counted and row else None
+    if counted is None or row is None or span is None:
         return None
     referred.append((counted.phrase, row))
-    first, last, precision = dating.shifted_by(row["start"], counted)
+    first, last, precision = span
     value = {"day": first.isoformat(), "month": first.isoformat()[:7], "year": str(first.year)}[precision]
     return {
         "timex_text": text[offset.start : counted.end],

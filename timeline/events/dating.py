@@ -467,10 +467,15 @@ def _apply_durations(text: str, anchors: list[Anchor], durations: list[Timex]) -
         anchor = out[best[0]]
         count, unit = int(match.group(1)), _DURATION_UNITS[match.group(2)]
         length, day = relativedelta(**{unit: count}), dt.timedelta(days=1)
-        if ending:  # "ended two days of talks on Thursday": Wednesday and Thursday
-            out[best[0]] = replace(anchor, first=anchor.first - length + day, value=f"{duration.value}/{anchor.value}")
-        else:
-            out[best[0]] = replace(anchor, last=anchor.first + length - day, value=f"{anchor.value}/{duration.value}")
+        try:
+            if ending:  # "ended two days of talks on Thursday": Wednesday and Thursday
+                first = anchor.first - length + day
+                out[best[0]] = replace(anchor, first=first, value=f"{duration.value}/{anchor.value}")
+            else:
+                last = anchor.first + length - day
+                out[best[0]] = replace(anchor, last=last, value=f"{anchor.value}/{duration.value}")
+        except (ValueError, OverflowError):
+            continue  # "30,000 decades": a length off the calendar leaves the date as it is
     return out
 
 
@@ -480,8 +485,11 @@ def _shifted(text: str, anchor: Anchor, duration: Timex, count: int, unit: str) 
     if anchor.precision not in _RANK or _RANK[unit] < _RANK[anchor.precision]:
         return None
     step = relativedelta(**{_DURATION_UNITS[unit]: count})
-    first = anchor.first + step
-    last = first if anchor.precision == "day" else anchor.last + step
+    try:
+        first = anchor.first + step
+        last = first if anchor.precision == "day" else anchor.last + step
+    except (ValueError, OverflowError):
+        return None  # off the calendar
     value = {"day": first.isoformat(), "month": first.isoformat()[:7], "year": str(first.year)}[anchor.precision]
     return replace(anchor, start=duration.start, text=text[duration.start : anchor.end], first=first, last=last,
                    value=value)
@@ -560,10 +568,13 @@ def event_offset(text: str, offset: Timex, end: int) -> EventOffset | None:
     return EventOffset(count, match.group(2), phrase, link.start(2) + len(phrase))
 
 
-def shifted_by(day: dt.date, offset: EventOffset) -> tuple[dt.date, dt.date, str]:
+def shifted_by(day: dt.date, offset: EventOffset) -> tuple[dt.date, dt.date, str] | None:
     """The span ``offset`` puts after (or before) ``day``: a day for days and weeks; for months and years the whole
-    month or year it falls in ("two months after the invasion" is no particular day)."""
-    moved = day + relativedelta(**{_DURATION_UNITS[offset.unit]: offset.count})
+    month or year it falls in ("two months after the invasion" is no particular day). None off the calendar."""
+    try:
+        moved = day + relativedelta(**{_DURATION_UNITS[offset.unit]: offset.count})
+    except (ValueError, OverflowError):
+        return None
     if offset.unit == "M":
         return moved.replace(day=1), moved + relativedelta(day=31), "month"
     if offset.unit == "Y":

@@ -121,7 +121,7 @@ def test_frames_validate_and_progress_is_reported():
     assert isinstance(frame_from_rows(extract_article(articles[0])), pd.DataFrame)
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(
     st.lists(
         st.sampled_from(
@@ -144,6 +144,14 @@ def test_frames_validate_and_progress_is_reported():
                 " 30,000",
                 "é",
                 " now",
+                " decades",
+                " years after the invasion,",
+                " The day after the attack,",
+                " Russia invaded Ukraine",
+                " in 2014-15",
+                " at 5 a.m.",
+                " Jajarkot district",
+                ":",
             ]
         ),
         max_size=25,

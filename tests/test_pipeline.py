@@ -373,11 +373,13 @@ def test_since_the_start_of_the_year_runs_from_january_to_publication():
         "The drills began on 10 February for 30,000 decades.",  # a length off the calendar
         "Troops left on 3 February. 30,000 years after the invasion, they returned.",
         "Russia invaded on 3 February. 30,000 years after the invasion, it ended.",
+        "A 0 year wait began on 1999-12-31.",  # a length of nothing
     ],
 )
 def test_a_count_off_the_calendar_never_breaks_an_article(text):
     rows = extract_article(_article(text))
     assert rows and all(r["start"] is None or r["start"].year < 3000 for r in rows)
+    schema.validate(frame_from_rows(rows))  # never a start after its end
 
 
 def test_a_clause_before_an_undated_event_is_unresolved():

@@ -466,6 +466,8 @@ def _apply_durations(text: str, anchors: list[Anchor], durations: list[Timex]) -
             continue
         anchor = out[best[0]]
         count, unit = int(match.group(1)), _DURATION_UNITS[match.group(2)]
+        if count < 1:
+            continue  # "0 years" is no length
         length, day = relativedelta(**{unit: count}), dt.timedelta(days=1)
         try:
             if ending:  # "ended two days of talks on Thursday": Wednesday and Thursday

@@ -379,6 +379,10 @@ def test_a_count_off_the_calendar_is_a_duration_not_a_date_and_not_a_crash():
     ]
 
 
+def test_a_shift_off_the_calendar_is_unresolved_not_a_crash():
+    assert [t.value for t in tag("A 1,000 decade later it ended.", "1994-06-05")] == ["XXXX"]
+
+
 def test_two_units_away_and_a_day_before_a_weekday_are_told_apart():
     found = tag("The week before last was quiet; the day before last Tuesday was not.", "2022-03-02")
     assert [(t.text, t.value) for t in found] == [

@@ -264,7 +264,10 @@ def _shift(draft: Draft, publication: dt.date | None, previous: Mention | None) 
         granularity = "quarter"  # "a year earlier" after "the third quarter": the same quarter a year before
     if draft.period == "quarter" and not compare:
         offset -= 1  # "the quarter" with nothing said before: the last one reported, not the current one
-    day = shift(base, unit, offset)
+    try:
+        day = shift(base, unit, offset)
+    except (ValueError, OverflowError):  # "1,000 decades later": off the calendar, so no date
+        return Resolved(_unresolved_shift(draft), "", "unresolved", draft.granularity)
     if draft.month is not None:
         value = f"{day.year:04d}-{draft.month:02d}" + (f"-{draft.day:02d}" if draft.day else "")
     elif draft.period.startswith(("Q", "H")) or draft.period in SEASON_MONTHS:

@@ -167,11 +167,10 @@ def _from_earlier_event(
         return None
     referred.append((counted.phrase, row))
     first, last, precision = span
-    value = {"day": first.isoformat(), "month": first.isoformat()[:7], "year": str(first.year)}[precision]
     return {
         "timex_text": text[offset.start : counted.end],
         "timex_end": counted.end,
-        "timex_value": value,
+        "timex_value": dating.value_of(first, precision),
         "timex_anchor": row["start"].isoformat(),
         "date_basis": "relative_previous",
         "start": first,

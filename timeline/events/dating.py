@@ -492,9 +492,14 @@ def _shifted(text: str, anchor: Anchor, duration: Timex, count: int, unit: str) 
         last = first if anchor.precision == "day" else anchor.last + step
     except (ValueError, OverflowError):
         return None  # off the calendar
-    value = {"day": first.isoformat(), "month": first.isoformat()[:7], "year": str(first.year)}[anchor.precision]
+    value = value_of(first, anchor.precision)
     return replace(anchor, start=duration.start, text=text[duration.start : anchor.end], first=first, last=last,
                    value=value)
+
+
+def value_of(day: dt.date, precision: str) -> str:
+    """The TIMEX3 value of the day, month or year holding ``day``."""
+    return {"day": day.isoformat(), "month": day.isoformat()[:7], "year": str(day.year)}[precision]
 
 
 def _apply_offsets(text: str, anchors: list[Anchor], durations: list[Timex]) -> tuple[list[Anchor], list[Timex]]:

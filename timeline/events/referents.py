@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from timeline.events import types
+from timeline.events.gazetteer import load_yaml
 
 #: Date bases a referent's date may have: its own expression, not a carried-on or publication fallback.
 OWN_DATE: frozenset[str] = frozenset({"explicit", "relative_publication", "relative_previous"})
@@ -25,13 +27,14 @@ def _stem(word: str) -> str:
     return word.lower()[:_STEM] if len(word) >= _STEM else ""
 
 
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(load_yaml("names.yaml")["stopwords"])
+
+
 def _names(phrase: str) -> list[str]:
-    """The capitalized words of the phrase, its opening word only when it is not a determiner ("The")."""
-    words = _NAME.findall(phrase)
-    first = _WORD.match(phrase)
-    if words and first and words[0] == first.group() and first.group().lower() in ("the", "a", "an", "this", "that"):
-        words = words[1:]
-    return words
+    """The names in the phrase: its capitalized words but openers, titles and months ("The", "President")."""
+    return [word for word in _NAME.findall(phrase) if word not in _not_names()]
 
 
 def _own_words(row: dict) -> str:

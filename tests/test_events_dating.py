@@ -41,6 +41,8 @@ def test_lexicon_is_well_formed():
         "offset_before",
         "bound_before",
         "close_before",
+        "time_of_day_joins",
+        "day_of_time_joins",
     ):
         entries = data[key]
         assert all(isinstance(x, str) and x.strip() == x and x for x in entries), key

@@ -598,8 +598,8 @@ def find_anchors(text: str, timexes: Sequence[Timex], published: dt.date | None 
     return _apply_durations(text, anchors, lengths)
 
 
-_AT_TIME = re.compile(r"\s*(?:,\s*)?(?:at\s+|around\s+|about\s+)?")
-_ON_DAY = re.compile(r"\s*(?:,\s*)?(?:on\s+)?")  # "at 00:01 on Saturday 5 March"
+_AT_TIME = r"\s*(?:,\s*)?(?:(?:<time_of_day_joins>)\s+)?"  # "on Feb. 24 at 5 a.m."
+_ON_DAY = r"\s*(?:,\s*)?(?:(?:<day_of_time_joins>)\s+)?"  # "at 00:01 on Saturday 5 March"
 
 
 def _with_times_of_day(text: str, anchors: list[Anchor]) -> list[Anchor]:
@@ -613,8 +613,8 @@ def _with_times_of_day(text: str, anchors: list[Anchor]) -> list[Anchor]:
             and anchor.precision == prev.precision == "day"
             and (prev.first, prev.last) == (anchor.first, anchor.last)
             and (
-                (anchor.timex.type == "TIME" and _AT_TIME.fullmatch(text, prev.end, anchor.start))
-                or (prev.timex.type == "TIME" and _ON_DAY.fullmatch(text, prev.end, anchor.start))
+                (anchor.timex.type == "TIME" and _lexicon_regex(_AT_TIME).fullmatch(text, prev.end, anchor.start))
+                or (prev.timex.type == "TIME" and _lexicon_regex(_ON_DAY).fullmatch(text, prev.end, anchor.start))
             )
         ):
             day = anchor if prev.timex.type == "TIME" else prev  # the day's own expression keeps the provenance

@@ -40,6 +40,7 @@ class _Lexicon:
     head_cut: frozenset[str]
     determiners: frozenset[str]
     pronouns: frozenset[str]
+    clause_subordinators: frozenset[str]
     date_preps: re.Pattern[str]
     titles: re.Pattern[str]
 
@@ -94,6 +95,7 @@ def lexicon() -> _Lexicon:
         pronouns=frozenset(data["pronouns"]),
         date_preps=re.compile(rf"(?:\b(?:{_words(data['date_prepositions'])})\s+)*{_TIMEX}", re.I),
         titles=re.compile(rf"(?:(?:{_words(titles)})\s+)+$", re.I),
+        clause_subordinators=frozenset(data["clause_subordinators"]),
     )
 
 
@@ -235,16 +237,11 @@ def _strip_openers(text: str) -> str:
     return text
 
 
-#: Words that open a subordinate clause with a subject and verb of its own ("after Hamas gunmen killed ...").
-_CLAUSE_SUBORDINATORS = frozenset({"when", "as", "after", "while", "although", "though", "since", "because", "before",
-                                   "once", "until"})
-
-
 def _without_lone_subordinator(text: str) -> str:
     """A clause that is all subordinate ("after Hamas gunmen killed 1,300 people", cut off its main clause) is titled
     by what it tells: the event is the killing. One with a main clause after its comma keeps it (see ``leading``)."""
     first, _, rest = text.partition(" ")
-    if first.lower() not in _CLAUSE_SUBORDINATORS or lexicon().leading.match(text):
+    if first.lower() not in lexicon().clause_subordinators or lexicon().leading.match(text):
         return text
     tokens = _tokens(rest)
     verb = _find_verb(tokens)

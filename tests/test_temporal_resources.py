@@ -117,6 +117,21 @@ def test_tense_lists_are_used():
     assert set(data["weak_future"]) <= set(data["future"])
 
 
+def test_every_anchor_scan_finds_what_its_pattern_finds():
+    """An anchor searched without its opening \\b (for speed) still matches exactly where the pattern does."""
+    import re
+
+    from timeline.temporal.rules import compile_anchor, expand, fold
+
+    text = fold("Monday's day-long holiday: today, midday, every weekday, each quarter, headquarters, 1990s, Q4 half")
+    specs = yaml.safe_load((RESOURCES / "rules.yaml").read_text(encoding="utf-8"))["rules"]
+    anchors = {expand(spec["anchor"]) for spec in specs if "anchor" in spec}
+    assert any(compile_anchor(p).word_start for p in anchors)  # the fast path is used
+    for pattern in anchors:
+        scan = compile_anchor(pattern)
+        assert [m.span() for m in scan.finditer(text)] == [m.span() for m in re.finditer(pattern, text)], pattern
+
+
 def test_anchor_windows_find_exactly_what_a_full_scan_finds():
     """Anchors only speed rules up: windowed matching must equal a scan of the whole text."""
     from timeline.temporal.rules import anchor_windows, fold

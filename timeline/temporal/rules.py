@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import yaml
@@ -87,6 +89,48 @@ def start_lookahead(pattern: str) -> str:
     return "(?=[" + "".join(re.escape(c) for c in sorted(first)) + "])"
 
 
+def _has_fast_prefix(pattern: str) -> bool:
+    """Whether the regex engine finds where matches may start by itself: a pattern opening with letters ("quarter",
+    "every|each") is searched for in C, and any lookahead in front of it only slows that down."""
+    try:
+        parsed = re._parser.parse(pattern)  # type: ignore[attr-defined]
+        literal = re._compiler._get_literal_prefix(parsed, 0)[0]  # type: ignore[attr-defined]
+        return bool(literal) or bool(re._compiler._get_charset_prefix(parsed, 0))  # type: ignore[attr-defined]
+    except (AttributeError, IndexError, re.error, TypeError, ValueError):
+        return False
+
+
+@dataclass(frozen=True)
+class AnchorScan:
+    """The search for a rule's anchor words. With ``word_start`` the anchor's opening ``\\b`` is checked on each
+    match instead of inside the regex, which keeps the engine's fast search by first letters; the matches are the
+    same."""
+
+    regex: re.Pattern[str]
+    word_start: bool = False
+
+    @property
+    def pattern(self) -> str:
+        return self.regex.pattern
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        found = self.regex.finditer(text, pos, endpos)
+        if not self.word_start:
+            return found
+        return (m for m in found if not m.start() or not _WORD_CHAR.match(text, m.start() - 1))
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def compile_anchor(pattern: str) -> AnchorScan:
+    """The fastest search that finds exactly the matches of ``pattern``."""
+    body = pattern.removeprefix(r"\b")
+    if _has_fast_prefix(body):
+        return AnchorScan(re.compile(body), word_start=body != pattern)
+    return AnchorScan(re.compile(start_lookahead(pattern) + pattern))
+
+
 class RuleError(ValueError):
     """A rule in rules.yaml is malformed; the message names the rule and what to fix."""
 
@@ -101,7 +145,7 @@ class Rule:
     norm: str
     guard: str
     examples: tuple[tuple[str, str, str], ...]
-    anchor: re.Pattern[str] | None = None
+    anchor: AnchorScan | None = None
 
 
 ANCHOR_WINDOW = 100  # longer than any expression a rule can match, short enough to skip most of a text
@@ -120,7 +164,7 @@ def expand(pattern: str, rule_name: str = "?") -> str:
     return _MACRO.sub(replace, pattern)
 
 
-def anchor_windows(anchor: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+def anchor_windows(anchor: AnchorScan, text: str) -> list[tuple[int, int]]:
     """Merged (start, end) windows of ``text`` around each match of ``anchor``."""
     windows: list[tuple[int, int]] = []
     first = last = -1
@@ -158,7 +202,6 @@ def rules() -> tuple[Rule, ...]:
         examples = tuple(tuple(example) for example in spec.get("examples", ()))
         anchor = None
         if "anchor" in spec:
-            anchor_pattern = expand(spec["anchor"], name)
-            anchor = re.compile(start_lookahead(anchor_pattern) + anchor_pattern)
+            anchor = compile_anchor(expand(spec["anchor"], name))
         compiled.append(Rule(name, regex, spec["norm"], spec.get("guard", ""), examples, anchor))
     return tuple(compiled)

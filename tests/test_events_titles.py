@@ -82,6 +82,19 @@ def test_a_clause_opening_with_its_subject_and_verb_before_a_comma_keeps_them():
     assert title(text, "on May 20") == "The last defenders surrendered"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Putin announced a "military operation" on Thursday.', 'Putin announced a "military operation"'),
+        ("He ordered a “complete siege” of the enclave on Monday.", "He ordered a “complete siege” of the enclave"),
+        ('He ordered a "complete siege of the enclave on Monday.', "He ordered"),  # a quote left open ends the object
+    ],
+)
+def test_a_quoted_phrase_in_the_object_stays_in_the_title(text, expected):
+    timex = "on Thursday" if "Thursday" in text else "on Monday"
+    assert title(text, timex) == expected
+
+
 def test_a_currency_sign_stays_on_its_amount():
     assert title("Brent crude rose $5.23 to $127.44 a barrel on Tuesday.", "on Tuesday") == (
         "Brent crude rose $5.23 to $127.44 a barrel"

@@ -385,6 +385,8 @@ def _join(tokens: list[str]) -> str:
     """Tokens as text: no space before punctuation, nor inside "15-year", "Moscow-backed", "50.9%", "$5.23"."""
     joined = re.sub(r"\s+([,.;:!?'’])", r"\1", " ".join(tokens)).replace(" 's", "'s")
     joined = re.sub(r"([$£€¥₴₽])\s+(?=\d)", r"\1", joined)  # "$5.23", not "$ 5.23"
+    joined = re.sub(r'"\s+([^"]*?)\s+"', r'"\1"', joined)  # '"complete siege"', not '" complete siege "'
+    joined = re.sub(r"“\s+", "“", re.sub(r"\s+”", "”", joined))
     return re.sub(r"\s+(?=-\w|%)", "", joined)
 
 
@@ -447,14 +449,20 @@ def _verb_group(tokens: list[str], pronoun: bool = False) -> tuple[list[str], li
     return group, rest
 
 
+_QUOTES = frozenset({'"', "“", "”"})
+
+
 def _object(tokens: list[str]) -> list[str]:
-    """The object up to the next punctuation, without trailing function words."""
+    """The object up to the next punctuation, without trailing function words; a quoted phrase inside it stays
+    ('ordered a "complete siege" of the enclave'), a quote left open ends it."""
     lex = lexicon()
     out: list[str] = []
     for token in tokens:
-        if token in {",", ";", ":", "(", ")", '"', "“", "”", "—", "–", "."} or token == _TIMEX:
+        if token in {",", ";", ":", "(", ")", "—", "–", "."} or token == _TIMEX:
             break
         out.append(token)
+    if sum(token in _QUOTES for token in out) % 2:
+        out = out[: max(i for i, token in enumerate(out) if token in _QUOTES)]
     while out and (out[-1].lower() in lex.determiners or out[-1].lower() in {"and", "or", "to", "in", "on", "of"}):
         out.pop()
     return out

@@ -57,6 +57,8 @@ def test_title_does_not_start_with_the_date_or_a_conjunction():
         ("after Hamas gunmen killed 1,300 people in southern Israel on Saturday.", "on Saturday",
          "Hamas gunmen killed 1,300 people in southern Israel"),
         ("as police arrested dozens on Monday.", "on Monday", "Police arrested dozens"),
+        # the event told as a noun after "before"/"after"/"until"
+        ("before a G7 meeting in Germany from June 26 to 28.", "from June 26 to 28", "A G7 meeting in Germany"),
         # with its main clause after the comma, the subordinate part goes
         ("After talks in Geneva, 1,200 troops left on Monday.", "on Monday", "1,200 troops left"),
     ],

@@ -41,6 +41,7 @@ class _Lexicon:
     determiners: frozenset[str]
     pronouns: frozenset[str]
     clause_subordinators: frozenset[str]
+    event_prepositions: frozenset[str]  # of them, those that also take the event as a noun ("before a summit")
     date_preps: re.Pattern[str]
     titles: re.Pattern[str]
 
@@ -96,6 +97,7 @@ def lexicon() -> _Lexicon:
         date_preps=re.compile(rf"(?:\b(?:{_words(data['date_prepositions'])})\s+)*{_TIMEX}", re.I),
         titles=re.compile(rf"(?:(?:{_words(titles)})\s+)+$", re.I),
         clause_subordinators=frozenset(data["clause_subordinators"]),
+        event_prepositions=frozenset(data["event_prepositions"]),
     )
 
 
@@ -245,7 +247,11 @@ def _without_lone_subordinator(text: str) -> str:
         return text
     tokens = _tokens(rest)
     verb = _find_verb(tokens)
-    return rest if len(tokens) >= 3 and verb is not None and verb > 0 else text
+    if len(tokens) >= 3 and verb is not None and verb > 0:
+        return rest
+    if first.lower() in lexicon().event_prepositions and tokens and tokens[0].lower() in lexicon().determiners:
+        return rest  # "before a G7 meeting in Germany from June 26 to 28": the meeting is the event
+    return text
 
 
 def _focus(text: str) -> str:

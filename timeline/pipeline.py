@@ -27,6 +27,7 @@ from timeline.events.dating import Anchor, DatedClause, Narrative
 from timeline.events.enrich import enrich
 from timeline.ingest.dateline import find_dateline
 from timeline.temporal import Timex, infer_publication_date, tag
+from timeline.temporal.calendar import format_date
 from timeline.text import clean, sentences
 
 #: What to do with a clause that has no date of its own.
@@ -170,7 +171,7 @@ def _from_earlier_event(
     return {
         "timex_text": text[offset.start : counted.end],
         "timex_end": counted.end,
-        "timex_value": dating.value_of(first, precision),
+        "timex_value": format_date(first, precision),
         "timex_anchor": row["start"].isoformat(),
         "date_basis": "relative_previous",
         "start": first,

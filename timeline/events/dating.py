@@ -31,7 +31,7 @@ from dateutil.relativedelta import relativedelta
 from timeline.events import status
 from timeline.schema import PRECISIONS
 from timeline.temporal import Timex, calendar_span
-from timeline.temporal.calendar import part_of_span
+from timeline.temporal.calendar import format_date, part_of_span
 from timeline.temporal.model import DAY_OF_EVENT, YEAR_RANGE_RULES
 from timeline.temporal.tense import base_form_follows, tense_cues
 
@@ -492,14 +492,9 @@ def _shifted(text: str, anchor: Anchor, duration: Timex, count: int, unit: str) 
         last = first if anchor.precision == "day" else anchor.last + step
     except (ValueError, OverflowError):
         return None  # off the calendar
-    value = value_of(first, anchor.precision)
+    value = format_date(first, anchor.precision)
     return replace(anchor, start=duration.start, text=text[duration.start : anchor.end], first=first, last=last,
                    value=value)
-
-
-def value_of(day: dt.date, precision: str) -> str:
-    """The TIMEX3 value of the day, month or year holding ``day``."""
-    return {"day": day.isoformat(), "month": day.isoformat()[:7], "year": str(day.year)}[precision]
 
 
 def _apply_offsets(text: str, anchors: list[Anchor], durations: list[Timex]) -> tuple[list[Anchor], list[Timex]]:

@@ -172,12 +172,13 @@ def unlisted_areas(mentions: list[Mention], text: str, support: Support) -> list
         return []
     (country,) = countries
     stop = _name_stopwords()
+    known = [(m.start, m.end) for m in mentions]
     out = []
     for match in _unlisted_area().finditer(text):
         words = match.group(1).split()
         if any(w in stop for w in words) or _name_after(text, match.end()):
             continue
-        if overlaps(match.start(), match.end(1), [(m.start, m.end) for m in mentions]):
+        if overlaps(match.start(), match.end(1), known):
             continue  # a known place, person or organisation: its own rules apply
         name = f"{match.group(1)} {match.group(2).lower()}"
         out.append((match.start(), match.end(), Entity("region", name, match.group(2).lower(), country,

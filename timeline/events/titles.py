@@ -242,14 +242,15 @@ def _strip_openers(text: str) -> str:
 def _without_lone_subordinator(text: str) -> str:
     """A clause that is all subordinate ("after Hamas gunmen killed 1,300 people", cut off its main clause) is titled
     by what it tells: the event is the killing. One with a main clause after its comma keeps it (see ``leading``)."""
+    lex = lexicon()
     first, _, rest = text.partition(" ")
-    if first.lower() not in lexicon().clause_subordinators or lexicon().leading.match(text):
+    if first.lower() not in lex.clause_subordinators or lex.leading.match(text):
         return text
     tokens = _tokens(rest)
     verb = _find_verb(tokens)
     if len(tokens) >= 3 and verb is not None and verb > 0:
         return rest
-    if first.lower() in lexicon().event_prepositions and tokens and tokens[0].lower() in lexicon().determiners:
+    if first.lower() in lex.event_prepositions and tokens and tokens[0].lower() in lex.determiners:
         return rest  # "before a G7 meeting in Germany from June 26 to 28": the meeting is the event
     return text
 

@@ -64,9 +64,8 @@ def original(text: str, match: re.Match[str], group: str | int = 0) -> str:
 
 def _month_word_ok(text: str, match: re.Match[str]) -> bool:
     """Ambiguous month names ("may", "march") and weekday abbreviations ("sat", "wed") must be capitalized to
-    count; a full name followed by a period
-    inside the match ends a sentence ("between March and May. 10 days of drills"): only "Sept." and the like
-    are abbreviations."""
+    count; a full name followed by a period inside the match ends a sentence ("between March and May. 10 days of
+    drills"): only "Sept." and the like are abbreviations."""
     word = original(text, match, "month")
     if _period_ends_sentence(text, match, "month") or _period_ends_sentence(text, match, "weekday"):
         return False
@@ -102,17 +101,21 @@ def _period_ends_sentence(text: str, match: re.Match[str], group: str) -> bool:
     )
 
 
+def _ending_with(words: list[str]) -> re.Pattern[str]:
+    """Text that ends with one of ``words`` and a space or hyphen ("mid-", "the end of ")."""
+    return re.compile(r"(?<![\w-])(?:" + alternation(words)[3:-1] + r")[\s-]+$", re.IGNORECASE)
+
+
 @functools.cache
 def _span_mod_before() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + alternation(lexicon()["span_mods"])[3:-1] + r")[\s-]+$", re.IGNORECASE)
+    return _ending_with(lexicon()["span_mods"])
 
 
 @functools.cache
 def _position_mod_before() -> re.Pattern[str]:
     """ "mid-", "early", "the end of" right before: a modifier that places a date within its period (not "some",
     "more than", which count things as readily as years)."""
-    words = [word for word, mod in lexicon()["mods"].items() if mod in ("START", "MID", "END")]
-    return re.compile(r"(?<![\w-])(?:" + alternation(words)[3:-1] + r")[\s-]+$", re.IGNORECASE)
+    return _ending_with([word for word, mod in lexicon()["mods"].items() if mod in ("START", "MID", "END")])
 
 
 def month_case(text: str, match: re.Match[str]) -> bool:

@@ -435,3 +435,12 @@ def test_each_listed_day_is_its_own_row_with_the_same_title():
     ]
     assert {r["title"] for r in rows} == {"Members of the union to walk out"}
     assert len({r["event_id"] for r in rows}) == 3
+
+
+def test_since_then_runs_from_the_date_last_told_to_publication():
+    text = "Hamas fighters stormed into southern Israel on 7 October. Since then, 3,700 Palestinians have been killed."
+    rows = extract_article(_article(text, published=dt.date(2023, 10, 20)))
+    killed = next(r for r in rows if "killed" in r["sentence"])
+    assert (killed["start"], killed["end"], killed["date_basis"]) == (
+        dt.date(2023, 10, 7), dt.date(2023, 10, 20), "relative_previous"
+    )

@@ -763,3 +763,23 @@ def test_a_later_shift_counts_from_the_story_not_from_the_day_it_was_said():
     # a saying date alone in its sentence is still what follows counts from
     alone = "The company said Friday it lost money. Two days later its chief resigned."
     assert values(alone, "1989-10-30")["Two days later"] == "1989-10-29"
+
+
+def test_then_after_since_or_until_is_the_date_last_told_as_told():
+    text = "Hamas attacked on 7 October. Since then, 3,700 people have been killed."
+    assert values(text, "2023-10-20")["then"] == "2023-10-07"
+    assert values("The list began in 1950. Since then, 427 fugitives were caught.", "2000-01-24")["then"] == "1950"
+    text = "The rights end on Nov. 30. Until then, the stock will remain convertible, Conseco said."
+    assert values(text, "1989-10-30")["then"] == "1989-11-30"  # the date told, whatever the tenses
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since then, Intel has cornered the market.",  # no date told before
+        "Talks opened on 3 March. The then-president left and then returned.",
+        "Talks opened in 1990. The team grew. Few recall it. Since then, Intel has cornered the market.",  # too far
+    ],
+)
+def test_then_without_a_date_just_told_is_no_date(text):
+    assert "then" not in values(text, "2023-10-20")

@@ -32,7 +32,7 @@ from timeline.events import status
 from timeline.schema import PRECISIONS
 from timeline.temporal import Timex, calendar_span
 from timeline.temporal.calendar import format_date, part_of_span
-from timeline.temporal.model import DAY_OF_EVENT, YEAR_RANGE_RULES
+from timeline.temporal.model import DAY_OF_EVENT, THEN_RULE, YEAR_RANGE_RULES
 from timeline.temporal.tense import base_form_follows, tense_cues
 
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
@@ -588,9 +588,21 @@ def find_anchors(text: str, timexes: Sequence[Timex], published: dt.date | None 
     """The anchors among one sentence's timexes (article offsets), in text order."""
     ordered = sorted(timexes, key=lambda t: t.start)
     singles = _with_times_of_day(text, [a for t in ordered if (a := _single(text, t, published)) is not None])
+    singles = _without_frame_then(text, singles)
     durations = [t for t in ordered if t.type == "DURATION" or t.rule == DAY_OF_EVENT]
     anchors, lengths = _apply_offsets(text, _merge_ranges(text, singles), durations)
     return _apply_durations(text, anchors, lengths)
+
+
+def _without_frame_then(text: str, anchors: list[Anchor]) -> list[Anchor]:
+    """ "By then 1,000 more had left since Friday": the clause's own date, not the frame "then", dates it."""
+    return [
+        anchor
+        for k, anchor in enumerate(anchors)
+        if anchor.timex.rule != THEN_RULE
+        or k + 1 == len(anchors)
+        or _lexicon_regex(_CLAUSE_BREAK).search(text[anchor.end : anchors[k + 1].start]) is not None
+    ]
 
 
 _AT_TIME = r"\s*(?:,\s*)?(?:(?:<time_of_day_joins>)\s+)?"  # "on Feb. 24 at 5 a.m."

@@ -435,6 +435,13 @@ def day_alone(text: str, match: re.Match[str]) -> bool:
     return not following or following.lower() in words["day_alone_followers"]
 
 
+def then_told(text: str, match: re.Match[str]) -> bool:
+    """ "since then", "until then" point back at a date; "and then", "then-President", "back then" do not."""
+    if text.startswith("-", match.end()):
+        return False
+    return word_before(text, match.start()) in context_words()["then_before"]
+
+
 GUARDS: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "month_case": month_case,
     "bare_month": bare_month,
@@ -457,5 +464,6 @@ GUARDS: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "someday": someday,
     "ordinal_date": ordinal_date,
     "day_alone": day_alone,
+    "then_told": then_told,
     "not_a_name": not_a_name,
 }

@@ -39,6 +39,12 @@ YEAR_RANGE_RULES = frozenset({"year_range_first", "year_range_last"})
 #: ``Draft.period`` of "earlier in the day": the day of the story being told, never a day of a week just named.
 IN_THE_DAY = "in_the_day"
 
+#: ``Timex.rule`` of "then" in "since then": a frame that a clause's own date, when it has one, is finer than.
+THEN_RULE = "then_told"
+
+#: ``Draft.period`` of "then" in "since then", "until then": the date last told of, as told (a day, a month, a year).
+AS_LAST_TOLD = "as_last_told"
+
 #: ``Draft.cue`` of a month after the word "last": like -1, but never the month just ended ("last February" said in
 #: March is a year back; the month just ended would be "last month").
 LAST_NAMED = -2

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from timeline.temporal.lexicon import lexicon, lookup, number_value, units, year_value
-from timeline.temporal.model import IN_THE_DAY, LAST_NAMED, NEXT_WEEK, Draft
+from timeline.temporal.model import AS_LAST_TOLD, IN_THE_DAY, LAST_NAMED, NEXT_WEEK, Draft
 
 Groups = dict[str, str]
 Normalizer = Callable[[Groups, str, bool], "Draft | None"]
@@ -358,6 +358,11 @@ def shift_that(groups: Groups, text: str, _dayfirst: bool) -> Draft | None:
     return Draft("shift", unit=unit, offset=0, relative_to="previous", granularity=unit)
 
 
+def then_told(_groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    """ "since then", "until then": the date last told of (the tagger drops it when the text told none)."""
+    return Draft("shift", unit="day", offset=0, relative_to="previous", period=AS_LAST_TOLD, granularity="day")
+
+
 def part_of_day_mid(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     suffix = "T" + lookup("parts_of_day", groups["part"].lower())
     return Draft("shift", type="TIME", unit="day", offset=0, relative_to="previous", suffix=suffix, mod="MID",
@@ -608,6 +613,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "year_end": year_end,
     "year_ended": year_ended,
     "shift_that": shift_that,
+    "then_told": then_told,
     "shift_previous": shift_previous,
     "reference": reference,
     "duration": duration,

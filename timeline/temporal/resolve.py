@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from timeline.temporal.calendar import SEASON_MONTHS, format_date, movable_day, shift
+from timeline.temporal.calendar import DAY_GRANULARITIES, SEASON_MONTHS, format_date, movable_day, shift
 from timeline.temporal.lexicon import lookup
-from timeline.temporal.model import IN_THE_DAY, LAST_NAMED, NEXT_WEEK, Basis, Draft, Tense
+from timeline.temporal.model import AS_LAST_TOLD, IN_THE_DAY, LAST_NAMED, NEXT_WEEK, Basis, Draft, Tense
 
 _PERIOD_START_MONTH = {
     "Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7,
@@ -236,6 +236,10 @@ _DAY_SIZED = frozenset({"day", "time", "week"})
 
 def _shift(draft: Draft, publication: dt.date | None, previous: Mention | None) -> Resolved:
     """Shifts from the publication date, or from the last date mentioned for narrative and comparison phrases."""
+    if draft.period == AS_LAST_TOLD and previous is not None:  # "since then": the date last told of, as told
+        granularity = "day" if previous.granularity in DAY_GRANULARITIES else previous.granularity
+        return Resolved(format_date(previous.day, granularity), previous.day.isoformat(), "relative_previous",
+                        granularity)
     compare = draft.relative_to == "previous" and previous is not None
     if draft.period == "quarter" and (previous is None or previous.granularity != "quarter"):
         compare = False

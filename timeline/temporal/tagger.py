@@ -17,7 +17,7 @@ from dataclasses import replace
 from timeline.temporal.calendar import DAY_GRANULARITIES, calendar_span, value_granularity
 from timeline.temporal.guards import context_words, possessive_after, word_after, word_before
 from timeline.temporal.matching import Candidate, candidates, select
-from timeline.temporal.model import Timex
+from timeline.temporal.model import AS_LAST_TOLD, Timex
 from timeline.temporal.neighbours import after_resolution, before_resolution, names_its_day
 from timeline.temporal.normalize import DAYLESS, PAST_ONLY
 from timeline.temporal.resolve import Mention, resolve
@@ -129,7 +129,8 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
     dayless: set[int] = set()  # indices in result of clock times still dated by publication alone
     for position, candidate in enumerate(chosen):
         draft = candidate.draft
-        sentence_start, sentence_end = spans[bisect.bisect_right(sentence_starts, candidate.start) - 1]
+        sentence_index = bisect.bisect_right(sentence_starts, candidate.start) - 1
+        sentence_start, sentence_end = spans[sentence_index]
         if sentence_end - sentence_start > 2 * TENSE_WINDOW:
             # a clause is short: clipping keeps one endless "sentence" (hostile input) from making this quadratic
             sentence_start = max(sentence_start, candidate.start - TENSE_WINDOW)
@@ -176,6 +177,12 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and (previous is None or previous.granularity != "quarter")
         ):
             anchor_mention = last_quarter  # "the 1988 period": the quarter under discussion, even a few dates back
+        if draft.period == AS_LAST_TOLD:
+            # "since then" is the date of this or the previous sentence, as told, whatever the tenses; with none that
+            # near, "then" is an event's time the text does not date
+            if previous is None or previous_sentence < sentence_starts[max(0, sentence_index - 1)]:
+                continue
+            anchor_mention = previous
         resolved = resolve(draft, publication, anchor_mention, tense)
         granularity = resolved.granularity
         if draft.type in ("DATE", "TIME"):

@@ -13,6 +13,7 @@ from project_paths import shared_path
 
 from timeline import schema
 from timeline.article import Article
+from timeline.events import referents
 from timeline.pipeline import PipelineSettings, SettingsError, extract_article, extract_events, frame_from_rows
 
 PUB = dt.date(2022, 2, 10)
@@ -444,3 +445,32 @@ def test_since_then_runs_from_the_date_last_told_to_publication():
     assert (killed["start"], killed["end"], killed["date_basis"]) == (
         dt.date(2023, 10, 7), dt.date(2023, 10, 20), "relative_previous"
     )
+
+
+def test_since_an_event_dated_earlier_runs_from_its_date_to_publication():
+    text = (
+        "Russia invaded Ukraine on 24 February. More than two million people have fled since the invasion. "
+        "Since Russia's invasion began, prices have soared."
+    )
+    rows = extract_article(_article(text, published=dt.date(2022, 3, 10)))
+    fled, soared = (next(r for r in rows if word in r["sentence"]) for word in ("fled", "soared"))
+    for row in (fled, soared):
+        assert (row["start"], row["end"], row["date_basis"]) == (
+            dt.date(2022, 2, 24), dt.date(2022, 3, 10), "relative_previous"
+        )
+    assert (fled["timex_text"], soared["timex_text"]) == ("the invasion", "Russia's invasion")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It would be the highest-level contact between the two sides since the invasion.",  # what the contact was
+        "Ministers met for their first talks since the invasion began.",
+        "Since he was tired, he slept.",  # a cause, not a time
+        "Life has changed since the war.",  # no earlier sentence tells of a war
+    ],
+)
+def test_since_names_no_earlier_event(sentence):
+    text = "Russia invaded Ukraine on 24 February. " + sentence
+    rows = extract_article(_article(text, published=dt.date(2022, 3, 10)))
+    assert all(r["timex_rule"] != referents.RULE for r in rows)

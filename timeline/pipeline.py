@@ -180,6 +180,29 @@ def _from_earlier_event(
     }
 
 
+def _since_earlier_event(
+    text: str, sentence: _Sentence, earlier: list[dict], referred: list[tuple[str, dict]]
+) -> Anchor | None:
+    """ "8 million have fled since the invasion", the invasion dated in an earlier sentence: a date like "since 24
+    February" (the clause then runs from it to publication). None when the phrase names no earlier row."""
+    span = dating.since_event(text, sentence.start, sentence.end)
+    if span is None or any(a.start < span[1] and span[0] < a.end for a in sentence.anchors):
+        return None
+    phrase = text[span[0] : span[1]]
+    row = referents.referent(phrase, earlier, referred)
+    if row is None:
+        return None
+    try:
+        value = format_date(row["start"], row["precision"])
+    except ValueError:  # a season or other span with no single TIMEX3 period
+        return None
+    referred.append((phrase, row))
+    timex = Timex(span[0], span[1], phrase, "DATE", value, row["precision"], row["start"].isoformat(),
+                  referents.RULE, "relative_previous")  # fmt: skip
+    return Anchor(span[0], span[1], phrase, timex, row["start"], row["end"], row["precision"], value,
+                  "relative_previous")  # fmt: skip
+
+
 def _publication(article: Article) -> tuple[dt.date | None, str]:
     if article.published is not None:
         return article.published, article.published_basis
@@ -297,6 +320,8 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
             narrative = dating.paragraph_break(narrative)
         last_end = sentence.end
         anchors = sentence.anchors
+        if since := _since_earlier_event(text, sentence, rows, referred):
+            anchors = sorted([*anchors, since], key=lambda a: a.start)
         sentence_text = text[sentence.start : sentence.end]
         if not anchors and _introduces_a_list(sentence_text):
             continue  # "Key events in the run-up to the war:" heads what follows; it is no event

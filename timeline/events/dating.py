@@ -50,7 +50,7 @@ _LATER = re.compile(r"\blater\s+(?:\S+\s+)?$", re.IGNORECASE)
 # A date in "the first session since July 2019" or "the highest level since 2014" dates the noun.
 # (Not a date after the one "since" already took: "the highest since 2008 on Tuesday" happened on Tuesday.)
 _SINCE_AFTER_SUPERLATIVE = re.compile(
-    r"\b(?:first|last|only|\w+est)\b(?:\s+[\w'’-]+){0,6}\s+since\b(?:\s+(?!\d{4}\b)[\w'’-]+){0,8}?\s+$",
+    r"\b(?:first|last|only|\w+est)(?:-\w+)?\b(?:\s+[\w'’-]+){0,6}\s+since\b(?:\s+(?!\d{4}\b)[\w'’-]+){0,8}?\s+$",
     re.IGNORECASE,
 )
 # A season word opening a name ("the Winter Olympics", "Spring Festival") is not a date.
@@ -568,6 +568,22 @@ def event_offset(text: str, offset: Timex, end: int) -> EventOffset | None:
     phrase = link.group(2).rstrip(" .!?")
     count = int(match.group(1)) * (1 if link.group(1) else -1)
     return EventOffset(count, match.group(2), phrase, link.start(2) + len(phrase))
+
+
+_SINCE_EVENT = (
+    r"\b(?:<stretch_starts>)\s+((?:(?:<event_determiners>)\s+|(?-i:[A-Z])[\w'’-]*['’]s\s+)(?:[\w'’-]+\s+){0,3}?"
+    r"[\w'’-]+)(?=\s*(?:[,.;:!?)]|$)|\s+(?:<event_phrase_verbs>)\b)"
+)
+
+
+def since_event(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the event named after "since" is, in ``text[start:end]`` ("have fled since the invasion", "Since
+    Russia's invasion began, ..."): the start and end of its phrase, or None. "since he was tired" names none, nor
+    does a superlative's "since" ("the first talks since the invasion")."""
+    match = _lexicon_regex(_SINCE_EVENT).search(text, start, end)
+    if match is None or _SINCE_AFTER_SUPERLATIVE.search(text, max(0, match.start(1) - 100), match.start(1)):
+        return None  # "their first talks since the invasion" says what the talks were, not when
+    return match.span(1)
 
 
 def shifted_by(day: dt.date, offset: EventOffset) -> tuple[dt.date, dt.date, str] | None:

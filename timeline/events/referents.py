@@ -15,6 +15,9 @@ from functools import cache
 from timeline.events import types
 from timeline.events.gazetteer import load_yaml
 
+#: ``timex_rule`` of a row dated by the event a phrase names ("since the invasion").
+RULE = "event_referent"
+
 #: Date bases a referent's date may have: its own expression, not a carried-on or publication fallback.
 OWN_DATE: frozenset[str] = frozenset({"explicit", "relative_publication", "relative_previous"})
 

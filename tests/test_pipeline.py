@@ -390,6 +390,21 @@ def test_a_clause_before_an_undated_event_is_unresolved():
     assert before["title"] == "The EU bought oil from Russia"
 
 
+@pytest.mark.parametrize("opening", ["Days later", "A few weeks later", "Months after the vote", "Some days on"])
+def test_a_clause_some_unsaid_time_later_is_unresolved(opening):
+    text = f"Putin recognised the regions on 21 February. {opening}, troops crossed the border."
+    rows = extract_article(_article(text, published=dt.date(2022, 3, 10)))
+    later = next(r for r in rows if "crossed" in r["sentence"])
+    assert (later["start"], later["date_basis"]) == (None, "unresolved")
+
+
+def test_hours_later_stays_on_the_day_told():
+    text = "Putin recognised the regions on 21 February. Hours later, troops crossed the border."
+    rows = extract_article(_article(text, published=dt.date(2022, 3, 10)))
+    later = next(r for r in rows if "crossed" in r["sentence"])
+    assert later["start"] == dt.date(2022, 2, 21)
+
+
 def test_a_dateline_without_a_date_is_no_part_of_the_first_event():
     for text, sentence in [
         ("NEW YORK (AP) — A federal jury on Wednesday convicted the executive.",

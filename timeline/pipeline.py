@@ -358,6 +358,8 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
                     undated = DatedClause(None, None, "unknown", "unresolved")  # "the day after the invasion"
                 elif bound is None and dating.opens_before_undated_event(clause_text):
                     undated = DatedClause(None, None, "unknown", "unresolved")  # "Before the war, ..."
+                elif dating.opens_vaguely_later(clause_text):
+                    undated = DatedClause(None, None, "unknown", "unresolved")  # "Days later, ..."
                 fields = _fallback_fields(undated) | (_timex_fields(offset) if offset else {})
                 if offset and (counted := _from_earlier_event(text, offset, clause.end, rows, referred)):
                     fields |= counted  # "the day after the Pahalgam attack", dated in an earlier sentence

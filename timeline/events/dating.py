@@ -129,6 +129,7 @@ _OFFSET_LINK = r"\s+(?:(<offset_after>)|<offset_before>)\b[^,;:()]*"  # group 1:
 _BOUND_OPENING = r"^\W*(?:[\w'’-]+\s+){0,3}?(?:<bound_before>)\b[^,;:]*$"
 _BOUND_DIRECT = r"\b(?:<bound_before>)\s+(?:the\s+)?$"
 _BOUND_PHRASE = r"^\W*(?:<bound_before>)\s+[^,;:]{1,80},\s*\w"  # "Before the war, the EU bought ..."
+_VAGUELY_LATER = r"^\W*(?:(?:<vague_counts>)\s+)?(?:<vague_units>)\s+(?:<vague_after>)\b"  # "Days later, ..."
 _CLOSE_BEFORE = r"\b(?:<close_before>)\s+(?:<bound_before>)\b"
 _MAIN_CLAUSE_FOLLOWS = re.compile(r"[^,;:]*,\s*\w")
 # How fine a unit or precision is: an offset moves a date only by units no finer than the date's own.
@@ -526,6 +527,12 @@ def opens_before_undated_event(clause_text: str) -> bool:
     """ "Before the war, the EU bought a quarter of its oil from Russia": the clause happened at some time before an
     event the clause does not date, so neither the story's date nor publication is its date."""
     return bool(_lexicon_regex(_BOUND_PHRASE).match(clause_text))
+
+
+def opens_vaguely_later(clause_text: str) -> bool:
+    """ "Days later, Russian troops crossed the border": some time after the date just told, which the clause does not
+    give; carrying that date on (or taking publication's) would put the event on a day it did not happen."""
+    return bool(_lexicon_regex(_VAGUELY_LATER).match(clause_text))
 
 
 def offset_from_undated_event(text: str, start: int, end: int, timexes: Sequence[Timex]) -> Timex | None:

@@ -280,3 +280,24 @@ def test_a_passive_without_object_keeps_its_verb():
 
 def test_a_saying_whose_content_is_cut_before_its_verb_stays_a_bare_saying():
     assert title("The army said on Tuesday that the bridge", "on Tuesday") == "The army said"
+
+
+@pytest.mark.parametrize(
+    ("text", "timex", "expected"),
+    [
+        ("Russian missiles struck Kyiv, Lviv and Odesa on Monday.", "Monday",
+         "Russian missiles struck Kyiv, Lviv and Odesa"),
+        ("Troops shelled Mariupol, Kharkiv, and Chernihiv on Tuesday.", "Tuesday",
+         "Troops shelled Mariupol, Kharkiv, and Chernihiv"),
+        ("Russia struck Kyiv, killing three, and the UN condemned it.", None, "Russia struck Kyiv"),  # no list
+        ("Troops attacked Kharkiv, Ukraine's second city, on Monday.", "Monday", "Troops attacked Kharkiv"),
+        ("NATO agreed to set up four new battlegroups in Bulgaria, Hungary, Romania and Slovakia, officials said.",
+         None, "NATO agreed to set up four new battlegroups in Bulgaria…"),  # too long: the first item, marked cut
+        ("Mariupol, a city of about 400,000 people before the invasion, has been encircled.", None,
+         "Mariupol has been encircled"),
+        ("Russia, Belarus, North Korea, Eritrea and Syria voted against.", None,
+         "Russia, Belarus, North Korea, Eritrea and Syria voted against"),
+    ],
+)
+def test_a_list_of_short_items_stays_whole_and_an_apposition_goes(text, timex, expected):
+    assert title(text, timex) == expected

@@ -375,7 +375,11 @@ def _structured(marked: str, slots: list[Mention]) -> str:
     obj = _object(rest)
     if not obj:
         return f"{subject} {' '.join(group)}" if _ends_in_verb(group) else subject
-    return f"{subject} {' '.join(group)} {_render(_join(obj), slots)}"
+    title = f"{subject} {' '.join(group)} {_render(_join(obj), slots)}"
+    short = _object(rest, lists=False)
+    if short != obj and len(title) > MAX_TITLE:  # a list too long to show: its first item, marked as cut
+        return f"{subject} {' '.join(group)} {_render(_join(short), slots)}…"
+    return title
 
 
 def _ends_in_verb(group: list[str]) -> bool:
@@ -412,6 +416,11 @@ def _subject(tokens: list[str], slots: list[Mention]) -> str:
         if apposition or bare == slots[people[-1]].entities[0].label:
             return slots[people[-1]].entities[0].label
         return bare
+    listed = any(t.lower() in _LIST_LINKS for t in tokens)
+    if len(tokens) > 2 and tokens[1] == "," and _SLOT.fullmatch(tokens[0]) and not listed:
+        return _render(tokens[0], slots)  # "Mariupol, a city of 400,000 people," -> "Mariupol"
+    if listed and _list_end(tokens, 1) == len(tokens):
+        return _render(text, slots)  # "Russia, Belarus and Syria"
     if len(tokens) == 2 and tokens[0].lower() in lex.determiners and _SLOT.fullmatch(tokens[1]):
         return _render(tokens[1], slots)  # "the US" -> "US"
     if len(tokens) <= MAX_SUBJECT_WORDS:
@@ -421,7 +430,8 @@ def _subject(tokens: list[str], slots: list[Mention]) -> str:
             return _render(_join(tokens[:i]), slots)
     named = [slots[i] for i in ids if slots[i].category in ("country", "organisation", "government")]
     if named and not any(t in ("'s", "’s") for t in tokens):
-        return " and ".join(dict.fromkeys(m.text for m in named))
+        *others, last_name = dict.fromkeys(m.text for m in named)
+        return f"{', '.join(others)} and {last_name}" if others else last_name
     return _render(text, slots)
 
 
@@ -459,15 +469,58 @@ def _verb_group(tokens: list[str], pronoun: bool = False) -> tuple[list[str], li
 _QUOTES = frozenset({'"', "“", "”"})
 
 
-def _object(tokens: list[str]) -> list[str]:
-    """The object up to the next punctuation, without trailing function words; a quoted phrase inside it stays
-    ('ordered a "complete siege" of the enclave'), a quote left open ends it."""
+_OBJECT_ENDS = frozenset({",", ";", ":", "(", ")", "—", "–", "."})
+_LIST_LINKS = frozenset({"and", "or"})
+MAX_LIST_ITEM_TOKENS = 3  # "Kyiv, Lviv and Odesa", "banks, oligarchs and top officials": short names, no clauses
+
+
+def _list_item(tokens: list[str], start: int) -> int | None:
+    """Where a short list item starting at ``start`` ends (exclusive), or None when it is no item: empty, long, or
+    holding a verb ("Russia struck Kyiv, killing three, and the UN condemned it")."""
+    end = start
+    while end < len(tokens) and tokens[end] not in _OBJECT_ENDS and tokens[end] != _TIMEX:
+        if tokens[end].lower() in _LIST_LINKS:
+            break
+        end += 1
+    words = [t.lower() for t in tokens[start:end]]
+    if not words or len(words) > MAX_LIST_ITEM_TOKENS or any(_is_verb(w) or w.endswith(("ing", "ed")) for w in words):
+        return None
+    return end
+
+
+def _list_end(tokens: list[str], comma: int) -> int | None:
+    """ "struck Kyiv, Lviv and Odesa": where the list that the comma at ``comma`` continues ends, or None when the
+    comma ends the object instead."""
+    at = comma
+    while at < len(tokens) and tokens[at] == ",":
+        start = at + 1
+        if start < len(tokens) and tokens[start].lower() in _LIST_LINKS:  # "Kyiv, Lviv, and Odesa"
+            return _list_item(tokens, start + 1)
+        at = _list_item(tokens, start)
+        if at is None:
+            return None
+        if at < len(tokens) and tokens[at].lower() in _LIST_LINKS:
+            return _list_item(tokens, at + 1)
+    return None
+
+
+def _object(tokens: list[str], lists: bool = True) -> list[str]:
+    """The object up to the next punctuation, without trailing function words; a list of short items stays ("struck
+    Kyiv, Lviv and Odesa"), and so does a quoted phrase inside it ('ordered a "complete siege" of the enclave'); a
+    quote left open ends it."""
     lex = lexicon()
     out: list[str] = []
-    for token in tokens:
-        if token in {",", ";", ":", "(", ")", "—", "–", "."} or token == _TIMEX:
+    at = 0
+    while at < len(tokens):
+        token = tokens[at]
+        if token == "," and out and lists and (end := _list_end(tokens, at)) is not None:
+            out += tokens[at:end]
+            at = end
+            continue
+        if token in _OBJECT_ENDS or token == _TIMEX:
             break
         out.append(token)
+        at += 1
     if sum(token in _QUOTES for token in out) % 2:
         out = out[: max(i for i, token in enumerate(out) if token in _QUOTES)]
     while out and (out[-1].lower() in lex.determiners or out[-1].lower() in {"and", "or", "to", "in", "on", "of"}):

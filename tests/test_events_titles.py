@@ -301,3 +301,19 @@ def test_a_saying_whose_content_is_cut_before_its_verb_stays_a_bare_saying():
 )
 def test_a_list_of_short_items_stays_whole_and_an_apposition_goes(text, timex, expected):
     assert title(text, timex) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In the first weeks of the war, Russian troops reached the outskirts of Kyiv.",
+         "Russian troops reached the outskirts of Kyiv"),
+        ("During talks in Istanbul that lasted three hours, Russia promised to scale back.",
+         "Russia promised to scale back"),
+        ("In Kharkiv, where shelling killed 5, officials said the power was cut.", "Officials said the power was cut"),
+        ("Western leaders, including Italy's Giorgia Meloni and Canada's Justin Trudeau, arrived in Kyiv by train.",
+         "Western leaders arrived in Kyiv by train"),
+    ],
+)
+def test_a_scene_setting_phrase_or_an_including_aside_goes(text, expected):
+    assert title(text) == expected

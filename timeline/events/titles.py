@@ -37,6 +37,9 @@ class _Lexicon:
     boundary: re.Pattern[str]
     openers: re.Pattern[str]
     leading: re.Pattern[str]
+    intro: re.Pattern[str]  # "In the first weeks of the war, ": a scene-setting phrase up to its comma
+    intro_relative: re.Pattern[str]  # "that ", "where ": a relative clause in or after that phrase
+    aside: re.Pattern[str]  # ", including Italy's Giorgia Meloni,"
     head_cut: frozenset[str]
     determiners: frozenset[str]
     pronouns: frozenset[str]
@@ -91,6 +94,9 @@ def lexicon() -> _Lexicon:
         openers=re.compile(rf"^\s*(?:(?:{_words(data['openers'])})\b\s*,?\s*)+", re.I),
         # "After X, ...": the phrase up to its comma, not one inside a number ("killed 1,300 people")
         leading=re.compile(rf"^\s*(?:{_words(subordinators)})\b((?:[^,]|(?<=\d),(?=\d)){{0,120}}),(?!\d)", re.I),
+        intro=re.compile(rf"^((?:{_words(data['intro_prepositions'])})\s[^,]{{1,80}}),\s+", re.I),
+        intro_relative=re.compile(rf"\b(?:{_words(data['intro_relatives'])})\s+", re.I),
+        aside=re.compile(rf",\s*(?:{_words(data['aside_openers'])})\s+[^,]+,", re.I),
         head_cut=frozenset(data["head_cut"]),
         determiners=frozenset(data["determiners"]),
         pronouns=frozenset(data["pronouns"]),
@@ -217,6 +223,7 @@ def _clean(text: str) -> str:
     text = lex.date_preps.sub("", text)
     text = re.sub(r"\([^)]*\)", "", text)
     text = re.sub(r",\s*(?:\w+ed|led|born|known)\s+by\s+[^,]+,", " ", text)
+    text = lex.aside.sub(" ", text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     return " ".join(text.split())
 
@@ -236,7 +243,27 @@ def _strip_openers(text: str) -> str:
         intro = re.match(r"^([A-Z][\w']*(?:\s+[\w']+){0,3}),\s+", text)
         if intro and _find_verb(["", *_tokens(intro.group(1))]) is None:  # not "The defenders surrendered, ..."
             text = text[intro.end() :]
+        text = text[_scene_setting(text) :]
     return text
+
+
+def _scene_setting(text: str) -> int:
+    """Where the clause goes on after an opening phrase that only sets the scene, 0 when there is none: "In the first
+    weeks of the war, ", "During talks in Istanbul that lasted three hours, ", "In Kharkiv, where shelling killed
+    five, ". Not a phrase with a verb of its own before any relative word, nor one leaving under three words."""
+    lex = lexicon()
+    intro = lex.intro.match(text)
+    if intro is None:
+        return 0
+    phrase = intro.group(1)
+    relative = lex.intro_relative.search(phrase)
+    head = phrase[: relative.start()] if relative else phrase
+    if any(w in lex.aux or w in lex.verbs_past for w in map(str.lower, _tokens(head))):
+        return 0  # "By the time troops arrived, ...": a clause ("talks" after "during" is a noun, not a verb)
+    end = intro.end()
+    if lex.intro_relative.match(text, end) and (comma := text.find(",", end)) != -1:
+        end = comma + 1 + len(text[comma + 1 :]) - len(text[comma + 1 :].lstrip())  # "In Kharkiv, where ..., "
+    return end if len(text[end:].split()) >= 3 else 0
 
 
 def _without_lone_subordinator(text: str) -> str:

@@ -311,6 +311,7 @@ def test_a_list_of_short_items_stays_whole_and_an_apposition_goes(text, timex, e
         ("During talks in Istanbul that lasted three hours, Russia promised to scale back.",
          "Russia promised to scale back"),
         ("In Kharkiv, where shelling killed 5, officials said the power was cut.", "Officials said the power was cut"),
+        ("Congress has yet to approve a $60bn aid package.", "Congress has yet to approve a $60bn aid package"),
         ("Western leaders, including Italy's Giorgia Meloni and Canada's Justin Trudeau, arrived in Kyiv by train.",
          "Western leaders arrived in Kyiv by train"),
     ],

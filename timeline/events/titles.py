@@ -22,7 +22,7 @@ MAX_TITLE = 80
 MAX_SUBJECT_WORDS = 8  # longer subjects are cut at their first preposition ("Senators from both ...")
 _OPEN, _CLOSE, _TIMEX = "\ue000", "\ue001", "\ue002"
 _SLOT = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
-_TOKEN = re.compile(f"{_OPEN}\\d+{_CLOSE}|{_TIMEX}|\\d[\\d,./]*\\d|[\\w'’.-]+|[^\\w\\s]")  # "2021/22" is one
+_TOKEN = re.compile(f"{_OPEN}\\d+{_CLOSE}|{_TIMEX}|\\d[\\d,./]*\\d[\\w'’-]*|[\\w'’.-]+|[^\\w\\s]")  # "2021/22", "$60bn"
 
 
 @dataclass(frozen=True)

@@ -545,3 +545,13 @@ def test_shifted_by_keeps_days_and_widens_months_and_years():
     assert dating.shifted_by(day, shift(-1, "W", "", 0)) == (dt.date(2022, 2, 17), dt.date(2022, 2, 17), "day")
     assert dating.shifted_by(day, shift(3, "M", "", 0)) == (dt.date(2022, 5, 1), dt.date(2022, 5, 31), "month")
     assert dating.shifted_by(day, shift(2, "Y", "", 0)) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31), "year")
+
+
+def test_a_date_restated_more_precisely_is_one_anchor():
+    text = "Alexei Navalny died in an Arctic prison a week ago, on 16 February."
+    (anchor,) = find_anchors(text, tag(text, "2024-02-24"), dt.date(2024, 2, 24))
+    assert (anchor.text, anchor.first, anchor.last, anchor.precision) == (
+        "a week ago, on 16 February", dt.date(2024, 2, 16), dt.date(2024, 2, 16), "day"
+    )
+    text = "Russia annexed Crimea in 2014, in 2015 it armed the Donbas."  # two dates, neither restates the other
+    assert len(find_anchors(text, tag(text, "2024-02-24"), dt.date(2024, 2, 24))) == 2

@@ -611,10 +611,31 @@ def find_anchors(text: str, timexes: Sequence[Timex], published: dt.date | None 
     """The anchors among one sentence's timexes (article offsets), in text order."""
     ordered = sorted(timexes, key=lambda t: t.start)
     singles = _with_times_of_day(text, [a for t in ordered if (a := _single(text, t, published)) is not None])
-    singles = _without_frame_then(text, singles)
+    singles = _without_frame_then(text, _restated(text, singles))
     durations = [t for t in ordered if t.type == "DURATION" or t.rule == DAY_OF_EVENT]
     anchors, lengths = _apply_offsets(text, _merge_ranges(text, singles), durations)
     return _apply_durations(text, anchors, lengths)
+
+
+_RESTATING = re.compile(r"\s*,\s*(?:(?:on|in)\s+)?")  # "a week ago, on 16 February"
+
+
+def _restated(text: str, anchors: list[Anchor]) -> list[Anchor]:
+    """ "Navalny died a week ago, on 16 February", "in February, on the 24th": a date restated more precisely right
+    after it is one date, the finer one (two would cut the clause between them)."""
+    out: list[Anchor] = []
+    for anchor in anchors:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and _RESTATING.fullmatch(text, prev.end, anchor.start)
+            and prev.first <= anchor.first <= anchor.last <= prev.last
+            and (prev.first, prev.last) != (anchor.first, anchor.last)
+        ):
+            out[-1] = replace(anchor, start=prev.start, text=text[prev.start : anchor.end])
+            continue
+        out.append(anchor)
+    return out
 
 
 def _without_frame_then(text: str, anchors: list[Anchor]) -> list[Anchor]:

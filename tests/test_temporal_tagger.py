@@ -783,3 +783,15 @@ def test_then_after_since_or_until_is_the_date_last_told_as_told():
 )
 def test_then_without_a_date_just_told_is_no_date(text):
     assert "then" not in values(text, "2023-10-20")
+
+
+def test_later_in_the_day_in_a_future_clause_is_never_a_day_already_past():
+    text = "Putin announced a mobilisation last Wednesday. Russia will hold a concert later in the day."
+    assert values(text, "2022-09-30")["later in the day"] == "2022-09-30"
+
+
+@pytest.mark.parametrize(
+    "text", ["The referendums held from Sept. 23-27 that Kyiv denounced.", "Votes held September 23-27 were a sham."]
+)
+def test_a_second_day_before_a_word_going_on_with_the_sentence_is_a_day(text):
+    assert values(text, "2022-09-30")["27"] == "2022-09-27"

@@ -134,12 +134,11 @@ def _fill_ranges(text: str, chosen: list[Candidate]) -> list[Candidate]:
 
 
 # A lower-case word after the second number makes it an amount ("March 6 and 7 percent", "6 to 9 am"), unless it
-# is a preposition or conjunction going on with the sentence ("Feb. 24-25 in Brussels").
+# goes on with the sentence ("Feb. 24-25 in Brussels", "held Sept. 23-27 that Kyiv denounced").
 # A noun naming an event after the second number keeps it a day ("at the June 23-24 summit").
 @functools.cache
 def _second_day() -> re.Pattern[str]:
-    goes_on = alternation(["in", "at", "on", "for", "and", "or", "but", "with", "from", "by", "as", "when", "after",
-                           "before", "amid", "while", *context_words()["event_nouns"]])  # fmt: skip
+    goes_on = alternation([*context_words()["second_day_goes_on"], *context_words()["event_nouns"]])
     return re.compile(
         r"\s*(?:-|–|or|and|to|until|till|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b"
         r"(?![,.:/]?\d|\s*%|\s+(?!" + goes_on + r"\b)[a-z])"

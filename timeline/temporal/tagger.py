@@ -17,7 +17,7 @@ from dataclasses import replace
 from timeline.temporal.calendar import DAY_GRANULARITIES, calendar_span, value_granularity
 from timeline.temporal.guards import context_words, possessive_after, word_after, word_before
 from timeline.temporal.matching import Candidate, candidates, select
-from timeline.temporal.model import AS_LAST_TOLD, Timex
+from timeline.temporal.model import AS_LAST_TOLD, IN_THE_DAY, Timex
 from timeline.temporal.neighbours import after_resolution, before_resolution, names_its_day
 from timeline.temporal.normalize import DAYLESS, PAST_ONLY
 from timeline.temporal.resolve import Mention, resolve
@@ -167,7 +167,15 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             if draft.suffix == "T24:00" and tense == "past":  # "took effect at midnight": the one that began today
                 draft = replace(draft, suffix="T00:00")
         anchor_mention = previous
-        if tense == "past" and previous_tense == "future":
+        if (
+            draft.period == IN_THE_DAY
+            and tense == "future"
+            and previous is not None
+            and publication is not None
+            and previous.day < publication
+        ):
+            anchor_mention = None  # "will hold a concert later in the day": not on a day already past, but today
+        elif tense == "past" and previous_tense == "future":
             # "They will meet again on Wednesday. Later in the day, the Pentagon said ...": the day last told of as past
             anchor_mention = last_told
         if (

@@ -247,6 +247,8 @@ def test_a_dated_first_content_before_and_that_is_cut_from_its_saying():
 
 def test_a_noun_with_its_description_ends_describing():
     assert segment.ends_describing("the bridge, which was destroyed in March,")
+    assert segment.ends_describing("Ukraine's counteroffensive, launched in early September,")
+    assert not segment.ends_describing("Russia struck Kyiv, Lviv,")
     assert not segment.ends_describing("which Russia annexed in 2014.")
     assert not segment.ends_describing("Attacks came from Crimea,")
 

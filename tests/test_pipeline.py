@@ -489,3 +489,19 @@ def test_since_names_no_earlier_event(sentence):
     text = "Russia invaded Ukraine on 24 February. " + sentence
     rows = extract_article(_article(text, published=dt.date(2022, 3, 10)))
     assert all(r["timex_rule"] != referents.RULE for r in rows)
+
+
+def test_a_clause_after_a_participle_describing_its_subject_takes_that_subject():
+    text = "Ukraine's counteroffensive, launched in early September, recaptured the city of Izium on Sept. 10."
+    rows = extract_article(_article(text, published=dt.date(2022, 9, 30)))
+    assert [r["title"] for r in rows] == [
+        "Ukraine's counteroffensive launched", "Ukraine's counteroffensive recaptured the city of Izium"
+    ]
+
+
+def test_a_date_in_a_participle_aside_leaves_the_main_verb_in_the_title():
+    text = "The referendums, held from Sept. 23-27, were denounced as a sham."
+    (row,) = extract_article(_article(text, published=dt.date(2022, 9, 30)))
+    assert (row["title"], row["start"], row["end"]) == (
+        "The referendums were denounced", dt.date(2022, 9, 23), dt.date(2022, 9, 27)
+    )

@@ -154,12 +154,15 @@ def opens_relative(clause_text: str) -> bool:
 
 @cache
 def _described_noun() -> re.Pattern[str]:
-    return re.compile(rf",\s+(?i:{_relative_words()})\b[^,;]*,\s*$")
+    return re.compile(
+        rf",\s+(?:(?i:{_relative_words()})\b|(?:[a-z]+ly\s+)?(?:{dating.participles()})\s)[^,;]*,\s*$"
+    )
 
 
 def ends_describing(clause_text: str) -> bool:
-    """Whether the clause is a noun and the relative clause describing it, cut before the noun's verb ("the bridge,
-    which was destroyed in March, | would reopen"): the next clause's subject is that noun."""
+    """Whether the clause is a noun and the relative clause or participle phrase describing it, cut before the noun's
+    verb ("the bridge, which was destroyed in March, | would reopen", "the counteroffensive, launched in early
+    September, | recaptured Izium"): the next clause's subject is that noun."""
     return bool(_described_noun().search(clause_text))
 
 

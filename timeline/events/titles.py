@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from timeline.events.dating import participles
 from timeline.events.gazetteer import Mention, load_yaml
 from timeline.events.segment import relative_opening
 from timeline.events.status import RELATIVE_CLAUSE, not_until
@@ -224,8 +225,15 @@ def _clean(text: str) -> str:
     text = re.sub(r"\([^)]*\)", "", text)
     text = re.sub(r",\s*(?:\w+ed|led|born|known)\s+by\s+[^,]+,", " ", text)
     text = lex.aside.sub(" ", text)
+    text = _bare_participle().sub(" ", text)  # "The referendums, held [from Sept. 23-27], were denounced"
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     return " ".join(text.split())
+
+
+@cache
+def _bare_participle() -> re.Pattern[str]:
+    """A participle left alone between commas once its date went, before the main verb: ", held , were"."""
+    return re.compile(rf",\s*(?:{participles()})\s*,(?=\s*\w)")
 
 
 def _strip_openers(text: str) -> str:
@@ -416,7 +424,10 @@ def _ends_in_verb(group: list[str]) -> bool:
     words = [w.lower() for w in group]
     if len(words) >= 2 and words[-2] == "to":
         return words[-1] not in lex.aux
-    return bool(words) and words[-1] in lex.verbs_past and all(w in lex.aux or w == "not" for w in words[:-1])
+    passive = len(words) >= 2 and words[-2] in lex.aux and len(words[-1]) > 4 and words[-1].endswith("ed")
+    return bool(words) and (words[-1] in lex.verbs_past or passive) and all(
+        w in lex.aux or w == "not" for w in words[:-1]
+    )
 
 
 def _join(tokens: list[str]) -> str:

@@ -100,3 +100,10 @@ def test_earliest_cue_governs():
 )
 def test_verbs_of_subordinate_and_closing_relative_clauses_do_not_count(text, expected):
     assert status.classify(text, tense="past" if expected == "occurred" else "present", future_date=True)[0] == expected
+
+
+def test_a_present_tense_with_a_past_date_is_a_chronology_s_historical_present():
+    assert status.classify("Bodies of civilians are found in Bucha", tense="present", past_date=True) == (
+        "occurred", "past date"
+    )
+    assert status.classify("Bodies of civilians are found in Bucha", tense="present")[0] == "ongoing"

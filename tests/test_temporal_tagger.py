@@ -795,3 +795,21 @@ def test_later_in_the_day_in_a_future_clause_is_never_a_day_already_past():
 )
 def test_a_second_day_before_a_word_going_on_with_the_sentence_is_a_day(text):
     assert values(text, "2022-09-30")["27"] == "2022-09-27"
+
+
+def test_a_date_heading_a_list_item_takes_the_year_near_the_item_before():
+    text = (
+        "Feb 24, 2022 - Russia launches a full-scale invasion.\n"
+        "March 2 - Russian forces capture Kherson.\n"
+        "- Sept 21: Putin announces a partial mobilisation.\n"
+        "Jan. 14 - A missile hits a block of flats in Dnipro.\n"
+    )
+    assert values(text, "2023-02-24") == {
+        "Feb 24, 2022": "2022-02-24", "March 2": "2022-03-02", "Sept 21": "2022-09-21", "Jan. 14": "2023-01-14"
+    }
+    assert values("Talks open March 2 - officials said.", "2023-02-24") == {"March 2": "2023-03-02"}  # no list
+
+
+def test_a_latest_first_list_steps_back():
+    text = "Nov 11, 2022 - Ukrainian troops enter Kherson.\nOct. 8 - An explosion damages the Kerch bridge.\n"
+    assert values(text, "2023-02-24")["Oct. 8"] == "2022-10-08"

@@ -373,7 +373,8 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
             future_date = (
                 anchor is not None and published is not None and not running and dating.lies_ahead(anchor, published)
             )
-            event_status, cue = status.classify(clause_text, masked, tense, future_date)
+            past_date = anchor is not None and published is not None and anchor.last < published
+            event_status, cue = status.classify(clause_text, masked, tense, future_date, past_date)
             kept.add(k)
             row = {
                 **provenance,

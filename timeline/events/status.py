@@ -170,7 +170,11 @@ def _not_until(text: str, cue: StatusCue, masked: Sequence[tuple[int, int]]) -> 
 
 
 def classify(
-    text: str, masked: Sequence[tuple[int, int]] = (), tense: str | None = None, future_date: bool = False
+    text: str,
+    masked: Sequence[tuple[int, int]] = (),
+    tense: str | None = None,
+    future_date: bool = False,
+    past_date: bool = False,
 ) -> tuple[str, str]:
     """(status, cue) for one clause: the earliest cue governs; else a perfect ("has ordered"); else tense.
 
@@ -181,7 +185,8 @@ def classify(
     publication day or after), which makes a clause with no cue and no past tense scheduled
     ("The diplomacy moves to Brussels on Wednesday", "followed by a session on 12 January"), and an
     unconditional "would" a plan reported in the past ("said the drills would take place in
-    February").
+    February"). ``past_date``: the clause's own date ended before publication and does not run up to it, which makes
+    a present tense with no cue the historical present of a chronology ("March 16 - A strike destroys the theatre").
     """
     end = main_part_end(text, masked)
     relatives = [m.span() for m in RELATIVE_CLAUSE.finditer(text)] + [
@@ -201,6 +206,8 @@ def classify(
         return cue.status, cue.cue
     if future_date and tense in (None, "present", "future"):
         return "scheduled", "future date"
+    if past_date and tense == "present":
+        return "occurred", "past date"
     if tense in _BY_TENSE:
         return _BY_TENSE[tense], f"{tense} tense"
     return "occurred", ""

@@ -84,6 +84,11 @@ def _calendar(draft: Draft, publication: dt.date | None, previous: Mention | Non
         return Resolved(day.isoformat() + draft.suffix, anchor, "relative_publication", draft.granularity)
     if draft.month is None and not draft.period:
         return Resolved(_unresolved(draft), "", "unresolved", draft.granularity)
+    if draft.relative_to == "previous" and previous is not None:
+        # an item of a dated list: near the item before, and after it unless much nearer before (lists run forward;
+        # a latest-first one steps back by days or weeks)
+        year = resolve_year(draft, previous.day, "future")
+        return Resolved(_calendar_value(draft, year), previous.day.isoformat(), "relative_previous", draft.granularity)
     year = resolve_year(draft, publication, tense)
     return Resolved(_calendar_value(draft, year), anchor, "relative_publication", draft.granularity)
 

@@ -78,6 +78,19 @@ def _just_ahead(text: str, candidate: Candidate) -> bool:
     return _starting().search(text, max(0, candidate.start - 16), candidate.start) is not None
 
 
+_ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·]\s*)?$")
+_ITEM_SEPARATOR = re.compile(r"\s*[-–—:]\s")
+
+
+def _heads_a_list_item(text: str, candidate: Candidate) -> bool:
+    """ "March 2 - Russian forces capture Kherson": a date opening a line of a dated list, told in the historical
+    present; the list's order, not the tense, places it."""
+    return bool(
+        _ITEM_START.search(text, max(0, candidate.start - 8), candidate.start)
+        and _ITEM_SEPARATOR.match(text, candidate.end)
+    )
+
+
 _NARRATIVE_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 
 
@@ -148,6 +161,14 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             tense = "future"  # "the talks could resume Friday", "may be approved as early as Tuesday"
         elif draft.weekday is not None and draft.month is None and _reads_as_past(text, candidate):
             tense = "past"
+        elif (
+            draft.kind == "calendar"
+            and draft.year is None
+            and draft.month is not None
+            and previous is not None
+            and _heads_a_list_item(text, candidate)
+        ):
+            draft = replace(draft, relative_to="previous")  # the year that keeps it near the item before
         elif draft.kind == "calendar" and draft.year is None and word_before(text, candidate.start) == "since":
             # "since November", "since Christmas": the last one that began before publication, whatever the tense
             tense, draft = "past", replace(draft, cue=-1)

@@ -555,3 +555,31 @@ def test_a_date_restated_more_precisely_is_one_anchor():
     )
     text = "Russia annexed Crimea in 2014, in 2015 it armed the Donbas."  # two dates, neither restates the other
     assert len(find_anchors(text, tag(text, "2024-02-24"), dt.date(2024, 2, 24))) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("In the past 24 hours, 100,000 people crossed into Poland.", dt.date(2022, 3, 9)),
+        ("More than 2 million have fled in the past two weeks.", dt.date(2022, 2, 24)),
+        ("Over the past three days, Russia has fired 300 missiles.", dt.date(2022, 3, 7)),
+    ],
+)
+def test_a_counted_stretch_back_from_now_runs_up_to_publication(text, first):
+    published = dt.date(2022, 3, 10)
+    (anchor,) = find_anchors(text, tag(text, published), published)
+    assert (anchor.first, anchor.last, anchor.precision) == (first, published, "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He spent the last three years of his life in exile.",
+        "It was the biggest protest in the past decade.",
+        "It marked the third time in the past decade that Jobs took leave.",
+        "Valor has won two of the last three years.",
+    ],
+)
+def test_a_stretch_back_that_frames_a_count_or_a_noun_is_no_date(text):
+    published = dt.date(2022, 3, 10)
+    assert find_anchors(text, tag(text, published), published) == []

@@ -612,9 +612,41 @@ def find_anchors(text: str, timexes: Sequence[Timex], published: dt.date | None 
     ordered = sorted(timexes, key=lambda t: t.start)
     singles = _with_times_of_day(text, [a for t in ordered if (a := _single(text, t, published)) is not None])
     singles = _without_frame_then(text, _restated(text, singles))
-    durations = [t for t in ordered if t.type == "DURATION" or t.rule == DAY_OF_EVENT]
+    windows = {id(t): a for t in ordered if (a := _window(text, t, published)) is not None}
+    singles = sorted([*singles, *windows.values()], key=lambda a: a.start)
+    durations = [t for t in ordered if (t.type == "DURATION" or t.rule == DAY_OF_EVENT) and id(t) not in windows]
     anchors, lengths = _apply_offsets(text, _merge_ranges(text, singles), durations)
     return _apply_durations(text, anchors, lengths)
+
+
+_WINDOW_OPENING = r"^the\s+(?:<window_openings>)\s"
+_COUNTED = re.compile(r"^PT?(\d+)([HDWMY])$")
+_OF_AFTER = re.compile(r"\s+of\b")
+_WINDOW_FRAME = r"(?:\b(?:<window_not_after>|\w+est)\b[^,;.]{0,40}?\s(?:in|over|during)|\bof)\s+$"
+
+
+def _window(text: str, timex: Timex, published: dt.date | None) -> Anchor | None:
+    """ "In the past 24 hours, 100,000 people crossed into Poland", "have fled in the last two weeks": the counted
+    stretch up to publication (whole days: 24 hours back is yesterday). Not "the last three years of his life"."""
+    counted = _COUNTED.match(timex.value) if timex.type == "DURATION" else None
+    if published is None or counted is None or not _lexicon_regex(_WINDOW_OPENING).match(timex.text):
+        return None
+    if _OF_AFTER.match(text, timex.end):
+        return None  # "the last three years of his life"
+    if _lexicon_regex(_WINDOW_FRAME).search(text, max(0, timex.start - 60), timex.start):
+        return None  # "the third time in the past decade", "two of the last three years"
+    count, unit = int(counted.group(1)), counted.group(2)
+    if timex.value.startswith("PT") and unit != "H":
+        return None  # minutes
+    try:
+        if unit == "H":
+            first = published - dt.timedelta(days=-(-count // 24))
+        else:
+            first = published - relativedelta(**{_DURATION_UNITS[unit]: count})
+    except (ValueError, OverflowError):
+        return None
+    return Anchor(timex.start, timex.end, timex.text, timex, first, published, "day", timex.value,
+                  "relative_publication")  # fmt: skip
 
 
 _RESTATING = re.compile(r"\s*,\s*(?:(?:on|in)\s+)?")  # "a week ago, on 16 February"

@@ -390,6 +390,14 @@ def test_a_clause_before_an_undated_event_is_unresolved():
     assert before["title"] == "The EU bought oil from Russia"
 
 
+@pytest.mark.parametrize("opening", ["On the eve of the invasion", "In the weeks before the invasion"])
+def test_a_clause_before_an_undated_event_is_unresolved_however_it_opens(opening):
+    text = f"Russian troops entered Kharkiv on 27 February. {opening}, Zelensky addressed Russians."
+    rows = extract_article(_article(text, published=dt.date(2022, 3, 10)))
+    later = next(r for r in rows if "addressed" in r["sentence"])
+    assert (later["start"], later["date_basis"]) == (None, "unresolved")
+
+
 @pytest.mark.parametrize("opening", ["Days later", "A few weeks later", "Months after the vote", "Some days on"])
 def test_a_clause_some_unsaid_time_later_is_unresolved(opening):
     text = f"Putin recognised the regions on 21 February. {opening}, troops crossed the border."

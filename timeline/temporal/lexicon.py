@@ -150,4 +150,5 @@ def macros() -> dict[str, str]:
         "ref": alternation(lex["references"]),
         "dayword": alternation(lex["day_words"]),
         "holiday": alternation([*lex["holidays"], *lex["movable_holidays"]]),
+        "zone": alternation(lex["time_zones"]) + r"(?![\w-])",
     }

@@ -583,3 +583,11 @@ def test_a_counted_stretch_back_from_now_runs_up_to_publication(text, first):
 def test_a_stretch_back_that_frames_a_count_or_a_noun_is_no_date(text):
     published = dt.date(2022, 3, 10)
     assert find_anchors(text, tag(text, published), published) == []
+
+
+def test_a_hedged_finer_date_joins_the_coarser_one_it_restates():
+    text = "The Assembly will vote later this week, possibly Wednesday."
+    published = dt.date(2022, 3, 1)
+    (anchor,) = find_anchors(text, tag(text, published), published)
+    assert (anchor.first, anchor.last, anchor.precision) == (published, dt.date(2022, 3, 6), "week")
+    assert anchor.text.endswith("possibly Wednesday")

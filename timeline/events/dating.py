@@ -649,22 +649,25 @@ def _window(text: str, timex: Timex, published: dt.date | None) -> Anchor | None
                   "relative_publication")  # fmt: skip
 
 
-_RESTATING = re.compile(r"\s*,\s*(?:(?:on|in)\s+)?")  # "a week ago, on 16 February"
+_RESTATING = r"\s*,\s*((?:<restating_hedges>)\s+)?(?:(?:on|in)\s+)?"  # "a week ago, on 16 February"
 
 
 def _restated(text: str, anchors: list[Anchor]) -> list[Anchor]:
     """ "Navalny died a week ago, on 16 February", "in February, on the 24th": a date restated more precisely right
-    after it is one date, the finer one (two would cut the clause between them)."""
+    after it is one date, the finer one (two would cut the clause between them); hedged ("later this week, possibly
+    Wednesday"), the coarser one."""
     out: list[Anchor] = []
     for anchor in anchors:
         prev = out[-1] if out else None
+        link = _lexicon_regex(_RESTATING).fullmatch(text, prev.end, anchor.start) if prev is not None else None
         if (
             prev is not None
-            and _RESTATING.fullmatch(text, prev.end, anchor.start)
+            and link is not None
             and prev.first <= anchor.first <= anchor.last <= prev.last
             and (prev.first, prev.last) != (anchor.first, anchor.last)
         ):
-            out[-1] = replace(anchor, start=prev.start, text=text[prev.start : anchor.end])
+            kept = prev if link.group(1) else anchor
+            out[-1] = replace(kept, start=prev.start, end=anchor.end, text=text[prev.start : anchor.end])
             continue
         out.append(anchor)
     return out

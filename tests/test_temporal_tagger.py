@@ -813,3 +813,23 @@ def test_a_date_heading_a_list_item_takes_the_year_near_the_item_before():
 def test_a_latest_first_list_steps_back():
     text = "Nov 11, 2022 - Ukrainian troops enter Kherson.\nOct. 8 - An explosion damages the Kerch bridge.\n"
     assert values(text, "2023-02-24")["Oct. 8"] == "2022-10-08"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia invaded Ukraine on 24/2.", {"24/2": "2022-02-24"}),
+        ("Prices have risen since 2/24.", {"2/24": "2022-02-24"}),  # only month-first fits
+        ("Ukraine won 3/1 on Sunday.", {"Sunday": "2022-02-27"}),  # a score
+        ("A 1/3 share was sold.", {}),
+        ("On 31/2 nothing happened.", {}),  # no such day
+        ("Security changed after 9/11.", {"9/11": "2001-09-11"}),
+    ],
+)
+def test_a_slashed_day_and_month_without_a_year_after_a_date_preposition(text, expected):
+    assert values(text, "2022-03-01") == expected
+
+
+def test_a_leap_day_without_a_year_is_in_the_nearest_leap_year():
+    assert values("It happened on 29 February.", "2022-03-01") == {"29 February": "2020-02-29"}
+    assert values("Talks will be held on 29 February.", "2022-03-01") == {"29 February": "2024-02-29"}

@@ -189,6 +189,11 @@ def numeric_date(text: str, match: re.Match[str]) -> bool:
     return word_before(text, match.start()) not in context_words()["not_year_before"]
 
 
+def short_date(text: str, match: re.Match[str]) -> bool:
+    """ "on 24/2" is a date; "won 3/1", "a 1/3 share" are scores and fractions."""
+    return word_before(text, match.start()) in context_words()["short_date_before"]
+
+
 def season(text: str, match: re.Match[str]) -> bool:
     """Season words are also verbs and nouns ("the fall of Kabul", "spring water") and parts of names ("the Winter
     Olympics"): need a cue, year or preposition, and no capitalised name following a capitalised season."""
@@ -447,6 +452,7 @@ GUARDS: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "bare_month": bare_month,
     "bare_year": bare_year,
     "numeric_date": numeric_date,
+    "short_date": short_date,
     "season": season,
     "reference": reference,
     "duration": duration,

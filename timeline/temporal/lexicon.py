@@ -151,4 +151,5 @@ def macros() -> dict[str, str]:
         "dayword": alternation(lex["day_words"]),
         "holiday": alternation([*lex["holidays"], *lex["movable_holidays"]]),
         "zone": alternation(lex["time_zones"]) + r"(?![\w-])",
+        "named_day": alternation(lex["named_days"]),
     }

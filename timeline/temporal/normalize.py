@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from calendar import monthrange
 from collections.abc import Callable
 
 from timeline.temporal.lexicon import lexicon, lookup, number_value, units, year_value
@@ -89,9 +90,15 @@ def numeric_date(groups: Groups, text: str, dayfirst: bool) -> Draft | None:
     day, month = (first, second) if dayfirst else (second, first)
     if month > 12 and day <= 12:  # 02/25/2022 can only be month-first, whatever the setting
         day, month = month, day
-    if not (1 <= month <= 12 and 1 <= day <= 31):
+    year = _year(groups["year"]) if "year" in groups else None  # "on 24/2": the year from the tense
+    if not (1 <= month <= 12 and 1 <= day <= monthrange(year or 2000, month)[1]):  # 2000: 29/2 may be any leap year
         return None
-    return Draft("calendar", year=_year(groups["year"]), month=month, day=day, granularity="day")
+    return Draft("calendar", year=year, month=month, day=day, granularity="day")
+
+
+def named_day(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    """ "9/11": the day its numbers name."""
+    return Draft("fixed", value=lookup("named_days", groups["name"]), granularity="day")
 
 
 def range_first_day(groups: Groups, text: str, dayfirst: bool) -> Draft | None:
@@ -578,6 +585,7 @@ def clock_part_of_day(groups: Groups, _text: str, _dayfirst: bool) -> Draft | No
 NORMALIZERS: dict[str, Normalizer] = {
     "date": date,
     "numeric_date": numeric_date,
+    "named_day": named_day,
     "range_first_day": range_first_day,
     "year": year,
     "year_range": year_range,

@@ -208,6 +208,9 @@ def resolve_year(draft: Draft, anchor: dt.date, tense: Tense | None) -> int:
         bounds = _bounds(draft, year)
         if bounds:
             candidates[year] = bounds
+    if not candidates:  # "29 February" a year from any leap year: the leap years around
+        years = range(anchor.year - 4, anchor.year + 5)
+        candidates = {year: bounds for year in years if (bounds := _bounds(draft, year))}
     if not candidates:
         return anchor.year
     if draft.cue == 0:

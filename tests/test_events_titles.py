@@ -318,3 +318,8 @@ def test_a_list_of_short_items_stays_whole_and_an_apposition_goes(text, timex, e
 )
 def test_a_scene_setting_phrase_or_an_including_aside_goes(text, expected):
     assert title(text) == expected
+
+
+def test_a_date_closing_a_trailing_attribution_leaves_the_title_to_the_main_clause():
+    text = "Bodies of civilians were found in Bucha after Russian troops left the town, AFP reported on Saturday."
+    assert title(text, "Saturday") == "Bodies of civilians were found in Bucha"

@@ -306,13 +306,20 @@ def _focus(text: str) -> str:
     main_index = 1 if lead and len(parts) > 1 else 0
     main = _strip_openers(_clean(parts[main_index] if parts else text))
     for i, part in enumerate(parts):
-        if _TIMEX in part and i != main_index:
+        if _TIMEX in part and i != main_index and not _dates_an_attribution(part):
             candidate = _strip_openers(_strip_boundary(_clean(_relative_as_clause(part, parts[i - 1] if i else ""))))
             if len(candidate.split()) < 3:
                 continue
             if _find_verb(_tokens(candidate)) is not None or (_OPEN in candidate and _OPEN not in main):
                 return candidate
     return main
+
+
+def _dates_an_attribution(part: str) -> bool:
+    """ "..., AFP reported on Saturday.": the date closing the part is the report's, so the part tells nothing of the
+    event the title names."""
+    tail = re.search(rf",\s*((?:\S+\s+){{1,5}}?)(\w+)\s+(?:\w+\s+)?{_TIMEX}\W*$", part)
+    return tail is not None and tail.group(2).lower() in lexicon().speech
 
 
 _NAME_AT_END = re.compile(f"({_OPEN}\\d+{_CLOSE})\\W*$")

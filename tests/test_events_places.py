@@ -164,3 +164,18 @@ def test_a_name_shared_by_two_countries_needs_the_article():
 )
 def test_no_false_positive_subdivisions(text):
     assert [p["name"] for p in places(text) if p["kind"] == "region" and p["country"] not in ("UKR", "RUS", "")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The quake struck southern Turkey and northern Syria on Monday.", ["Turkey", "Syria"]),
+        ("The convoy reached northwest Syria on Thursday.", ["Syria"]),
+        ("More than three million people have fled Ukraine.", ["Ukraine"]),
+        ("Russian missiles hit Kyiv and Russia claimed victory.", ["Kyiv"]),  # a new clause's subject
+        ("Biden visited US troops in Rzeszow.", ["Rzeszów"]),  # "US" qualifies the troops
+        ("Lavrov claimed Russia had not attacked Ukraine either.", ["Ukraine"]),
+    ],
+)
+def test_a_country_reached_by_a_verb_or_coordinated_after_a_place_is_a_place(text, expected):
+    assert [p["name"] for p in places(text)] == expected

@@ -149,9 +149,19 @@ def _target_verb_before() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{verbs})\s+(?:(?:{skip})\s+){{0,2}}$", re.IGNORECASE)
 
 
-def _after_target_verb(text: str, start: int) -> bool:
-    """ "struck western Nepal", "invaded Ukraine": the country is where the event happened."""
-    return bool(_target_verb_before().search(text, max(0, start - 60), start))
+@cache
+def _modifier_after() -> re.Pattern[str]:
+    data = load_yaml("places.yaml")
+    followers = "|".join(re.escape(w) for w in [*data["place_followers"], *data["locative_prepositions"]])
+    return re.compile(rf"\s+(?!(?:{followers})\b)[a-z]")
+
+
+def _after_target_verb(text: str, mention: Mention) -> bool:
+    """ "struck western Nepal", "invaded Ukraine": the country is where the event happened; not in "visited US
+    troops", where it only qualifies a noun."""
+    if _modifier_after().match(text, mention.end):
+        return False
+    return bool(_target_verb_before().search(text, max(0, mention.start - 60), mention.start))
 
 
 @cache
@@ -186,6 +196,24 @@ def unlisted_areas(mentions: list[Mention], text: str, support: Support) -> list
     return out
 
 
+@cache
+def _coordinated() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = load_yaml("places.yaml")
+    skip = "|".join(re.escape(w) for w in data["locative_skip"] if w.isalpha())
+    verbs = "|".join(re.escape(w) for w in data["coordinated_not_before"])
+    return re.compile(rf"[\s,]*(?:(?:{skip})[\s,]+)*", re.IGNORECASE), re.compile(rf"\s+(?:{verbs}|[a-z]+ed)\b")
+
+
+def _coordinated_with_place(text: str, mention: Mention, place_ends: list[int]) -> bool:
+    """ "struck southern Turkey and northern Syria": a country right after a place, joined by "and", a comma or place
+    words only, is a place too; not the subject of a new clause ("hit Kyiv and Russia claimed victory")."""
+    link, verb_after = _coordinated()
+    before = [end for end in place_ends if end <= mention.start]
+    if not before or link.fullmatch(text, max(before), mention.start) is None:
+        return False
+    return verb_after.match(text, mention.end) is None
+
+
 def places_from(mentions: list[Mention], text: str, support: Support) -> list[dict]:
     """Places named in ``text`` (mentions are spans of ``text``), deduplicated, in order of first mention."""
     subs = subdivisions_in(mentions, text, support)
@@ -193,17 +221,26 @@ def places_from(mentions: list[Mention], text: str, support: Support) -> list[di
     subs += [(s, e, x) for s, e, x in unlisted_areas(mentions, text, support) if not overlaps(s, e, taken)]
     taken = [(start, end) for start, end, _entity in subs]
     found: list[tuple[int, dict]] = [(start, place(entity, "region")) for start, _end, entity in subs]
-    for m in mentions:
+    place_ends = [end for _start, end, _entity in subs]
+    for m in sorted(mentions, key=lambda m: m.start):
         if m.category == "region":
             found.append((m.start, place(m.entities[0], "region")))
         elif m.category == "country":
-            where = is_locative(text, m.start) or _after_target_verb(text, m.start)
-            if where and not country_name_clash(m, text) and not _modifies_name(m, text):
-                found.append((m.start, place(m.entities[0], "country")))
+            where = (
+                is_locative(text, m.start)
+                or _after_target_verb(text, m)
+                or _coordinated_with_place(text, m, place_ends)
+            )
+            if not where or country_name_clash(m, text) or _modifies_name(m, text):
+                continue
+            found.append((m.start, place(m.entities[0], "country")))
         elif m.category == "city":
             if overlaps(m.start, m.end, taken) or is_metonym(m, text) or glued_to_name(m, text):
                 continue
             found.append((m.start, place(choose_city(m.entities, support), "city")))
+        else:
+            continue
+        place_ends.append(m.end)
     out: list[dict] = []
     seen: set[str] = set()
     for _start, item in sorted(found, key=lambda x: x[0]):

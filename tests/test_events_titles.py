@@ -295,6 +295,8 @@ def test_a_saying_whose_content_is_cut_before_its_verb_stays_a_bare_saying():
          None, "NATO agreed to set up four new battlegroups in Bulgaria…"),  # too long: the first item, marked cut
         ("Mariupol, a city of about 400,000 people before the invasion, has been encircled.", None,
          "Mariupol has been encircled"),
+        ("The mayor of Melitopol, Ivan Fedorov, said 3,000 people had been evacuated.", None,
+         "Fedorov said 3,000 people had been evacuated"),  # a person no gazetteer holds, in apposition
         ("Russia, Belarus, North Korea, Eritrea and Syria voted against.", None,
          "Russia, Belarus, North Korea, Eritrea and Syria voted against"),
     ],

@@ -461,6 +461,9 @@ def _subject(tokens: list[str], slots: list[Mention]) -> str:
         if apposition or bare == slots[people[-1]].entities[0].label:
             return slots[people[-1]].entities[0].label
         return bare
+    named = _apposed_name(tokens)
+    if named:
+        return named  # "The mayor of Melitopol, Ivan Fedorov" -> "Fedorov"
     listed = any(t.lower() in _LIST_LINKS for t in tokens)
     if len(tokens) > 2 and tokens[1] == "," and _SLOT.fullmatch(tokens[0]) and not listed:
         return _render(tokens[0], slots)  # "Mariupol, a city of 400,000 people," -> "Mariupol"
@@ -478,6 +481,19 @@ def _subject(tokens: list[str], slots: list[Mention]) -> str:
         *others, last_name = dict.fromkeys(m.text for m in named)
         return f"{', '.join(others)} and {last_name}" if others else last_name
     return _render(text, slots)
+
+
+def _apposed_name(tokens: list[str]) -> str:
+    """The surname of a person no gazetteer holds, named in apposition at the end of a subject ("The head of the
+    regional administration, Oleh Synehubov"): two or three capitalised words after a comma, after a lower-case
+    word ("the mayor of Melitopol, Ivan Fedorov"; not a list of places "Ukraine, Moldova and Georgia")."""
+    if "," not in tokens:
+        return ""
+    comma = len(tokens) - 1 - tokens[::-1].index(",")
+    name, before = tokens[comma + 1 :], tokens[:comma]
+    if not 2 <= len(name) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in name):
+        return ""
+    return name[-1] if any(w.islower() for w in before) else ""
 
 
 def _verb_group(tokens: list[str], pronoun: bool = False) -> tuple[list[str], list[str]]:

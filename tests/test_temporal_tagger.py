@@ -824,6 +824,7 @@ def test_a_latest_first_list_steps_back():
         ("A 1/3 share was sold.", {}),
         ("On 31/2 nothing happened.", {}),  # no such day
         ("Security changed after 9/11.", {"9/11": "2001-09-11"}),
+        ("They feared a 9/11-style attack.", {}),
     ],
 )
 def test_a_slashed_day_and_month_without_a_year_after_a_date_preposition(text, expected):

@@ -18,6 +18,7 @@ The word lists are data: ``resources/events/dating.yaml``.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -640,7 +641,7 @@ def _window(text: str, timex: Timex, published: dt.date | None) -> Anchor | None
         return None  # minutes
     try:
         if unit == "H":
-            first = published - dt.timedelta(days=-(-count // 24))
+            first = published - dt.timedelta(days=math.ceil(count / 24))
         else:
             first = published - relativedelta(**{_DURATION_UNITS[unit]: count})
     except (ValueError, OverflowError):

@@ -255,6 +255,9 @@ def _strip_openers(text: str) -> str:
     return text
 
 
+_COMMA = re.compile(r",\s*")
+
+
 def _scene_setting(text: str) -> int:
     """Where the clause goes on after an opening phrase that only sets the scene, 0 when there is none: "In the first
     weeks of the war, ", "During talks in Istanbul that lasted three hours, ", "In Kharkiv, where shelling killed
@@ -269,8 +272,8 @@ def _scene_setting(text: str) -> int:
     if any(w in lex.aux or w in lex.verbs_past for w in map(str.lower, _tokens(head))):
         return 0  # "By the time troops arrived, ...": a clause ("talks" after "during" is a noun, not a verb)
     end = intro.end()
-    if lex.intro_relative.match(text, end) and (comma := text.find(",", end)) != -1:
-        end = comma + 1 + len(text[comma + 1 :]) - len(text[comma + 1 :].lstrip())  # "In Kharkiv, where ..., "
+    if lex.intro_relative.match(text, end) and (comma := _COMMA.search(text, end)):
+        end = comma.end()  # "In Kharkiv, where shelling killed five, "
     return end if len(text[end:].split()) >= 3 else 0
 
 
@@ -461,9 +464,8 @@ def _subject(tokens: list[str], slots: list[Mention]) -> str:
         if apposition or bare == slots[people[-1]].entities[0].label:
             return slots[people[-1]].entities[0].label
         return bare
-    named = _apposed_name(tokens)
-    if named:
-        return named  # "The mayor of Melitopol, Ivan Fedorov" -> "Fedorov"
+    if apposed := _apposed_name(tokens):
+        return apposed  # "The mayor of Melitopol, Ivan Fedorov" -> "Fedorov"
     listed = any(t.lower() in _LIST_LINKS for t in tokens)
     if len(tokens) > 2 and tokens[1] == "," and _SLOT.fullmatch(tokens[0]) and not listed:
         return _render(tokens[0], slots)  # "Mariupol, a city of 400,000 people," -> "Mariupol"

@@ -303,7 +303,8 @@ def month_of_shifted_year(groups: Groups, _text: str, _dayfirst: bool) -> Draft 
     """ "June last year": a month (or day) in the year before, after or of the anchor; "February of that year": in
     the year last told of."""
     cue = " ".join(groups["cue"].lower().split())
-    day = _ordinal(groups["day"]) if "day" in groups else None  # "10", "10th", "tenth"
+    written = groups.get("day") or groups.get("day_first")  # "March 3 next year", "24 February this year"
+    day = _ordinal(written) if written else None  # "10", "10th", "tenth"
     told = cue in ("that", "the same")
     return Draft("shift", unit="year", offset=0 if told else {"last": -1, "next": 1, "this": 0}[cue],
                  relative_to="previous" if told else "publication", month=_month(groups), day=day,

@@ -378,7 +378,11 @@ def part_of_day_mid(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None
 
 
 def overnight(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
-    """ "overnight" in a past clause: the night before publication (the tagger drops it in other tenses)."""
+    """ "overnight" in a past clause: the night before publication (the tagger drops it in other tenses); "overnight
+    Tuesday": Tuesday night, whatever the tense."""
+    if "weekday" in groups:
+        weekday = lookup("weekdays", groups["weekday"])
+        return Draft("calendar", weekday=weekday, suffix="TNI", granularity="time")
     return Draft("shift", type="TIME", unit="day", offset=-1, suffix="TNI", period=PAST_ONLY, granularity="time")
 
 

@@ -353,6 +353,14 @@ def test_a_day_and_its_time_of_day_are_one_date(text):
     assert row["start"] == dt.date(2022, 2, 9) and "troops crossed" in row["title"].lower()
 
 
+def test_a_short_line_set_off_as_a_heading_is_no_event_but_list_items_are_kept():
+    text = "Key dates\n\nFeb 24, 2022 - Russia launches a full-scale invasion.\n"
+    assert [r["title"] for r in extract_article(_article(text))] == ["Russia launches a full-scale invasion"]
+    text = "Russia's mobilisation in Belarus includes:\n30,000 troops\nFighter jets into Belarus\nDrills follow.\n"
+    titles = [r["title"] for r in extract_article(_article(text))]
+    assert titles[-3:] == ["30,000 troops", "Fighter jets into Belarus", "Drills follow"]
+
+
 def test_a_heading_over_a_list_is_no_event():
     rows = extract_article(_article("Key events in the run-up to the war:\n\n- Feb 9: Troops crossed the border.\n"))
     assert [r["title"] for r in rows] == ["Troops crossed the border"]

@@ -288,9 +288,26 @@ def _without_place_line(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     return [(found.end(), stop), *spans[1:]]
 
 
-def _introduces_a_list(sentence_text: str) -> bool:
-    """A line ending in a colon with no verb of its own: a heading over the lines after it."""
-    return sentence_text.rstrip().endswith(":") and dating.clause_tense(sentence_text) is None
+MAX_HEADING_WORDS = 10
+_BLANK_LINE_AFTER = re.compile(r"[ \t]*\n[ \t]*\n")
+
+
+def _is_heading(text: str, start: int, end: int) -> bool:
+    """A line with no verb of its own that ends in a colon ("Key events in the run-up to the war:"), or a short one
+    with no closing punctuation set off by a blank line after it ("Key dates"): a heading over the lines after it,
+    no event. Not the items of a list ("includes:\n30,000 troops\nTwo battalions of S-400s"): they say what."""
+    line = text[start:end].rstrip()
+    if dating.clause_tense(line) is not None:
+        return False
+    if line.endswith(":"):
+        return True
+    own_line = start == 0 or text[start - 1] == "\n"
+    return (
+        own_line
+        and _BLANK_LINE_AFTER.match(text, end) is not None
+        and len(line.split()) <= MAX_HEADING_WORDS
+        and not line.endswith((".", "!", "?", '"', "”"))
+    )
 
 
 def _tense(text: str, clause: segment.Clause, timexes: list[Timex]) -> str | None:
@@ -323,8 +340,8 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
         if since := _since_earlier_event(text, sentence, rows, referred):
             anchors = sorted([*anchors, since], key=lambda a: a.start)
         sentence_text = text[sentence.start : sentence.end]
-        if not anchors and _introduces_a_list(sentence_text):
-            continue  # "Key events in the run-up to the war:" heads what follows; it is no event
+        if not anchors and _is_heading(text, sentence.start, sentence.end):
+            continue  # "Key events in the run-up to the war:", "Key dates": a heading over what follows, no event
         clauses = segment.split_clauses(text, sentence.start, sentence.end, [(a.start, a.end) for a in anchors])
         ids = [_event_id(article.article_id, c, anchors[c.anchors[0]] if c.anchors else None) for c in clauses]
         kept: set[int] = set()

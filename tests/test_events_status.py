@@ -107,3 +107,16 @@ def test_a_present_tense_with_a_past_date_is_a_chronology_s_historical_present()
         "occurred", "past date"
     )
     assert status.classify("Bodies of civilians are found in Bucha", tense="present")[0] == "ongoing"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Erdogan visited Kahramanmaras and admitted shortcomings in the response.", "occurred"),
+        ("Biden met Zelensky and said the US would help.", "occurred"),  # nor does what the saying says decide
+        ("Officials said troops withdrew and regrouped.", "reported"),
+        ("The ministry reported and confirmed 12 deaths.", "reported"),  # the saying came first
+    ],
+)
+def test_a_saying_joined_by_and_to_an_act_told_before_it_leaves_the_act_to_decide(text, expected):
+    assert status.classify(text, tense="past")[0] == expected

@@ -153,6 +153,17 @@ def main_part_end(text: str, masked: Sequence[tuple[int, int]] = ()) -> int:
     return len(text)
 
 
+_AND_BEFORE = re.compile(r"\band\s+(?:(?:also|then|later|\w+ly)\s+)?$", re.IGNORECASE)  # "and said", "and also said"
+
+
+def _second_verb_of_an_act(text: str, cue: StatusCue, cues: Sequence[StatusCue]) -> bool:
+    """ "Erdogan visited Kahramanmaras and admitted shortcomings": a saying joined by "and" to an act told before it
+    is that act's second verb; the act decides the status."""
+    cue_starts = {c.start for c in cues}
+    acts = [s for s, _e, kind in tense_cues(text) if kind == "past" and s < cue.start and s not in cue_starts]
+    return bool(acts) and _AND_BEFORE.search(text, acts[0], cue.start) is not None
+
+
 _NOT_UNTIL = re.compile(r"(?:\bnot|n't|\bnever)\b[^,;:.]*\b(?:until|till)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -195,6 +206,9 @@ def classify(
     cues = [c for c in find_cues(text, [*masked, *relatives]) if c.start < end]
     # "declared martial law", "announced new sanctions": an act, not a report of one
     cues = [c for c in cues if not (c.status == "reported" and takes_object(text, c, masked))]
+    second = next((c for c in cues if c.status == "reported" and _second_verb_of_an_act(text, c, cues)), None)
+    if second is not None:  # "met Zelensky and said the US would help": neither the saying nor what it says decides
+        cues = [c for c in cues if c.start < second.start]
     strong = [c for c in cues if c.status != "occurred"]
     if strong or cues:
         cue = (strong or cues)[0]

@@ -64,11 +64,32 @@ def base_form_follows(text: str, start: int) -> bool:
     return bool(_base_form_before().search(text, max(0, start - 24), start))
 
 
-# Before a base form that makes it a noun: "at the close of business", "a strong start".
-# Words only a noun phrase follows: an "-ed" word right after one describes the noun ("this", "her" may end a
-# subject or object: "This ended the talks", "they saw her arrested").
-_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|our)\s+$")
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|[a-z]+'s)\s+(?:[a-z]+(?:ing|ed)\s+)?$")
+@functools.cache
+def _article_before() -> re.Pattern[str]:
+    """An article just before an -ed word makes it an adjective ("in a televised address")."""
+    return re.compile(r"\b" + alternation(_tense_data()["articles"]) + r"\s+$")
+
+
+@functools.cache
+def _determiner_before() -> re.Pattern[str]:
+    """A determiner or possessive before a present form makes it a noun ("the close of business", "a strong start")."""
+    words = alternation(_tense_data()["determiners"])[3:-1]
+    return re.compile(rf"\b(?:{words}|[a-z]+'s)\s+(?:[a-z]+(?:ing|ed)\s+)?$")
+
+
+@functools.cache
+def _plans() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str]]:
+    """The words of a plan told in the past (see ``tense.yaml``): the auxiliaries before a plan word, the plan word
+    after one, a perfect ending in a plan participle, the plan words that are past plans themselves, and the
+    auxiliaries that make a future cue after them a past plan."""
+    data = _tense_data()
+    return (
+        frozenset(data["plan_auxiliaries"]),
+        re.compile(r"\s+(?:been\s+)?" + alternation(data["plan_words"]) + r"\b"),
+        re.compile(r"\b" + alternation(data["plan_participles"]) + r"$"),
+        frozenset(data["past_plans"]),
+        re.compile(r"\b" + alternation(data["past_plan_auxiliaries"]) + r"\s+$"),
+    )
 
 
 @functools.cache
@@ -101,6 +122,7 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
     original, sentence = sentence, fold(sentence)  # cue lists are lower case; folding keeps offsets
     found: list[tuple[int, int, Tense, Tense, bool]] = []
     perfect = _perfect()
+    plan_auxiliaries, plan_word_next, plan_participle, past_plans, past_plan_auxiliary = _plans()
     for match in regex.finditer(sentence):
         raw = kind = match.lastgroup
         word = match.group()
@@ -110,33 +132,28 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
             continue  # "the Australian Open", "Ends Meet": a capitalised word inside a sentence is a name
         if word in _plural_present() and (
             base_form_follows(sentence, match.start())
-            or _DETERMINER_BEFORE.search(sentence, max(0, match.start() - 24), match.start())
+            or _determiner_before().search(sentence, max(0, match.start() - 24), match.start())
         ):
             continue  # an infinitive ("agreed to meet", "will meet") or a noun ("the close of business")
         if kind == "past" and _auxiliary_before().search(sentence, max(0, match.start() - 24), match.start()):
             continue  # a participle ("will be named", "to be completed"): its auxiliary is the cue
-        if kind == "past" and word.endswith("ed") and _ARTICLE_BEFORE.search(sentence, max(0, match.start() - 8),
-                                                                               match.start()):
+        if kind == "past" and word.endswith("ed") and _article_before().search(sentence, max(0, match.start() - 8),
+                                                                                 match.start()):
             continue  # an adjective: "in a televised address", "the damaged building"
         if kind == "present" and perfect.match(sentence, match.start()):
-            kind = "planned" if _PLAN_PARTICIPLE.search(perfect.match(sentence, match.start()).group()) else "past"
-        if kind == "past" and word in _AUXILIARY_WORDS and _FUTURE_NEXT.match(sentence, match.end()):
+            kind = "planned" if plan_participle.search(perfect.match(sentence, match.start()).group()) else "past"
+        if kind == "past" and word in plan_auxiliaries and plan_word_next.match(sentence, match.end()):
             continue  # "were planning", "was scheduled": the plan word that follows is the cue
         strong = not (kind == "past" and word.endswith("ed") and word not in _strong_past())
         if kind == "future":
             strong = word not in _weak_future()
-            if _PAST_AUXILIARY.search(sentence, max(0, match.start() - 16), match.start()) or word in _PAST_PLANS:
+            if past_plan_auxiliary.search(sentence, max(0, match.start() - 16), match.start()) or word in past_plans:
                 kind = "planned"  # "had been due to", "was scheduled for", "planned": a plan told in the past
         found.append((match.start(), match.end(), raw, kind, strong))  # type: ignore[arg-type]
     return found
 
 
-_AUXILIARY_WORDS = frozenset({"was", "were", "had"})
 _NON_SPACE = re.compile(r"\S")
-_FUTURE_NEXT = re.compile(r"\s+(?:been\s+)?(?:planning|planned|scheduled|set|due|expected|slated|going)\b")
-_PLAN_PARTICIPLE = re.compile(r"\b(?:scheduled|planned|set)$")
-_PAST_PLANS = frozenset({"planned", "planned to"})
-_PAST_AUXILIARY = re.compile(r"\b(?:had\s+been|was|were)\s+$")
 
 
 @functools.cache

@@ -834,3 +834,8 @@ def test_a_slashed_day_and_month_without_a_year_after_a_date_preposition(text, e
 def test_a_leap_day_without_a_year_is_in_the_nearest_leap_year():
     assert values("It happened on 29 February.", "2022-03-01") == {"29 February": "2020-02-29"}
     assert values("Talks will be held on 29 February.", "2022-03-01") == {"29 February": "2024-02-29"}
+
+
+def test_a_list_item_is_not_placed_by_a_background_year():
+    text = "Russia annexed Crimea in 2014.\nMarch 2 - Russian forces capture Kherson.\n"
+    assert values(text, "2022-03-10")["March 2"] == "2022-03-02"

@@ -166,6 +166,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and draft.year is None
             and draft.month is not None
             and previous is not None
+            and previous.granularity in DAY_GRANULARITIES  # an item's day, not a background "in 2014"
             and _heads_a_list_item(text, candidate)
         ):
             draft = replace(draft, relative_to="previous")  # the year that keeps it near the item before

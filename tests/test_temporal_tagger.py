@@ -839,3 +839,9 @@ def test_a_leap_day_without_a_year_is_in_the_nearest_leap_year():
 def test_a_list_item_is_not_placed_by_a_background_year():
     text = "Russia annexed Crimea in 2014.\nMarch 2 - Russian forces capture Kherson.\n"
     assert values(text, "2022-03-10")["March 2"] == "2022-03-02"
+
+
+def test_the_eve_of_a_day_is_the_day_before_in_one_expression():
+    found = [(t.text, t.value, t.rule) for t in tag("Zelensky spoke on the eve of 24 February.", "2022-03-01")]
+    assert found == [("the eve of 24 February", "2022-02-23", "eve_of")]
+    assert values("On the eve of the invasion, Zelensky spoke.", "2022-03-01") == {}

@@ -59,7 +59,29 @@ def after_resolution(text: str, timexes: list[Timex], dayless: set[int]) -> list
     """The resolved expressions with clock days, month ranges, offsets from dates, "ago today" and weeks-of worked in.
     ``dayless``: indices of clock times that named no day and were dated by publication alone."""
     dated = _ordered_ranges(text, _month_ranges(text, _clock_days(text, timexes, dayless)))
-    return _weeks_of(text, _ago_today(text, _days_of_events(text, _offsets_from_dates(text, dated))))
+    return _weeks_of(text, _ago_today(text, _eves(text, _days_of_events(text, _offsets_from_dates(text, dated)))))
+
+
+@functools.cache
+def _day_before_phrase() -> re.Pattern[str]:
+    return re.compile(r"\b" + alternation(context_words()["day_before_phrases"]) + r"\s+$", re.IGNORECASE)
+
+
+_ONE_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+def _eves(text: str, timexes: list[Timex]) -> list[Timex]:
+    """ "on the eve of 24 February": the day before the day named, one expression."""
+    result: list[Timex] = []
+    for timex in timexes:
+        phrase = _day_before_phrase().search(text, max(0, timex.start - 24), timex.start)
+        if phrase is None or timex.type != "DATE" or not _ONE_DAY.match(timex.value):
+            result.append(timex)
+            continue
+        day = dt.date.fromisoformat(timex.value) - dt.timedelta(days=1)
+        result.append(replace(timex, start=phrase.start(), text=text[phrase.start() : timex.end], value=day.isoformat(),
+                              anchor=timex.value, rule="eve_of"))  # fmt: skip
+    return result
 
 
 _TODAY = re.compile(r"\s+(today|tonight)\b", re.IGNORECASE)

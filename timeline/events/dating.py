@@ -621,7 +621,7 @@ def find_anchors(text: str, timexes: Sequence[Timex], published: dt.date | None 
 
 
 _WINDOW_OPENING = r"^the\s+(?:<window_openings>)\s"
-_COUNTED = re.compile(r"^PT?(\d+)([HDWMY])$")
+_HOURS = re.compile(r"^PT(\d+)H$")
 _OF_AFTER = re.compile(r"\s+of\b")
 _WINDOW_FRAME = r"(?:\b(?:<window_not_after>|\w+est)\b[^,;.]{0,40}?\s(?:in|over|during)|\bof)\s+$"
 
@@ -629,21 +629,18 @@ _WINDOW_FRAME = r"(?:\b(?:<window_not_after>|\w+est)\b[^,;.]{0,40}?\s(?:in|over|
 def _window(text: str, timex: Timex, published: dt.date | None) -> Anchor | None:
     """ "In the past 24 hours, 100,000 people crossed into Poland", "have fled in the last two weeks": the counted
     stretch up to publication (whole days: 24 hours back is yesterday). Not "the last three years of his life"."""
-    counted = _COUNTED.match(timex.value) if timex.type == "DURATION" else None
-    if published is None or counted is None or not _lexicon_regex(_WINDOW_OPENING).match(timex.text):
+    hours, counted = _HOURS.match(timex.value), _DURATION.match(timex.value)
+    if published is None or timex.type != "DURATION" or not (hours or counted):
         return None
-    if _OF_AFTER.match(text, timex.end):
-        return None  # "the last three years of his life"
+    if not _lexicon_regex(_WINDOW_OPENING).match(timex.text) or _OF_AFTER.match(text, timex.end):
+        return None  # not "the past", or "the last three years of his life"
     if _lexicon_regex(_WINDOW_FRAME).search(text, max(0, timex.start - 60), timex.start):
         return None  # "the third time in the past decade", "two of the last three years"
-    count, unit = int(counted.group(1)), counted.group(2)
-    if timex.value.startswith("PT") and unit != "H":
-        return None  # minutes
     try:
-        if unit == "H":
-            first = published - dt.timedelta(days=math.ceil(count / 24))
+        if hours:
+            first = published - dt.timedelta(days=math.ceil(int(hours.group(1)) / 24))
         else:
-            first = published - relativedelta(**{_DURATION_UNITS[unit]: count})
+            first = published - relativedelta(**{_DURATION_UNITS[counted.group(2)]: int(counted.group(1))})
     except (ValueError, OverflowError):
         return None
     return Anchor(timex.start, timex.end, timex.text, timex, first, published, "day", timex.value,

@@ -156,11 +156,11 @@ def main_part_end(text: str, masked: Sequence[tuple[int, int]] = ()) -> int:
 _AND_BEFORE = re.compile(r"\band\s+(?:(?:also|then|later|\w+ly)\s+)?$", re.IGNORECASE)  # "and said", "and also said"
 
 
-def _second_verb_of_an_act(text: str, cue: StatusCue, cues: Sequence[StatusCue]) -> bool:
+def _second_verb_of_an_act(text: str, cue: StatusCue, cues: Sequence[StatusCue], pasts: Sequence[int]) -> bool:
     """ "Erdogan visited Kahramanmaras and admitted shortcomings": a saying joined by "and" to an act told before it
-    is that act's second verb; the act decides the status."""
+    is that act's second verb; the act decides the status. ``pasts``: where the clause's past-tense cues start."""
     cue_starts = {c.start for c in cues}
-    acts = [s for s, _e, kind in tense_cues(text) if kind == "past" and s < cue.start and s not in cue_starts]
+    acts = [start for start in pasts if start < cue.start and start not in cue_starts]
     return bool(acts) and _AND_BEFORE.search(text, acts[0], cue.start) is not None
 
 
@@ -206,7 +206,9 @@ def classify(
     cues = [c for c in find_cues(text, [*masked, *relatives]) if c.start < end]
     # "declared martial law", "announced new sanctions": an act, not a report of one
     cues = [c for c in cues if not (c.status == "reported" and takes_object(text, c, masked))]
-    second = next((c for c in cues if c.status == "reported" and _second_verb_of_an_act(text, c, cues)), None)
+    reported = [c for c in cues if c.status == "reported"]
+    pasts = [start for start, _end, kind in tense_cues(text) if kind == "past"] if reported else []
+    second = next((c for c in reported if _second_verb_of_an_act(text, c, cues, pasts)), None)
     if second is not None:  # "met Zelensky and said the US would help": neither the saying nor what it says decides
         cues = [c for c in cues if c.start < second.start]
     strong = [c for c in cues if c.status != "occurred"]

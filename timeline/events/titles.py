@@ -318,11 +318,14 @@ def _focus(text: str) -> str:
     return main
 
 
+_ATTRIBUTION_END = re.compile(rf",\s*(?:\S+\s+){{1,5}}?(\w+)\s+(?:\w+\s+)?{_TIMEX}\W*$")
+
+
 def _dates_an_attribution(part: str) -> bool:
     """ "..., AFP reported on Saturday.": the date closing the part is the report's, so the part tells nothing of the
     event the title names."""
-    tail = re.search(rf",\s*((?:\S+\s+){{1,5}}?)(\w+)\s+(?:\w+\s+)?{_TIMEX}\W*$", part)
-    return tail is not None and tail.group(2).lower() in lexicon().speech
+    tail = _ATTRIBUTION_END.search(part)
+    return tail is not None and tail.group(1).lower() in lexicon().speech
 
 
 _NAME_AT_END = re.compile(f"({_OPEN}\\d+{_CLOSE})\\W*$")

@@ -67,18 +67,16 @@ def _day_before_phrase() -> re.Pattern[str]:
     return re.compile(r"\b" + alternation(context_words()["day_before_phrases"]) + r"\s+$", re.IGNORECASE)
 
 
-_ONE_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
-
-
 def _eves(text: str, timexes: list[Timex]) -> list[Timex]:
     """ "on the eve of 24 February": the day before the day named, one expression."""
     result: list[Timex] = []
     for timex in timexes:
         phrase = _day_before_phrase().search(text, max(0, timex.start - 24), timex.start)
-        if phrase is None or timex.type != "DATE" or not _ONE_DAY.match(timex.value):
+        named = _day_of(timex) if phrase is not None and timex.type == "DATE" else None
+        if phrase is None or named is None or timex.value != named.isoformat():  # a plain day, no part of it
             result.append(timex)
             continue
-        day = dt.date.fromisoformat(timex.value) - dt.timedelta(days=1)
+        day = named - dt.timedelta(days=1)
         result.append(replace(timex, start=phrase.start(), text=text[phrase.start() : timex.end], value=day.isoformat(),
                               anchor=timex.value, rule="eve_of"))  # fmt: skip
     return result

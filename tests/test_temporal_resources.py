@@ -7,8 +7,8 @@ import re
 import pytest
 import yaml
 
-from timeline.temporal.guards import GUARDS, context_words
-from timeline.temporal.lexicon import RESOURCES, lexicon, macros
+from timeline.temporal.guards import GUARDS
+from timeline.temporal.lexicon import RESOURCES, context_words, lexicon, macros
 from timeline.temporal.normalize import NORMALIZERS
 from timeline.temporal.rules import RuleError, expand, rules
 
@@ -107,7 +107,23 @@ def test_context_lists_are_loaded_and_each_is_used():
     assert "in" in words["date_prepositions"] and "troops" in words["counted_nouns"]
     package = RESOURCES.parents[1] / "temporal"
     code = " ".join(path.read_text(encoding="utf-8") for path in package.glob("*.py"))
-    assert {name for name in words if f'"{name}"' not in code} == set()
+    assert {name for name in words if f'"{name}"' not in code and f"%{name}" not in code} == set()
+
+
+def test_every_phrase_in_code_names_a_word_list():
+    """A %name in a phrase template of the code is a context.yaml list or a lexicon table, and expands."""
+    from timeline.temporal.lexicon import phrase
+
+    package = RESOURCES.parents[1] / "temporal"
+    code = " ".join(path.read_text(encoding="utf-8") for path in package.glob("*.py"))
+    names = set(re.findall(r"%([a-z_]+)", code)) - {"name", "macro"}  # as docstrings write them
+    assert len(names) > 20
+    assert names - set(context_words()) - set(lexicon()) == set()
+    assert phrase(r"\s*(?:-|%range_links)\s*").fullmatch(" until ")
+    assert phrase(r"(%day_phrase_heads)\s+(%offset_directions)").fullmatch("The night  before")
+    assert phrase(r"%weekday_modals", 0).fullmatch("May") is None  # case kept when asked
+    with pytest.raises(KeyError):
+        phrase(r"%no_such_list")
 
 
 def test_tense_lists_are_used():

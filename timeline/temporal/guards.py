@@ -9,19 +9,8 @@ import functools
 import re
 from collections.abc import Callable
 
-import yaml
-
-from timeline.temporal.lexicon import RESOURCES, alternation, lexicon, year_value
+from timeline.temporal.lexicon import alternation, context_words, lexicon, phrase, year_value
 from timeline.temporal.tense import base_form_follows
-
-
-@functools.cache
-def context_words() -> dict[str, frozenset[str]]:
-    """Word lists from ``resources/temporal/context.yaml`` (prepositions that introduce dates, and so on)."""
-    with (RESOURCES / "context.yaml").open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
-    return {name: frozenset(words) for name, words in data.items()}
-
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)[\s,(-]*$")
 _WORD_AFTER = re.compile(r"^[\s,]*([A-Za-z][\w'’-]*)")
@@ -128,12 +117,12 @@ def bare_month(text: str, match: re.Match[str]) -> bool:
     if not word[0].isupper():
         return False
     bare = word.rstrip(".").lower()
-    short = len(bare) <= 4 and not word.endswith(".") and bare not in ("may", "june", "july")
+    short = len(bare) <= 4 and not word.endswith(".") and bare not in full_names()  # "Jan", not "May", "June"
     if bare not in lexicon()["months"] or short:
         return False  # abbreviations ("Jan", "Dec") stand alone only with a period
     if match.groupdict().get("cue") or match.groupdict().get("mod"):
         return True
-    if bare in lexicon()["ambiguous_months"] or bare in ("may", "march"):
+    if bare in lexicon()["ambiguous_months"]:
         if _span_mod_before().search(text, max(0, match.start() - 24), match.start()):
             return True  # "mid-March", "by early May", "the end of March": a modifier only a date takes
         return _after_date_preposition(text, match.start())
@@ -167,7 +156,8 @@ def bare_year(text: str, match: re.Match[str]) -> bool:
     )
     if 1900 <= year <= 2099 and not text.startswith("-", match.end()):
         # "a 1996 law", "the company's 1989 results": a year used as an adjective
-        introduced = introduced or before in ("a", "an") or before.endswith(("'s", "’s"))
+        adjective = before in context_words()["indefinite_articles"] or possessive_before(text, match.start())
+        introduced = introduced or adjective
     if before in context_words()["not_year_before"]:
         return False
     if year < 1800 and not introduced:
@@ -205,30 +195,34 @@ def season(text: str, match: re.Match[str]) -> bool:
         return True
     before = word_before(text, match.start())
     after = word_after(text, match.end()).lower()
-    timed = before in context_words()["season_before"] and before not in ("the", "of")  # "in the fall in Donbas"
-    if after == "of" or (after == "in" and not timed and not _YEAR_AFTER_IN.match(text, match.end())):
+    words = context_words()
+    timed = before in words["season_before"] and before not in words["season_before_noun"]  # "in the fall in Donbas"
+    year_after = phrase(_YEAR_AFTER_IN, 0).match(text, match.end())
+    untimed_in = after in words["season_timed_followers"] and not (timed or year_after)
+    if after in words["season_noun_followers"] or untimed_in:
         return False  # "the fall of Kabul", "the fall in exports", "the spring in his step": nouns, not seasons
-    if before in ("and", "or", "to"):  # "in summer and autumn": a second season after a first
-        return _season_then_link().search(text, max(0, match.start() - 20), match.start()) is not None
-    return before in context_words()["season_before"]
+    if before in words["season_links"]:  # "in summer and autumn": a second season after a first
+        return phrase(_SEASON_THEN_LINK).search(text, max(0, match.start() - 20), match.start()) is not None
+    return before in words["season_before"]
 
 
-_YEAR_AFTER_IN = re.compile(r"\s+in\s+\d{4}\b")
+_YEAR_AFTER_IN = r"\s+%year_in_words\s+\d{4}\b"
 
 
-@functools.cache
-def _season_then_link() -> re.Pattern[str]:
-    return re.compile(alternation(lexicon()["seasons"]) + r"\s+(?:and|or|to)\s+$", re.IGNORECASE)
+_SEASON_THEN_LINK = r"%seasons\s+%season_links\s+$"
 
 
 def reference(text: str, match: re.Match[str]) -> bool:
     word = match.groupdict().get("ref").lower()
     after = word_after(text, match.end()).lower()
-    if word in ("current", "future", "recent") and after in context_words()["ref_adjective_not_before"]:
+    words = context_words()
+    if word in words["ref_adjectives"] and after in words["ref_adjective_not_before"]:
         return False
-    if word == "now" and _DISCOURSE_NOW.match(text, match.end()) and _opens_sentence(text, match.start()):
+    if word not in words["discourse_refs"]:
+        return True
+    if _DISCOURSE_NOW.match(text, match.end()) and _opens_sentence(text, match.start()):
         return False  # "Now, he says, ...": a discourse marker opening the sentence, not a time
-    return not (word == "now" and after in ("that",) and word_before(text, match.start()) == "")
+    return not (after in words["discourse_ref_not_before"] and word_before(text, match.start()) == "")
 
 
 _DISCOURSE_NOW = re.compile(r"\s*,")
@@ -254,18 +248,21 @@ def duration(text: str, match: re.Match[str]) -> bool:
     """Counts of units, but not money rates ("$5 a day" is a frequency) nor fractions ("three-quarters of")."""
     unit = (match.groupdict().get("unit") or "").lower()
     count = (match.groupdict().get("num") or "").lower()
-    if unit.startswith("quarter") and (word_after(text, match.end()).lower() == "of" or count in ("a", "an")):
+    words = context_words()
+    one = count in words["indefinite_articles"]
+    fraction = word_after(text, match.end()).lower() in words["fraction_followers"]
+    if unit in words["fraction_units"] and (fraction or one):
         return False
     if "unit" in match.groupdict() and match.group("unit") and original(text, match, "unit")[0].isupper():
         return False  # "60 Minutes": a title
-    if unit == "second" and count in ("a", "an") and word_after(text, match.end()):
+    if unit in words["ordinal_units"] and one and word_after(text, match.end()):
         return False  # "a second time", "a second round": an ordinal, not one second
-    if count in ("a", "an", "one") and unit.endswith("s") and not unit.endswith("ss"):
+    if (one or count in words["single_counts"]) and unit.endswith("s") and not unit.endswith("ss"):
         return False  # "a decades-long feud": the article belongs to the noun, the plural is no count of one
     before = word_before(text, match.start())
-    if count in ("a", "an") and (before in ("per", "a") or _after_amount(text, match.start())):
+    if one and (before in words["rate_words"] or _after_amount(text, match.start())):
         return False  # "$5 a year", "700 seats a week": a rate, tagged as a frequency (SET) instead
-    if (match.groupdict().get("cue") or "").lower() == "last" and base_form_follows(text, match.start()):
+    if (match.groupdict().get("cue") or "").lower() in words["verb_cues"] and base_form_follows(text, match.start()):
         return False  # "will last one day": the verb; the count alone is found after it
     if match.groupdict().get("num_low") and _month_before().search(text, max(0, match.start() - 12), match.start()):
         return False  # "sentenced on Dec. 30 to 10 years": the 30 is a date's day; "10 years" is found alone
@@ -279,15 +276,12 @@ def _month_before() -> re.Pattern[str]:
 
 def frequency(text: str, match: re.Match[str]) -> bool:
     """ "a year" is a frequency only after an amount ("$5 a year", "twice a week"); "daily" is one on its own."""
-    phrase = " ".join(match.groupdict().get("freq").lower().split())
-    if not phrase.startswith(("a ", "per ")):
+    words = context_words()
+    if match.group("freq").lower().split()[0] not in words["rate_words"]:
         return True
-    if word_after(text, match.end()).lower() in _OFFSET_AFTER:  # "meets a day later than usual": an offset
+    if word_after(text, match.end()).lower() in words["rate_not_before"]:  # "meets a day later than usual": an offset
         return False
     return _after_amount(text, match.start())
-
-
-_OFFSET_AFTER = frozenset({"later", "earlier", "ago", "before", "after", "early", "late", "sooner"})
 
 
 @functools.cache
@@ -312,10 +306,7 @@ def not_a_title(text: str, match: re.Match[str]) -> bool:
     return not re.search(r"[\"“'’]\s*$|[a-z]\s+$", before)
 
 
-# After "the last <unit>": words that make it the last of a sequence ("the last decade in which the budget balanced",
-# "the last year of the war"), not the one before publication.
-_SEQUENCE_AFTER = re.compile(r"\s+(?:in\s+which|during\s+which|when|that|to|of\s+(?:the|its|his|her|their))\b",
-                             re.IGNORECASE)  # fmt: skip
+_SEQUENCE_AFTER = r"\s+%sequence_after\b"
 
 
 def shift_unit(text: str, match: re.Match[str]) -> bool:
@@ -323,8 +314,9 @@ def shift_unit(text: str, match: re.Match[str]) -> bool:
     if not not_a_title(text, match):
         return False
     words = original(text, match).lower().split()
-    the_last = words[:2] == ["the", "last"] or (words[0] == "last" and word_before(text, match.start()) == "the")
-    return not (the_last and _SEQUENCE_AFTER.match(text, match.end()))
+    opening = " ".join([word_before(text, match.start()), *words][:3])
+    the_last = phrase(r"\b%last_of_sequence\b").search(opening) is not None
+    return not (the_last and phrase(_SEQUENCE_AFTER).match(text, match.end()))
 
 
 def clock_24h(text: str, match: re.Match[str]) -> bool:
@@ -335,7 +327,7 @@ def clock_24h(text: str, match: re.Match[str]) -> bool:
 def clock_part_of_day(text: str, match: re.Match[str]) -> bool:
     """ "at 7 tonight" is a clock time; "killed 5 this morning" a count: a bare hour needs "at" (or the like)
     before it, unless minutes or "o'clock" make it a time."""
-    if match.group("minute") or "clock" in match.group().lower() or match.group("part"):
+    if match.group("minute") or match.group("part") or phrase(r"%clock_words").search(match.group()):
         return True
     return word_before(text, match.start()) in context_words()["clock_prepositions"]
 
@@ -347,8 +339,8 @@ def half_of_year(text: str, match: re.Match[str]) -> bool:
 
 def clock_4digit(text: str, match: re.Match[str]) -> bool:
     """ "at 1900 GMT" is a clock time; "worked 2000 hours" is an amount: "hours" needs "at" before it."""
-    if match.group("zone").lower() in ("hours", "hrs"):
-        return word_before(text, match.start()) == "at"
+    if match.group("zone").lower() in context_words()["hours_words"]:
+        return word_before(text, match.start()) in context_words()["clock_links"]
     return word_before(text, match.start()) not in context_words()["not_year_before"]
 
 
@@ -384,12 +376,11 @@ def not_a_name(text: str, match: re.Match[str]) -> bool:
     before = _WORD_BEFORE_NAME.search(text, max(0, match.start() - 20), match.start())
     if before and before.group(1)[0].isupper() and before.group(1).lower() in words["name_words_before_day"]:
         return False
-    title = _TITLE_ON_DAY.search(text, max(0, match.start() - 24), match.start())
-    return not (title and title.group(1)[0].isupper() and title.group(1).lower() in words["titles_on_day"])
+    title = phrase(r"\b%titles_on_day $").search(text, max(0, match.start() - 24), match.start())
+    return not (title and title.group().split()[1][0].isupper())  # "The Mail on Sunday", not "the mail on Sunday"
 
 
 _WORD_BEFORE_NAME = re.compile(r"([A-Za-z]+) $")
-_TITLE_ON_DAY = re.compile(r"\b[Tt]he ([A-Za-z]+) on $")
 
 
 def ordinal_date(text: str, match: re.Match[str]) -> bool:
@@ -397,37 +388,34 @@ def ordinal_date(text: str, match: re.Match[str]) -> bool:
     "March" need a weekday or a date preposition before them."""
     if not _month_word_ok(text, match):
         return False
-    if original(text, match, "month").rstrip(".").lower() not in ("may", "march") or match.group("weekday"):
+    month = original(text, match, "month").rstrip(".").lower()
+    if month not in context_words()["verb_months"] or match.group("weekday"):
         return True
     return _after_date_preposition(text, match.start())
 
 
-# Words that put "one day" in the time to come: "will one day be", "hopes he one day follows".
-_FUTURE_MODALS = r"\b(?:will|would|could|may|might|can|shall|should|hopes?|hoped)"
-_MODAL_BEFORE = re.compile(_FUTURE_MODALS + r"\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+_MODAL_BEFORE = r"\b%someday_modals\s+(?:[a-z]+\s+)?$"
 
 
 def someday(text: str, match: re.Match[str]) -> bool:
     """ "will one day be", "hopes he one day follows", "may join NATO one day.": a time to come; "in the job one
     day" and "may stay for one day" are durations."""
-    if word_before(text, match.start()) in _LENGTH_BEFORE:
+    if word_before(text, match.start()) in context_words()["length_before"]:
         return False
-    if _MODAL_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+    if phrase(_MODAL_BEFORE).search(text, max(0, match.start() - 30), match.start()):
         return True
     closing = _CLAUSE_END.match(text, match.end())
-    return closing is not None and bool(_MODAL_IN_CLAUSE.search(text, max(0, match.start() - 50), match.start()))
+    return closing is not None and bool(phrase(_MODAL_IN_CLAUSE).search(text, max(0, match.start() - 50),
+                                                                           match.start()))
 
 
 _CLAUSE_END = re.compile(r"\s*(?:[.,;!?]|$)")
-_MODAL_IN_CLAUSE = re.compile(_FUTURE_MODALS + r"\b[^.,;!?]*$", re.IGNORECASE)
-# Words before "one day" that make it a length: "for one day", "will last one day", "take one day".
-_LENGTH_BEFORE = frozenset({"for", "in", "within", "than", "only", "just", "about", "nearly", "almost", "last", "lasts",
-                            "take", "takes", "spend", "stay", "wait", "run", "runs"})  # fmt: skip
+_MODAL_IN_CLAUSE = r"\b%someday_modals\b[^.,;!?]*$"
 
 
 def noon(text: str, match: re.Match[str]) -> bool:
     """ "High Noon", "high noon comes today": the idiom and the film are no clock time."""
-    return word_before(text, match.start()) != "high"
+    return word_before(text, match.start()) not in context_words()["noon_not_after"]
 
 
 def day_alone(text: str, match: re.Match[str]) -> bool:

@@ -20,6 +20,29 @@ def lexicon() -> dict[str, Any]:
         return yaml.safe_load(handle)
 
 
+@functools.cache
+def context_words() -> dict[str, frozenset[str]]:
+    """Word lists from ``resources/temporal/context.yaml`` (prepositions that introduce dates, and so on)."""
+    with (RESOURCES / "context.yaml").open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    return {name: frozenset(words) for name, words in data.items()}
+
+
+_WORD_LIST = re.compile(r"%([a-z_]+)")
+
+
+@functools.cache
+def phrase(template: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """``template`` compiled once, each ``%name`` in it replaced by the alternation of that word list of context.yaml
+    (or table of the lexicon): the shape of a phrase between two expressions stays in code, its words in the data."""
+
+    def words(match: re.Match[str]) -> str:
+        name = match.group(1)
+        return alternation(sorted(context_words()[name] if name in context_words() else lexicon()[name]))
+
+    return re.compile(_WORD_LIST.sub(words, template), flags)
+
+
 @dataclass(frozen=True)
 class Unit:
     """A calendar unit: its TIMEX3 duration code and the granularity a date shifted by it keeps."""
@@ -45,6 +68,11 @@ def lookup(table: str, word: str) -> Any:
     return _normalized_table(table)[_key(word)]
 
 
+def lookup_or(table: str, word: str, default: Any = None) -> Any:
+    """Value of ``word`` in lexicon ``table`` as :func:`lookup` finds it, or ``default`` when absent."""
+    return _normalized_table(table).get(_key(word), default)
+
+
 @functools.cache
 def _normalized_table(table: str) -> dict[str, Any]:
     return {_key(word): value for word, value in lexicon()[table].items()}
@@ -64,7 +92,8 @@ def _number_words(low: int, high: int, step: int = 1) -> tuple[str, ...]:
     """Single-word numbers of the lexicon between ``low`` and ``high`` that are multiples of ``step``."""
     return tuple(
         word for word, value in lexicon()["numbers"].items()
-        if " " not in word and low <= value <= high and value % step == 0 and word not in ("a", "an")
+        if " " not in word and low <= value <= high and value % step == 0
+        and word not in context_words()["indefinite_articles"]
     )
 
 
@@ -72,8 +101,9 @@ def number_value(text: str) -> float | None:
     """The number written in ``text`` ("10", "twenty-four", "a", "2.5", "two and a half"); None when vague."""
     key = _key(text)
     half = 0.0
-    if key.endswith(" and a half"):
-        key, half = key[: -len(" and a half")], 0.5
+    ending = next((" " + end for end in context_words()["half_endings"] if key.endswith(" " + end)), "")
+    if ending:  # "two and a half"
+        key, half = key[: -len(ending)], 0.5
     key = key.replace(",", "")
     try:
         return float(key) + half
@@ -93,9 +123,11 @@ def _year_words() -> str:
     """Years said in words, as in broadcast transcripts: "nineteen ninety-six", "two thousand and one"."""
     tens, digits, teens = (_number_words(20, 90, 10), _number_words(1, 9), _number_words(10, 19))
     compound = "(?:" + "|".join(tens) + r")(?:[\s-]+(?:" + "|".join(digits) + "))?"
+    centuries, hundred = "|".join(_number_words(18, 19)), "|".join(_number_words(100, 100))
+    links, millennia = alternation(sorted(context_words()["number_links"])), alternation(lexicon()["millennium_words"])
     return (
-        r"(?:(?:nineteen|eighteen)[\s-]+(?:" + compound + "|" + "|".join(teens) + r"|hundred)"
-        + r"|two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?:" + "|".join(digits + teens) + r"))?)\b"
+        r"(?:(?:" + centuries + r")[\s-]+(?:" + compound + "|" + "|".join(teens) + "|" + hundred + ")"
+        + "|" + millennia + r"(?:[\s-]+(?:" + links + r"[\s-]+)?(?:" + "|".join(digits + teens) + r"))?)\b"
     )
 
 
@@ -107,12 +139,13 @@ def year_value(text: str) -> int:
         if len(key) == 2:  # two-digit years: '98 -> 1998, '21 -> 2021
             year += 1900 if year >= 50 else 2000
         return year
-    words = key.replace(" and ", " ").split()
-    if words[:2] == ["two", "thousand"]:
+    words = [word for word in key.split() if word not in context_words()["number_links"]]
+    millennium = lookup_or("millennium_words", " ".join(words[:2]))
+    if millennium is not None:  # "two thousand and one"
         rest = number_value(" ".join(words[2:])) if len(words) > 2 else 0
-        return 2000 + int(rest or 0)
+        return millennium + int(rest or 0)
     century = 100 * int(number_value(words[0]) or 0)
-    if words[1:] == ["hundred"]:
+    if len(words) == 2 and number_value(words[1]) == 100:  # "nineteen hundred"
         return century
     return century + int(number_value(" ".join(words[1:])) or 0)
 
@@ -122,7 +155,7 @@ def macros() -> dict[str, str]:
     """The %name building blocks that rules.yaml patterns are written with."""
     lex = lexicon()
     months = alternation(lex["months"])
-    numbers = alternation([w for w in lex["numbers"] if w not in ("a", "an")])
+    numbers = alternation([w for w in lex["numbers"] if w not in context_words()["indefinite_articles"]])
     compound = "(?:" + "|".join(_number_words(20, 90, 10)) + r")(?:[\s-]+(?:" + "|".join(_number_words(1, 9)) + "))?"
     # a number starts where its digits start: never the "000" of "30,000"
     num = r"(?:(?<![\d,.])\d{1,3}(?:,\d{3})*(?:\.\d+)?|" + compound + "|" + numbers + r"|an?)"
@@ -149,6 +182,8 @@ def macros() -> dict[str, str]:
         "freq": alternation(lex["frequencies"]),
         "ref": alternation(lex["references"]),
         "dayword": alternation(lex["day_words"]),
+        "decade_word": alternation(lex["decade_words"]),
+        "half_ordinal": alternation(lex["half_ordinals"]),
         "holiday": alternation([*lex["holidays"], *lex["movable_holidays"]]),
         "zone": alternation(lex["time_zones"]) + r"(?![\w-])",
         "named_day": alternation(lex["named_days"]),

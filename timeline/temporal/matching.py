@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from timeline.temporal.guards import GUARDS, full_names
+from timeline.temporal.lexicon import phrase
 from timeline.temporal.model import Draft
 from timeline.temporal.normalize import NORMALIZERS
 from timeline.temporal.rules import Rule, anchor_windows, fold, rules
@@ -36,7 +37,7 @@ def _trim(text: str, start: int, end: int) -> int:
 
 
 # "the eight-year war": the article belongs to the noun the compound adjective describes, not to the duration
-_ARTICLE_BEFORE_COMPOUND = re.compile(r"(?:the|an?)\s+(?=[\w.]+-[a-z]+$)", re.IGNORECASE)
+_ARTICLE_BEFORE_COMPOUND = r"%articles\s+(?=[\w.]+-[a-z]+$)"
 
 
 def candidates(text: str, dayfirst: bool = True) -> list[Candidate]:
@@ -55,7 +56,7 @@ def candidates(text: str, dayfirst: bool = True) -> list[Candidate]:
             for match, draft in _accepted(text, folded, rule, window_start, window_end, dayfirst):
                 start, end = match.start(), _trim(text, match.start(), match.end())
                 if draft.type == "DURATION":
-                    compound = _ARTICLE_BEFORE_COMPOUND.match(text, start, end)
+                    compound = phrase(_ARTICLE_BEFORE_COMPOUND).match(text, start, end)
                     start = compound.end() if compound else start
                 found.append(Candidate(start, end, order, rule, draft))
     return found

@@ -21,8 +21,8 @@ from timeline.temporal.calendar import (
     format_date,
     shift,
 )
-from timeline.temporal.guards import context_words, next_word, possessive_after
-from timeline.temporal.lexicon import alternation, lexicon, lookup
+from timeline.temporal.guards import next_word, possessive_after
+from timeline.temporal.lexicon import alternation, context_words, lexicon, lookup, phrase
 from timeline.temporal.matching import Candidate
 from timeline.temporal.model import DAY_OF_EVENT, Draft, Timex
 from timeline.temporal.normalize import DAYLESS
@@ -33,7 +33,7 @@ def before_resolution(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return _quarters_ended(text, _with_mods(text, _fill_ranges(text, _second_days(text, _unrestated(text, chosen)))))
 
 
-_RESTATED_OPEN = re.compile(r"(?:\s+[A-Za-z]+\s+time)?\s*\(\s*", re.IGNORECASE)
+_RESTATED_OPEN = r"(?:\s+[A-Za-z]+\s+%zone_words)?\s*\(\s*"
 _RESTATED_CLOSE = re.compile(r"\s*\)")
 
 
@@ -47,7 +47,7 @@ def _unrestated(text: str, chosen: list[Candidate]) -> list[Candidate]:
             previous is not None
             and candidate.draft.type == previous.draft.type == "TIME"
             and candidate.draft.period == DAYLESS  # "(4 a.m. EDT Thursday)" adds a day: an expression of its own
-            and _RESTATED_OPEN.fullmatch(text, previous.end, candidate.start)
+            and phrase(_RESTATED_OPEN).fullmatch(text, previous.end, candidate.start)
             and _RESTATED_CLOSE.match(text, candidate.end)
         ):
             continue
@@ -62,27 +62,22 @@ def after_resolution(text: str, timexes: list[Timex], dayless: set[int]) -> list
     return _weeks_of(text, _ago_today(text, _eves(text, _days_of_events(text, _offsets_from_dates(text, dated)))))
 
 
-@functools.cache
-def _day_before_phrase() -> re.Pattern[str]:
-    return re.compile(r"\b" + alternation(context_words()["day_before_phrases"]) + r"\s+$", re.IGNORECASE)
-
-
 def _eves(text: str, timexes: list[Timex]) -> list[Timex]:
     """ "on the eve of 24 February": the day before the day named, one expression."""
     result: list[Timex] = []
     for timex in timexes:
-        phrase = _day_before_phrase().search(text, max(0, timex.start - 24), timex.start)
-        named = _day_of(timex) if phrase is not None and timex.type == "DATE" else None
-        if phrase is None or named is None or timex.value != named.isoformat():  # a plain day, no part of it
+        eve = phrase(r"\b%day_before_phrases\s+$").search(text, max(0, timex.start - 24), timex.start)
+        named = _day_of(timex) if eve is not None and timex.type == "DATE" else None
+        if eve is None or named is None or timex.value != named.isoformat():  # a plain day, no part of it
             result.append(timex)
             continue
         day = named - dt.timedelta(days=1)
-        result.append(replace(timex, start=phrase.start(), text=text[phrase.start() : timex.end], value=day.isoformat(),
+        result.append(replace(timex, start=eve.start(), text=text[eve.start() : timex.end], value=day.isoformat(),
                               anchor=timex.value, rule="eve_of"))  # fmt: skip
     return result
 
 
-_TODAY = re.compile(r"\s+(today|tonight)\b", re.IGNORECASE)
+_TODAY = r"\s+%ago_today_words\b"
 
 
 def _ago_today(text: str, timexes: list[Timex]) -> list[Timex]:
@@ -93,7 +88,7 @@ def _ago_today(text: str, timexes: list[Timex]) -> list[Timex]:
         timex = timexes[index]
         following = timexes[index + 1] if index + 1 < len(timexes) else None
         span = calendar_span(timex.value) if timex.rule == "shift_ago" else None
-        today = calendar_span(following.value) if following is not None and _TODAY.fullmatch(
+        today = calendar_span(following.value) if following is not None and phrase(_TODAY).fullmatch(
             text, timex.end, following.end) else None  # fmt: skip
         if span is None or today is None or span[2] not in ("year", "month", "week"):
             result.append(timex)
@@ -113,7 +108,7 @@ def _ago_today(text: str, timexes: list[Timex]) -> list[Timex]:
     return result
 
 
-_RANGE_LINK = re.compile(r"\s*(?:-|–|—|to|and|or|until|till|through)\s*", re.IGNORECASE)
+_RANGE_LINK = r"\s*(?:-|–|—|%range_links)\s*"
 
 
 def _fill_ranges(text: str, chosen: list[Candidate]) -> list[Candidate]:
@@ -128,7 +123,7 @@ def _fill_ranges(text: str, chosen: list[Candidate]) -> list[Candidate]:
             if (  # "the 7th or 8th of March": the day alone takes the closing date's month and year
                 closing is not None and draft.kind == "calendar" and draft.month is None and draft.day is not None
                 and draft.weekday is None and closing.draft.kind == "calendar" and closing.draft.month is not None
-                and closing.draft.day is not None and _RANGE_LINK.fullmatch(text, candidate.end, closing.start)
+                and closing.draft.day is not None and phrase(_RANGE_LINK).fullmatch(text, candidate.end, closing.start)
             ):
                 month = {"month": closing.draft.month, "year": closing.draft.year}
                 filled[index] = replace(candidate, draft=replace(draft, **month))
@@ -137,7 +132,7 @@ def _fill_ranges(text: str, chosen: list[Candidate]) -> list[Candidate]:
                 and draft.kind == "calendar" and draft.month is not None and draft.year is None and draft.cue is None
                 and closing.draft.kind == "calendar" and closing.draft.month is not None
                 and closing.draft.year is not None and closing.draft.month >= draft.month
-                and _RANGE_LINK.fullmatch(text, candidate.end, closing.start)
+                and phrase(_RANGE_LINK).fullmatch(text, candidate.end, closing.start)
             ):
                 filled[index] = replace(candidate, draft=replace(draft, year=closing.draft.year))
             continue
@@ -156,14 +151,11 @@ def _fill_ranges(text: str, chosen: list[Candidate]) -> list[Candidate]:
 # A lower-case word after the second number makes it an amount ("March 6 and 7 percent", "6 to 9 am"), unless it
 # goes on with the sentence ("Feb. 24-25 in Brussels", "held Sept. 23-27 that Kyiv denounced").
 # A noun naming an event after the second number keeps it a day ("at the June 23-24 summit").
-@functools.cache
-def _second_day() -> re.Pattern[str]:
-    goes_on = alternation([*context_words()["second_day_goes_on"], *context_words()["event_nouns"]])
-    return re.compile(
-        r"\s*(?:-|–|or|and|to|until|till|through)\s*(\d{1,2})(?:st|nd|rd|th)?\b"
-        r"(?![,.:/]?\d|\s*%|\s+(?!" + goes_on + r"\b)[a-z])"
-        r"(?:,?\s+((?:1[89]|20)\d\d)\b(?![,.]?\d))?"
-    )
+_SECOND_DAY = (
+    r"\s*(?:-|–|%range_links)\s*(\d{1,2})(?:st|nd|rd|th)?\b"
+    r"(?![,.:/]?\d|\s*%|\s+(?!(?:%second_day_goes_on|%event_nouns)\b)[a-z])"
+    r"(?:,?\s+((?:1[89]|20)\d\d)\b(?![,.]?\d))?"
+)
 
 
 def _second_days(text: str, chosen: list[Candidate]) -> list[Candidate]:
@@ -179,7 +171,7 @@ def _second_days(text: str, chosen: list[Candidate]) -> list[Candidate]:
         draft = candidate.draft
         if draft.kind != "calendar" or draft.day is None or draft.month is None or draft.suffix:
             continue
-        match = _second_day().match(text, candidate.end)
+        match = phrase(_SECOND_DAY, 0).match(text, candidate.end)
         if match is None or not draft.day < int(match.group(1)) <= 31:
             continue
         if index + 1 < len(chosen) and chosen[index + 1].start < match.end(1):
@@ -219,7 +211,7 @@ def _with_mods(text: str, chosen: list[Candidate]) -> list[Candidate]:
                 start = match.start() if joins else candidate.start
                 candidate = replace(candidate, start=start, draft=replace(draft, mod=mod))
         if match is None and _joins_earlier(draft, candidate.rule.name):
-            match = _earlier_later().search(text, max(previous_end, candidate.start - 12), candidate.start)
+            match = phrase(_EARLIER_LATER).search(text, max(previous_end, candidate.start - 12), candidate.start)
             if match:
                 candidate = replace(candidate, start=match.start())
         result.append(candidate)
@@ -242,13 +234,10 @@ def _joins_earlier(draft: Draft, rule: str) -> bool:
     return (rule == "shift_cue_unit" and draft.unit in ("year", "month")) or rule in ("day_word", "last_night")
 
 
-@functools.cache
-def _earlier_later() -> re.Pattern[str]:
-    words = alternation(sorted(context_words()["joins_period_after"]))
-    return re.compile(r"(?<![\w-])" + words + r"\s+$", re.IGNORECASE)
+_EARLIER_LATER = r"(?<![\w-])%joins_period_after\s+$"
 
 
-_ENDED = re.compile(r"\s+(?:ended|ending)\s+(?:on\s+)?", re.IGNORECASE)
+_ENDED = r"\s+%quarter_ended_words\s+(?:%day_prepositions\s+)?"
 _UNNAMED_QUARTER_RULES = frozenset({"quarter_the", "quarter_relative"})
 
 
@@ -261,7 +250,7 @@ def _quarters_ended(text: str, chosen: list[Candidate]) -> list[Candidate]:
         closing = chosen[index + 1].draft
         if candidate.rule.name not in _UNNAMED_QUARTER_RULES or closing.month is None or closing.day is None:
             continue
-        if not _ENDED.fullmatch(text, candidate.end, chosen[index + 1].start):
+        if not phrase(_ENDED).fullmatch(text, candidate.end, chosen[index + 1].start):
             continue
         middle = (closing.month - 2) if closing.day >= 15 else (closing.month - 3)  # the month 45 days before
         number = (middle - 1) % 12 // 3 + 1
@@ -274,7 +263,7 @@ def _quarters_ended(text: str, chosen: list[Candidate]) -> list[Candidate]:
 
 _COUNTED = re.compile(r"^P(\d+)([DWMY])$")
 _COUNTED_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
-_AFTER_BEFORE = re.compile(r"\s+(after|before)\s+", re.IGNORECASE)
+_AFTER_BEFORE = r"\s+(%offset_directions)\s+"
 
 
 def _offsets_from_dates(text: str, timexes: list[Timex]) -> list[Timex]:
@@ -300,20 +289,20 @@ def _offset(text: str, duration: Timex, date: Timex) -> Timex | None:
     if date.type != "DATE" or date.start - duration.end > 8 or duration.type not in ("DURATION", "DATE"):
         return None  # cheap checks first: this runs for every pair of neighbours
     span = calendar_span(date.value)
-    day_before = _DAY_PHRASE.fullmatch(duration.text)
+    day_before = phrase(_DAY_PHRASE).fullmatch(duration.text)
     if day_before and span is not None and span[2] == "day" and not text[duration.end : date.start].strip():
         # "the day before last Tuesday's hearing": one day from that date
         direction, steps, unit = day_before.group(2).lower(), 1, "day"
     else:
         count = _COUNTED.match(duration.value)
-        link = _AFTER_BEFORE.fullmatch(text, duration.end, date.start)
+        link = phrase(_AFTER_BEFORE).fullmatch(text, duration.end, date.start)
         if duration.type != "DURATION" or count is None or link is None or span is None:
             return None
         direction, steps, unit = link.group(1).lower(), int(count.group(1)), _COUNTED_UNITS[count.group(2)]
     granularity = span[2]
     if granularity != "day" and GRANULARITY_ORDER.index(unit) < GRANULARITY_ORDER.index(granularity):
         return None  # "two days after February": no single date
-    sign = 1 if direction == "after" else -1
+    sign = lookup("offset_directions", direction)
     try:
         value = format_date(shift(span[0], unit, sign * steps), granularity)
     except (ValueError, OverflowError):
@@ -325,17 +314,17 @@ def _offset(text: str, duration: Timex, date: Timex) -> Timex | None:
     )
 
 
-_DAY_PHRASE = re.compile(r"(the\s+(?:day|night))\s+(before|after)", re.IGNORECASE)
+_DAY_PHRASE = r"(%day_phrase_heads)\s+(%offset_directions)"
 
 
 def _counts_from_event(text: str, timex: Timex) -> re.Match[str] | None:
     """ "the day before the invasion": one day from an event named after it, not from the last date told."""
-    phrase = _DAY_PHRASE.fullmatch(timex.text) if timex.rule == "shift_day_after" else None
-    word = next_word(text, timex.end) if phrase else ""
+    counted = phrase(_DAY_PHRASE).fullmatch(timex.text) if timex.rule == "shift_day_after" else None
+    word = next_word(text, timex.end) if counted else ""
     if not word:
         return None
     opens_event = word[0].isupper() or word.endswith("ing") or word.lower() in context_words()["event_after_day"]
-    return phrase if opens_event else None
+    return counted if opens_event else None
 
 
 _APPOSITION = re.compile(r"\s*[,(–—]\s*")
@@ -349,13 +338,14 @@ def _days_of_events(text: str, timexes: list[Timex]) -> list[Timex]:
     after the summit on 5 January")."""
     result: list[Timex] = []
     for index, timex in enumerate(timexes):
-        phrase = _counts_from_event(text, timex)
-        if phrase is None:
+        counted = _counts_from_event(text, timex)
+        if counted is None:
             result.append(timex)
             continue
-        cut = phrase.group(1)  # "the day", without "before"/"after"
+        cut = counted.group(1)  # "the day", without "before"/"after"
         previous = timexes[index - 1] if index else None
-        suffix = "TNI" if cut.lower().endswith("night") else ""
+        part = lexicon()["parts_of_day"].get(cut.split()[-1].lower())  # "the night": its part of the day
+        suffix = "T" + part if part else ""
         if previous is not None and previous.granularity in DAY_GRANULARITIES and _APPOSITION.fullmatch(
             text, previous.end, timex.start
         ):
@@ -377,7 +367,7 @@ def _month_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
         opening, closing = result[index], result[index + 1]
         if opening.rule != "month_bare" or closing.rule != "month_bare" or opening.basis == "explicit":
             continue
-        if not _RANGE_LINK.fullmatch(text, opening.end, closing.start) or not closing.value[:4].isdigit():
+        if not phrase(_RANGE_LINK).fullmatch(text, opening.end, closing.start) or not closing.value[:4].isdigit():
             continue
         year = int(closing.value[:4]) - (opening.value[5:7] > closing.value[5:7])
         result[index] = replace(opening, value=f"{year:04d}{opening.value[4:]}", anchor=closing.anchor)
@@ -387,9 +377,9 @@ def _month_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
 _MONTH_DAY_RULES = frozenset({"date_day_month", "date_month_day", "date_ordinal_words", "date_ordinal_of"})
 # Links that make two dates one stretch in calendar order ("24 February to 20 May"); "and" and "or" also join lists
 # of dates in any order ("on 1 March and 2 February").
-_ORDERED_LINK = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*", re.IGNORECASE)
+_ORDERED_LINK = r"\s*(?:-|–|—|%ordered_links)\s*"
 # "will meet on Monday and Tuesday": days ahead listed in order, the second the first one after the first
-_LIST_LINK = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:on\s+)?", re.IGNORECASE)
+_LIST_LINK = r"\s*(?:,\s*(?:%list_links\s+)?|%list_links\s+)(?:%day_prepositions\s+)?"
 
 
 def _ordered_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
@@ -407,9 +397,9 @@ def _ordered_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
         listed = (  # only ahead: past days are listed in any order ("statements made Friday and Thursday")
             opening.rule == closing.rule == "weekday"
             and opening.anchor[:10] < first.isoformat()
-            and _LIST_LINK.fullmatch(text, opening.end, closing.start)
+            and phrase(_LIST_LINK).fullmatch(text, opening.end, closing.start)
         )
-        if not (listed or _ORDERED_LINK.fullmatch(text, opening.end, closing.start)):
+        if not (listed or phrase(_ORDERED_LINK).fullmatch(text, opening.end, closing.start)):
             continue
         if closing.rule == "weekday":  # "from Friday to Tuesday": the Tuesday after that Friday
             later: dt.date | None = last + dt.timedelta(days=7 * -(-(first - last).days // 7))
@@ -436,7 +426,7 @@ def _day_of(timex: Timex) -> dt.date | None:
     return span[0] if span is not None and span[2] in DAY_GRANULARITIES else None
 
 
-_UNIVERSAL = re.compile(r"\b(?:GMT|UTC|Zulu)\b", re.IGNORECASE)
+_UNIVERSAL = r"\b%universal_zones\b"
 
 
 def names_its_day(text: str, clock_end: int, following: Candidate) -> bool:
@@ -444,7 +434,7 @@ def names_its_day(text: str, clock_end: int, following: Candidate) -> bool:
     draft = following.draft
     day_word = draft.kind == "shift" and draft.unit == "day" and draft.relative_to == "publication"  # "yesterday"
     names_day = draft.weekday is not None or draft.day is not None or day_word
-    return names_day and _CLOCK_TO_DAY.fullmatch(text, clock_end, following.start) is not None
+    return names_day and phrase(_CLOCK_TO_DAY, 0).fullmatch(text, clock_end, following.start) is not None
 
 
 def _clock_days(text: str, timexes: list[Timex], dayless: set[int]) -> list[Timex]:
@@ -459,19 +449,22 @@ def _clock_days(text: str, timexes: list[Timex], dayless: set[int]) -> list[Time
         following = result[index + 1] if index + 1 < len(result) else None
         if following is not None and index + 1 in dayless and following.basis != "relative_previous":
             following = None  # a clock still dated by publication alone names no day
-        elif following is not None and "(" in text[timex.end : following.start] and _UNIVERSAL.search(following.text):
+        elif (
+            following is not None and "(" in text[timex.end : following.start]
+            and phrase(_UNIVERSAL).search(following.text)
+        ):
             following = None  # "8 p.m. local time (0100 GMT Wednesday)": universal time may fall on another day
         preceding = timexes[index - 1] if index else None
         day = None
-        if following is not None and _CLOCK_TO_DAY.fullmatch(text, timex.end, following.start):
+        if following is not None and phrase(_CLOCK_TO_DAY, 0).fullmatch(text, timex.end, following.start):
             day = _day_of(following)
         elif (  # "at 2:03 a.m. and 7:04 p.m. on Monday", "opened at 7 a.m. and closed at 10 p.m. Thursday"
             following is not None and following.type == "TIME"
             and (index + 1 not in dayless or following.basis == "relative_previous")
-            and _CLOCK_PAIR.fullmatch(text, timex.end, following.start)
+            and phrase(_CLOCK_PAIR).fullmatch(text, timex.end, following.start)
         ):  # fmt: skip
             day = _day_of(following)
-        if day is None and preceding is not None and _DAY_TO_CLOCK.fullmatch(text, preceding.end, timex.start):
+        if day is None and preceding is not None and phrase(_DAY_TO_CLOCK).fullmatch(text, preceding.end, timex.start):
             day = _day_of(preceding)
         if day is not None:
             result[index] = replace(timex, value=day.isoformat() + timex.value[10:], anchor=day.isoformat(),
@@ -479,27 +472,27 @@ def _clock_days(text: str, timexes: list[Timex], dayless: set[int]) -> list[Time
     return result
 
 
-_CLOCK_TO_DAY = re.compile(r"(?:\s+[A-Za-z]+\s+time\b)?\s*(?:\([^()\n]{1,30}\)\s*|\(|\)\s*)?,?\s*(?:on\s+)?")
+_CLOCK_TO_DAY = r"(?:\s+[A-Za-z]+\s+%zone_words\b)?\s*(?:\([^()\n]{1,30}\)\s*|\(|\)\s*)?,?\s*(?:%day_prepositions\s+)?"
 
 
 # A clock joined to a second one that names its day: "and", "to", a dash, "until", and up to two words ("and closed at")
-_CLOCK_PAIR = re.compile(r"\s*(?:and|to|until|till|-|–)\s+(?:[a-z]+\s+){0,2}?(?:at\s+)?", re.IGNORECASE)
+_CLOCK_PAIR = r"\s*(?:%clock_pair_links|-|–)\s+(?:[a-z]+\s+){0,2}?(?:%clock_links\s+)?"
 
-_DAY_TO_CLOCK = re.compile(r"\s*,?\s*(?:at\s+)?")
-
-
-_WEEK_OF = re.compile(r"\bthe\s+week\s+of\s+$", re.IGNORECASE)
+_DAY_TO_CLOCK = r"\s*,?\s*(?:%clock_links\s+)?"
 
 
-_HOLIDAY_WEEK = re.compile(r"\s+week\b", re.IGNORECASE)
+_WEEK_OF = r"\b%week_of_phrases\s+$"
+
+
+_HOLIDAY_WEEK = r"\s+%holiday_week_words\b"
 
 
 def _weeks_of(text: str, timexes: list[Timex]) -> list[Timex]:
     """ "the week of March 6", "Easter week": a week, the one that contains the day."""
     result = []
     for timex in timexes:
-        before = _WEEK_OF.search(text, max(0, timex.start - 20), timex.start) if timex.type == "DATE" else None
-        after = _HOLIDAY_WEEK.match(text, timex.end) if timex.rule == "holiday" else None
+        before = phrase(_WEEK_OF).search(text, max(0, timex.start - 20), timex.start) if timex.type == "DATE" else None
+        after = phrase(_HOLIDAY_WEEK).match(text, timex.end) if timex.rule == "holiday" else None
         span = calendar_span(timex.value) if before or after else None
         if span is not None and span[2] == "day":
             start, end = (before.start() if before else timex.start), (after.end() if after else timex.end)

@@ -10,7 +10,7 @@ import re
 from calendar import monthrange
 from collections.abc import Callable
 
-from timeline.temporal.lexicon import lexicon, lookup, number_value, units, year_value
+from timeline.temporal.lexicon import context_words, lexicon, lookup, lookup_or, number_value, phrase, units, year_value
 from timeline.temporal.model import AS_LAST_TOLD, IN_THE_DAY, LAST_NAMED, NEXT_WEEK, Draft
 
 Groups = dict[str, str]
@@ -64,8 +64,8 @@ def date(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     year = _year(groups["year"]) if "year" in groups else None
     weekday = lookup("weekdays", groups["weekday"]) if "weekday" in groups else None
     hour = int(groups["hour"]) if "hour" in groups else None
-    if hour is not None and groups.get("ampm", "").lower().startswith("p") and hour < 12:
-        hour += 12
+    if hour is not None and "ampm" in groups:
+        hour = hour % 12 + lookup("meridiems", groups["ampm"].replace(".", ""))
     suffix = f"T{hour:02d}:{groups.get('minute', '00')}" if hour is not None else ""
     clock = bool(suffix)
     if not suffix and "part" in groups:  # "Monday afternoon, 28 February": the part of day stays in the value
@@ -78,7 +78,8 @@ def date(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
         month=month,
         day=day,
         weekday=weekday,
-        cue=LAST_NAMED if day is None and groups.get("cue", "").lower() == "last" else _cue(groups),
+        cue=LAST_NAMED if day is None and groups.get("cue", "").lower() in context_words()["last_named_cues"]
+        else _cue(groups),
         mod=_mod(groups),
         suffix=suffix,
         granularity=granularity,
@@ -128,8 +129,7 @@ def decade(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     if "decade" in groups:
         value = groups["decade"][:3]
     elif "decadeword" in groups:  # "the nineties": the last such decade of the 1900s
-        tens = int(number_value(groups["decadeword"].lower().removesuffix("ies") + "y") or 0)
-        value = f"19{tens // 10}"
+        value = f"19{lookup('decade_words', groups['decadeword'])}"
     else:  # '90s: the century is a guess, the most recent one that makes it past
         two = int(groups["decade2"])
         value = f"{19 if two >= 30 else 20}{two // 10}"
@@ -152,7 +152,7 @@ def quarter(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
             return Draft("calendar", period=f"Q{number}", granularity="quarter")
         return Draft("fixed", value=f"{_year(written):04d}-Q{number}", granularity="quarter")
     word = groups["ordinal"].lower()
-    number = 4 if word == "final" else _ordinal(word)
+    number = lookup_or("quarter_ordinals", word) or _ordinal(word)
     year_ = _year(groups["year"]) if "year" in groups else None
     return Draft("calendar", year=year_, period=f"Q{number}", mod=_mod(groups), granularity="quarter")
 
@@ -165,21 +165,16 @@ def half_code(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 
 def quarter_relative(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     """"the quarter", "the latest quarter", "last quarter", "the year-earlier quarter"."""
-    word = " ".join(groups.get("cue", "").lower().replace("-", " ").split()).removeprefix("the ")
-    if not word and "latest" in _text.lower():
-        word = "latest"
-    if word in ("year earlier", "year ago", "comparable"):
-        return Draft("shift", unit="quarter", offset=-4, relative_to="previous", period="quarter",
+    told = lookup_or("told_quarter_cues", groups["cue"]) if "cue" in groups else 0  # "the (latest) quarter": 0
+    if told is not None:
+        return Draft("shift", unit="quarter", offset=told, relative_to="previous", period="quarter",
                      granularity="quarter")
-    if word in ("latest", "same", ""):
-        return Draft("shift", unit="quarter", offset=0, relative_to="previous", period="quarter",
-                     granularity="quarter")
-    offset = {"next": 1, "coming": 1, "current": 0, "this": 0}.get(word, -1)
-    return Draft("shift", unit="quarter", offset=offset, granularity="quarter")
+    offset = _cue(groups)
+    return Draft("shift", unit="quarter", offset=-1 if offset is None else offset, granularity="quarter")
 
 
 def half(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
-    number = 1 if groups["ordinal"].lower() in ("first", "1st") else 2
+    number = lookup("half_ordinals", groups["ordinal"])
     if "year" in groups:
         return Draft("fixed", value=f"{_year(groups['year']):04d}-H{number}", granularity="half")
     if "unit" in groups:  # "the second half of next year"
@@ -200,18 +195,18 @@ def day_word(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     if "part" in groups:
         suffix = "T" + lookup("parts_of_day", groups["part"])
     elif "noon" in groups:
-        suffix = "T12:00" if groups["noon"].lower() == "noon" else "T24:00"
-    elif word == "tonight":
-        suffix = "TNI"
+        suffix = f"T{lookup('noon_hours', groups['noon']):02d}:00"
+    elif word in lexicon()["day_word_parts"]:  # "tonight"
+        suffix = "T" + lookup("day_word_parts", word)
     return Draft("shift", type="TIME" if suffix else "DATE", unit="day", offset=offset, suffix=suffix,
                  granularity="time" if suffix else "day")
 
 
 def day_part(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     cue, part = groups["cue"].lower(), lookup("parts_of_day", groups["part"])
-    offset = {"last": -1 if part == "NI" else 0, "this": 0, "tomorrow": 1, "yesterday": -1}[cue]
-    if cue == "last" and part != "NI":  # "last morning" is not idiomatic news English
+    if cue in context_words()["night_only_cues"] and part != "NI":  # "last morning" is not idiomatic news English
         return None
+    offset = lookup("day_part_cues", cue)
     return Draft("shift", type="TIME", unit="day", offset=offset, suffix="T" + part, granularity="time")
 
 
@@ -249,19 +244,21 @@ def _unit_name(word: str) -> str:
 
 def shift(groups: Groups, text: str, _dayfirst: bool) -> Draft | None:
     unit_word = groups["unit"].lower()
-    unit = "weekend" if unit_word == "weekend" else _unit_name(unit_word)
-    if "cue" not in groups:  # "the end of the year": the publication's own year
+    spec = units()[" ".join(unit_word.split())]
+    unit = "weekend" if spec.code == "WE" else spec.gran
+    if "cue" not in groups:  # "the end of the year", "end of the year": the publication's own year
         words = text.lower().split()
-        edge = " ".join(words[:3] if words[0] == "the" else words[:2])  # "the end of", "end of"
-        return Draft("shift", unit=unit, offset=0, mod=lookup("mods", edge), granularity=unit)
-    cue = " ".join(groups["cue"].lower().removeprefix("the").split())  # "this  past" -> "this past"
-    if unit_word == "fortnight":  # "the past fortnight", "the next fortnight": two weeks up to or from now
-        return Draft("fixed", type="DURATION", value="P2W", granularity="week")
-    if cue in ("past", "next") and unit in ("decade", "century") and text.lower().startswith("the"):
+        mod = next(m for size in (3, 2) if (m := lookup_or("mods", " ".join(words[:size]))))
+        return Draft("shift", unit=unit, offset=0, mod=mod, granularity=unit)
+    cue = " ".join(groups["cue"].lower().split())  # "this  past" -> "this past"
+    if spec.factor > 1:  # "the past fortnight", "the next fortnight": two weeks up to or from now
+        return Draft("fixed", type="DURATION", value=f"P{spec.factor}{spec.code}", granularity=unit)
+    if unit in ("decade", "century") and phrase(r"%stretch_openings\b").match(text):
         # "over the past decade", "the next decade": ten years up to or from now, not a calendar decade
         return Draft("fixed", type="DURATION", value="P10Y" if unit == "decade" else "P100Y", granularity=unit)
-    relative_to = "previous" if cue in ("following", "previous", "preceding", "prior", "same") else "publication"
-    offset = 0 if cue == "same" else _cue(groups)
+    words = context_words()
+    relative_to = "previous" if cue in words["told_cues"] else "publication"
+    offset = 0 if cue in words["same_cues"] else _cue(groups)
     if offset is None:
         return None
     return Draft("shift", unit=unit, offset=offset, relative_to=relative_to, mod=_mod(groups),
@@ -287,9 +284,8 @@ def shift_count(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     unit = units()[" ".join(groups["unit"].lower().split())]
     if unit.time:
         return None
-    direction = " ".join(groups["dir"].lower().split())
-    sign = -1 if direction in ("ago", "earlier", "before", "since") else 1
-    relative_to = "publication" if direction in ("ago", "hence", "from now", "since") else "previous"
+    direction = lookup("count_directions", groups["dir"])
+    sign, relative_to = direction["sign"], direction["from"]
     steps = int(count) * unit.factor
     if unit.gran == "decade":
         steps, gran = steps * 10, "year"
@@ -305,15 +301,15 @@ def month_of_shifted_year(groups: Groups, _text: str, _dayfirst: bool) -> Draft 
     cue = " ".join(groups["cue"].lower().split())
     written = groups.get("day") or groups.get("day_first")  # "March 3 next year", "24 February this year"
     day = _ordinal(written) if written else None  # "10", "10th", "tenth"
-    told = cue in ("that", "the same")
-    return Draft("shift", unit="year", offset=0 if told else {"last": -1, "next": 1, "this": 0}[cue],
+    told = cue in context_words()["told_year_cues"]
+    return Draft("shift", unit="year", offset=0 if told else lookup("shift_cues", cue),
                  relative_to="previous" if told else "publication", month=_month(groups), day=day,
                  granularity="day" if day else "month")
 
 
 def season_of_shifted_year(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     """ "the spring of last year": that season in the year before, after or of the anchor."""
-    offset = {"last": -1, "next": 1, "this": 0}[groups["cue"].lower()]
+    offset = lookup("shift_cues", groups["cue"])
     return Draft("shift", unit="year", offset=offset, period=lookup("seasons", groups["season"]), granularity="season")
 
 
@@ -321,7 +317,7 @@ def quarter_of_shifted_year(groups: Groups, _text: str, _dayfirst: bool) -> Draf
     """ "this year's third quarter", "next year's first half", "the fourth quarter of last year"."""
     if "cue2" in groups:
         groups = {"cue": groups["cue2"], "what": groups["what2"], "ordinal": groups["ordinal2"]}
-    offset = {"last": -1, "next": 1, "this": 0}[groups["cue"].lower()]
+    offset = lookup("shift_cues", groups["cue"])
     what = groups["what"].lower()
     if "ordinal" not in groups:
         if offset == -1 and what in ("quarter", "period"):  # "last year's quarter": the one compared with
@@ -343,8 +339,8 @@ def weekend(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 def year_ended(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     """ "the year ended March 31", "the week ended Oct. 20": an accounting period, whose end date is its own
     expression."""
-    unit = groups.get("unit", "year").lower()
-    return Draft("fixed", type="DURATION", value="P1" + unit[0].upper(), granularity=unit)
+    unit = units()[groups.get("unit", "year").lower()]
+    return Draft("fixed", type="DURATION", value="P1" + unit.code, granularity=unit.gran)
 
 
 def year_end(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
@@ -354,15 +350,15 @@ def year_end(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 def shift_that(groups: Groups, text: str, _dayfirst: bool) -> Draft | None:
     """ "that year", "later that month": the period of the last date mentioned; "earlier in the year": this one."""
     if "unit2" in groups:
-        unit = groups["unit2"].lower()
+        unit = _unit_name(groups["unit2"])
         # "earlier in the day" is the day of the event just told; "earlier in the year" the publication's year
         relative_to = "previous" if unit == "day" else "publication"
         return Draft("shift", unit=unit, offset=0, relative_to=relative_to, period=IN_THE_DAY, granularity=unit)
-    unit = groups["unit"].lower()
-    if unit not in ("year", "month", "week", "day"):  # "that night": a part of the day last told
-        suffix = "T" + lookup("parts_of_day", unit)
-        return Draft("shift", type="TIME", unit="day", offset=0, relative_to="previous", suffix=suffix,
+    part = lookup_or("parts_of_day", groups["unit"])
+    if part is not None:  # "that night": a part of the day last told
+        return Draft("shift", type="TIME", unit="day", offset=0, relative_to="previous", suffix="T" + part,
                      granularity="time")
+    unit = _unit_name(groups["unit"])
     return Draft("shift", unit=unit, offset=0, relative_to="previous", granularity=unit)
 
 
@@ -404,7 +400,7 @@ def period_comparison(groups: Groups, _text: str, _dayfirst: bool) -> Draft | No
         groups = {"dir": groups["dir2"], "what": groups["what2"]}
     what = " ".join(groups["what"].lower().split())
     direction = groups["dir"].lower()
-    if what in ("nine months", "six months"):
+    if what in context_words()["uncomparable_periods"]:
         return None
     if direction[0].isdigit():
         year_ = int(direction)
@@ -429,9 +425,9 @@ def same_unit_year_before(groups: Groups, _text: str, _dayfirst: bool) -> Draft 
 
 def this_time_a_year_away(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     """A year from the publication, as fine as the words: "this time" is vague about the day, so a month."""
-    unit = groups["unit"].lower()
-    offset = 1 if groups.get("cue", "").lower() == "next" else -1
-    return Draft("shift", unit="year", offset=offset, granularity="month" if unit == "time" else unit)
+    offset = lookup("shift_cues", groups["cue"]) if "cue" in groups else -1  # "this week a year ago"
+    unit = units().get(groups["unit"].lower())
+    return Draft("shift", unit="year", offset=offset, granularity=unit.gran if unit else "month")
 
 
 def past_day(_groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
@@ -440,13 +436,13 @@ def past_day(_groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 
 def shift_previous(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     if "cue" in groups:
-        word = groups["cue"].lower()
-        offset = 1 if word in ("following", "next") else -1
-        unit_word = groups["unit"].lower()
+        offset = lookup("shift_cues", groups["cue"])
+        unit_word = groups["unit"]
     else:
-        offset = 1 if groups["dir"].lower() == "after" else -1
-        unit_word = groups["unit2"].lower()
-    suffix = "" if unit_word == "day" else "T" + lookup("parts_of_day", unit_word)
+        offset = lookup("offset_directions", groups["dir"])
+        unit_word = groups["unit2"]
+    part = lookup_or("parts_of_day", unit_word)
+    suffix = "T" + part if part else ""
     return Draft("shift", type="TIME" if suffix else "DATE", unit="day", offset=offset, relative_to="previous",
                  suffix=suffix, granularity="time" if suffix else "day")
 
@@ -502,7 +498,7 @@ def duration(groups: Groups, text: str, _dayfirst: bool) -> Draft | None:
         return None
     text_num = groups.get("num", "")
     after_num = text.lower().replace(text_num.lower(), "", 1)  # "half a century" is the number itself, not a half more
-    if "num" in groups and count is not None and ("half" in after_num or "1/2" in after_num):
+    if "num" in groups and count is not None and phrase(r"%half_words|1/2").search(after_num):
         count += 0.5
     value = _amount(count, groups["unit"])
     if value is None or (not text_num and "vague" not in groups and "cue" not in groups):
@@ -536,7 +532,7 @@ def set_(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     if "month" in groups:
         return Draft("fixed", type="SET", value=f"XXXX-{_month(groups):02d}", granularity="month")
     count = number_value(groups["num"]) if "num" in groups else 2.0 if "other" in groups else 1.0
-    if count == 1 and groups["unit"].lower() == "weekend":  # "every weekend": the weekend of each week
+    if count == 1 and units()[groups["unit"].lower()].code == "WE":  # "every weekend": the weekend of each week
         return Draft("fixed", type="SET", value="XXXX-WXX-WE", granularity="week")
     value = _amount(count, groups["unit"])
     if value is None:
@@ -546,14 +542,11 @@ def set_(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 
 def clock(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     if "noon" in groups:
-        hour, minute = (12, 0) if groups["noon"].lower() in ("noon", "midday") else (24, 0)
+        hour, minute = lookup("noon_hours", groups["noon"]), 0
     else:
         hour, minute = int(groups["hour"]), int(groups.get("minute") or 0)
-        ampm = groups.get("ampm", "").lower().replace(".", "")
-        if ampm == "pm" and hour < 12:
-            hour += 12
-        elif ampm == "am" and hour == 12:
-            hour = 0
+        if "ampm" in groups:  # "12 a.m." is midnight, "12 p.m." noon
+            hour = hour % 12 + lookup("meridiems", groups["ampm"].replace(".", ""))
     suffix = f"T{hour:02d}:{minute:02d}"
     dayword = groups.get("dayword") or groups.get("dayword2")
     weekday_word = groups.get("weekday") or groups.get("weekday2")

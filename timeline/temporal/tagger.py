@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 import re
 from dataclasses import replace
 
 from timeline.temporal.calendar import DAY_GRANULARITIES, calendar_span, value_granularity
-from timeline.temporal.guards import context_words, possessive_after, word_after, word_before
+from timeline.temporal.guards import possessive_after, word_after, word_before
+from timeline.temporal.lexicon import context_words, phrase
 from timeline.temporal.matching import Candidate, candidates, select
 from timeline.temporal.model import AS_LAST_TOLD, IN_THE_DAY, Timex
 from timeline.temporal.neighbours import after_resolution, before_resolution, names_its_day
@@ -56,26 +56,21 @@ def _reads_as_past(text: str, candidate: Candidate) -> bool:
     return word_before(text, candidate.start) in context_words()["past_weekday_before"]
 
 
-_AHEAD_OF = re.compile(r"\b([A-Za-z]+)\s+of\s+$")
 
 
 # A modal before a weekday in a clause with no other tense cue: "could resume Friday" (not "could not", "may have")
-_MODAL_BEFORE = re.compile(r"\b(?:may|should|can|must)\s+(?!not\b|have\b)[a-z]+\b[^,;.]*$")
+_MODAL_BEFORE = r"\b%weekday_modals\s+(?!%weekday_modals_not_before\b)[a-z]+\b[^,;.]*$"
 _DEICTIC_RULES = frozenset({"day_word", "last_night"})
 
 
-@functools.cache
-def _starting() -> re.Pattern[str]:
-    words = "|".join(context_words()["nearest_weekday_starting"])
-    return re.compile(rf"\b(?:{words})\s+(?:(?:on|from|at)\s+)?$", re.IGNORECASE)
+_AHEAD_OF = r"\b%nearest_weekday_before\s+$"
+_STARTING = r"\b%nearest_weekday_starting\s+(?:%starting_prepositions\s+)?$"
 
 
 def _just_ahead(text: str, candidate: Candidate) -> bool:
     """ "ahead of Sunday's vote", "starting on Saturday": the nearest such day, whatever the tense."""
-    found = _AHEAD_OF.search(text, max(0, candidate.start - 16), candidate.start)
-    if found is not None and found.group(1).lower() in context_words()["nearest_weekday_after"]:
-        return True
-    return _starting().search(text, max(0, candidate.start - 16), candidate.start) is not None
+    window = max(0, candidate.start - 16)
+    return any(phrase(pattern).search(text, window, candidate.start) for pattern in (_AHEAD_OF, _STARTING))
 
 
 _ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·]\s*)?$")
@@ -110,8 +105,8 @@ def _dates_a_saying(text: str, candidate: Candidate) -> bool:
     """ "the governor said (on) Monday": the date of a report. After a day its own sentence told of, the story's
     date stays the anchor ("struck on Sunday, the governor said on Monday. Crews restored power two days later")."""
     before = word_before(text, candidate.start)
-    if before == "on":
-        before = word_before(text, text.rfind("on", 0, candidate.start))
+    if before in context_words()["day_prepositions"]:
+        before = word_before(text, text.lower().rfind(before, 0, candidate.start))
     return before in context_words()["saying_verbs"]
 
 
@@ -155,7 +150,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                             text[sentence_start:sentence_end])
         if draft.weekday is not None and draft.month is None and _just_ahead(text, candidate):
             tense = "planned"  # the nearest such day
-        elif tense is None and draft.weekday is not None and _MODAL_BEFORE.search(
+        elif tense is None and draft.weekday is not None and phrase(_MODAL_BEFORE, 0).search(
             text, max(sentence_start, candidate.start - 60), candidate.start
         ):
             tense = "future"  # "the talks could resume Friday", "may be approved as early as Tuesday"

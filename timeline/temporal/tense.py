@@ -11,7 +11,7 @@ import re
 
 import yaml
 
-from timeline.temporal.lexicon import RESOURCES, alternation
+from timeline.temporal.lexicon import RESOURCES, alternation, context_words, phrase
 from timeline.temporal.model import Tense
 from timeline.temporal.rules import fold
 
@@ -28,7 +28,7 @@ def _tense_data() -> dict:
 def _auxiliary_before() -> re.Pattern[str]:
     """An auxiliary just before a past form makes it a participle ("will be named", "to be completed")."""
     words = alternation(_tense_data()["auxiliaries"])
-    return re.compile(r"\b" + words + r"\s+(?:not\s+|also\s+|already\s+)?$")
+    return phrase(r"\b" + words + r"\s+(?:%auxiliary_adverbs\s+)?$", 0)
 
 
 @functools.cache
@@ -232,10 +232,10 @@ def tense_among(cues: list[Cue], start: int, end: int, sentence: str = "") -> Te
     before = [cue for cue in cues if cue[1] <= start]
     after = [_as_reporting_verb(cue, sentence) for cue in cues if cue[0] >= end and not _forward_only(cue, sentence)]
     if sentence and any(not _is_weak_future(cue) for cue in before):
-        after = [cue for cue in after if not _NEXT_CLAUSE.search(sentence, end, cue[0])]
+        after = [cue for cue in after if not phrase(_NEXT_CLAUSE, 0).search(sentence, end, cue[0])]
     elif sentence:  # "an election on May 14, which officials had said ...": the relative clause is about the noun
-        after = [cue for cue in after if not _RELATIVE_AFTER.search(sentence, end, cue[0])]
-    if sentence and not _governing_future(before) and _AFTER_GERUND.search(sentence, max(0, start - 40), start):
+        after = [cue for cue in after if not phrase(_RELATIVE_AFTER).search(sentence, end, cue[0])]
+    if sentence and not _governing_future(before) and phrase(_AFTER_GERUND).search(sentence, max(0, start - 40), start):
         return "past"  # "is on strike after walking out on Thursday": what came before the clause's present
     best: tuple[float, Tense, bool] | None = None
     for cue_start, cue_end, kind, strong in before + after:
@@ -259,14 +259,14 @@ def tense_among(cues: list[Cue], start: int, end: int, sentence: str = "") -> Te
     return best[1]
 
 
-_RELATIVE_OPENING = re.compile(r",\s*(?:who|which|whose|whom)\b[^,;:()]*$", re.IGNORECASE)
+_RELATIVE_OPENING = r",\s*%relative_pronouns\b[^,;:()]*$"
 
 
 def _relative_around(sentence: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of a relative clause between commas that holds ``start:end`` (", who ... on Friday,"), if any."""
     if not sentence:
         return None
-    opening = _RELATIVE_OPENING.search(sentence, max(0, start - 120), start)
+    opening = phrase(_RELATIVE_OPENING).search(sentence, max(0, start - 120), start)
     closing = sentence.find(",", end)
     if opening is None or closing < 0 or _CLAUSE_BREAK.search(sentence, end, closing):
         return None
@@ -279,10 +279,10 @@ def _fronted(cue: Cue, sentence: str) -> bool:
     if not sentence:
         return True
     clause_start = max(sentence.rfind(mark, 0, cue[0]) for mark in ",;:") + 1
-    return _CLAUSE_OPENING.fullmatch(sentence, clause_start, cue[0]) is not None
+    return phrase(_CLAUSE_OPENING).fullmatch(sentence, clause_start, cue[0]) is not None
 
 
-_CLAUSE_OPENING = re.compile(r"[\s\"'“‘(—-]*(?:(?:and|but|yet|so)\s+)?", re.IGNORECASE)
+_CLAUSE_OPENING = r"[\s\"'“‘(—-]*(?:%clause_conjunctions\s+)?"
 
 
 def _durative_before(before: list[Cue], sentence: str) -> Tense | None:
@@ -295,12 +295,14 @@ def _durative_before(before: list[Cue], sentence: str) -> Tense | None:
     if verb[2] != "past" or _CLAUSE_BREAK.search(sentence, verb[1], link[0]):
         return None
     word = fold(sentence[verb[0] : verb[1]])
-    if word in _durative_past() or word.endswith("n't") or _NEGATION_NEXT.match(sentence, verb[1]):
+    contracted = word.endswith(tuple(context_words()["negation_endings"]))  # "didn't"
+    negated = contracted or phrase(_NEGATION_NEXT).match(sentence, verb[1])
+    if word in _durative_past() or negated:
         return "past"  # "lasted until Friday"; "did not reopen until Friday" reopened then
     return None
 
 
-_NEGATION_NEXT = re.compile(r"\s*(?:n't|not|never)\b", re.IGNORECASE)
+_NEGATION_NEXT = r"\s*%negations\b"
 
 
 @functools.cache
@@ -316,7 +318,7 @@ def _own_clause(cues: list[Cue], start: int, end: int, sentence: str) -> list[Cu
     return [cue for cue in cues if cue[0] > low and (high < 0 or cue[1] <= high)]
 
 
-_PARTICIPLE_GAP = re.compile(r"\s+(?:on\s+)?")
+_PARTICIPLE_GAP = r"\s+(?:%day_prepositions\s+)?"
 
 
 def _participle_of_date(before: list[Cue], start: int, sentence: str) -> bool:
@@ -324,17 +326,17 @@ def _participle_of_date(before: list[Cue], start: int, sentence: str) -> bool:
     belongs to, and a participle's event is done, whatever future governs the sentence."""
     if not before or not sentence:
         return False
-    gap = _PARTICIPLE_GAP.fullmatch(sentence, before[-1][1], start)
+    gap = phrase(_PARTICIPLE_GAP).fullmatch(sentence, before[-1][1], start)
     return gap is not None and before[-1][2] == "past"
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
 # What ends a clause for cues after a date: punctuation, or "and"/"but" joining a second verb ("arrived on Wednesday
 # night and will meet ...": "will" is the second verb's).
-_NEXT_CLAUSE = re.compile(r"[,;:()]|\b(?:and|but)\s")
-_RELATIVE_AFTER = re.compile(r",\s*(?:which|who|whom|whose)\b", re.IGNORECASE)
+_NEXT_CLAUSE = r"[,;:()]|\b%verb_conjunctions\s"
+_RELATIVE_AFTER = r",\s*%relative_pronouns\b"
 # "after walking out on Thursday", "since reopening on Monday": a gerund after "after"/"since" tells a past event
-_AFTER_GERUND = re.compile(r"\b(?:after|since)\s+[a-z]{2,}ing\b[^,;:.]*?(?:\s(?:on|at|in|last))?\s*$", re.IGNORECASE)
+_AFTER_GERUND = r"\b%gerund_links\s+[a-z]{2,}ing\b[^,;:.]*?(?:\s%gerund_date_words)?\s*$"
 
 
 def _as_reporting_verb(cue: Cue, sentence: str) -> Cue:

@@ -375,9 +375,15 @@ def part_of_day_mid(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None
 
 def overnight(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     """ "overnight" in a past clause: the night before publication (the tagger drops it in other tenses); "overnight
-    Tuesday": Tuesday night, whatever the tense."""
-    if "weekday" in groups:
-        weekday = lookup("weekdays", groups["weekday"])
+    Tuesday", "overnight on Tuesday, 3 January": that day's night, whatever the tense."""
+    weekday_word = groups.get("weekday") or groups.get("weekday2")
+    weekday = lookup("weekdays", weekday_word) if weekday_word else None
+    if "month" in groups or "month2" in groups:
+        day = _ordinal(groups.get("day") or groups["day2"])
+        year_ = _year(groups["year"]) if "year" in groups else None
+        return Draft("calendar", year=year_, month=lookup("months", groups.get("month") or groups["month2"]), day=day,
+                     weekday=weekday, suffix="TNI", granularity="time")
+    if weekday is not None:
         return Draft("calendar", weekday=weekday, suffix="TNI", granularity="time")
     return Draft("shift", type="TIME", unit="day", offset=-1, suffix="TNI", period=PAST_ONLY, granularity="time")
 

@@ -845,3 +845,19 @@ def test_the_eve_of_a_day_is_the_day_before_in_one_expression():
     found = [(t.text, t.value, t.rule) for t in tag("Zelensky spoke on the eve of 24 February.", "2022-03-01")]
     assert found == [("the eve of 24 February", "2022-02-23", "eve_of")]
     assert values("On the eve of the invasion, Zelensky spoke.", "2022-03-01") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On the eve of the summit on 5 January, troops massed.", ("the eve of the summit on 5 January", "2023-01-04")),
+        ("He flew in on the eve of talks in Geneva on 10 January.", ("the eve of talks in Geneva on 10 January",
+                                                                     "2023-01-09")),
+        # a comma makes the date the eve's own, in apposition
+        ("On the eve of the invasion, on 3 January, Putin spoke.", ("3 January", "2023-01-03")),
+        # no "on" before the date: the words do not name an event the date belongs to
+        ("On the eve of the summit Russia massed troops 5 January.", ("5 January", "2023-01-05")),
+    ],
+)
+def test_the_eve_of_an_event_on_a_day_is_the_day_before(text, expected):
+    assert [(t.text, t.value) for t in tag(text, "2023-01-12")] == [expected]

@@ -62,11 +62,17 @@ def after_resolution(text: str, timexes: list[Timex], dayless: set[int]) -> list
     return _weeks_of(text, _ago_today(text, _eves(text, _days_of_events(text, _offsets_from_dates(text, dated)))))
 
 
+# "the eve of 24 February"; "the eve of the summit on 5 January": up to six words naming the event, then "on"
+_EVES = (r"\b%day_before_phrases\s+$", r"\b%day_before_phrases\s+(?:[\w'’-]+\s+){1,6}?%day_prepositions\s+$")
+
+
 def _eves(text: str, timexes: list[Timex]) -> list[Timex]:
-    """ "on the eve of 24 February": the day before the day named, one expression."""
+    """ "on the eve of 24 February", "on the eve of the summit on 5 January": the day before the day named, one
+    expression (the day named is the event's, not the eve's)."""
     result: list[Timex] = []
     for timex in timexes:
-        eve = phrase(r"\b%day_before_phrases\s+$").search(text, max(0, timex.start - 24), timex.start)
+        window = max(result[-1].end if result else 0, timex.start - 80)  # not past the expression before
+        eve = next(filter(None, (phrase(p).search(text, window, timex.start) for p in _EVES)), None)
         named = _day_of(timex) if eve is not None and timex.type == "DATE" else None
         if eve is None or named is None or timex.value != named.isoformat():  # a plain day, no part of it
             result.append(timex)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 import yaml
 
@@ -77,15 +78,23 @@ def _determiner_before() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words}|[a-z]+'s)\s+(?:[a-z]+(?:ing|ed)\s+)?$")
 
 
+class _Plans(NamedTuple):
+    """The words of a plan told in the past (see ``tense.yaml``)."""
+
+    auxiliaries: frozenset[str]  # before a plan word: "was" of "was scheduled"
+    word_next: re.Pattern[str]  # the plan word after one of them
+    participle: re.Pattern[str]  # a perfect ending in a plan participle ("had been scheduled")
+    past: frozenset[str]  # plan words that are past plans themselves
+    past_auxiliary: re.Pattern[str]  # auxiliaries that make a future cue after them a past plan
+
+
 @functools.cache
-def _plans() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str]]:
-    """The words of a plan told in the past (see ``tense.yaml``): the auxiliaries before a plan word, the plan word
-    after one, a perfect ending in a plan participle, the plan words that are past plans themselves, and the
-    auxiliaries that make a future cue after them a past plan."""
+def _plans() -> _Plans:
     data = _tense_data()
-    return (
+    return _Plans(
         frozenset(data["plan_auxiliaries"]),
-        re.compile(r"\s+(?:been\s+)?" + alternation(data["plan_words"]) + r"\b"),
+        re.compile(r"\s+(?:" + alternation(data["plan_word_openers"]) + r"\s+)?" + alternation(data["plan_words"])
+                   + r"\b"),
         re.compile(r"\b" + alternation(data["plan_participles"]) + r"$"),
         frozenset(data["past_plans"]),
         re.compile(r"\b" + alternation(data["past_plan_auxiliaries"]) + r"\s+$"),
@@ -98,7 +107,8 @@ def _perfect() -> re.Pattern[str]:
     data = _tense_data()
     participles = alternation(data["participles"])[3:-1]
     return re.compile(
-        r"(?:" + alternation(data["perfect_auxiliaries"])[3:-1] + r")\s+(?:[a-z]+ly\s+|not\s+|also\s+|just\s+)?"
+        r"(?:" + alternation(data["perfect_auxiliaries"])[3:-1] + r")\s+(?:[a-z]+ly\s+|"
+        + alternation(data["perfect_adverbs"]) + r"\s+)?"
         r"(?:" + participles + r"|[a-z]{2,}ed)(?![\w'])"
     )
 
@@ -122,7 +132,7 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
     original, sentence = sentence, fold(sentence)  # cue lists are lower case; folding keeps offsets
     found: list[tuple[int, int, Tense, Tense, bool]] = []
     perfect = _perfect()
-    plan_auxiliaries, plan_word_next, plan_participle, past_plans, past_plan_auxiliary = _plans()
+    plans = _plans()
     for match in regex.finditer(sentence):
         raw = kind = match.lastgroup
         word = match.group()
@@ -141,13 +151,13 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
                                                                                  match.start()):
             continue  # an adjective: "in a televised address", "the damaged building"
         if kind == "present" and perfect.match(sentence, match.start()):
-            kind = "planned" if plan_participle.search(perfect.match(sentence, match.start()).group()) else "past"
-        if kind == "past" and word in plan_auxiliaries and plan_word_next.match(sentence, match.end()):
+            kind = "planned" if plans.participle.search(perfect.match(sentence, match.start()).group()) else "past"
+        if kind == "past" and word in plans.auxiliaries and plans.word_next.match(sentence, match.end()):
             continue  # "were planning", "was scheduled": the plan word that follows is the cue
         strong = not (kind == "past" and word.endswith("ed") and word not in _strong_past())
         if kind == "future":
             strong = word not in _weak_future()
-            if past_plan_auxiliary.search(sentence, max(0, match.start() - 16), match.start()) or word in past_plans:
+            if plans.past_auxiliary.search(sentence, max(0, match.start() - 16), match.start()) or word in plans.past:
                 kind = "planned"  # "had been due to", "was scheduled for", "planned": a plan told in the past
         found.append((match.start(), match.end(), raw, kind, strong))  # type: ignore[arg-type]
     return found

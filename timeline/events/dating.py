@@ -24,45 +24,40 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 
-import yaml
 from dateutil.relativedelta import relativedelta
 
 from timeline.events import status
+from timeline.events.phrases import phrase, word_lists, words
 from timeline.schema import PRECISIONS
 from timeline.temporal import Timex, calendar_span
 from timeline.temporal.calendar import format_date, part_of_span
 from timeline.temporal.model import DAY_OF_EVENT, THEN_RULE, YEAR_RANGE_RULES
 from timeline.temporal.tense import base_form_follows, tense_cues
 
-_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_BETWEEN_BEFORE = r"\b<between_words>\s+$"
 _DURATION = re.compile(r"^P(\d+)([DWMY])$")
 _DURATION_UNITS = {"D": "days", "W": "weeks", "M": "months", "Y": "years"}
 # "followed by a session", not "started by hinting" or "talked by phone" (the means, not the agent)
-_BY_AFTER = re.compile(
-    r"\s+by\b(?!\s+[a-z]+ing\b|\s+(?:tele)?phone\b|\s+video|\s+(?:e-?mail|letter|road|rail|train|car|air|sea|boat|bus"
-    r"|plane|helicopter|foot)\b)"
-)
-_AUXILIARY_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+_BY_AFTER = r"\s+<agent_prepositions>\b(?!\s+[a-z]+ing\b|\s+<by_means>\b)"
+_AUXILIARY_BEFORE = r"\b<be_have_auxiliaries>\s+(?:[a-z]+ly\s+)?$"
 # "earlier this week" stops before publication; "later this week" starts at it.
-_EARLIER = re.compile(r"\bearlier\s+(?:\S+\s+)?$", re.IGNORECASE)
-_LATER = re.compile(r"\blater\s+(?:\S+\s+)?$", re.IGNORECASE)
+_EARLIER = r"\b<earlier_words>\s+(?:\S+\s+)?$"
+_LATER = r"\b<later_words>\s+(?:\S+\s+)?$"
 # A date in "the first session since July 2019" or "the highest level since 2014" dates the noun.
 # (Not a date after the one "since" already took: "the highest since 2008 on Tuesday" happened on Tuesday.)
-_SINCE_AFTER_SUPERLATIVE = re.compile(
-    r"\b(?:first|last|only|\w+est)(?:-\w+)?\b(?:\s+[\w'’-]+){0,6}\s+since\b(?:\s+(?!\d{4}\b)[\w'’-]+){0,8}?\s+$",
-    re.IGNORECASE,
+_SINCE_AFTER_SUPERLATIVE = (
+    r"\b(?:<superlative_words>|\w+est)(?:-\w+)?\b(?:\s+[\w'’-]+){0,6}\s+<since_words>\b(?:\s+(?!\d{4}\b)[\w'’-]+){0,8}?"
+    r"\s+$"
 )
 # A season word opening a name ("the Winter Olympics", "Spring Festival") is not a date.
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z]")
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)*\b")
 _YEARISH = re.compile(r"^(?:\d{4}|[A-Z][a-z]+ \d{4})$")
-_FREE_RELATIVE = re.compile(r"\bwhat\s+(?:[\w'’]+\s+){1,3}?(?:did|had\s+done|happened|occurred)\s+(?:in|on|at)\s+$",
-                            re.IGNORECASE)
+_FREE_RELATIVE = r"\b<free_relative_openers>\s+(?:[\w'’]+\s+){1,3}?<event_done_verbs>\s+<date_prepositions>\s+$"
 _RANGE_TAIL = re.compile(r"[-–/]\d{2,4}\b")
 _RANGE_HEAD = re.compile(r"\d{4}[-–/]$")
-_NOUN_OF = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:\d{4}\s*(?:,|and|or)\s*)*$")  # "of 2014 and 2015" too
+_NOUN_OF = r"\b([A-Za-z]+)\s+<of_words>\s+(?:\d{4}\s*(?:,|<list_connectors>)\s*)*$"  # "of 2014 and 2015" too
 
 
 @dataclass(frozen=True)
@@ -91,29 +86,12 @@ class DatedClause:
     basis: str
 
 
-@cache
-def _lexicon() -> dict:
-    text = resources.files("timeline").joinpath("resources", "events", "dating.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
-
-
-def _words(key: str) -> str:
-    """An alternation of one lexicon list, longest first."""
-    return "|".join(re.escape(w) for w in sorted(_lexicon()[key], key=len, reverse=True))
-
-
-@cache
-def _lexicon_regex(template: str) -> re.Pattern[str]:
-    """``template`` with each ``<key>`` replaced by that lexicon list's alternation, compiled once (ignoring case)."""
-    return re.compile(re.sub(r"<(\w+)>", lambda m: _words(m.group(1)), template), re.IGNORECASE)
-
-
 _RANGE_JOIN = r"\s*(?:<range_connectors>)\s*"
 _LIST_JOIN = r"\s*(?:,|,?\s*(?:<list_connectors>))\s*"
 _CLAUSE_BREAK = r"(?:<clause_breaks>)(?!\w)"
-_BACKWARD_DURATION = r"\b(?:<backward_duration>)\s+(?:the\s+)?$"
+_BACKWARD_DURATION = r"\b(?:<backward_duration>)\s+(?:<definite_articles>\s+)?$"
 # the same words opening the span: "the last three years" (not "set to last 3 days", where "last" is the verb)
-_BACKWARD_OPENING = r"the\s+(?:<backward_duration>)\s"
+_BACKWARD_OPENING = r"<definite_articles>\s+(?:<backward_duration>)\s"
 _PREPOSITION_NEXT = r"\s+(?:<prepositions>)\b"
 _STATE_END = r"\b(?:<state_ends>)\s+$"
 # "down from 4,000 a week in mid-December": the separators inside a number do not end the phrase
@@ -123,12 +101,12 @@ _BASELINE = (
 )
 _PROMISED = r"\b(?:<promise_verbs>)\b[^,;:.]*$"
 # "since 24 February", "since the invasion began on 24 February"
-_STRETCH_START = r"\b(?:<stretch_starts>)\s+(?:[^,;:.]{0,50}\s(?:began|started|broke\s+out)\s+(?:on|in)\s+)?$"
+_STRETCH_START = r"\b(?:<stretch_starts>)\s+(?:[^,;:.]{0,50}\s<start_verbs>\s+<date_prepositions>\s+)?$"
 # "opened on Friday and runs until Sunday": one event over both days
-_CONTINUES_UNTIL = r"\s+and\s+(?:[a-z]+\s+){1,3}?(?:<state_ends>)\s+(?:the\s+)?"
+_CONTINUES_UNTIL = r"\s+<state_links>\s+(?:[a-z]+\s+){1,3}?(?:<state_ends>)\s+(?:<definite_articles>\s+)?"
 _OFFSET_LINK = r"\s+(?:(<offset_after>)|<offset_before>)\b[^,;:()]*"  # group 1: forward
 _BOUND_OPENING = r"^\W*(?:[\w'’-]+\s+){0,3}?(?:<bound_before>)\b[^,;:]*$"
-_BOUND_DIRECT = r"\b(?:<bound_before>)\s+(?:the\s+)?$"
+_BOUND_DIRECT = r"\b(?:<bound_before>)\s+(?:<definite_articles>\s+)?$"
 _BOUND_PHRASE = r"^\W*(?:<bound_before>)\s+[^,;:]{1,80},\s*\w"  # "Before the war, the EU bought ..."
 _VAGUELY_LATER = r"^\W*(?:(?:<vague_counts>)\s+)?(?:<vague_units>)\s+(?:<vague_after>)\b"  # "Days later, ..."
 _CLOSE_BEFORE = r"\b(?:<close_before>)\s+(?:<bound_before>)\b"
@@ -139,28 +117,28 @@ _RANK = {"D": 0, "W": 0, "M": 1, "Y": 2, "day": 0, "month": 1, "year": 2}
 
 @cache
 def _attributive() -> re.Pattern[str]:
-    dets = _lexicon()["attributive_determiners"]
-    words = "|".join(re.escape(d) for d in dets if d[0].isalpha())
+    dets = word_lists()["attributive_determiners"]
+    whole = "|".join(re.escape(d) for d in dets if d[0].isalpha())
     clitics = "|".join(re.escape(d) for d in dets if not d[0].isalpha())
-    return re.compile(rf"(?:(?:^|\s)(?:{words})|(?:{clitics}))\s+$", re.IGNORECASE)
+    return re.compile(rf"(?:(?:^|\s)(?:{whole})|(?:{clitics}))\s+$", re.IGNORECASE)
 
 
 @cache
 def _present_verbs() -> re.Pattern[str]:
     """Present-tense verbs, not after an auxiliary or "to" (where they are infinitives: "will say")."""
-    not_after = "".join(rf"(?<!\b{re.escape(word)} )" for word in _lexicon()["auxiliaries"])
-    return re.compile(rf"(?<![\w'-]){not_after}(?:{_words('present_verbs')})(?![\w'-])")  # not "run-up", "state-run"
+    not_after = "".join(rf"(?<!\b{re.escape(word)} )" for word in word_lists()["auxiliaries"])
+    return re.compile(rf"(?<![\w'-]){not_after}(?:{words('present_verbs')})(?![\w'-])")  # not "run-up", "state-run"
 
 
 def participles() -> str:
     """A regex alternation matching a past participle: an -ed word or an irregular one ("led", "born")."""
-    words = "|".join(re.escape(w) for w in _lexicon()["irregular_participles"] if not w.endswith("ed"))
-    return rf"[a-z]+ed|{words}"
+    irregular = "|".join(re.escape(w) for w in word_lists()["irregular_participles"] if not w.endswith("ed"))
+    return rf"[a-z]+ed|{irregular}"
 
 
 @cache
 def _appositive() -> re.Pattern[str]:
-    return re.compile(rf",\s+(?:[a-z]+ly\s+)?(?:{participles()})\s+(?:{_words('prepositions')})\b[^,;]*,")
+    return re.compile(rf",\s+(?:[a-z]+ly\s+)?(?:{participles()})\s+(?:{words('prepositions')})\b[^,;]*,")
 
 
 def _tense_cues(text: str, present_refs: Sequence[int]) -> list[tuple[int, str]]:
@@ -172,9 +150,10 @@ def _tense_cues(text: str, present_refs: Sequence[int]) -> list[tuple[int, str]]
 def _passive_participle(text: str, start: int, end: int) -> bool:
     """A past form before "by" with no auxiliary is a reduced passive ("followed by a session"), not a tense."""
     word = text[start:end].lower()
-    if not word.endswith("ed") and word not in _lexicon()["irregular_participles"]:
+    if not word.endswith("ed") and word not in word_lists()["irregular_participles"]:
         return False  # "spoke", "went": past forms that are no participle
-    return bool(_BY_AFTER.match(text, end)) and not _AUXILIARY_BEFORE.search(text, max(0, start - 40), start)
+    by_agent = phrase(_BY_AFTER, 0).match(text, end) is not None
+    return by_agent and not phrase(_AUXILIARY_BEFORE).search(text, max(0, start - 40), start)
 
 
 def clause_tense(clause_text: str, present_refs: Sequence[int] = ()) -> str | None:
@@ -224,14 +203,14 @@ def is_attributive(text: str, timex: Timex) -> bool:
         return True
     if not (_YEARISH.match(timex.text) or timex.rule in YEAR_RANGE_RULES or timex.value == "PRESENT_REF"):
         return False
-    noun_of = _NOUN_OF.search(text, max(0, start - 40), start)
-    if noun_of and timex.text.isdigit() and noun_of.group(1).lower() not in _lexicon()["period_nouns"]:
+    noun_of = phrase(_NOUN_OF, 0).search(text, max(0, start - 40), start)
+    if noun_of and timex.text.isdigit() and noun_of.group(1).lower() not in word_lists()["period_nouns"]:
         return True  # "the Minsk agreements of 2014 and 2015", "the war of 2008": the year names the noun
     before = text[max(0, start - 20) : start]
     return (
         bool(_attributive().search(before))
         and bool(re.match(r"\s+[A-Za-z]", after))
-        and not _lexicon_regex(_PREPOSITION_NEXT).match(after)
+        and not phrase(_PREPOSITION_NEXT).match(after)
     )
 
 
@@ -247,8 +226,8 @@ def ends_a_state(text: str, anchor: Anchor, tense: str | None, published: dt.dat
         and published is not None
         and anchor.first > published
         and (
-            bool(_lexicon_regex(_STATE_END).search(text, max(0, anchor.start - 8), anchor.start))
-            or bool(_lexicon_regex(_PROMISED).search(text, max(0, anchor.start - 120), anchor.start))
+            bool(phrase(_STATE_END).search(text, max(0, anchor.start - 8), anchor.start))
+            or bool(phrase(_PROMISED).search(text, max(0, anchor.start - 120), anchor.start))
         )
     )
 
@@ -258,7 +237,7 @@ _PAST_PERFECT = r"\b(?:<past_perfect>)\b[^.;!?]*$"  # in the same sentence
 
 def _past_perfect(text: str, anchor: Anchor) -> bool:
     """Whether a past perfect auxiliary stands shortly before the date ("had been held since March")."""
-    return bool(_lexicon_regex(_PAST_PERFECT).search(text, max(0, anchor.start - 80), anchor.start))
+    return bool(phrase(_PAST_PERFECT).search(text, max(0, anchor.start - 80), anchor.start))
 
 
 def to_publication(
@@ -284,13 +263,13 @@ def to_publication(
         )
         and anchor.first < published
         and anchor.last != published
-        and _lexicon_regex(_STRETCH_START).search(text, max(0, anchor.start - 80), anchor.start)
+        and phrase(_STRETCH_START).search(text, max(0, anchor.start - 80), anchor.start)
     ):
         return replace(anchor, last=published)  # "since the start of the year" said in March: January to March
     if (
         tense in ("present", "future")
         and anchor.first > published
-        and _lexicon_regex(_STATE_END).search(text, max(0, anchor.start - 8), anchor.start)
+        and phrase(_STATE_END).search(text, max(0, anchor.start - 8), anchor.start)
         and not status.not_until(text, anchor.start)
     ):
         return replace(anchor, first=published)
@@ -309,11 +288,11 @@ def bounds_only(text: str, clause_start: int, clause_end: int, anchor: Anchor, t
     if tense != "past":
         return False
     opening = text[clause_start : anchor.start]
-    lead = bool(_lexicon_regex(_BOUND_OPENING).match(opening)) and bool(
+    lead = bool(phrase(_BOUND_OPENING).match(opening)) and bool(
         _MAIN_CLAUSE_FOLLOWS.match(text, anchor.end, clause_end)
     )
-    direct = bool(_lexicon_regex(_BOUND_DIRECT).search(text, max(clause_start, anchor.start - 30), anchor.start))
-    return (lead or direct) and not _lexicon_regex(_CLOSE_BEFORE).search(opening)
+    direct = bool(phrase(_BOUND_DIRECT).search(text, max(clause_start, anchor.start - 30), anchor.start))
+    return (lead or direct) and not phrase(_CLOSE_BEFORE).search(opening)
 
 
 def lies_ahead(anchor: Anchor, published: dt.date) -> bool:
@@ -333,11 +312,11 @@ def _single(text: str, timex: Timex, published: dt.date | None = None) -> Anchor
     """
     if timex.type not in ("DATE", "TIME") or is_attributive(text, timex):
         return None
-    if _SINCE_AFTER_SUPERLATIVE.search(text, max(0, timex.start - 100), timex.start):
+    if phrase(_SINCE_AFTER_SUPERLATIVE).search(text, max(0, timex.start - 100), timex.start):
         return None
-    if _lexicon_regex(_BASELINE).search(text, max(0, timex.start - 60), timex.start):
+    if phrase(_BASELINE).search(text, max(0, timex.start - 60), timex.start):
         return None  # "up from 12 on Sunday": what the event is compared with
-    if _FREE_RELATIVE.search(text, max(0, timex.start - 60), timex.start):
+    if phrase(_FREE_RELATIVE).search(text, max(0, timex.start - 60), timex.start):
         return None  # "cautioned Moscow against repeating what it did in 2014": the date of what is talked about
     span = calendar_span(timex.value)
     if span is None:
@@ -350,9 +329,9 @@ def _single(text: str, timex: Timex, published: dt.date | None = None) -> Anchor
     first, last = part_of_span(first, last, precision, timex.mod)  # "early 2023": January to April
     if published is not None and first <= published <= last:
         said = text[max(0, timex.start - 12) : timex.start] + " " + timex.text.split(" ")[0] + " "
-        if _EARLIER.search(said) and first < published:
+        if phrase(_EARLIER).search(said) and first < published:
             last = published - dt.timedelta(days=1)
-        elif _LATER.search(said):
+        elif phrase(_LATER).search(said):
             first = published
     basis = timex.basis if timex.basis != "unresolved" else "relative_publication"
     return Anchor(timex.start, timex.end, timex.text, timex, first, last, precision, timex.value, basis)
@@ -398,20 +377,20 @@ def _merge_ranges(text: str, anchors: list[Anchor]) -> list[Anchor]:
             out.append(anchor)
             continue
         between = text[(prev.listed[-1] if prev.listed else prev).end : anchor.start]
-        after_between = bool(_BETWEEN_BEFORE.search(text, max(0, prev.start - 20), prev.start))
-        alternative = bool(_ALTERNATIVE.fullmatch(between)) and not prev.listed and prev.first <= anchor.last
-        if _lexicon_regex(_LIST_JOIN).fullmatch(between) and not after_between and not alternative:
+        after_between = bool(phrase(_BETWEEN_BEFORE).search(text, max(0, prev.start - 20), prev.start))
+        alternative = bool(phrase(_ALTERNATIVE).fullmatch(between)) and not prev.listed and prev.first <= anchor.last
+        if phrase(_LIST_JOIN).fullmatch(between) and not after_between and not alternative:
             out[-1] = replace(prev, listed=(*prev.listed, anchor))
             continue
-        if prev.listed and _lexicon_regex(_RANGE_JOIN).fullmatch(between):  # "in 1994-96 and 1999-2009"
+        if prev.listed and phrase(_RANGE_JOIN).fullmatch(between):  # "in 1994-96 and 1999-2009"
             closed = _merge_ranges(text, [prev.listed[-1], anchor])
             if len(closed) == 1:
                 out[-1] = replace(prev, listed=(*prev.listed[:-1], closed[0]))
                 continue
-        if _lexicon_regex(_RANGE_JOIN).fullmatch(between) or alternative:  # "on December 1 or 2": either day
+        if phrase(_RANGE_JOIN).fullmatch(between) or alternative:  # "on December 1 or 2": either day
             prev = _share_year(prev, anchor)
-        continues = bool(_lexicon_regex(_CONTINUES_UNTIL).fullmatch(between)) and _goes_on_to(prev, anchor)
-        if (_lexicon_regex(_RANGE_JOIN).fullmatch(between) or continues or alternative) and prev.first <= anchor.last:
+        continues = bool(phrase(_CONTINUES_UNTIL).fullmatch(between)) and _goes_on_to(prev, anchor)
+        if (phrase(_RANGE_JOIN).fullmatch(between) or continues or alternative) and prev.first <= anchor.last:
             out[-1] = replace(
                 prev,
                 end=anchor.end,
@@ -425,12 +404,12 @@ def _merge_ranges(text: str, anchors: list[Anchor]) -> list[Anchor]:
     return out
 
 
-_ALTERNATIVE = re.compile(r"\s*,?\s*or\s+", re.IGNORECASE)
-_WITHIN_BEFORE = re.compile(r"\b(?:in|within)\s+$", re.IGNORECASE)
+_ALTERNATIVE = r"\s*,?\s*<alternative_words>\s+"
+_WITHIN_BEFORE = r"\b<within_words>\s+$"
 _NOT_LENGTH_BEFORE = (
     r"\b(?:<not_length_before>)\s+(?:(?:up\s+to|about|around|nearly|almost|more\s+than|at\s+least)\s+)?$"
 )
-_SPAN_ENDS_BEFORE = r"\b(?:<span_ends_before>)\s+(?:(?:the|a|an|its|their|his|her)\s+)?$"
+_SPAN_ENDS_BEFORE = r"\b(?:<span_ends_before>)\s+(?:<span_determiners>\s+)?$"
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
@@ -440,19 +419,19 @@ def _apply_durations(text: str, anchors: list[Anchor], durations: list[Timex]) -
     for duration in durations:
         match = _DURATION.match(duration.value)
         ends_on_date = duration.rule == "year_ended"  # "in the week to 25 January": the seven days up to it
-        backward = _lexicon_regex(_BACKWARD_DURATION).search(text, max(0, duration.start - 24), duration.start)
+        backward = phrase(_BACKWARD_DURATION).search(text, max(0, duration.start - 24), duration.start)
         if backward and base_form_follows(text, backward.start()):
             backward = None  # "set to last 3 days", "will last a week": "last" is the verb
-        if not match or ((backward or _lexicon_regex(_BACKWARD_OPENING).match(duration.text)) and not ends_on_date):
+        if not match or ((backward or phrase(_BACKWARD_OPENING).match(duration.text)) and not ends_on_date):
             continue
-        if not ends_on_date and _WITHIN_BEFORE.search(text, max(0, duration.start - 10), duration.start):
+        if not ends_on_date and phrase(_WITHIN_BEFORE).search(text, max(0, duration.start - 10), duration.start):
             continue  # "the biggest strike in 30 years", "done within three days": not how long the event lasts
-        if _lexicon_regex(_NOT_LENGTH_BEFORE).search(text, max(0, duration.start - 40), duration.start) or (
+        if phrase(_NOT_LENGTH_BEFORE).search(text, max(0, duration.start - 40), duration.start) or (
             _POSSESSIVE.match(text, duration.end)
         ):
             continue  # "after a week of rain", "prison terms of up to 10 years", "a year's worth of rain"
         ending = ends_on_date or bool(
-            _lexicon_regex(_SPAN_ENDS_BEFORE).search(text, max(0, duration.start - 24), duration.start)
+            phrase(_SPAN_ENDS_BEFORE).search(text, max(0, duration.start - 24), duration.start)
         )
         best = None
         for k, anchor in enumerate(out):
@@ -460,7 +439,7 @@ def _apply_durations(text: str, anchors: list[Anchor], durations: list[Timex]) -
                 continue
             lo, hi = (duration.end, anchor.start) if duration.end <= anchor.start else (anchor.end, duration.start)
             gap = text[lo:hi]
-            if hi < lo or len(gap.split()) > 8 or _lexicon_regex(_CLAUSE_BREAK).search(gap):
+            if hi < lo or len(gap.split()) > 8 or phrase(_CLAUSE_BREAK).search(gap):
                 continue
             if best is None or len(gap) < best[1]:
                 best = (k, len(gap))
@@ -505,7 +484,7 @@ def _apply_offsets(text: str, anchors: list[Anchor], durations: list[Timex]) -> 
     one followed by "after"/"before" is an offset, never a length, even when no date follows it."""
     out, lengths = list(anchors), []
     for duration in durations:
-        link = _lexicon_regex(_OFFSET_LINK).match(text, duration.end)
+        link = phrase(_OFFSET_LINK).match(text, duration.end)
         if link is None:
             if duration.type == "DURATION":
                 lengths.append(duration)
@@ -527,13 +506,13 @@ def _apply_offsets(text: str, anchors: list[Anchor], durations: list[Timex]) -> 
 def opens_before_undated_event(clause_text: str) -> bool:
     """ "Before the war, the EU bought a quarter of its oil from Russia": the clause happened at some time before an
     event the clause does not date, so neither the story's date nor publication is its date."""
-    return bool(_lexicon_regex(_BOUND_PHRASE).match(clause_text))
+    return bool(phrase(_BOUND_PHRASE).match(clause_text))
 
 
 def opens_vaguely_later(clause_text: str) -> bool:
     """ "Days later, Russian troops crossed the border": some time after the date just told, which the clause does not
     give; carrying that date on (or taking publication's) would put the event on a day it did not happen."""
-    return bool(_lexicon_regex(_VAGUELY_LATER).match(clause_text))
+    return bool(phrase(_VAGUELY_LATER).match(clause_text))
 
 
 def offset_from_undated_event(text: str, start: int, end: int, timexes: Sequence[Timex]) -> Timex | None:
@@ -546,7 +525,7 @@ def offset_from_undated_event(text: str, start: int, end: int, timexes: Sequence
         if timex.rule == DAY_OF_EVENT and timex.value.startswith("XXXX"):
             return timex
         if timex.type == "DURATION" and _DURATION.match(timex.value):
-            link = _lexicon_regex(_OFFSET_LINK).match(text, timex.end, end)
+            link = phrase(_OFFSET_LINK).match(text, timex.end, end)
             if link is not None and _FRONTED.fullmatch(text, start, timex.start):
                 return timex
     return None
@@ -570,12 +549,12 @@ class EventOffset:
 def event_offset(text: str, offset: Timex, end: int) -> EventOffset | None:
     """The distance and the event phrase of an offset from an undated event (see :func:`offset_from_undated_event`)."""
     match = _DURATION.match("P1D" if offset.rule == DAY_OF_EVENT else offset.value)
-    link = _lexicon_regex(_OFFSET_PHRASE).match(text, offset.end, end)
+    link = phrase(_OFFSET_PHRASE).match(text, offset.end, end)
     if match is None or link is None:
         return None
-    phrase = link.group(2).rstrip(" .!?")
+    named = link.group(2).rstrip(" .!?")
     count = int(match.group(1)) * (1 if link.group(1) else -1)
-    return EventOffset(count, match.group(2), phrase, link.start(2) + len(phrase))
+    return EventOffset(count, match.group(2), named, link.start(2) + len(named))
 
 
 _SINCE_EVENT = (
@@ -588,8 +567,8 @@ def since_event(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Where the event named after "since" is, in ``text[start:end]`` ("have fled since the invasion", "Since
     Russia's invasion began, ..."): the start and end of its phrase, or None. "since he was tired" names none, nor
     does a superlative's "since" ("the first talks since the invasion")."""
-    match = _lexicon_regex(_SINCE_EVENT).search(text, start, end)
-    if match is None or _SINCE_AFTER_SUPERLATIVE.search(text, max(0, match.start(1) - 100), match.start(1)):
+    match = phrase(_SINCE_EVENT).search(text, start, end)
+    if match is None or phrase(_SINCE_AFTER_SUPERLATIVE).search(text, max(0, match.start(1) - 100), match.start(1)):
         return None  # "their first talks since the invasion" says what the talks were, not when
     return match.span(1)
 
@@ -620,10 +599,10 @@ def find_anchors(text: str, timexes: Sequence[Timex], published: dt.date | None 
     return _apply_durations(text, anchors, lengths)
 
 
-_WINDOW_OPENING = r"^the\s+(?:<window_openings>)\s"
+_WINDOW_OPENING = r"^<definite_articles>\s+(?:<window_openings>)\s"
 _HOURS = re.compile(r"^PT(\d+)H$")
-_OF_AFTER = re.compile(r"\s+of\b")
-_WINDOW_FRAME = r"(?:\b(?:<window_not_after>|\w+est)\b[^,;.]{0,40}?\s(?:in|over|during)|\bof)\s+$"
+_OF_AFTER = r"\s+<of_words>\b"
+_WINDOW_FRAME = r"(?:\b(?:<window_not_after>|\w+est)\b[^,;.]{0,40}?\s<frame_prepositions>|\b<of_words>)\s+$"
 
 
 def _window(text: str, timex: Timex, published: dt.date | None) -> Anchor | None:
@@ -632,9 +611,9 @@ def _window(text: str, timex: Timex, published: dt.date | None) -> Anchor | None
     hours, counted = _HOURS.match(timex.value), _DURATION.match(timex.value)
     if published is None or timex.type != "DURATION" or not (hours or counted):
         return None
-    if not _lexicon_regex(_WINDOW_OPENING).match(timex.text) or _OF_AFTER.match(text, timex.end):
+    if not phrase(_WINDOW_OPENING).match(timex.text) or phrase(_OF_AFTER, 0).match(text, timex.end):
         return None  # not "the past", or "the last three years of his life"
-    if _lexicon_regex(_WINDOW_FRAME).search(text, max(0, timex.start - 60), timex.start):
+    if phrase(_WINDOW_FRAME).search(text, max(0, timex.start - 60), timex.start):
         return None  # "the third time in the past decade", "two of the last three years"
     try:
         if hours:
@@ -647,7 +626,7 @@ def _window(text: str, timex: Timex, published: dt.date | None) -> Anchor | None
                   "relative_publication")  # fmt: skip
 
 
-_RESTATING = r"\s*,\s*((?:<restating_hedges>)\s+)?(?:(?:on|in)\s+)?"  # "a week ago, on 16 February"
+_RESTATING = r"\s*,\s*((?:<restating_hedges>)\s+)?(?:<restating_prepositions>\s+)?"  # "a week ago, on 16 February"
 
 
 def _restated(text: str, anchors: list[Anchor]) -> list[Anchor]:
@@ -657,7 +636,7 @@ def _restated(text: str, anchors: list[Anchor]) -> list[Anchor]:
     out: list[Anchor] = []
     for anchor in anchors:
         prev = out[-1] if out else None
-        link = _lexicon_regex(_RESTATING).fullmatch(text, prev.end, anchor.start) if prev is not None else None
+        link = phrase(_RESTATING).fullmatch(text, prev.end, anchor.start) if prev is not None else None
         if (
             prev is not None
             and link is not None
@@ -678,7 +657,7 @@ def _without_frame_then(text: str, anchors: list[Anchor]) -> list[Anchor]:
         for k, anchor in enumerate(anchors)
         if anchor.timex.rule != THEN_RULE
         or k + 1 == len(anchors)
-        or _lexicon_regex(_CLAUSE_BREAK).search(text[anchor.end : anchors[k + 1].start]) is not None
+        or phrase(_CLAUSE_BREAK).search(text[anchor.end : anchors[k + 1].start]) is not None
     ]
 
 
@@ -697,8 +676,8 @@ def _with_times_of_day(text: str, anchors: list[Anchor]) -> list[Anchor]:
             and anchor.precision == prev.precision == "day"
             and (prev.first, prev.last) == (anchor.first, anchor.last)
             and (
-                (anchor.timex.type == "TIME" and _lexicon_regex(_AT_TIME).fullmatch(text, prev.end, anchor.start))
-                or (prev.timex.type == "TIME" and _lexicon_regex(_ON_DAY).fullmatch(text, prev.end, anchor.start))
+                (anchor.timex.type == "TIME" and phrase(_AT_TIME).fullmatch(text, prev.end, anchor.start))
+                or (prev.timex.type == "TIME" and phrase(_ON_DAY).fullmatch(text, prev.end, anchor.start))
             )
         ):
             day = anchor if prev.timex.type == "TIME" else prev  # the day's own expression keeps the provenance
@@ -714,12 +693,12 @@ def _opens_with(words: Sequence[str], clause_text: str) -> bool:
 
 def breaks_narrative(clause_text: str) -> bool:
     """Whether the clause opens by turning to another time or topic ("Meanwhile", "Earlier", ...)."""
-    return _opens_with(_lexicon()["breaks"], clause_text)
+    return _opens_with(word_lists()["breaks"], clause_text)
 
 
 def links_back(clause_text: str) -> bool:
     """Whether the clause opens by tying itself to the previous sentence ("Then", "Later", ...)."""
-    return _opens_with(_lexicon()["links"], clause_text)
+    return _opens_with(word_lists()["links"], clause_text)
 
 
 @dataclass(frozen=True)
@@ -769,7 +748,7 @@ def names(text: str) -> frozenset[str]:
 
 @cache
 def _not_names() -> frozenset[str]:
-    return frozenset(_lexicon()["not_names"])
+    return frozenset(word_lists()["not_names"])
 
 
 def _says(clause_text: str) -> bool:

@@ -103,7 +103,7 @@ _PROMISED = r"\b(?:<promise_verbs>)\b[^,;:.]*$"
 # "since 24 February", "since the invasion began on 24 February"
 _STRETCH_START = r"\b(?:<stretch_starts>)\s+(?:[^,;:.]{0,50}\s<start_verbs>\s+<date_prepositions>\s+)?$"
 # "opened on Friday and runs until Sunday": one event over both days
-_CONTINUES_UNTIL = r"\s+<state_links>\s+(?:[a-z]+\s+){1,3}?(?:<state_ends>)\s+(?:<definite_articles>\s+)?"
+_CONTINUES_UNTIL = r"\s+<and_words>\s+(?:[a-z]+\s+){1,3}?(?:<state_ends>)\s+(?:<definite_articles>\s+)?"
 _OFFSET_LINK = r"\s+(?:(<offset_after>)|<offset_before>)\b[^,;:()]*"  # group 1: forward
 _BOUND_OPENING = r"^\W*(?:[\w'’-]+\s+){0,3}?(?:<bound_before>)\b[^,;:]*$"
 _BOUND_DIRECT = r"\b(?:<bound_before>)\s+(?:<definite_articles>\s+)?$"

@@ -9,7 +9,6 @@ and a city name resolves to a country the article talks about.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -17,6 +16,7 @@ from timeline.article import Article
 from timeline.events.actors import Support, accepted, actors_from, article_support
 from timeline.events.figures import parse_figures
 from timeline.events.gazetteer import Mention, find_mentions
+from timeline.events.phrases import phrase
 from timeline.events.places import places_from
 from timeline.events.segment import opens_relative
 from timeline.events.titles import make_title
@@ -85,10 +85,10 @@ def enrich(row: dict, article: Article) -> dict:
     return out
 
 
-_ANTECEDENT = re.compile(r"((?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[\w'’-]+)\s*,\s*$")
+_ANTECEDENT = r"((?:<definite_articles>\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[\w'’-]+)\s*,\s*$"
 
 
 def _antecedent(text: str, start: int) -> str:
     """The noun just before a relative clause that starts at ``start`` ("... from Crimea, | which ...")."""
-    found = _ANTECEDENT.search(text, max(0, start - 80), start) if 0 < start <= len(text) else None
+    found = phrase(_ANTECEDENT, 0).search(text, max(0, start - 80), start) if 0 < start <= len(text) else None
     return found.group(1) if found else ""

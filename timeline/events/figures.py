@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from timeline.events.gazetteer import Match, Matcher, load_yaml
+from timeline.events.phrases import phrase
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_YEAR_CONTEXT = re.compile(r"(?:\b(?:in|since|by|of|from|until|till|before|after|early|late|mid|year)\s+|-)$", re.I)
+_YEAR_CONTEXT = r"(?:\b<year_context_before>\s+|-)$"
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,7 @@ def _is_year(m: re.Match[str], text: str, b: float | None, unit: Match | None, n
     raw = m.group("a")
     if m.group("as") or b is not None or not raw.isdigit() or len(raw) != 4 or not 1800 <= int(raw) <= 2100:
         return False
-    if _YEAR_CONTEXT.search(text[max(0, m.start("a") - 12) : m.start("a")]):
+    if phrase(_YEAR_CONTEXT).search(text[max(0, m.start("a") - 12) : m.start("a")]):
         return True
     return unit is None or unit.start != num_end + 1
 
@@ -193,7 +194,7 @@ def _unit_after(text: str, end: int, units: dict[int, Match], lex: _Lexicon) -> 
     """The unit noun starting within ``max_gap`` words after ``end`` (skipping "of")."""
     pos = end
     for _ in range(lex.max_gap + 1):
-        gap = re.match(r"\s+(?:of\s+)?", text[pos:])
+        gap = phrase(r"\s+(?:<of_words>\s+)?").match(text[pos:])
         if not gap:
             return None
         start = pos + gap.end()

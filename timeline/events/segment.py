@@ -21,6 +21,7 @@ from importlib import resources
 import yaml
 
 from timeline.events import dating, status
+from timeline.events.phrases import phrase
 from timeline.temporal.tense import tense_cues
 
 _THAT = re.compile(r"(?:\s+[\w'’.-]+,?){0,12}?\s+that\b", re.IGNORECASE)
@@ -278,7 +279,7 @@ def _has_subject_and_verb(clause: str) -> bool:
     allied leaders will hold ...", "and Putin is due to ..."), not with a verb that shares the first clause's subject
     (", and said ...", ", and move 1,000 soldiers ...") or with a phrase that goes on the first clause (", but with a
     plan to ...", ", and that he would ...")."""
-    opening = _JOIN_WORD.sub("", clause, count=1)
+    opening = phrase(_JOIN_WORD).sub("", clause, count=1)
     words = opening.split()
     if not words or words[0].lower() in _lexicon()["not_subjects"] or words[0].lower().endswith("ing"):
         return False
@@ -287,7 +288,7 @@ def _has_subject_and_verb(clause: str) -> bool:
     return bool(cues) and cues[0] > 0
 
 
-_JOIN_WORD = re.compile(r"^\W*(?:and|but|while|whereas|yet)\s+", re.IGNORECASE)
+_JOIN_WORD = r"^\W*<join_words>\s+"
 
 
 @cache

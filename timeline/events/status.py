@@ -20,6 +20,7 @@ from importlib import resources
 
 import yaml
 
+from timeline.events.phrases import phrase, word_lists
 from timeline.temporal.tense import tense_cues
 
 #: Status decided by tense when no cue is present.
@@ -35,17 +36,15 @@ _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’(?!\w)")
 _CAPITAL_MAY = re.compile(r"May\b")
 # A comma or semicolon, or a conjunction opening a clause with its own subject ("entered Kherson on Friday | as Russia
 # said ...", "prices jumped | after Gazprom said ..."): that clause's verbs are not the event's.
-_MAIN_PART_END = re.compile(
-    r"[,;]|\s(?=(?:as|after|while|because|although|though|when|before|since)\s+(?:the\s+)?[A-Z])"
-)
+_MAIN_PART_END = r"[,;]|\s(?=<clause_conjunctions>\s+(?:<definite_articles>\s+)?[A-Z])"
 # A relative clause closing the sentence (", which officials had said could be postponed.") describes its noun too.
-_TRAILING_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,;]*$", re.IGNORECASE)
+_TRAILING_RELATIVE = r",\s+<relative_pronouns>\b[^,;]*$"
 # A non-restrictive relative clause between commas describes a noun; its verb is not the clause's.
 #: A non-restrictive relative clause between commas (", which included ...,", ", who led ...,"): a description.
-RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where)\b[^,;]*,", re.IGNORECASE)
-_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+RELATIVE_CLAUSE = r",\s+(?:<relative_pronouns>|<relative_adverbs>)\b[^,;]*,"
+_RELATIVE_BEFORE = r"\b<subject_relatives>\s+(?:[a-z]+ly\s+)?$"
 # A conditional makes "would" a possibility, not a plan ("would respond if Russia escalated").
-_CONDITIONAL = re.compile(r"\b(?:if|unless|provided)\b", re.IGNORECASE)
+_CONDITIONAL = r"\b<conditionals>\b"
 
 
 @dataclass(frozen=True)
@@ -85,14 +84,13 @@ def takes_object(text: str, cue: StatusCue, masked: Sequence[tuple[int, int]] = 
     if cue.cue.lower() not in object_sayings():
         return False
     blanked = blank(text, masked)
-    said = _NEXT_PHRASE_END.split(blanked[cue.end :], maxsplit=1)[0]  # "declared martial law| and urged ..."
-    words = [w for w in _WORD.findall(said) if w.lower() not in _NOT_AN_OBJECT]
+    said = phrase(_NEXT_PHRASE_END).split(blanked[cue.end :], maxsplit=1)[0]  # "declared martial law| and urged ..."
+    words = [w for w in _WORD.findall(said) if w.lower() not in word_lists()["not_objects"]]
     return bool(words) and not tense_cues(said)
 
 
-_NEXT_PHRASE_END = re.compile(r"[,;]|\s+(?:and|but)\s+", re.IGNORECASE)
+_NEXT_PHRASE_END = r"[,;]|\s+<verb_conjunctions>\s+"
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_NOT_AN_OBJECT = frozenset({"that", "on", "in", "at", "by", "for", "from", "to"})
 
 
 def blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -136,15 +134,15 @@ def main_part_end(text: str, masked: Sequence[tuple[int, int]] = ()) -> int:
     end the main part either.
     """
     blocked = list(masked) + quoted_spans(text)
-    relatives = [m.span() for m in RELATIVE_CLAUSE.finditer(text)]
+    relatives = [m.span() for m in phrase(RELATIVE_CLAUSE).finditer(text)]
     verbs = sorted(
         start
         for start, end, _kind in tense_cues(text)
         if text[start:end].lower() not in _tense_adverbs()
-        and not _RELATIVE_BEFORE.search(text, 0, start)
+        and not phrase(_RELATIVE_BEFORE).search(text, 0, start)
         and not any(s <= start < e for s, e in relatives)
     )
-    for match in _MAIN_PART_END.finditer(text):
+    for match in phrase(_MAIN_PART_END, 0).finditer(text):
         at = match.start()
         if any(s <= at < e for s, e in blocked):
             continue
@@ -153,7 +151,7 @@ def main_part_end(text: str, masked: Sequence[tuple[int, int]] = ()) -> int:
     return len(text)
 
 
-_AND_BEFORE = re.compile(r"\band\s+(?:(?:also|then|later|\w+ly)\s+)?$", re.IGNORECASE)  # "and said", "and also said"
+_AND_BEFORE = r"\b<and_words>\s+(?:(?:<and_adverbs>|\w+ly)\s+)?$"  # "and said", "and also said"
 
 
 def _second_verb_of_an_act(text: str, cue: StatusCue, cues: Sequence[StatusCue], pasts: Sequence[int]) -> bool:
@@ -161,16 +159,16 @@ def _second_verb_of_an_act(text: str, cue: StatusCue, cues: Sequence[StatusCue],
     is that act's second verb; the act decides the status. ``pasts``: where the clause's past-tense cues start."""
     cue_starts = {c.start for c in cues}
     acts = [start for start in pasts if start < cue.start and start not in cue_starts]
-    return bool(acts) and _AND_BEFORE.search(text, acts[0], cue.start) is not None
+    return bool(acts) and phrase(_AND_BEFORE).search(text, acts[0], cue.start) is not None
 
 
-_NOT_UNTIL = re.compile(r"(?:\bnot|n't|\bnever)\b[^,;:.]*\b(?:until|till)\s+(?:the\s+)?$", re.IGNORECASE)
+_NOT_UNTIL = r"(?:\b<negation_words>|<negation_endings>)\b[^,;:.]*\b<until_words>\s+(?:<definite_articles>\s+)?$"
 
 
 def not_until(text: str, date_start: int) -> bool:
     """Whether the date at ``date_start`` lifts a denial before it in its clause: "will not reopen until Friday",
     "did not reopen until Monday" tell when it happens (so no stretch up to it, no denial, no title without it)."""
-    return _NOT_UNTIL.search(text, max(0, date_start - 120), date_start) is not None
+    return phrase(_NOT_UNTIL).search(text, max(0, date_start - 120), date_start) is not None
 
 
 def _not_until(text: str, cue: StatusCue, masked: Sequence[tuple[int, int]]) -> bool:
@@ -200,8 +198,8 @@ def classify(
     a present tense with no cue the historical present of a chronology ("March 16 - A strike destroys the theatre").
     """
     end = main_part_end(text, masked)
-    relatives = [m.span() for m in RELATIVE_CLAUSE.finditer(text)] + [
-        m.span() for m in _TRAILING_RELATIVE.finditer(text)
+    relatives = [m.span() for m in phrase(RELATIVE_CLAUSE).finditer(text)] + [
+        m.span() for m in phrase(_TRAILING_RELATIVE).finditer(text)
     ]
     cues = [c for c in find_cues(text, [*masked, *relatives]) if c.start < end]
     # "declared martial law", "announced new sanctions": an act, not a report of one
@@ -214,7 +212,7 @@ def classify(
     strong = [c for c in cues if c.status != "occurred"]
     if strong or cues:
         cue = (strong or cues)[0]
-        if cue.cue.lower() == "would" and future_date and not _CONDITIONAL.search(text):
+        if cue.cue.lower() in word_lists()["plan_modals"] and future_date and not phrase(_CONDITIONAL).search(text):
             return "scheduled", "would (future date)"
         if cue.status == "negated" and _not_until(text, cue, masked):
             # "the bridge will not reopen until Friday": it reopens then

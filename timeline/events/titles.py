@@ -15,6 +15,7 @@ from functools import cache
 
 from timeline.events.dating import participles
 from timeline.events.gazetteer import Mention, load_yaml
+from timeline.events.phrases import phrase
 from timeline.events.segment import relative_opening
 from timeline.events.status import RELATIVE_CLAUSE, not_until
 from timeline.temporal.tense import not_past_forms
@@ -108,12 +109,12 @@ def lexicon() -> _Lexicon:
     )
 
 
-_DANGLING_THAT = re.compile(r"\s+that$", re.IGNORECASE)
-_DATE_BEFORE = re.compile(r"\b(?:earlier|later)\s+$", re.IGNORECASE)
+_DANGLING_THAT = r"\s+<complementizers>$"
+_DATE_BEFORE = r"\b(?:<earlier_words>|<later_words>)\s+$"
 # "2014 and 2015", "December 1 or 2", "1994-96 and 1999-2009": more years or days that go with the date
-_DATE_AFTER = re.compile(r"(?:[-–/]\d{2,4}\b)?\s*(?:,\s*)?(?:and|or)\s+\d{1,4}\b(?:[-–/]\d{2,4}\b)?")
+_DATE_AFTER = r"(?:[-–/]\d{2,4}\b)?\s*(?:,\s*)?<list_connectors>\s+\d{1,4}\b(?:[-–/]\d{2,4}\b)?"
 # "The day after the invasion, Poland opened ...": a fronted offset's event goes with the date, up to the comma
-_FRONTED_OFFSET = re.compile(r"\s+(?:after|before)\s+[^,;:]{1,80}(?=,)", re.IGNORECASE)
+_FRONTED_OFFSET = r"\s+<fronted_offset_links>\s+[^,;:]{1,80}(?=,)"
 
 
 def make_title(text: str, timex: tuple[int, int] | None, mentions: list[Mention], antecedent: str = "") -> str:
@@ -180,10 +181,10 @@ def _date_words(text: str, start: int, end: int) -> tuple[int, int]:
     """The date expression with the words that only make sense with it: "earlier" before "this week", a second day
     or year listed after it ("December 1 or 2", "2014 and 2015"), and the event a fronted offset counts from ("The
     day after the invasion, ...")."""
-    before = _DATE_BEFORE.search(text, 0, start)
-    after = _DATE_AFTER.match(text, end)
+    before = phrase(_DATE_BEFORE).search(text, 0, start)
+    after = phrase(_DATE_AFTER, 0).match(text, end)
     if after is None and not text[:start].strip(" \t\n\"'“‘"):
-        after = _FRONTED_OFFSET.match(text, end)
+        after = phrase(_FRONTED_OFFSET).match(text, end)
     return (before.start() if before else start), (after.end() if after else end)
 
 
@@ -219,11 +220,14 @@ def _render(text: str, slots: list[Mention]) -> str:
     return text.replace(_TIMEX, "")
 
 
+_AGENT_ASIDE = r",\s*(?:\w+ed|<aside_participles>)\s+<agent_prepositions>\s+[^,]+,"  # ", led by Putin,"
+
+
 def _clean(text: str) -> str:
     lex = lexicon()
     text = lex.date_preps.sub("", text)
     text = re.sub(r"\([^)]*\)", "", text)
-    text = re.sub(r",\s*(?:\w+ed|led|born|known)\s+by\s+[^,]+,", " ", text)
+    text = phrase(_AGENT_ASIDE).sub(" ", text)
     text = lex.aside.sub(" ", text)
     text = _bare_participle().sub(" ", text)  # "The referendums, held [from Sept. 23-27], were denounced"
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
@@ -353,7 +357,7 @@ def _drop_descriptions(text: str) -> str:
         verb_next = bool(following) and _is_verb(following[0].lower())
         return " " if verb_next and _TIMEX not in match.group() else match.group()
 
-    return RELATIVE_CLAUSE.sub(drop, text)
+    return phrase(RELATIVE_CLAUSE).sub(drop, text)
 
 
 def _strip_boundary(text: str) -> str:
@@ -627,16 +631,16 @@ def with_what_was_said(title: str, content_title: str) -> str:
     return finish(f"{speaker}: {content}")  # headline style: capital after the colon
 
 
-_COORDINATED = re.compile(r"^\W*(?:and|but|then|and then)\s+", re.IGNORECASE)
+_COORDINATED = r"^\W*<coordinators>\s+"
 
 
-_GAPPED = re.compile(r"^\W*(?:and\s+)?(to|in|into|from|at|for|towards)\s", re.IGNORECASE)
+_GAPPED = r"^\W*(?:<and_words>\s+)?(<gap_prepositions>)\s"
 
 
 def _gapped(title: str, clause_text: str, previous_title: str) -> str | None:
     """ "Scholz will travel to Kyiv on Monday and | to Moscow on Tuesday": the second clause leaves out the first's
     subject and verb, so "To Moscow ..." becomes "Scholz to travel to Moscow ..."."""
-    gap = _GAPPED.match(clause_text)
+    gap = phrase(_GAPPED).match(clause_text)
     words = title.split()
     if gap is None or not words or words[0].lower() != gap.group(1).lower():
         return None
@@ -666,7 +670,7 @@ def with_shared_subject(title: str, clause_text: str, previous_title: str, *, af
         or (len(first) > 4 and first.endswith("ed") and first not in not_past_forms())  # not "Allied leaders"
     )
     # "The war, which started in 2014, | has killed ...": after a description of its subject, the clause goes on
-    continues = after_description or _COORDINATED.match(clause_text)
+    continues = after_description or phrase(_COORDINATED).match(clause_text)
     if not continues or not opens_with_verb:  # not an -s form: "Talks resumed" has a subject
         return title
     before = previous_title.split()
@@ -684,7 +688,7 @@ def _finish(title: str) -> str:
     title = _MARKUP.sub(" ", title.replace(_TIMEX, ""))
     title = " ".join(title.split()).strip(" ,;:-–—")
     title = re.sub(r"\s+([,.;:!?])", r"\1", title)
-    title = _DANGLING_THAT.sub("", title.rstrip("."))  # "Zelenskyy said that" -> "Zelenskyy said"
+    title = phrase(_DANGLING_THAT).sub("", title.rstrip("."))  # "Zelenskyy said that" -> "Zelenskyy said"
     if not title:
         return ""
     title = title[0].upper() + title[1:]

@@ -21,10 +21,10 @@ from importlib import resources
 import yaml
 
 from timeline.events import dating, status
-from timeline.events.phrases import phrase
+from timeline.events.phrases import phrase, word_lists
 from timeline.temporal.tense import tense_cues
 
-_THAT = re.compile(r"(?:\s+[\w'’.-]+,?){0,12}?\s+that\b", re.IGNORECASE)
+_THAT = r"(?:\s+[\w'’.-]+,?){0,12}?\s+<complementizers>\b"
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ _NAME_AFTER = re.compile(r"\s*[A-Z]")
 
 def _inside_name(text: str, match: re.Match[str]) -> bool:
     """A bare "and" between two capitalised words joins a name ("Security and Co-operation"), not clauses."""
-    if match.group().strip() not in ("and", "or"):
+    if match.group().strip() not in word_lists()["list_connectors"]:
         return False
     before = _NAME_BEFORE.search(text, max(0, match.start() - 60), match.start())
     return bool(before) and bool(_NAME_AFTER.match(text, match.end()))
@@ -201,7 +201,7 @@ def _saying_cut(text: str, start: int, end: int, anchors: Sequence[tuple[int, in
     if not cues or cues[0].cue.lower() in _attributions():
         return None
     cue_end = start + cues[0].end
-    that = _THAT.match(text, cue_end, end)
+    that = phrase(_THAT).match(text, cue_end, end)
     # not "said experts would stay until Saturday and that ...": a verb and a date before "that" are a first content
     dated_content = that and tense_cues(text[cue_end : that.end() - 4]) and any(
         cue_end <= a_start < that.end() for a_start, _ in anchors

@@ -33,7 +33,7 @@ _BY_TENSE = {
 }
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’(?!\w)")
 # Month names are dates, not modal verbs: "in May" must not read as "may".
-_CAPITAL_MAY = re.compile(r"May\b")
+_MONTH_MODAL = r"<month_modals>\b"  # "May": the month, unless it opens the sentence
 # A comma or semicolon, or a conjunction opening a clause with its own subject ("entered Kherson on Friday | as Russia
 # said ...", "prices jumped | after Gazprom said ..."): that clause's verbs are not the event's.
 _MAIN_PART_END = r"[,;]|\s(?=<clause_conjunctions>\s+(?:<definite_articles>\s+)?[A-Z])"
@@ -114,7 +114,7 @@ def find_cues(text: str, masked: Sequence[tuple[int, int]] = ()) -> list[StatusC
             s, e = match.span()
             if any(s < be and bs < e for bs, be in blocked):
                 continue
-            if _CAPITAL_MAY.fullmatch(match.group()) and s > 0:
+            if phrase(_MONTH_MODAL, 0).fullmatch(match.group()) and s > 0:
                 continue
             found.append(StatusCue(status, match.group(), s, e))
     return sorted(found, key=lambda c: (c.start, -(c.end - c.start)))

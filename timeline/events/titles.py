@@ -15,7 +15,7 @@ from functools import cache
 
 from timeline.events.dating import participles
 from timeline.events.gazetteer import Mention, load_yaml
-from timeline.events.phrases import phrase
+from timeline.events.phrases import phrase, word_lists
 from timeline.events.segment import relative_opening
 from timeline.events.status import RELATIVE_CLAUSE, not_until
 from timeline.temporal.tense import not_past_forms
@@ -149,7 +149,8 @@ def _with_antecedent(
     cut = opening.end() if opening else 0
     rest = text[cut:]
     words = rest.split(None, 2)
-    if opening is not None and opening.group().strip().lower() == "where":  # "where Blinken hosted the ministers"
+    # "where Blinken hosted the ministers"
+    if opening is not None and opening.group().strip().lower() in word_lists()["relative_adverbs"]:
         new, shift = rest, -cut  # a clause of its own: the place is no part of it
     elif opening is None or (words and _is_verb(words[0].lower())):  # the noun is the subject
         new, shift = f"{antecedent} {rest}", len(antecedent) + 1 - cut
@@ -384,7 +385,8 @@ def _find_verb(tokens: list[str]) -> int | None:
         prev = lowered[i - 1] if i else ""
         nxt = lowered[i + 1] if i + 1 < len(lowered) else ""
         return (
-            i > 0 and prev not in lex.determiners and prev != "to" and nxt != "by" and tokens[i].islower()
+            i > 0 and prev not in lex.determiners and prev not in word_lists()["infinitive_markers"]
+            and nxt not in word_lists()["agent_prepositions"] and tokens[i].islower()
             and not tokens[i].startswith("-")  # "Moscow-backed": a compound's second half, no verb
         )  # fmt: skip
 
@@ -416,7 +418,7 @@ def _structured(marked: str, slots: list[Mention]) -> str:
     group, rest = _verb_group(tokens[v:], pronoun=subject.lower() in lexicon().pronouns)
     if not subject:
         return _render(clause, slots)
-    if rest and rest[0].lower() == "that" and group and group[-1].lower() in lex.speech:
+    if rest and rest[0].lower() in word_lists()["complementizers"] and group and group[-1].lower() in lex.speech:
         said_tokens = _object(rest[1:])
         if _find_verb(said_tokens) is None:  # "said that the bridge": what was said goes on in the next clause
             return f"{subject} {' '.join(group)}"
@@ -439,11 +441,11 @@ def _ends_in_verb(group: list[str]) -> bool:
     "The bridge was destroyed" (an auxiliary alone, "Russia has", does not)."""
     lex = lexicon()
     words = [w.lower() for w in group]
-    if len(words) >= 2 and words[-2] == "to":
+    if len(words) >= 2 and words[-2] in word_lists()["infinitive_markers"]:
         return words[-1] not in lex.aux
     passive = len(words) >= 2 and words[-2] in lex.aux and len(words[-1]) > 4 and words[-1].endswith("ed")
     return bool(words) and (words[-1] in lex.verbs_past or passive) and all(
-        w in lex.aux or w == "not" for w in words[:-1]
+        w in lex.aux or w in word_lists()["not_words"] for w in words[:-1]
     )
 
 
@@ -473,7 +475,7 @@ def _subject(tokens: list[str], slots: list[Mention]) -> str:
         return bare
     if apposed := _apposed_name(tokens):
         return apposed  # "The mayor of Melitopol, Ivan Fedorov" -> "Fedorov"
-    listed = any(t.lower() in _LIST_LINKS for t in tokens)
+    listed = any(t.lower() in word_lists()["list_connectors"] for t in tokens)
     if len(tokens) > 2 and tokens[1] == "," and _SLOT.fullmatch(tokens[0]) and not listed:
         return _render(tokens[0], slots)  # "Mariupol, a city of 400,000 people," -> "Mariupol"
     if listed and _list_end(tokens, 1) == len(tokens):
@@ -513,14 +515,15 @@ def _verb_group(tokens: list[str], pronoun: bool = False) -> tuple[list[str], li
     future = None if pronoun else lex.future.match(text)
     if future:
         rest = _tokens(text[future.end() :])
-        negated = bool(rest) and rest[0].lower() == "not"  # "will not give up" -> "not to give up"
+        negated = bool(rest) and rest[0].lower() in word_lists()["not_words"]  # "will not give up" -> "not to give up"
         if negated:
             rest = rest[1:]
         if rest:
             return (["not", "to", rest[0]] if negated else ["to", rest[0]]), rest[1:]
     i = 0
     while i < len(tokens) and (
-        tokens[i].lower() in lex.aux or tokens[i].lower() in ("not", "now", "also") or tokens[i].lower().endswith("ly")
+        tokens[i].lower() in lex.aux or tokens[i].lower() in word_lists()["verb_group_adverbs"]
+        or tokens[i].lower().endswith("ly")
     ):
         i += 1
     group = (
@@ -540,7 +543,6 @@ _QUOTES = frozenset({'"', "“", "”"})
 
 
 _OBJECT_ENDS = frozenset({",", ";", ":", "(", ")", "—", "–", "."})
-_LIST_LINKS = frozenset({"and", "or"})
 MAX_LIST_ITEM_TOKENS = 3  # "Kyiv, Lviv and Odesa", "banks, oligarchs and top officials": short names, no clauses
 
 
@@ -549,7 +551,7 @@ def _list_item(tokens: list[str], start: int) -> int | None:
     holding a verb ("Russia struck Kyiv, killing three, and the UN condemned it")."""
     end = start
     while end < len(tokens) and tokens[end] not in _OBJECT_ENDS and tokens[end] != _TIMEX:
-        if tokens[end].lower() in _LIST_LINKS:
+        if tokens[end].lower() in word_lists()["list_connectors"]:
             break
         end += 1
     words = [t.lower() for t in tokens[start:end]]
@@ -564,12 +566,12 @@ def _list_end(tokens: list[str], comma: int) -> int | None:
     at = comma
     while at < len(tokens) and tokens[at] == ",":
         start = at + 1
-        if start < len(tokens) and tokens[start].lower() in _LIST_LINKS:  # "Kyiv, Lviv, and Odesa"
+        if start < len(tokens) and tokens[start].lower() in word_lists()["list_connectors"]:  # "Kyiv, Lviv, and Odesa"
             return _list_item(tokens, start + 1)
         at = _list_item(tokens, start)
         if at is None:
             return None
-        if at < len(tokens) and tokens[at].lower() in _LIST_LINKS:
+        if at < len(tokens) and tokens[at].lower() in word_lists()["list_connectors"]:
             return _list_item(tokens, at + 1)
     return None
 
@@ -593,7 +595,7 @@ def _object(tokens: list[str], lists: bool = True) -> list[str]:
         at += 1
     if sum(token in _QUOTES for token in out) % 2:
         out = out[: max(i for i, token in enumerate(out) if token in _QUOTES)]
-    while out and (out[-1].lower() in lex.determiners or out[-1].lower() in {"and", "or", "to", "in", "on", "of"}):
+    while out and (out[-1].lower() in lex.determiners or out[-1].lower() in word_lists()["dangling_words"]):
         out.pop()
     return out
 

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from timeline.events.gazetteer import Match, Matcher, load_yaml
+from timeline.events.phrases import phrase
 from timeline.temporal.tense import tense_cues
 
-_INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
+_INFINITIVE = r"\b<infinitive_markers>\s+$"
 _IDIOM = ""  # matcher key of a figurative phrase ("a storm of criticism"): no type
 
 
@@ -151,7 +152,7 @@ def _is_verb(text: str, start: int, cue: str, past: set[int]) -> bool:
     """
     if " " in cue.strip():
         return False
-    return start in past or cue.lower().endswith("ed") or bool(_INFINITIVE.search(text, 0, start))
+    return start in past or cue.lower().endswith("ed") or bool(phrase(_INFINITIVE).search(text, 0, start))
 
 
 def leading_subordinate_end(text: str) -> int:

@@ -861,3 +861,27 @@ def test_the_eve_of_a_day_is_the_day_before_in_one_expression():
 )
 def test_the_eve_of_an_event_on_a_day_is_the_day_before(text, expected):
     assert [(t.text, t.value) for t in tag(text, "2023-01-12")] == [expected]
+
+
+def test_the_year_of_something_is_no_date_but_a_high_for_the_year_is():
+    assert values("2007 was the year of the iPhone.", "2011-10-06") == {"2007": "2007"}
+    assert values("Shares hit a high for the year of $42.875.", "1989-10-26") == {"the year": "1989"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales rose in the current financial quarter.", {"the current financial quarter": "2010-Q2"}),
+        ("Profit fell in the last financial year.", {"the last financial year": "2009"}),
+    ],
+)
+def test_a_financial_period_is_the_calendar_one_as_a_fiscal_one_is(text, expected):
+    assert values(text, "2010-06-16") == expected
+
+
+@pytest.mark.parametrize(("text", "span"), [("It ended the eleven year partnership.", "eleven year"),
+                                            ("He gave the 2 hour speech.", "2 hour"),
+                                            ("They signed the twenty-five year lease.", "twenty-five year"),
+                                            ("The 6 weeks passed.", "The 6 weeks")])
+def test_an_article_before_a_count_and_a_singular_unit_belongs_to_the_noun(text, span):
+    assert [t.text for t in tag(text, "2010-06-16")] == [span]

@@ -183,6 +183,7 @@ def macros() -> dict[str, str]:
         "ref": alternation(lex["references"]),
         "dayword": alternation(lex["day_words"]),
         "decade_word": alternation(lex["decade_words"]),
+        "fiscal": alternation(lex["fiscal_words"]),
         "half_ordinal": alternation(lex["half_ordinals"]),
         "holiday": alternation([*lex["holidays"], *lex["movable_holidays"]]),
         "zone": alternation(lex["time_zones"]) + r"(?![\w-])",

@@ -36,8 +36,11 @@ def _trim(text: str, start: int, end: int) -> int:
     return end
 
 
-# "the eight-year war": the article belongs to the noun the compound adjective describes, not to the duration
-_ARTICLE_BEFORE_COMPOUND = r"%articles\s+(?=[\w.]+-[a-z]+$)"
+# "the eight-year war", "the eleven year partnership": the article belongs to the noun the compound adjective (a
+# count and a singular unit) describes, not to the duration
+_ARTICLE_BEFORE_COMPOUND = (
+    r"%articles\s+(?=[\w.]+-[a-z]+$|(?!%single_counts\b|%articles\b)(?:\d[\d.,]*|%numbers(?:-%numbers)?)\s+%singular_units$)"
+)
 
 
 def candidates(text: str, dayfirst: bool = True) -> list[Candidate]:

@@ -885,3 +885,11 @@ def test_a_financial_period_is_the_calendar_one_as_a_fiscal_one_is(text, expecte
                                             ("The 6 weeks passed.", "The 6 weeks")])
 def test_an_article_before_a_count_and_a_singular_unit_belongs_to_the_noun(text, span):
     assert [t.text for t in tag(text, "2010-06-16")] == [span]
+
+
+def test_scores_in_a_results_list_are_no_days_of_a_range():
+    text = ("October 30\nAryna Sabalenka beat Maria Sakkari 6-0, 6-1\nOctober 31\n"
+            "Jessica Pegula beat Aryna Sabalenka 6-4, 6-3\nNovember 1\nIga Swiatek beat Coco Gauff")
+    assert values(text, "2023-11-02") == {"October 30": "2023-10-30", "October 31": "2023-10-31",
+                                          "November 1": "2023-11-01"}
+    assert values("He won 6-1 October 30.", "2023-11-02") == {"October 30": "2023-10-30"}  # no 6 October

@@ -115,6 +115,7 @@ def _ago_today(text: str, timexes: list[Timex]) -> list[Timex]:
 
 
 _RANGE_LINK = r"\s*(?:-|–|—|%range_links)\s*"
+_DAY_LIST_LINK = r"\s*(?:,|/|-|–|—|%range_links)\s*"  # "21, 23 and 25 June", "the night of 23/24 February"
 
 
 def _fill_ranges(text: str, chosen: list[Candidate]) -> list[Candidate]:
@@ -122,6 +123,7 @@ def _fill_ranges(text: str, chosen: list[Candidate]) -> list[Candidate]:
     range; "between March and May 2021", "from 30 November to 1 December 2021": the opening date without a year takes
     the closing one's."""
     filled = list(chosen)
+    dropped: set[int] = set()
     for index, candidate in enumerate(filled):
         if candidate.draft.period != "range":
             closing = filled[index + 1] if index + 1 < len(filled) else None
@@ -149,9 +151,15 @@ def _fill_ranges(text: str, chosen: list[Candidate]) -> list[Candidate]:
         if closing is None or closing.month is None:
             filled[index] = replace(candidate, draft=replace(candidate.draft, period="", month=None))
             continue
+        opened_at = filled[later - 1].end  # the last listed day before the closing date
+        if (closing.day is not None and candidate.draft.day is not None and candidate.draft.day >= closing.day) or not (
+            phrase(_DAY_LIST_LINK).fullmatch(text, opened_at, filled[later].start)
+        ):
+            dropped.add(index)  # "beat Sakkari 6-0, 6-1 October 30": a score before a date, not days of a range
+            continue
         draft = replace(candidate.draft, period="", month=closing.month, year=closing.year)
         filled[index] = replace(candidate, draft=draft)
-    return filled
+    return [candidate for index, candidate in enumerate(filled) if index not in dropped]
 
 
 # A lower-case word after the second number makes it an amount ("March 6 and 7 percent", "6 to 9 am"), unless it

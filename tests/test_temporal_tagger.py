@@ -893,3 +893,12 @@ def test_scores_in_a_results_list_are_no_days_of_a_range():
     assert values(text, "2023-11-02") == {"October 30": "2023-10-30", "October 31": "2023-10-31",
                                           "November 1": "2023-11-01"}
     assert values("He won 6-1 October 30.", "2023-11-02") == {"October 30": "2023-10-30"}  # no 6 October
+
+
+def test_a_citation_page_is_no_year():
+    assert values("J Am Geriatr Soc. 2010;58(10):2043-4.", "2017-01-30") == {"2010": "2010"}
+
+
+def test_the_past_before_a_count_of_things_is_no_reference():
+    assert values("It reached the quarterfinals each of the past two seasons.", "2023-11-08") == {}
+    assert values("Now 5 people are dead.", "2023-11-08") == {"Now": "PRESENT_REF"}

@@ -141,6 +141,8 @@ def bare_year(text: str, match: re.Match[str]) -> bool:
     year = year_value(match.group("year"))
     if text[max(0, match.start() - 1) : match.start()] == "/" or _PATH_NEXT.match(text, match.end()):
         return False  # a piece of a link or path ("example.com/2022/02/story"), not a year in the text
+    if _CITATION_PAGE.search(text, max(0, match.start() - 6), match.start()):
+        return False  # a page of a citation ("J Am Geriatr Soc. 2010;58(10):2043-4"), after its volume and issue
     if _DIGIT_GROUP_BEFORE.search(text, max(0, match.start() - 8), match.start()) or _DIGIT_GROUP_AFTER.match(
         text, match.end()
     ):
@@ -169,6 +171,7 @@ def bare_year(text: str, match: re.Match[str]) -> bool:
     return next_word(text, match.end()).lower() not in context_words()["counted_nouns"]
 
 
+_CITATION_PAGE = re.compile(r"[\d)]:\s?$")
 _PATH_NEXT = re.compile(r"/(?:[A-Za-z]|\w+/)")
 _CODE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+[A-Z][A-Z0-9]{1,2}\s+$")
 _DIGIT_GROUP_BEFORE = re.compile(r"(?<![\d,.])\d{2,4}[ \t]$")
@@ -218,6 +221,8 @@ def reference(text: str, match: re.Match[str]) -> bool:
     words = context_words()
     if word in words["ref_adjectives"] and after in words["ref_adjective_not_before"]:
         return False
+    if word in words["counting_refs"] and phrase(r"\s+(?:\d|%numbers\b)").match(text, match.end()):
+        return False  # "each of the past two seasons": a count of things follows, the reference is no date
     if word not in words["discourse_refs"]:
         return True
     if _DISCOURSE_NOW.match(text, match.end()) and _opens_sentence(text, match.start()):

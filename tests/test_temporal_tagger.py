@@ -902,3 +902,9 @@ def test_a_citation_page_is_no_year():
 def test_the_past_before_a_count_of_things_is_no_reference():
     assert values("It reached the quarterfinals each of the past two seasons.", "2023-11-08") == {}
     assert values("Now 5 people are dead.", "2023-11-08") == {"Now": "PRESENT_REF"}
+
+
+def test_a_scheduled_noun_after_adjectives_keeps_a_possessive_weekday_ahead():
+    text = "Voters will cast ballots in Sunday's presidential election."
+    assert values(text, "2020-09-01") == {"Sunday": "2020-09-06"}
+    assert values("Tuesday's long declaration was signed.", "2020-09-03") == {"Tuesday": "2020-09-01"}

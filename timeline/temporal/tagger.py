@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from timeline.temporal.calendar import DAY_GRANULARITIES, calendar_span, value_granularity
-from timeline.temporal.guards import possessive_after, word_after, word_before
+from timeline.temporal.guards import possessive_after, word_before
 from timeline.temporal.lexicon import context_words, phrase
 from timeline.temporal.matching import Candidate, candidates, select
 from timeline.temporal.model import AS_LAST_TOLD, IN_THE_DAY, Timex
@@ -51,9 +51,14 @@ def parse_dct(dct: str | dt.date | None) -> dt.date | None:
 def _reads_as_past(text: str, candidate: Candidate) -> bool:
     """ "Tuesday's declaration", "since Tuesday": a bare weekday that can only be behind us ("Thursday's deadline",
     "Sunday's vote" can be ahead: their clause's tense decides)."""
-    if possessive_after(text, candidate.end):
-        return word_after(text, candidate.end + 2).lower() not in context_words()["scheduled_after_possessive"]
+    if possessive_after(text, candidate.end):  # the noun may come after adjectives: "Sunday's presidential election"
+        noun_phrase = phrase(_NOUN_PHRASE_AFTER).match(text, candidate.end + 2)
+        nouns = noun_phrase.group().lower().split() if noun_phrase else []
+        return not any(noun in context_words()["scheduled_after_possessive"] for noun in nouns)
     return word_before(text, candidate.start) in context_words()["past_weekday_before"]
+
+
+_NOUN_PHRASE_AFTER = r"(?:\s+[\w-]+){1,3}"
 
 
 

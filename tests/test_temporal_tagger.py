@@ -908,3 +908,9 @@ def test_a_scheduled_noun_after_adjectives_keeps_a_possessive_weekday_ahead():
     text = "Voters will cast ballots in Sunday's presidential election."
     assert values(text, "2020-09-01") == {"Sunday": "2020-09-06"}
     assert values("Tuesday's long declaration was signed.", "2020-09-03") == {"Tuesday": "2020-09-01"}
+
+
+def test_a_gerund_after_after_tells_a_past_event_even_far_before_the_date():
+    text = ("Pegula returns to action today against Sakkari after securing a semi-final spot with victory over "
+            "world No 1 Aryna Sabalenka on Tuesday.")
+    assert values(text, "2023-11-02")["Tuesday"] == "2023-10-31"

@@ -277,21 +277,29 @@ def _count(groups: Groups) -> float | None:
     return number_value(groups["num"])
 
 
+# A fraction of a unit counted in the next finer one ("half a year" is six months, "1.5 weeks" no whole days)
+_FINER = {"year": ("month", 12), "week": ("day", 7)}
+
+
 def shift_count(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     count = _count(groups)
-    if count is None or count != int(count) or count > 10000:
+    if count is None or count > 10000:
         return None
+    count += 0.5 if "half" in groups else 0  # "two and a half years ago"
     unit = units()[" ".join(groups["unit"].lower().split())]
     if unit.time:
         return None
     direction = lookup("count_directions", groups["dir"])
     sign, relative_to = direction["sign"], direction["from"]
-    steps = int(count) * unit.factor
-    if unit.gran == "decade":
+    steps, gran = count * unit.factor, unit.gran
+    if gran == "decade":
         steps, gran = steps * 10, "year"
-    else:
-        gran = unit.gran
-    return Draft("shift", unit=gran, offset=sign * steps, relative_to=relative_to, mod=_mod(groups),
+    if steps != int(steps) and gran in _FINER:  # "half a year later": six months
+        finer, per = _FINER[gran]
+        steps, gran = steps * per, finer
+    if steps != int(steps):
+        return None
+    return Draft("shift", unit=gran, offset=sign * int(steps), relative_to=relative_to, mod=_mod(groups),
                  period="compare" if gran == "year" else "", granularity=gran)
 
 

@@ -245,7 +245,8 @@ def tense_among(cues: list[Cue], start: int, end: int, sentence: str = "") -> Te
         after = [cue for cue in after if not phrase(_NEXT_CLAUSE, 0).search(sentence, end, cue[0])]
     elif sentence:  # "an election on May 14, which officials had said ...": the relative clause is about the noun
         after = [cue for cue in after if not phrase(_RELATIVE_AFTER).search(sentence, end, cue[0])]
-    if sentence and not _governing_future(before) and phrase(_AFTER_GERUND).search(sentence, max(0, start - 40), start):
+    gerund = sentence and phrase(_AFTER_GERUND).search(sentence, max(0, start - 100), start)
+    if gerund and not _governing_future(before):
         return "past"  # "is on strike after walking out on Thursday": what came before the clause's present
     best: tuple[float, Tense, bool] | None = None
     for cue_start, cue_end, kind, strong in before + after:

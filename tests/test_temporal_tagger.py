@@ -914,3 +914,8 @@ def test_a_gerund_after_after_tells_a_past_event_even_far_before_the_date():
     text = ("Pegula returns to action today against Sakkari after securing a semi-final spot with victory over "
             "world No 1 Aryna Sabalenka on Tuesday.")
     assert values(text, "2023-11-02")["Tuesday"] == "2023-10-31"
+
+
+def test_overnight_into_a_day_is_the_night_before_it():
+    text = "Russian forces shelled Kharkiv overnight into Thursday, officials said."
+    assert values(text, "2022-03-12") == {"overnight into Thursday": "2022-03-09TNI"}

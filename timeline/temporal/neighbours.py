@@ -59,7 +59,29 @@ def after_resolution(text: str, timexes: list[Timex], dayless: set[int]) -> list
     """The resolved expressions with clock days, month ranges, offsets from dates, "ago today" and weeks-of worked in.
     ``dayless``: indices of clock times that named no day and were dated by publication alone."""
     dated = _ordered_ranges(text, _month_ranges(text, _clock_days(text, timexes, dayless)))
-    return _weeks_of(text, _ago_today(text, _eves(text, _days_of_events(text, _offsets_from_dates(text, dated)))))
+    dated = _days_of_events(text, _offsets_from_dates(text, dated))
+    return _weeks_of(text, _ago_today(text, _nights_into(text, _eves(text, dated))))
+
+
+_NIGHT_INTO = r"\s+%night_into_links\s+"
+
+
+def _nights_into(text: str, timexes: list[Timex]) -> list[Timex]:
+    """ "overnight into Thursday": the night before that day, one expression."""
+    result: list[Timex] = []
+    for timex in timexes:
+        night = result[-1] if result else None
+        day = _day_of(timex)
+        if (
+            night is not None and night.rule == "overnight" and day is not None and timex.value == day.isoformat()
+            and phrase(_NIGHT_INTO).fullmatch(text, night.end, timex.start)
+        ):  # fmt: skip
+            value = (day - dt.timedelta(days=1)).isoformat() + "TNI"
+            result[-1] = replace(night, end=timex.end, text=text[night.start : timex.end], value=value,
+                                 anchor=timex.value, basis=timex.basis)  # fmt: skip
+            continue
+        result.append(timex)
+    return result
 
 
 # "the eve of 24 February"; "the eve of the summit on 5 January": up to six words naming the event, then "on"

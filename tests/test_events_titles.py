@@ -325,3 +325,15 @@ def test_a_scene_setting_phrase_or_an_including_aside_goes(text, expected):
 def test_a_date_closing_a_trailing_attribution_leaves_the_title_to_the_main_clause():
     text = "Bodies of civilians were found in Bucha after Russian troops left the town, AFP reported on Saturday."
     assert title(text, "Saturday") == "Bodies of civilians were found in Bucha"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks came two days after Blinken visited Kyiv.", "The talks came two days after Blinken visited Kyiv"),
+        ("The explosion happened hours after Putin spoke.", "The explosion happened hours after Putin spoke"),
+        ("Russia attacked after talks failed.", "Russia attacked"),  # a bare "after" opens a clause of its own
+    ],
+)
+def test_a_counted_offset_keeps_the_event_it_counts_from(text, expected):
+    assert title(text) == expected

@@ -308,7 +308,7 @@ def _focus(text: str) -> str:
     if lead:
         parts.append(rest[: lead.end()])
         rest = rest[lead.end() :]
-    cuts = [m.start() for m in lex.boundary.finditer(rest)]
+    cuts = [m.start() for m in lex.boundary.finditer(rest) if not _counted_offset(rest, m)]
     bounds = [0, *cuts, len(rest)]
     parts.extend(rest[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if rest[a:b].strip())
     main_index = 1 if lead and len(parts) > 1 else 0
@@ -321,6 +321,17 @@ def _focus(text: str) -> str:
             if _find_verb(_tokens(candidate)) is not None or (_OPEN in candidate and _OPEN not in main):
                 return candidate
     return main
+
+
+_COUNT_BEFORE = r"\b(?:[\w-]+\s+)?<offset_units>\s*$"  # "a day", "two weeks", "hours"
+
+
+def _counted_offset(text: str, boundary: re.Match[str]) -> bool:
+    """ "The strikes came a day | after the ministers met": "after" here says how far from what, and the event it
+    names belongs to the title; only a bare "after" opens a clause of its own."""
+    link = boundary.group().strip(" ,").lower()
+    counted = phrase(_COUNT_BEFORE).search(text, 0, boundary.start()) is not None
+    return counted and link in word_lists()["fronted_offset_links"]
 
 
 _ATTRIBUTION_END = re.compile(rf",\s*(?:\S+\s+){{1,5}}?(\w+)\s+(?:\w+\s+)?{_TIMEX}\W*$")

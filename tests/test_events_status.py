@@ -120,3 +120,16 @@ def test_a_present_tense_with_a_past_date_is_a_chronology_s_historical_present()
 )
 def test_a_saying_joined_by_and_to_an_act_told_before_it_leaves_the_act_to_decide(text, expected):
     assert status.classify(text, tense="past")[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("The two sides signed a ceasefire that never held", "occurred"),
+        ("The ministers who did not attend were criticised", "occurred"),
+        ("Russia said that it would never attack", "reported"),
+        ("The talks never took place", "negated"),
+    ],
+)
+def test_a_negation_in_a_restrictive_relative_denies_the_noun_not_the_event(clause, expected):
+    assert status.classify(clause, tense="past")[0] == expected

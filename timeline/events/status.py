@@ -151,6 +151,18 @@ def main_part_end(text: str, masked: Sequence[tuple[int, int]] = ()) -> int:
     return len(text)
 
 
+def _in_restrictive_relative(text: str, cue: StatusCue) -> bool:
+    """ "signed a ceasefire that never held", "the ministers who did not attend": a negation right after a relative
+    pronoun denies the noun's own clause, not the event ("Russia said that it would never attack" is a saying)."""
+    if cue.status != "negated":
+        return False
+    relative = phrase(_RELATIVE_BEFORE).search(text, max(0, cue.start - 40), cue.start)
+    if relative is None:
+        return False
+    before = text[: relative.start()].rstrip()
+    return not any(c.status == "reported" and c.end == len(before) for c in find_cues(before))
+
+
 _AND_BEFORE = r"\b<and_words>\s+(?:(?:<and_adverbs>|\w+ly)\s+)?$"  # "and said", "and also said"
 
 
@@ -202,6 +214,7 @@ def classify(
         m.span() for m in phrase(_TRAILING_RELATIVE).finditer(text)
     ]
     cues = [c for c in find_cues(text, [*masked, *relatives]) if c.start < end]
+    cues = [c for c in cues if not _in_restrictive_relative(text, c)]
     # "declared martial law", "announced new sanctions": an act, not a report of one
     cues = [c for c in cues if not (c.status == "reported" and takes_object(text, c, masked))]
     reported = [c for c in cues if c.status == "reported"]

@@ -337,3 +337,14 @@ def test_a_date_closing_a_trailing_attribution_leaves_the_title_to_the_main_clau
 )
 def test_a_counted_offset_keeps_the_event_it_counts_from(text, expected):
     assert title(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nestle, Unilever and Danone said they would stay.", "Nestle, Unilever and Danone said they would stay"),
+        ("For now, Germany and France agree.", "Germany and France agree"),
+    ],
+)
+def test_the_first_name_of_a_listed_subject_is_no_introductory_phrase(text, expected):
+    assert title(text) == expected

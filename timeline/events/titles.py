@@ -241,6 +241,11 @@ def _bare_participle() -> re.Pattern[str]:
     return re.compile(rf",\s*(?:{participles()})\s*,(?=\s*\w)")
 
 
+# The rest of a list of names after its first item's comma: "Unilever and Danone", "Unilever, Danone and Nestle"
+_NAME = r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*"
+_LIST_GOES_ON = rf"{_NAME}(?:\s*,\s*{_NAME})*,?\s+<list_connectors>\s+[A-Z]"
+
+
 def _strip_openers(text: str) -> str:
     lex = lexicon()
     previous = None
@@ -254,8 +259,12 @@ def _strip_openers(text: str) -> str:
         text = _without_lone_subordinator(text)
         # a short introductory phrase ending in a comma ("In all likelihood, ...")
         intro = re.match(r"^([A-Z][\w']*(?:\s+[\w']+){0,3}),\s+", text)
-        if intro and _find_verb(["", *_tokens(intro.group(1))]) is None:  # not "The defenders surrendered, ..."
-            text = text[intro.end() :]
+        listed = (  # the first name of a list, not a phrase before it
+            intro is not None and all(word[0].isupper() for word in intro.group(1).split())
+            and phrase(_LIST_GOES_ON, 0).match(text, intro.end()) is not None
+        )
+        if intro and not listed and _find_verb(["", *_tokens(intro.group(1))]) is None:
+            text = text[intro.end() :]  # not "The defenders surrendered, ...", nor "Nestle, Unilever and Danone"
         text = text[_scene_setting(text) :]
     return text
 

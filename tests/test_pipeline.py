@@ -366,6 +366,15 @@ def test_a_heading_over_a_list_is_no_event():
     assert [r["title"] for r in rows] == ["Troops crossed the border"]
 
 
+def test_every_sentence_of_a_dated_list_line_tells_of_its_date():
+    text = ("Feb 24 - Putin announces a special military operation. Missiles strike cities across Ukraine.\n"
+            "March 2 - Russian forces capture Kherson.\nThe West imposes sanctions.\n")
+    rows = extract_article(_article(text, published=dt.date(2022, 3, 20)))
+    dates = {r["title"]: (r["start"], r["date_basis"]) for r in rows}
+    assert dates["Missiles strike cities across Ukraine"] == (dt.date(2022, 2, 24), "continued")
+    assert dates["The West imposes sanctions"][1] == "publication"  # a line of its own is no part of the item above
+
+
 def test_a_date_after_a_superlatives_since_year_dates_the_clause():
     (row,) = extract_article(_article("Oil prices surged to their highest since 2008 on Tuesday.", published=PUB))
     assert (row["start"], row["date_basis"]) == (dt.date(2022, 2, 8), "relative_publication")

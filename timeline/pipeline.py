@@ -15,7 +15,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -288,6 +288,18 @@ def _without_place_line(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     return [(found.end(), stop), *spans[1:]]
 
 
+_ITEM_OPENING = re.compile(r"[ \t]*(?:[-*•·][ \t]*)?$")  # nothing before the date on its line but a bullet
+_ITEM_SEPARATOR = re.compile(r"[ \t]*[-–—:][ \t]")  # "Feb 24 - ", "24 February: "
+
+
+def _heads_a_list_line(text: str, anchor: Anchor) -> int | None:
+    """Where the line starts when ``anchor`` heads it as a dated list item ("Feb 24 - Putin announces ..."), else
+    None: every sentence of that line tells of that date, whatever its tense."""
+    line_start = text.rfind("\n", 0, anchor.start) + 1
+    opening = _ITEM_OPENING.match(text, line_start, anchor.start)
+    return line_start if opening is not None and _ITEM_SEPARATOR.match(text, anchor.end) else None
+
+
 MAX_HEADING_WORDS = 10
 _BLANK_LINE_AFTER = re.compile(r"[ \t]*\n[ \t]*\n")
 
@@ -331,6 +343,7 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
     )
     rows: list[dict] = []
     referred: list[tuple[str, dict]] = []  # event phrases resolved to earlier rows ("the Pahalgam attack")
+    item: tuple[int, DatedClause] | None = None  # the list line a date heads ("Feb 24 - ..."), and its date
     last_end = 0
     for sentence in found:
         if _PARAGRAPH_BREAK.search(text, last_end, sentence.start):
@@ -363,10 +376,15 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
             if anchor is not None:
                 fields = _date_fields(anchor)
                 dated = DatedClause(fields["start"], fields["end"], anchor.precision, fields["date_basis"])
+                if (line_start := _heads_a_list_line(text, anchor)) is not None:
+                    item = line_start, dated
                 if not segment.opens_relative(clause_text) and clause.role != "background":  # about a noun
                     narrative = dating.observe(narrative, dated, sentence.index, published, tense, sentence_text)
             else:
-                undated = _undated(clause_text, tense, narrative, sentence.index, published, settings.undated)
+                if item is not None and settings.undated == "continue" and "\n" not in text[item[0] : clause.start]:
+                    undated = replace(item[1], basis="continued")  # "Feb 24 - Putin announces ... Missiles strike"
+                else:
+                    undated = _undated(clause_text, tense, narrative, sentence.index, published, settings.undated)
                 if undated is None:
                     continue
                 if bound is not None and undated.first is not None and undated.first >= bound.first:

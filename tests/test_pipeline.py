@@ -501,6 +501,13 @@ def test_since_an_event_dated_earlier_runs_from_its_date_to_publication():
     assert (fled["timex_text"], soared["timex_text"]) == ("the invasion", "Russia's invasion")
 
 
+def test_a_fronted_since_without_a_comma_finds_its_event_told_with_another_form_of_the_word():
+    text = "Apple launched the iTunes store on April 28, 2003. Since its launch the store has sold 3 billion songs."
+    rows = extract_article(_article(text, published=dt.date(2008, 1, 9)))
+    sold = next(r for r in rows if "sold" in r["sentence"])
+    assert (sold["start"], sold["end"], sold["timex_text"]) == (dt.date(2003, 4, 28), dt.date(2008, 1, 9), "its launch")
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

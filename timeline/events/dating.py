@@ -561,13 +561,15 @@ _SINCE_EVENT = (
     r"\b(?:<stretch_starts>)\s+((?:(?:<event_determiners>)\s+|(?-i:[A-Z])[\w'’-]*['’]s\s+)(?:[\w'’-]+\s+){0,3}?"
     r"[\w'’-]+)(?=\s*(?:[,.;:!?)]|$)|\s+(?:<event_phrase_verbs>)\b)"
 )
+# "Since its launch the store has sold ...": opening the clause, one noun, then the clause's subject with no comma
+_SINCE_FRONTED = r"\W*(?:<stretch_starts>)\s+((?:<event_determiners>)\s+[\w'’-]+)(?=\s+(?:<event_determiners>)\s)"
 
 
 def since_event(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Where the event named after "since" is, in ``text[start:end]`` ("have fled since the invasion", "Since
     Russia's invasion began, ..."): the start and end of its phrase, or None. "since he was tired" names none, nor
     does a superlative's "since" ("the first talks since the invasion")."""
-    match = phrase(_SINCE_EVENT).search(text, start, end)
+    match = phrase(_SINCE_EVENT).search(text, start, end) or phrase(_SINCE_FRONTED).match(text, start, end)
     if match is None or phrase(_SINCE_AFTER_SUPERLATIVE).search(text, max(0, match.start(1) - 100), match.start(1)):
         return None  # "their first talks since the invasion" says what the talks were, not when
     return match.span(1)

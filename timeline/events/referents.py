@@ -85,6 +85,6 @@ def referent(phrase: str, earlier: Sequence[dict], named: Sequence[tuple[str, di
             # sentence naming Putin): the head word must be there too
             if same or (kind != "other" and row.get("event_type") == kind) or _has_stem(own, head):
                 return row
-        elif not names and (same or (kind == "other" and _stem(head) and re.search(rf"\b{re.escape(head)}\b", own))):
-            return row  # "the invasion" after "Russia invaded"; "the speech" after "Putin gave a speech"
+        elif not names and (same or (kind == "other" and _has_stem(own, head))):
+            return row  # "the invasion" after "Russia invaded"; "the speech" after "Putin gave a speech"; "its launch"
     return None

@@ -63,6 +63,12 @@ def test_a_plain_text_headline_is_the_title_not_the_first_event(tmp_path):
     path.write_text("Troops crossed the border.\n\nTalks followed on Monday.\n")  # a sentence is no headline
     [article] = load([path])
     assert article.title == "" and article.text.startswith("Troops crossed")
+    path.write_text("Timeline: key events of the war\nFeb 24 - Putin announces a special military operation.\n")
+    [article] = load([path])  # a headline right over a longer first paragraph
+    assert article.title == "Timeline: key events of the war" and article.text.startswith("Feb 24 - Putin")
+    path.write_text("Feb 24 - Putin announces the operation\nFeb 26 - The West cuts banks off from SWIFT.\n")
+    [article] = load([path])  # a list item is no headline
+    assert article.title == "" and article.text.startswith("Feb 24 - Putin")
     path = tmp_path / "article.md"
     path.write_text("# EU agrees new sanctions\n\nAmbassadors agreed on Wednesday.\n")  # a Markdown heading
     [article] = load([path])

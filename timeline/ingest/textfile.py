@@ -64,13 +64,21 @@ def text_article(
 
 
 _HEADLINE = re.compile(r"\A[ \t]*([^\n]{3,120}?)[ \t]*\n[ \t]*\n")
+# A headline right over its first paragraph: the next line is longer and ends a sentence
+_HEADLINE_OVER_BODY = re.compile(r"\A[ \t]*([^\n]{3,120}?)[ \t]*\n(?=[ \t]*([^\n]+?[.!?][\"'”’)]*)[ \t]*(?:\n|\Z))")
+_LIST_ITEM = re.compile(r"[-*•·\d]|[^\n]{0,30}?\s[-–—]\s")  # "- ...", "1. ...", "Feb 24 - ...": a list, no headline
 
 
 def _headline(body: str) -> tuple[str, str]:
-    """A plain text file's first line as its title when it reads as a headline: one short line on its own, no
-    sentence end ("Mariupol siege: evacuation corridor fails again"), so it is no event of the story; a Markdown
-    heading's marks are no part of it."""
+    """A plain text file's first line as its title when it reads as a headline: one short line on its own (or right
+    over a longer first paragraph), no sentence end, no list item ("Mariupol siege: evacuation corridor fails
+    again"), so it is no event of the story; a Markdown heading's marks are no part of it."""
     match = _HEADLINE.match(body)
+    if match is None:
+        over = _HEADLINE_OVER_BODY.match(body)
+        first = over.group(1).strip() if over else ""
+        headline = len(first.split()) >= 3 and not _LIST_ITEM.match(first)  # not a dateline's "Kyiv"
+        match = over if over and headline and len(over.group(2)) > len(first) else None
     if match is None or match.group(1).rstrip().endswith((".", "!", "?", '"', "”", ":")):
         return "", body
     return match.group(1).strip().lstrip("#").strip(), body[match.end() :]  # "# Headline" in Markdown

@@ -348,3 +348,8 @@ def test_a_counted_offset_keeps_the_event_it_counts_from(text, expected):
 )
 def test_the_first_name_of_a_listed_subject_is_no_introductory_phrase(text, expected):
     assert title(text) == expected
+
+
+def test_an_adverb_inside_a_verb_group_with_no_object_keeps_the_verb():
+    text = "A 40-mile convoy of Russian military vehicles north of Kyiv has largely dispersed, satellite images showed."
+    assert title(text) == "A 40-mile convoy has largely dispersed"

@@ -460,7 +460,7 @@ def _ends_in_verb(group: list[str]) -> bool:
     """Whether a verb group with no object still says what happened: "Talks ended", "The bridge to reopen",
     "The bridge was destroyed" (an auxiliary alone, "Russia has", does not)."""
     lex = lexicon()
-    words = [w.lower() for w in group]
+    words = [w.lower() for w in group if not w.lower().endswith("ly")]  # "has largely dispersed": the adverb aside
     if len(words) >= 2 and words[-2] in word_lists()["infinitive_markers"]:
         return words[-1] not in lex.aux
     passive = len(words) >= 2 and words[-2] in lex.aux and len(words[-1]) > 4 and words[-1].endswith("ed")

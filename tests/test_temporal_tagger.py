@@ -919,3 +919,14 @@ def test_a_gerund_after_after_tells_a_past_event_even_far_before_the_date():
 def test_overnight_into_a_day_is_the_night_before_it():
     text = "Russian forces shelled Kharkiv overnight into Thursday, officials said."
     assert values(text, "2022-03-12") == {"overnight into Thursday": "2022-03-09TNI"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Storms could follow in late summer and early fall.", {"late summer": "2020-SU", "early fall": "2020-FA"}),
+        ("The drills ran in winter and spring.", {"winter": "2019-WI", "spring": "2020-SP"}),
+    ],
+)
+def test_two_seasons_of_one_stretch_follow_each_other(text, expected):
+    assert values(text, "2020-04-02") == expected

@@ -407,6 +407,27 @@ def _month_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
             continue
         year = int(closing.value[:4]) - (opening.value[5:7] > closing.value[5:7])
         result[index] = replace(opening, value=f"{year:04d}{opening.value[4:]}", anchor=closing.anchor)
+    return _season_ranges(text, result)
+
+
+_SEASON_ORDER = ("SP", "SU", "FA", "WI")
+
+
+def _season_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
+    """ "in late summer and early fall", "from spring to autumn": two seasons without a year are one stretch, so the
+    closing season is the first such season from the opening one on (the one the reader met first sets the year)."""
+    result = list(timexes)
+    for index in range(len(result) - 1):
+        opening, closing = result[index], result[index + 1]
+        if opening.rule != "season" or closing.rule != "season" or closing.basis == "explicit":
+            continue
+        if not phrase(_RANGE_LINK).fullmatch(text, opening.end, closing.start) or not opening.value[:4].isdigit():
+            continue
+        first, last = opening.value[5:7], closing.value[5:7]
+        if first not in _SEASON_ORDER or last not in _SEASON_ORDER:
+            continue
+        year = int(opening.value[:4]) + (_SEASON_ORDER.index(last) < _SEASON_ORDER.index(first))
+        result[index + 1] = replace(closing, value=f"{year:04d}{closing.value[4:]}", anchor=opening.anchor)
     return result
 
 

@@ -231,6 +231,19 @@ def test_a_counted_offset_from_a_dated_event_dates_the_clause():
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("They met to save the Black Sea grain deal, which Moscow quit in July.",
+         "Moscow quit the Black Sea grain deal"),
+        ("Attacks came from Russia and from Crimea, which Russia annexed in 2014.", "Russia annexed Crimea"),
+    ],
+)
+def test_a_relative_clause_names_its_whole_noun_phrase(sentence, expected):
+    rows = extract_article(_article(sentence, published=dt.date(2023, 9, 5)))
+    assert rows[-1]["title"] == expected
+
+
 def test_a_relative_clause_ending_a_sentence_keeps_its_date_to_itself():
     text = ("Russian troops crossed from Belarus on Thursday. Attacks also came from Crimea, which Russia annexed in "
             "2014. Fighting erupted across Crimea.")  # fmt: skip

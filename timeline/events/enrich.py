@@ -85,7 +85,12 @@ def enrich(row: dict, article: Article) -> dict:
     return out
 
 
-_ANTECEDENT = r"((?:<definite_articles>\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[\w'’-]+)\s*,\s*$"
+# "Crimea, which ...", "the Black Sea grain deal, which ...": up to three capitalised words, and after an article up
+# to two lower-case ones that are no link ("from Russia and from Crimea" is two nouns), then the noun
+_ANTECEDENT = (
+    r"((?:<definite_articles>\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:(?!<dangling_words>\b)[a-z][\w'’-]*\s+){0,2}"
+    r"|(?:[A-Z][\w'’-]*\s+){0,3})[\w'’-]+)\s*,\s*$"
+)
 
 
 def _antecedent(text: str, start: int) -> str:

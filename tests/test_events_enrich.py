@@ -111,6 +111,14 @@ def test_enrich_returns_a_copy_with_the_promised_columns():
     assert all(set(p) == {"name", "kind", "country", "lat", "lon"} for p in out["places"])
 
 
+def test_a_place_inside_the_date_expression_is_no_place_of_the_event():
+    text = "Putin spoke at 6 a.m. Moscow time in Novo-Ogaryovo."
+    start = text.index("6 a.m.")
+    row = {"sentence": text, "char_start": 0, "char_end": len(text), "timex_start": start,
+           "timex_end": start + len("6 a.m. Moscow time")}
+    assert "Moscow" not in [p["name"] for p in enrich(row, Article(text=text))["places"]]
+
+
 def test_clause_text_that_is_not_the_article_slice_is_scanned_directly():
     article = Article(text="Something else entirely.")
     out = enrich({"sentence": "Lavrov arrived in Minsk.", "char_start": 0, "char_end": 5}, article)

@@ -60,6 +60,11 @@ def _clause_mentions(text: str, start: int, end: int, article: Article, ctx: _Ar
     return find_mentions(text)
 
 
+def _outside(mentions: list[Mention], span: tuple[int, int] | None) -> list[Mention]:
+    """The mentions outside the date expression: "6 a.m. Moscow time" names a clock, not a place of the event."""
+    return mentions if span is None else [m for m in mentions if not (span[0] <= m.start and m.end <= span[1])]
+
+
 def enrich(row: dict, article: Article) -> dict:
     """A copy of ``row`` with actors, places, event_type, type_cue, figures and title filled.
 
@@ -76,7 +81,7 @@ def enrich(row: dict, article: Article) -> dict:
     event_type, cue = classify(text)
     out.update(
         actors=actors_from(mentions, text, ctx.support),
-        places=places_from(mentions, text, ctx.support),
+        places=places_from(_outside(mentions, timex), text, ctx.support),
         event_type=event_type,
         type_cue=cue,
         figures=parse_figures(text),

@@ -930,3 +930,10 @@ def test_overnight_into_a_day_is_the_night_before_it():
 )
 def test_two_seasons_of_one_stretch_follow_each_other(text, expected):
     assert values(text, "2020-04-02") == expected
+
+
+def test_a_day_of_the_month_just_told_takes_that_months_year():
+    text = "A second deal followed in February 2015. It called for a ceasefire from 15 February."
+    assert values(text, "2022-03-01")["15 February"] == "2015-02-15"
+    text = "Saddam accepted a treaty after the August 1988 cease-fire. Iraq invaded Kuwait on Aug. 2."
+    assert values(text, "1990-08-15")["Aug. 2"] == "1990-08-02"  # that August named a thing, not the story's time

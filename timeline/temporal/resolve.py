@@ -29,10 +29,12 @@ class Resolved:
 
 @dataclass(frozen=True)
 class Mention:
-    """A date mentioned earlier in the text, as the anchor for narrative expressions."""
+    """A date mentioned earlier in the text, as the anchor for narrative expressions. ``names_a_thing``: it was an
+    adjective of a noun ("the August 1988 cease-fire"), no time the story tells of."""
 
     day: dt.date
     granularity: str
+    names_a_thing: bool = False
 
 
 # A reading on the side the tense contradicts costs WRONG_SIDE_FACTOR times its distance plus TENSE_PENALTY_DAYS:

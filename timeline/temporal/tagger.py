@@ -92,6 +92,15 @@ def _heads_a_list_item(text: str, candidate: Candidate) -> bool:
 
 
 _NARRATIVE_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+_MONTH_OR_FINER = frozenset({"month", *DAY_GRANULARITIES})
+_ATTRIBUTIVE_BEFORE = r"\b%articles\s+$"
+_NOUN_NEXT = r"[ \t]+[a-z]"
+
+
+def _names_a_thing(text: str, candidate: Candidate) -> bool:
+    """ "the August 1988 cease-fire", "the 1991 agreement": a date between an article and a noun names a thing."""
+    before = phrase(_ATTRIBUTIVE_BEFORE).search(text, max(0, candidate.start - 8), candidate.start)
+    return before is not None and phrase(_NOUN_NEXT, 0).match(text, candidate.end) is not None
 
 
 def _can_be_referred_to(text: str, candidate: Candidate, basis: str, value: str) -> bool:
@@ -170,6 +179,13 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and _heads_a_list_item(text, candidate)
         ):
             draft = replace(draft, relative_to="previous")  # the year that keeps it near the item before
+        elif (
+            draft.kind == "calendar" and draft.year is None and draft.day is not None and draft.weekday is None
+            and draft.cue is None and previous is not None and previous.granularity in _MONTH_OR_FINER
+            and not previous.names_a_thing and previous.day.month == draft.month
+            and publication is not None and previous.day.year != publication.year
+        ):  # fmt: skip
+            draft = replace(draft, relative_to="previous")  # "in February 2015 ... from 15 February": that February
         elif draft.kind == "calendar" and draft.year is None and word_before(text, candidate.start) == "since":
             # "since November", "since Christmas": the last one that began before publication, whatever the tense
             tense, draft = "past", replace(draft, cue=-1)
@@ -227,7 +243,8 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                 and _can_be_referred_to(text, candidate, resolved.basis, resolved.value)
                 and not (told_day and previous_sentence == sentence_start and _dates_a_saying(text, candidate))
             ):
-                previous, previous_sentence = Mention(span[0], span[2]), sentence_start
+                previous = Mention(span[0], span[2], names_a_thing=_names_a_thing(text, candidate))
+                previous_sentence = sentence_start
                 # "today" names the day of writing whatever the clause's tense; a weekday in a future clause a plan
                 previous_tense = None if candidate.rule.name in _DEICTIC_RULES else tense
                 if previous_tense != "future":

@@ -353,3 +353,8 @@ def test_the_first_name_of_a_listed_subject_is_no_introductory_phrase(text, expe
 def test_an_adverb_inside_a_verb_group_with_no_object_keeps_the_verb():
     text = "A 40-mile convoy of Russian military vehicles north of Kyiv has largely dispersed, satellite images showed."
     assert title(text) == "A 40-mile convoy has largely dispersed"
+
+
+def test_a_day_range_leaves_the_title_whole():
+    text = "EU leaders will meet in Brussels on March 24-25 to discuss a fifth package of sanctions."
+    assert title(text, "March 24") == "EU leaders to meet in Brussels to discuss a fifth package of sanctions"

@@ -937,3 +937,8 @@ def test_a_day_of_the_month_just_told_takes_that_months_year():
     assert values(text, "2022-03-01")["15 February"] == "2015-02-15"
     text = "Saddam accepted a treaty after the August 1988 cease-fire. Iraq invaded Kuwait on Aug. 2."
     assert values(text, "1990-08-15")["Aug. 2"] == "1990-08-02"  # that August named a thing, not the story's time
+
+
+def test_a_second_day_before_an_infinitive_is_a_day():
+    text = "EU leaders will meet in Brussels on March 24-25 to discuss sanctions."
+    assert values(text, "2022-03-15") == {"March 24": "2022-03-24", "25": "2022-03-25"}

@@ -111,8 +111,12 @@ def lexicon() -> _Lexicon:
 
 _DANGLING_THAT = r"\s+<complementizers>$"
 _DATE_BEFORE = r"\b(?:<earlier_words>|<later_words>)\s+$"
-# "2014 and 2015", "December 1 or 2", "1994-96 and 1999-2009": more years or days that go with the date
-_DATE_AFTER = r"(?:[-–/]\d{2,4}\b)?\s*(?:,\s*)?<list_connectors>\s+\d{1,4}\b(?:[-–/]\d{2,4}\b)?"
+# "2014 and 2015", "December 1 or 2", "1994-96 and 1999-2009", "March 24-25": more years or days that go with the
+# date
+_DATE_AFTER = (
+    r"(?:[-–/]\d{2,4}\b)?\s*(?:,\s*)?<list_connectors>\s+\d{1,4}\b(?:[-–/]\d{2,4}\b)?"
+    r"|[-–]\d{1,2}\b(?![-–/.,]?\d)"  # "March 24-25": the range's closing day
+)
 # "The day after the invasion, Poland opened ...": a fronted offset's event goes with the date, up to the comma
 _FRONTED_OFFSET = r"\s+<fronted_offset_links>\s+[^,;:]{1,80}(?=,)"
 

@@ -379,6 +379,13 @@ def test_a_heading_over_a_list_is_no_event():
     assert [r["title"] for r in rows] == ["Troops crossed the border"]
 
 
+def test_a_clause_in_a_stretch_next_to_publication_continues_no_earlier_date():
+    text = "The deadline is mid-April, an official said. Talks are set to resume in the coming days."
+    rows = extract_article(_article(text, published=dt.date(2022, 3, 15)))
+    talks = next(r for r in rows if "resume" in r["sentence"])
+    assert (talks["start"], talks["date_basis"]) == (dt.date(2022, 3, 15), "publication")
+
+
 def test_every_sentence_of_a_dated_list_line_tells_of_its_date():
     text = ("Feb 24 - Putin announces a special military operation. Missiles strike cities across Ukraine.\n"
             "March 2 - Russian forces capture Kherson.\nThe West imposes sanctions.\n")

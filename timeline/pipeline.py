@@ -288,6 +288,15 @@ def _without_place_line(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     return [(found.end(), stop), *spans[1:]]
 
 
+# "in recent weeks", "in the coming days", "the months ahead": a stretch next to publication, of no known length
+_NEAR_PUBLICATION_RULES = frozenset({"duration_recent"})
+
+
+def _near_publication(timexes: list[Timex], clause: segment.Clause) -> bool:
+    """Whether the clause places itself in a vague stretch next to publication: then it continues no earlier date."""
+    return any(t.rule in _NEAR_PUBLICATION_RULES and clause.start <= t.start < clause.end for t in timexes)
+
+
 _ITEM_OPENING = re.compile(r"[ \t]*(?:[-*•·][ \t]*)?$")  # nothing before the date on its line but a bullet
 _ITEM_SEPARATOR = re.compile(r"[ \t]*[-–—:][ \t]")  # "Feb 24 - ", "24 February: "
 
@@ -383,6 +392,8 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
             else:
                 if item is not None and settings.undated == "continue" and "\n" not in text[item[0] : clause.start]:
                     undated = replace(item[1], basis="continued")  # "Feb 24 - Putin announces ... Missiles strike"
+                elif _near_publication(sentence.timexes, clause) and published is not None:
+                    undated = DatedClause(published, published, "day", "publication")  # "in the coming days"
                 else:
                     undated = _undated(clause_text, tense, narrative, sentence.index, published, settings.undated)
                 if undated is None:

@@ -358,3 +358,15 @@ def test_an_adverb_inside_a_verb_group_with_no_object_keeps_the_verb():
 def test_a_day_range_leaves_the_title_whole():
     text = "EU leaders will meet in Brussels on March 24-25 to discuss a fifth package of sanctions."
     assert title(text, "March 24") == "EU leaders to meet in Brussels to discuss a fifth package of sanctions"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials say the corridor will reopen on Monday.", "Officials say the corridor will reopen"),
+        ("Officials hope the corridor will reopen on Monday.", "Officials hope the corridor will reopen"),
+        ("The corridor will reopen on Monday.", "The corridor to reopen"),
+    ],
+)
+def test_a_saying_before_a_future_keeps_its_verb(text, expected):
+    assert title(text, "on Monday") == expected

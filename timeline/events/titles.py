@@ -417,7 +417,8 @@ def _find_verb(tokens: list[str]) -> int | None:
     for i, word in enumerate(lowered):
         past = word in lex.verbs_past or (len(word) > 4 and word.endswith("ed"))
         if (word in lex.aux or past) and plausible(i):
-            return i
+            # "Officials say the corridor will reopen": a saying before the auxiliary is the clause's verb
+            return next((j for j in range(1, i) if lowered[j] in lex.speech and plausible(j)), i)
     for i, word in enumerate(lowered):
         if word in lex.verbs_s and plausible(i):
             return i

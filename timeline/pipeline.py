@@ -390,9 +390,10 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
                 if not segment.opens_relative(clause_text) and clause.role != "background":  # about a noun
                     narrative = dating.observe(narrative, dated, sentence.index, published, tense, sentence_text)
             else:
-                if item is not None and settings.undated == "continue" and "\n" not in text[item[0] : clause.start]:
+                continuing = settings.undated == "continue"
+                if continuing and item is not None and "\n" not in text[item[0] : clause.start]:
                     undated = replace(item[1], basis="continued")  # "Feb 24 - Putin announces ... Missiles strike"
-                elif _near_publication(sentence.timexes, clause) and published is not None:
+                elif continuing and published is not None and _near_publication(sentence.timexes, clause):
                     undated = DatedClause(published, published, "day", "publication")  # "in the coming days"
                 else:
                     undated = _undated(clause_text, tense, narrative, sentence.index, published, settings.undated)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from timeline.temporal.calendar import (
@@ -58,7 +59,7 @@ def _unrestated(text: str, chosen: list[Candidate]) -> list[Candidate]:
 def after_resolution(text: str, timexes: list[Timex], dayless: set[int]) -> list[Timex]:
     """The resolved expressions with clock days, month ranges, offsets from dates, "ago today" and weeks-of worked in.
     ``dayless``: indices of clock times that named no day and were dated by publication alone."""
-    dated = _ordered_ranges(text, _month_ranges(text, _clock_days(text, timexes, dayless)))
+    dated = _ordered_ranges(text, _season_ranges(text, _month_ranges(text, _clock_days(text, timexes, dayless))))
     dated = _days_of_events(text, _offsets_from_dates(text, dated))
     return _weeks_of(text, _ago_today(text, _nights_into(text, _eves(text, dated))))
 
@@ -395,19 +396,25 @@ def _days_of_events(text: str, timexes: list[Timex]) -> list[Timex]:
     return result
 
 
+def _linked(text: str, timexes: list[Timex], rule: str) -> Iterator[int]:
+    """The index of each expression of ``rule`` that a range link ("and", "to", a dash) joins to the next one of it."""
+    for index in range(len(timexes) - 1):
+        opening, closing = timexes[index], timexes[index + 1]
+        if opening.rule == closing.rule == rule and phrase(_RANGE_LINK).fullmatch(text, opening.end, closing.start):
+            yield index
+
+
 def _month_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
     """ "between March and May", "from October to December": two months without a year are one stretch, so the
     opening month takes the year of the closing one (the year before when it comes later in the calendar)."""
     result = list(timexes)
-    for index in range(len(result) - 1):
+    for index in _linked(text, result, "month_bare"):
         opening, closing = result[index], result[index + 1]
-        if opening.rule != "month_bare" or closing.rule != "month_bare" or opening.basis == "explicit":
-            continue
-        if not phrase(_RANGE_LINK).fullmatch(text, opening.end, closing.start) or not closing.value[:4].isdigit():
+        if opening.basis == "explicit" or not closing.value[:4].isdigit():
             continue
         year = int(closing.value[:4]) - (opening.value[5:7] > closing.value[5:7])
         result[index] = replace(opening, value=f"{year:04d}{opening.value[4:]}", anchor=closing.anchor)
-    return _season_ranges(text, result)
+    return result
 
 
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
@@ -417,14 +424,10 @@ def _season_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
     """ "in late summer and early fall", "from spring to autumn": two seasons without a year are one stretch, so the
     closing season is the first such season from the opening one on (the one the reader met first sets the year)."""
     result = list(timexes)
-    for index in range(len(result) - 1):
+    for index in _linked(text, result, "season"):
         opening, closing = result[index], result[index + 1]
-        if opening.rule != "season" or closing.rule != "season" or closing.basis == "explicit":
-            continue
-        if not phrase(_RANGE_LINK).fullmatch(text, opening.end, closing.start) or not opening.value[:4].isdigit():
-            continue
         first, last = opening.value[5:7], closing.value[5:7]
-        if first not in _SEASON_ORDER or last not in _SEASON_ORDER:
+        if closing.basis == "explicit" or not opening.value[:4].isdigit() or not {first, last} <= set(_SEASON_ORDER):
             continue
         year = int(opening.value[:4]) + (_SEASON_ORDER.index(last) < _SEASON_ORDER.index(first))
         result[index + 1] = replace(closing, value=f"{year:04d}{closing.value[4:]}", anchor=opening.anchor)

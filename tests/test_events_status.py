@@ -133,3 +133,16 @@ def test_a_saying_joined_by_and_to_an_act_told_before_it_leaves_the_act_to_decid
 )
 def test_a_negation_in_a_restrictive_relative_denies_the_noun_not_the_event(clause, expected):
     assert status.classify(clause, tense="past")[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("Zelensky refused to rule out a meeting with Putin", "possible"),
+        ("The Kremlin did not rule out talks", "possible"),
+        ("Moscow ruled out talks", "negated"),
+        ("Russia refused to withdraw", "negated"),
+    ],
+)
+def test_a_denied_ruling_out_leaves_the_event_open(clause, expected):
+    assert status.classify(clause, tense="past")[0] == expected

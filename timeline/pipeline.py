@@ -28,6 +28,7 @@ from timeline.events.enrich import enrich
 from timeline.ingest.dateline import find_dateline
 from timeline.temporal import Timex, infer_publication_date, tag
 from timeline.temporal.calendar import format_date
+from timeline.temporal.tagger import heads_a_list_item
 from timeline.text import clean, sentences
 
 #: What to do with a clause that has no date of its own.
@@ -297,16 +298,12 @@ def _near_publication(timexes: list[Timex], clause: segment.Clause) -> bool:
     return any(t.rule in _NEAR_PUBLICATION_RULES and clause.start <= t.start < clause.end for t in timexes)
 
 
-_ITEM_OPENING = re.compile(r"[ \t]*(?:[-*•·][ \t]*)?$")  # nothing before the date on its line but a bullet
-_ITEM_SEPARATOR = re.compile(r"[ \t]*[-–—:][ \t]")  # "Feb 24 - ", "24 February: "
-
-
 def _heads_a_list_line(text: str, anchor: Anchor) -> int | None:
     """Where the line starts when ``anchor`` heads it as a dated list item ("Feb 24 - Putin announces ..."), else
     None: every sentence of that line tells of that date, whatever its tense."""
-    line_start = text.rfind("\n", 0, anchor.start) + 1
-    opening = _ITEM_OPENING.match(text, line_start, anchor.start)
-    return line_start if opening is not None and _ITEM_SEPARATOR.match(text, anchor.end) else None
+    if not heads_a_list_item(text, anchor.start, anchor.end):
+        return None
+    return text.rfind("\n", 0, anchor.start) + 1
 
 
 MAX_HEADING_WORDS = 10

@@ -82,13 +82,10 @@ _ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·]\s*)?$")
 _ITEM_SEPARATOR = re.compile(r"\s*[-–—:]\s")
 
 
-def _heads_a_list_item(text: str, candidate: Candidate) -> bool:
-    """ "March 2 - Russian forces capture Kherson": a date opening a line of a dated list, told in the historical
-    present; the list's order, not the tense, places it."""
-    return bool(
-        _ITEM_START.search(text, max(0, candidate.start - 8), candidate.start)
-        and _ITEM_SEPARATOR.match(text, candidate.end)
-    )
+def heads_a_list_item(text: str, start: int, end: int) -> bool:
+    """ "March 2 - Russian forces capture Kherson": the date at ``start:end`` opens a line of a dated list, told in
+    the historical present; the list's order, not the tense, places it."""
+    return bool(_ITEM_START.search(text, max(0, start - 8), start) and _ITEM_SEPARATOR.match(text, end))
 
 
 _NARRATIVE_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
@@ -176,7 +173,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and draft.month is not None
             and previous is not None
             and previous.granularity in DAY_GRANULARITIES  # an item's day, not a background "in 2014"
-            and _heads_a_list_item(text, candidate)
+            and heads_a_list_item(text, candidate.start, candidate.end)
         ):
             draft = replace(draft, relative_to="previous")  # the year that keeps it near the item before
         elif (

@@ -1,4 +1,4 @@
-"""Calendar arithmetic the resolver relies on: movable holidays (Easter, nth weekday of a month)."""
+"""Calendar arithmetic the resolver relies on: movable holidays (Easter, nth weekday of a month), clocks of values."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.temporal.calendar import calendar_span, easter, movable_day, part_of_span
+from timeline.temporal.calendar import calendar_span, clock_of, easter, movable_day, part_of_span
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,12 @@ def test_part_of_span_is_a_whole_unit_third(value, mod, expected):
     first, last, granularity = calendar_span(value)
     got = part_of_span(first, last, granularity, mod)
     assert tuple(day.isoformat() for day in got) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2022-02-23T23:05", dt.time(23, 5)), ("2022-02-23T09:00", dt.time(9, 0)), ("2022-02-23TMO", None),
+     ("2022-02-23T24:00", None), ("2022-02-23", None), ("P3H", None)],
+)
+def test_clock_of(value, expected):
+    assert clock_of(value) == expected

@@ -8,7 +8,7 @@ import pytest
 
 from timeline.temporal import calendar_span
 from timeline.temporal.calendar import format_date, value_granularity
-from timeline.temporal.model import Draft
+from timeline.temporal.model import CLOCK_UNIT, Draft
 from timeline.temporal.resolve import Mention, resolve, resolve_weekday, resolve_year
 
 D = dt.date
@@ -111,3 +111,26 @@ def test_year_comparison_follows_a_quarter_being_discussed():
 def test_explicit_values_need_no_anchor():
     resolved = resolve(Draft("fixed", value="2014", granularity="year"), None, None, None)
     assert (resolved.value, resolved.basis, resolved.anchor) == ("2014", "explicit", "")
+
+
+@pytest.mark.parametrize(
+    ("offset", "previous", "expected"),
+    [
+        (120, Mention(D(2022, 2, 23), "time", clock=dt.time(23, 0)), ("2022-02-24T01:00", "TIME", "time")),
+        (-30, Mention(D(2022, 2, 23), "time", clock=dt.time(0, 10)), ("2022-02-22T23:40", "TIME", "time")),
+        (120, Mention(D(2022, 2, 21), "day"), ("2022-02-21", "DATE", "day")),  # no clock: the day told of
+        (36 * 60, Mention(D(2022, 2, 21), "day"), ("2022-02-23", "DATE", "day")),  # a day and a half: the nearer
+        (60, Mention(D(1990, 1, 1), "year"), ("XXXX-XX-XX", "DATE", "day")),  # counting hours from a year
+        (-180, None, ("2022-02-24", "DATE", "day")),  # "three hours ago": the publication day
+        (-48 * 60, None, ("2022-02-22", "DATE", "day")),
+    ],
+)
+def test_clock_shift(offset, previous, expected):
+    draft = Draft("shift", type="TIME", unit=CLOCK_UNIT, offset=offset, relative_to="previous", granularity="time")
+    resolved = resolve(draft, D(2022, 2, 24), previous, "past")
+    assert (resolved.value, resolved.type, resolved.granularity) == expected
+
+
+def test_clock_shift_without_any_anchor_is_unresolved():
+    draft = Draft("shift", type="TIME", unit=CLOCK_UNIT, offset=-180, granularity="time")
+    assert resolve(draft, None, None, None).basis == "unresolved"

@@ -396,7 +396,7 @@ def test_two_units_away_and_a_day_before_a_weekday_are_told_apart():
         ("Last updated Thu 24 Feb 2022 10.32 GMT", ["Thu 24 Feb 2022", "10.32 GMT"]),
         ("Wed, Feb 23, 2022", ["Wed, Feb 23, 2022"]),
         ("We sat 3 March with them.", ["3 March"]),  # lower case: a verb, not Saturday
-        ("The Sun 24 hours later ran the story.", ["24 hours"]),
+        ("The Sun 24 hours later ran the story.", ["24 hours later"]),
     ],
 )
 def test_weekday_abbreviations_join_the_date_they_open(text, expected):
@@ -942,3 +942,15 @@ def test_a_day_of_the_month_just_told_takes_that_months_year():
 def test_a_second_day_before_an_infinitive_is_a_day():
     text = "EU leaders will meet in Brussels on March 24-25 to discuss sanctions."
     assert values(text, "2022-03-15") == {"March 24": "2022-03-24", "25": "2022-03-25"}
+
+
+def test_hours_and_minutes_shift_from_a_clock_or_a_day():
+    """ "Two hours later" after 11 p.m. is past midnight; with no clock told, the day it most likely falls on."""
+    text = "At 11 p.m. on Wednesday, missiles hit Kyiv. Two hours later sirens sounded. An hour later, silence."
+    assert [(t.value, t.type) for t in tag(text, "2022-02-24")] == [
+        ("2022-02-23T23:00", "TIME"), ("2022-02-24T01:00", "TIME"), ("2022-02-24T02:00", "TIME")]  # fmt: skip
+    assert values("The talks ended on Monday. 30 minutes later, a statement came.", "2022-02-24") == {
+        "Monday": "2022-02-21", "30 minutes later": "2022-02-21"}  # fmt: skip
+    assert (only("The blast came three hours ago.", "2022-02-24").value) == "2022-02-24"
+    assert (only("The strike came 48 hours ago.", "2022-02-24").value) == "2022-02-22"
+    assert only("The flight lasted two hours.").value == "PT2H"  # a duration stays one

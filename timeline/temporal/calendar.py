@@ -11,6 +11,7 @@ SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}  # W
 
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T.*)?$")
 _TIME = re.compile(r"^\d{4}-\d\d-\d\dT")
+_CLOCK = re.compile(r"^\d{4}-\d\d-\d\dT(\d\d):(\d\d)")
 _MONTH = re.compile(r"^(\d{4})-(\d\d)$")
 _WEEK = re.compile(r"^(\d{4})-W(\d\d)(-WE)?$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
@@ -25,6 +26,14 @@ GRANULARITY_ORDER = ["time", "day", "week", "month", "quarter", "season", "half"
 
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, 1) + relativedelta(months=1, days=-1)
+
+
+def clock_of(value: str) -> dt.time | None:
+    """The time of day a TIME value names ("2022-02-23T23:00"); None for a part of day ("TMO") or no time."""
+    match = _CLOCK.match(value)
+    if match is None or int(match[1]) > 23 or int(match[2]) > 59:  # "T24:00" is the end of the day, no clock
+        return None
+    return dt.time(int(match[1]), int(match[2]))
 
 
 def calendar_span(value: str) -> tuple[dt.date, dt.date, str] | None:

@@ -49,6 +49,9 @@ AS_LAST_TOLD = "as_last_told"
 #: March is a year back; the month just ended would be "last month").
 LAST_NAMED = -2
 
+#: ``Draft.unit`` of "three hours ago", "two hours later": minutes from the anchor's clock, or days when it has none.
+CLOCK_UNIT = "minute"
+
 #: ``Draft.cue`` of "next Thursday": the Thursday of the calendar week after the anchor's.
 NEXT_WEEK = 2
 

@@ -11,7 +11,7 @@ from calendar import monthrange
 from collections.abc import Callable
 
 from timeline.temporal.lexicon import context_words, lexicon, lookup, lookup_or, number_value, phrase, units, year_value
-from timeline.temporal.model import AS_LAST_TOLD, IN_THE_DAY, LAST_NAMED, NEXT_WEEK, Draft
+from timeline.temporal.model import AS_LAST_TOLD, CLOCK_UNIT, IN_THE_DAY, LAST_NAMED, NEXT_WEEK, Draft
 
 Groups = dict[str, str]
 Normalizer = Callable[[Groups, str, bool], "Draft | None"]
@@ -277,6 +277,9 @@ def _count(groups: Groups) -> float | None:
     return number_value(groups["num"])
 
 
+# Minutes in one clock unit (TIMEX3 codes); seconds are too fine to date a news event by
+_MINUTES = {"H": 60, "M": 1}
+
 # A fraction of a unit counted in the next finer one ("half a year" is six months, "1.5 weeks" no whole days)
 _FINER = {"year": ("month", 12), "week": ("day", 7)}
 
@@ -287,10 +290,14 @@ def shift_count(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
         return None
     count += 0.5 if "half" in groups else 0  # "two and a half years ago"
     unit = units()[" ".join(groups["unit"].lower().split())]
-    if unit.time:
-        return None
     direction = lookup("count_directions", groups["dir"])
     sign, relative_to = direction["sign"], direction["from"]
+    if unit.time:  # "three hours ago", "two hours later": whole minutes from the anchor's clock, when it has one
+        minutes = count * _MINUTES.get(unit.code, 0)
+        if not minutes or minutes != int(minutes):
+            return None
+        return Draft("shift", type="TIME", unit=CLOCK_UNIT, offset=sign * int(minutes), relative_to=relative_to,
+                     mod=_mod(groups), granularity="time")
     steps, gran = count * unit.factor, unit.gran
     if gran == "decade":
         steps, gran = steps * 10, "year"

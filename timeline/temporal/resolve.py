@@ -7,11 +7,22 @@ date the text mentioned. Without an anchor, the missing parts stay X-filled ("XX
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 from timeline.temporal.calendar import DAY_GRANULARITIES, SEASON_MONTHS, format_date, movable_day, shift
 from timeline.temporal.lexicon import lookup
-from timeline.temporal.model import AS_LAST_TOLD, IN_THE_DAY, LAST_NAMED, NEXT_WEEK, Basis, Draft, Tense
+from timeline.temporal.model import (
+    AS_LAST_TOLD,
+    CLOCK_UNIT,
+    IN_THE_DAY,
+    LAST_NAMED,
+    NEXT_WEEK,
+    Basis,
+    Draft,
+    Tense,
+    TimexType,
+)
 
 _PERIOD_START_MONTH = {
     "Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7,
@@ -21,21 +32,29 @@ _PERIOD_START_MONTH = {
 
 @dataclass(frozen=True)
 class Resolved:
+    """A resolved value; ``type`` overrides the draft's when resolution decides it (a clock shift with no clock to
+    count from names a day, not a time)."""
+
     value: str
     anchor: str
     basis: Basis
     granularity: str
+    type: TimexType | None = None
 
 
 @dataclass(frozen=True)
 class Mention:
     """A date mentioned earlier in the text, as the anchor for narrative expressions. ``names_a_thing``: it was an
-    adjective of a noun ("the August 1988 cease-fire"), no time the story tells of."""
+    adjective of a noun ("the August 1988 cease-fire"), no time the story tells of. ``clock``: its time of day, when
+    it was a clock time ("at 11 p.m. on Wednesday")."""
 
     day: dt.date
     granularity: str
     names_a_thing: bool = False
+    clock: dt.time | None = None
 
+
+MINUTES_PER_DAY = 24 * 60
 
 # A reading on the side the tense contradicts costs WRONG_SIDE_FACTOR times its distance plus TENSE_PENALTY_DAYS:
 # a date a few weeks away may still defy a misread tense, a date months away on the wrong side may not.
@@ -264,6 +283,8 @@ def _shift(draft: Draft, publication: dt.date | None, previous: Mention | None) 
         compare = False
     if draft.period == "same" and previous is not None and _coarser(previous.granularity, draft.granularity):
         compare = False  # "the same month last year" after "in 2021": the publication's month a year before
+    if draft.unit == CLOCK_UNIT:
+        return _clock_shift(draft, publication, previous if compare else None)
     if compare and previous is not None and draft.unit in ("day", "week") and previous.granularity not in _DAY_SIZED:
         # "the following day" after "in 1990": counting days from a year gives a made-up date
         return Resolved(_unresolved_shift(draft), "", "unresolved", draft.granularity)
@@ -291,6 +312,22 @@ def _shift(draft: Draft, publication: dt.date | None, previous: Mention | None) 
     else:
         value = format_date(day, "weekend" if unit == "weekend" else granularity)
     return Resolved(value, base.isoformat(), basis, granularity)  # type: ignore[arg-type]
+
+
+def _clock_shift(draft: Draft, publication: dt.date | None, previous: Mention | None) -> Resolved:
+    """ "Two hours later" after "at 11 p.m. on Wednesday" is 01:00 on Thursday. With no clock to count from (a day
+    told of, or the publication date), the day the shift most likely lands on: the same one, or whole days away
+    ("48 hours ago")."""
+    if previous is not None and previous.granularity not in DAY_GRANULARITIES:
+        return Resolved("XXXX-XX-XX", "", "unresolved", "day", "DATE")  # "an hour later" after "in 1990"
+    base, basis = (previous.day, "relative_previous") if previous is not None else (publication, "relative_publication")
+    if base is None:
+        return Resolved("XXXX-XX-XX", "", "unresolved", "day", "DATE")
+    if previous is not None and previous.clock is not None:
+        moment = dt.datetime.combine(previous.day, previous.clock) + dt.timedelta(minutes=draft.offset)
+        return Resolved(moment.isoformat(timespec="minutes"), base.isoformat(), basis, "time", "TIME")
+    days = math.floor(draft.offset / MINUTES_PER_DAY + 0.5)  # nearer day of the two it may fall between
+    return Resolved((base + dt.timedelta(days=days)).isoformat(), base.isoformat(), basis, "day", "DATE")
 
 
 _FINE_TO_COARSE = ("time", "day", "week", "month", "quarter", "half", "season", "year", "decade", "century")

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from timeline.temporal.calendar import DAY_GRANULARITIES, calendar_span, value_granularity
+from timeline.temporal.calendar import DAY_GRANULARITIES, calendar_span, clock_of, value_granularity
 from timeline.temporal.guards import possessive_after, word_before
 from timeline.temporal.lexicon import context_words, phrase
 from timeline.temporal.matching import Candidate, candidates, select
@@ -88,7 +88,7 @@ def heads_a_list_item(text: str, start: int, end: int) -> bool:
     return bool(_ITEM_START.search(text, max(0, start - 8), start) and _ITEM_SEPARATOR.match(text, end))
 
 
-_NARRATIVE_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+_NARRATIVE_DAY = re.compile(r"^\d{4}-\d\d-\d\d(?:T\d\d:\d\d)?$")  # a day, or a clock time of one
 _MONTH_OR_FINER = frozenset({"month", *DAY_GRANULARITIES})
 _ATTRIBUTIVE_BEFORE = r"\b%articles\s+$"
 _NOUN_NEXT = r"[ \t]+[a-z]"
@@ -240,7 +240,8 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                 and _can_be_referred_to(text, candidate, resolved.basis, resolved.value)
                 and not (told_day and previous_sentence == sentence_start and _dates_a_saying(text, candidate))
             ):
-                previous = Mention(span[0], span[2], names_a_thing=_names_a_thing(text, candidate))
+                previous = Mention(span[0], span[2], names_a_thing=_names_a_thing(text, candidate),
+                                   clock=clock_of(resolved.value))
                 previous_sentence = sentence_start
                 # "today" names the day of writing whatever the clause's tense; a weekday in a future clause a plan
                 previous_tense = None if candidate.rule.name in _DEICTIC_RULES else tense
@@ -253,7 +254,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                 start=candidate.start,
                 end=candidate.end,
                 text=text[candidate.start : candidate.end],
-                type=draft.type,
+                type=resolved.type or draft.type,
                 value=resolved.value,
                 granularity=granularity,
                 anchor=resolved.anchor,

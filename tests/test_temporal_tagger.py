@@ -199,7 +199,7 @@ def test_article_before_a_compound_adjective_stays_out_of_the_duration():
         # a full month or weekday name and a period end a sentence: the number after it is no day
         ("Drills ran between March and May. 10 days of drills followed.",
          {"March": "2021-03", "May": "2021-05", "10 days": "P10D"}),
-        ("Troops arrived in March. 30,000 of them stayed.", {"March": "2022-03"}),
+        ("Troops arrived in March. 30,000 of them stayed.", {"March": "2021-03"}),  # past: the last March
         ("They met on Thursday. 10 February was chosen.", {"Thursday": "2022-02-10", "10 February": "2022-02-10"}),
         # abbreviations keep their period, and a year after a full name shows one date
         ("They met on Sept. 30 in Minsk.", {"Sept. 30": "2021-09-30"}),
@@ -954,3 +954,23 @@ def test_hours_and_minutes_shift_from_a_clock_or_a_day():
     assert (only("The blast came three hours ago.", "2022-02-24").value) == "2022-02-24"
     assert (only("The strike came 48 hours ago.", "2022-02-24").value) == "2022-02-22"
     assert only("The flight lasted two hours.").value == "PT2H"  # a duration stays one
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Russia invaded Ukraine on Feb. 24.", "2022-02-24"),  # four days before the anniversary: the last one
+        ("On Feb. 24, Russia invaded.", "2022-02-24"),
+        ("Scholz announced the Zeitenwende on Feb. 27.", "2022-02-27"),
+        ("In March, Russian forces withdrew from Kyiv.", "2022-03"),
+        ("Russia's economy shrank in the spring.", "2022-SP"),
+        ("The war began in February.", "2023-02"),  # the month under way began before publication
+        # a plan, deadline, infinitive or scheduled event between the verb and the date looks ahead
+        ("The court extended the deadline to March 3.", "2023-03-03"),
+        ("The ministers agreed to meet in March.", "2023-03"),
+        ("Putin announced elections in March.", "2023-03"),
+        ("In March, ministers will meet.", "2023-03"),
+    ],
+)
+def test_a_date_a_past_verb_places_is_on_or_before_publication(sentence, expected):
+    assert only(sentence, "2023-02-20").value == expected

@@ -52,6 +52,9 @@ LAST_NAMED = -2
 #: ``Draft.unit`` of "three hours ago", "two hours later": minutes from the anchor's clock, or days when it has none.
 CLOCK_UNIT = "minute"
 
+#: ``Draft.cue`` of a date a past verb places ("invaded on Feb. 24"): the last one that began on or before the anchor.
+ON_OR_BEFORE = -3
+
 #: ``Draft.cue`` of "next Thursday": the Thursday of the calendar week after the anchor's.
 NEXT_WEEK = 2
 

@@ -18,6 +18,7 @@ from timeline.temporal.model import (
     IN_THE_DAY,
     LAST_NAMED,
     NEXT_WEEK,
+    ON_OR_BEFORE,
     Basis,
     Draft,
     Tense,
@@ -236,6 +237,8 @@ def resolve_year(draft: Draft, anchor: dt.date, tense: Tense | None) -> int:
         return anchor.year
     if draft.cue == 0:
         return anchor.year
+    if draft.cue == ON_OR_BEFORE:
+        return max(year for year, (start, _) in candidates.items() if start <= anchor or year == min(candidates))
     if draft.cue in (-1, LAST_NAMED):
         # "last March" said in March, "last spring" said in early spring: the last one already over; "last February"
         # said in March is not the month just ended (that would be "last month" or "in February") but a year before

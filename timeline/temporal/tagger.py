@@ -17,7 +17,7 @@ from timeline.temporal.calendar import DAY_GRANULARITIES, calendar_span, clock_o
 from timeline.temporal.guards import possessive_after, word_before
 from timeline.temporal.lexicon import context_words, phrase
 from timeline.temporal.matching import Candidate, candidates, select
-from timeline.temporal.model import AS_LAST_TOLD, IN_THE_DAY, Timex
+from timeline.temporal.model import AS_LAST_TOLD, IN_THE_DAY, ON_OR_BEFORE, Timex
 from timeline.temporal.neighbours import after_resolution, before_resolution, names_its_day
 from timeline.temporal.normalize import DAYLESS, PAST_ONLY
 from timeline.temporal.resolve import Mention, resolve
@@ -60,7 +60,31 @@ def _reads_as_past(text: str, candidate: Candidate) -> bool:
 
 _NOUN_PHRASE_AFTER = r"(?:\s+[\w-]+){1,3}"
 
+_PLACED_BY = r"\b%past_placings\s+$"
+_FRONTED = r"\s*%past_placings\s+$"
+_NOT_PLACED = r"\b(?:%past_unplacing|%event_nouns)\b|[;:()]"
+PLACING_REACH = 60  # characters between a past verb and the date it places
 
+
+def _placed_in_the_past(text: str, candidate: Candidate, cues: list, sentence_start: int) -> bool:
+    """ "Russia invaded Ukraine on Feb. 24" said on 20 February 2023 is 2022's: a past verb placing a date in its own
+    clause puts it on or before publication, however near the next one. Not "extended to Nov. 20", "decided to admit
+    them in March", "payable Dec. 7", "announced elections in March": a plan, deadline, infinitive or scheduled event
+    between the verb and the date looks ahead."""
+    start, end = candidate.start - sentence_start, candidate.end - sentence_start
+    before = [cue for cue in cues if cue[1] <= start]
+    after = [cue for cue in cues if cue[0] >= end]
+    if before and phrase(_PLACED_BY).search(text, max(0, candidate.start - 10), candidate.start):
+        verb, between = before[-1], (sentence_start + before[-1][0], candidate.start)
+    elif after and text.startswith(",", candidate.end) and phrase(_FRONTED).fullmatch(
+        text, sentence_start, candidate.start
+    ):  # "On Feb. 24, Russia invaded"
+        verb, between = after[0], (candidate.end, sentence_start + after[0][1])
+    else:
+        return False
+    if verb[2] != "past" or between[1] - between[0] > PLACING_REACH:
+        return False
+    return not phrase(_NOT_PLACED).search(text, *between)
 
 
 # A modal before a weekday in a clause with no other tense cue: "could resume Friday" (not "could not", "may have")
@@ -186,6 +210,12 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
         elif draft.kind == "calendar" and draft.year is None and word_before(text, candidate.start) == "since":
             # "since November", "since Christmas": the last one that began before publication, whatever the tense
             tense, draft = "past", replace(draft, cue=-1)
+        elif (
+            tense == "past" and draft.kind == "calendar" and draft.year is None and draft.weekday is None
+            and draft.cue is None and (draft.month is not None or draft.period)
+            and _placed_in_the_past(text, candidate, cues_by_sentence[key], sentence_start)
+        ):  # fmt: skip
+            draft = replace(draft, cue=ON_OR_BEFORE)
         if draft.period == PAST_ONLY:
             if tense != "past":
                 continue

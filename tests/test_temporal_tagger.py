@@ -974,3 +974,12 @@ def test_hours_and_minutes_shift_from_a_clock_or_a_day():
 )
 def test_a_date_a_past_verb_places_is_on_or_before_publication(sentence, expected):
     assert only(sentence, "2023-02-20").value == expected
+
+
+def test_the_next_unit_in_a_past_clause_counts_from_the_date_told():
+    told = "In 2014, Russia annexed Crimea. The next year, fighting raged in Donbas."
+    assert values(told, "2022-11-15") == {"2014": "2014", "The next year": "2015"}
+    assert values("The strikes began on Oct. 10. The next week, Russia struck again.", "2022-11-15")[
+        "The next week"] == "2022-W42"  # fmt: skip
+    assert values("In 2014, Russia annexed Crimea. Talks will resume the next year.", "2022-11-15")[
+        "the next year"] == "2023"  # a future clause: from publication  # fmt: skip

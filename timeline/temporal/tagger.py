@@ -63,6 +63,7 @@ _NOUN_PHRASE_AFTER = r"(?:\s+[\w-]+){1,3}"
 _PLACED_BY = r"\b%past_placings\s+$"
 _FRONTED = r"\s*%past_placings\s+$"
 _NOT_PLACED = r"\b(?:%past_unplacing|%event_nouns)\b|[;:()]"
+_THE_NEXT = r"the\s+%told_next\b"
 PLACING_REACH = 60  # characters between a past verb and the date it places
 
 
@@ -216,6 +217,11 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and _placed_in_the_past(text, candidate, cues_by_sentence[key], sentence_start)
         ):  # fmt: skip
             draft = replace(draft, cue=ON_OR_BEFORE)
+        elif (
+            draft.kind == "shift" and draft.relative_to == "publication" and tense == "past" and previous is not None
+            and phrase(_THE_NEXT).match(text, candidate.start)
+        ):  # fmt: skip
+            draft = replace(draft, relative_to="previous")  # "In 2014 ... The next year, fighting raged": 2015
         if draft.period == PAST_ONLY:
             if tense != "past":
                 continue

@@ -983,3 +983,16 @@ def test_the_next_unit_in_a_past_clause_counts_from_the_date_told():
         "The next week"] == "2022-W42"  # fmt: skip
     assert values("In 2014, Russia annexed Crimea. Talks will resume the next year.", "2022-11-15")[
         "the next year"] == "2023"  # a future clause: from publication  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The G20 summit is in November.", "2022-11"),  # a present clause looks ahead, as for a weekday
+        ("Ukraine's harvest begins in July.", "2022-07"),
+    ],
+)
+def test_a_month_in_a_present_clause_is_the_coming_one(sentence, expected):
+    assert only(sentence, "2022-04-01").value == expected
+    # a thing named by its date is no schedule: the nearest June, not the coming one
+    assert only("The bank says it is selling itself under a June agreement.", "2022-10-27").value == "2022-06"

@@ -217,8 +217,10 @@ def resolve_year(draft: Draft, anchor: dt.date, tense: Tense | None) -> int:
     """The year of a calendar name written without one ("10 February", "last August", "the third quarter").
 
     A weekday written beside the date decides; then a cue word (last/next/this); otherwise the occurrence nearest
-    to the anchor, where one on the side the tense points to (past: before, future: after) gets a head start.
-    Untensed quarters and halves read as past: business news reports periods already closed.
+    to the anchor, where one on the side the tense points to (past: before, future or present: after, as for a
+    weekday: "the summit is in November") gets a head start. A date a past verb places (cue ON_OR_BEFORE) is the
+    last one begun by the anchor. Untensed quarters and halves read as past: business news reports periods already
+    closed.
     """
     if draft.weekday is not None and draft.day is not None and draft.month is not None:
         for year in (anchor.year, anchor.year - 1, anchor.year + 1):
@@ -248,7 +250,7 @@ def resolve_year(draft: Draft, anchor: dt.date, tense: Tense | None) -> int:
         return year - 1 if just_ended and year - 1 in candidates else year
     if draft.cue == 1:
         return min(year for year, (_, end) in candidates.items() if end > anchor or year == max(candidates))
-    direction = tense if tense in ("past", "future") else None
+    direction = "future" if tense == "present" else tense if tense in ("past", "future") else None
     if direction is None and draft.period.startswith(("Q", "H")):
         direction = "past"
 

@@ -211,6 +211,8 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
         elif draft.kind == "calendar" and draft.year is None and word_before(text, candidate.start) == "since":
             # "since November", "since Christmas": the last one that began before publication, whatever the tense
             tense, draft = "past", replace(draft, cue=-1)
+        elif tense == "present" and draft.kind == "calendar" and _names_a_thing(text, candidate):
+            tense = None  # "under a June agreement": a thing named by its date, no schedule the present looks ahead to
         elif (
             tense == "past" and draft.kind == "calendar" and draft.year is None and draft.weekday is None
             and draft.cue is None and (draft.month is not None or draft.period)

@@ -996,3 +996,17 @@ def test_a_month_in_a_present_clause_is_the_coming_one(sentence, expected):
     assert only(sentence, "2022-04-01").value == expected
     # a thing named by its date is no schedule: the nearest June, not the coming one
     assert only("The bank says it is selling itself under a June agreement.", "2022-10-27").value == "2022-06"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Scholz heads to Kyiv on Thursday.", "2022-12-22"),  # scheduled present
+        ("Poland hosts the talks on Monday.", "2022-12-19"),
+        ("Putin to visit Minsk on Monday", "2022-12-19"),  # a headline's infinitive
+        ("UN Security Council to meet Friday on Ukraine", "2022-12-23"),
+        ("Moscow to Kyiv flights stopped on Monday.", "2022-12-12"),  # "to" between names, a past verb
+    ],
+)
+def test_a_weekday_of_a_schedule_or_headline_infinitive_is_ahead(sentence, expected):
+    assert only(sentence, "2022-12-17").value == expected

@@ -90,6 +90,8 @@ def _placed_in_the_past(text: str, candidate: Candidate, cues: list, sentence_st
 
 # A modal before a weekday in a clause with no other tense cue: "could resume Friday" (not "could not", "may have")
 _MODAL_BEFORE = r"\b%weekday_modals\s+(?!%weekday_modals_not_before\b)[a-z]+\b[^,;.]*$"
+# A headline's infinitive after its subject, with no verb of its own: "Putin to visit Minsk on Monday"
+_HEADLINE_TO = r"[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*)*\s+%headline_future\s+[a-z]+\b[^,;.]*$"
 _DEICTIC_RULES = frozenset({"day_word", "last_night"})
 
 
@@ -186,10 +188,11 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                             text[sentence_start:sentence_end])
         if draft.weekday is not None and draft.month is None and _just_ahead(text, candidate):
             tense = "planned"  # the nearest such day
-        elif tense is None and draft.weekday is not None and phrase(_MODAL_BEFORE, 0).search(
-            text, max(sentence_start, candidate.start - 60), candidate.start
+        elif tense is None and draft.weekday is not None and (
+            phrase(_MODAL_BEFORE, 0).search(text, max(sentence_start, candidate.start - 60), candidate.start)
+            or phrase(_HEADLINE_TO, 0).match(text, sentence_start, candidate.start)
         ):
-            tense = "future"  # "the talks could resume Friday", "may be approved as early as Tuesday"
+            tense = "future"  # "the talks could resume Friday", "Putin to visit Minsk on Monday"
         elif draft.weekday is not None and draft.month is None and _reads_as_past(text, candidate):
             tense = "past"
         elif (

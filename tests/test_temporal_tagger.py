@@ -625,7 +625,7 @@ def test_every_other_day_is_every_two_days():
 
 
 def test_the_weekend_of_dates_leaves_the_dates_to_say_it():
-    assert values("Fans gathered over the weekend of 19-20 March.", "2022-03-07") == {
+    assert values("Fans will gather over the weekend of 19-20 March.", "2022-03-07") == {
         "19": "2022-03-19", "20 March": "2022-03-20"
     }
 
@@ -1010,3 +1010,21 @@ def test_a_month_in_a_present_clause_is_the_coming_one(sentence, expected):
 )
 def test_a_weekday_of_a_schedule_or_headline_infinitive_is_ahead(sentence, expected):
     assert only(sentence, "2022-12-17").value == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("April Ryan asked the question.", []),  # first names
+        ("Former BND chief August Hanning said so.", []),
+        ("In June Russia withdrew.", ["June"]),
+        ("Since August Kyiv has advanced.", ["August"]),
+        ("Between March and June Russia lost ground.", ["March", "June"]),
+    ],
+)
+def test_a_month_before_a_capitalized_word_is_a_first_name_without_a_date_word(sentence, expected):
+    assert [t.text for t in tag(sentence, "2022-03-10")] == expected
+
+
+def test_a_past_verb_places_a_date_without_a_preposition():
+    assert only("The talks, held April 3, ended.", "2022-03-10").value == "2021-04-03"

@@ -126,7 +126,21 @@ def bare_month(text: str, match: re.Match[str]) -> bool:
         if _span_mod_before().search(text, max(0, match.start() - 24), match.start()):
             return True  # "mid-March", "by early May", "the end of March": a modifier only a date takes
         return _after_date_preposition(text, match.start())
-    return True
+    return not _first_name(text, match)
+
+
+_CAPITALIZED_NEXT = re.compile(r" ([A-Z][a-z]+)\b")
+
+
+def _first_name(text: str, match: re.Match[str]) -> bool:
+    """ "April Ryan asked", "chief August Hanning said": a month right before a capitalized word, with no word
+    dates take before it, is a first name."""
+    after = _CAPITALIZED_NEXT.match(text, match.end())
+    if after is None or after.group(1).lower() in lexicon()["months"] or after.group(1).lower() in (
+        lexicon()["weekdays"]
+    ):
+        return False
+    return not _after_date_preposition(text, match.start())
 
 
 def _after_date_preposition(text: str, start: int) -> bool:

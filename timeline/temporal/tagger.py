@@ -60,7 +60,7 @@ def _reads_as_past(text: str, candidate: Candidate) -> bool:
 
 _NOUN_PHRASE_AFTER = r"(?:\s+[\w-]+){1,3}"
 
-_PLACED_BY = r"\b%past_placings\s+$"
+_PLACED_BY = r"[a-z],?\s+$"  # a word right before: "invaded Ukraine on Feb. 24", AP's "held April 3"
 _FRONTED = r"\s*%past_placings\s+$"
 _NOT_PLACED = r"\b(?:%past_unplacing|%event_nouns)\b|[;:()]"
 _THE_NEXT = r"the\s+%told_next\b"

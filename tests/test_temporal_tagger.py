@@ -1028,3 +1028,16 @@ def test_a_month_before_a_capitalized_word_is_a_first_name_without_a_date_word(s
 
 def test_a_past_verb_places_a_date_without_a_preposition():
     assert only("The talks, held April 3, ended.", "2022-03-10").value == "2021-04-03"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Daily Telegraph reported it.", []),  # a name
+        ("According to the Daily Beast, troops left.", []),
+        ("Daily Russian strikes hit Kharkiv.", ["Daily"]),  # opening a sentence: the word itself
+        ("The drills are held daily.", ["daily"]),
+    ],
+)
+def test_a_capitalized_frequency_word_inside_a_sentence_before_a_name_is_a_name(sentence, expected):
+    assert [t.text for t in tag(sentence, "2022-03-10")] == expected

@@ -297,10 +297,17 @@ def frequency(text: str, match: re.Match[str]) -> bool:
     """ "a year" is a frequency only after an amount ("$5 a year", "twice a week"); "daily" is one on its own."""
     words = context_words()
     if match.group("freq").lower().split()[0] not in words["rate_words"]:
-        return True
+        return not _titled(text, match)
     if word_after(text, match.end()).lower() in words["rate_not_before"]:  # "meets a day later than usual": an offset
         return False
     return _after_amount(text, match.start())
+
+
+def _titled(text: str, match: re.Match[str]) -> bool:
+    """ "the Daily Telegraph", "writing in the Weekly Standard": a capitalized frequency word before a capitalized
+    word inside a sentence is the first word of a name."""
+    capitalized = original(text, match)[0].isupper() and _CAPITALIZED_NEXT.match(text, match.end()) is not None
+    return capitalized and not _opens_sentence(text, match.start())
 
 
 @functools.cache

@@ -1041,3 +1041,10 @@ def test_a_past_verb_places_a_date_without_a_preposition():
 )
 def test_a_capitalized_frequency_word_inside_a_sentence_before_a_name_is_a_name(sentence, expected):
     assert [t.text for t in tag(sentence, "2022-03-10")] == expected
+
+
+def test_a_clock_range_across_midnight_ends_the_next_morning():
+    assert [t.value for t in tag("The curfew will run from 10 p.m. to 7 a.m.", "2022-02-26")] == [
+        "2022-02-26T22:00", "2022-02-27T07:00"]  # fmt: skip
+    assert [t.value for t in tag("Shops open from 9 a.m. to 5 p.m.", "2022-02-26")] == [
+        "2022-02-26T09:00", "2022-02-26T17:00"]  # fmt: skip

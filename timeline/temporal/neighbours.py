@@ -19,6 +19,7 @@ from timeline.temporal.calendar import (
     GRANULARITY_ORDER,
     PART_MODS,
     calendar_span,
+    clock_of,
     format_date,
     shift,
 )
@@ -445,13 +446,19 @@ _LIST_LINK = r"\s*(?:,\s*(?:%list_links\s+)?|%list_links\s+)(?:%day_prepositions
 def _ordered_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
     """ "from 24 February to 20 May", "from Friday to Tuesday", "on Monday and Tuesday": a closing day written without
     a year never comes before the opening one (the tense read "20 May" as last year's); it is the next such day after
-    the opening."""
+    the opening. A closing clock earlier than the opening one on the same day is the next morning's ("from 10 p.m. to
+    7 a.m.")."""
     result = list(timexes)
     for index in range(len(result) - 1):
         opening, closing = result[index], result[index + 1]
+        first, last = _day_of(opening), _day_of(closing)
+        if first is not None and first == last and _before_on_the_clock(closing, opening) and phrase(
+            _ORDERED_LINK
+        ).fullmatch(text, opening.end, closing.start):  # "from 10 p.m. to 7 a.m.": the morning after
+            result[index + 1] = replace(closing, value=(last + dt.timedelta(days=1)).isoformat() + closing.value[10:])
+            continue
         if closing.basis != "relative_publication" or closing.rule not in _MONTH_DAY_RULES | {"weekday"}:
             continue
-        first, last = _day_of(opening), _day_of(closing)
         if first is None or last is None or last >= first:
             continue
         listed = (  # only ahead: past days are listed in any order ("statements made Friday and Thursday")
@@ -469,6 +476,12 @@ def _ordered_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
         if later is not None:
             result[index + 1] = replace(closing, value=later.isoformat() + closing.value[10:])
     return result
+
+
+def _before_on_the_clock(closing: Timex, opening: Timex) -> bool:
+    """Whether ``closing`` names an earlier time of day than ``opening`` (both clock times)."""
+    ends, starts = clock_of(closing.value), clock_of(opening.value)
+    return ends is not None and starts is not None and ends < starts
 
 
 def _same_day_in(day: dt.date, year: int) -> dt.date | None:

@@ -31,6 +31,8 @@ DAYS = st.dates(min_value=dt.date(1995, 1, 1), max_value=dt.date(2025, 12, 31))
         ("Published: 10. Februar 2022 12:30", (2022, 2, 10)),
         ("Kyiv, Ukraine, March 3 (AP) — Shelling", (None, 3, 3)),
         ("2022-02-10 | Example News", (2022, 2, 10)),
+        ("Brussels, 3 June 2022.", (2022, 6, 3)),  # a press release's own line
+        ("Washington, D.C., June 3, 2022.", (2022, 6, 3)),
     ],
 )
 def test_datelines(line, expected):
@@ -47,6 +49,7 @@ def test_datelines(line, expected):
         "LONDON (Reuters) - No date in this dateline.",
         "On Thursday, 10 February, troops moved.",
         "February 30, 2022 / impossible day",
+        "Russia invaded Ukraine, 24 February 2022.",  # a sentence ending in a date
     ],
 )
 def test_not_datelines(text):

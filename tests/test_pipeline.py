@@ -281,6 +281,9 @@ def test_a_dateline_opening_the_text_is_no_event_but_a_chronology_date_is():
     rows = extract_article(_article(text, published=dt.date(2022, 3, 11)))
     assert [(r["start"], r["timex_text"]) for r in rows] == [
         (dt.date(2022, 3, 9), "March 9, 2022"), (dt.date(2022, 3, 10), "March 10, 2022")]  # fmt: skip
+    text = "Brussels, 3 June 2022.\n\nThe Council today adopted a sixth package of sanctions."  # a press release's
+    rows = extract_article(_article(text, published=dt.date(2022, 6, 3)))
+    assert [r["sentence"] for r in rows] == ["The Council today adopted a sixth package of sanctions."]
 
 
 def test_a_bare_saying_row_is_titled_with_what_it_reports():

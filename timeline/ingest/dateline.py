@@ -79,7 +79,8 @@ def _pattern() -> re.Pattern[str]:
     )
     agency = r"(?:\s*\((?P<agency>[^)\n]{1,40})\))?"
     return re.compile(
-        rf"^[\s*_#>]*(?:{cue})?(?:{place})?(?:{weekday})?(?:{date}){agency}\s*(?:[-–—/|:•·]|$|\d{{1,2}}[:.]\d{{2}})",
+        rf"^[\s*_#>]*(?:{cue})?(?:{place})?(?:{weekday})?(?:{date}){agency}\s*"
+        r"(?:[-–—/|:•·]|(?P<stop>\.\s*)?$|\d{1,2}[:.]\d{2})",
         re.IGNORECASE | re.MULTILINE,
     )
 
@@ -124,8 +125,16 @@ def _parse_line(line: str, offset: int, dayfirst: bool) -> Dateline | None:
         return None
     agency = (g["agency"] or "").strip()
     filed = (g["place"] or "").strip(" ,") or agency
+    if g["stop"] and not _names_a_place(filed):
+        return None  # "Russia invaded Ukraine, 24 February 2022.": a sentence, not "Brussels, 3 June 2022."
     text = match.group(0).strip(" \t*_#>-–—/|:•·")
     return Dateline(year_n, month_n, day_n, text, offset + match.start(), filed, agency)
+
+
+def _names_a_place(words: str) -> bool:
+    """A place as a dateline names it: a few words, each capitalized ("Brussels", "Washington, D.C.")."""
+    names = words.replace(",", " ").split()
+    return 0 < len(names) <= 4 and all(name[0].isupper() for name in names)
 
 
 # A dateline without a date that credits an agency: "LILONGWE, Malawi (AP) —", "WASHINGTON (CNN) -"

@@ -560,3 +560,18 @@ def test_a_date_in_a_participle_aside_leaves_the_main_verb_in_the_title():
     assert (row["title"], row["start"], row["end"]) == (
         "The referendums were denounced", dt.date(2022, 9, 23), dt.date(2022, 9, 27)
     )
+
+
+def test_a_live_blog_entry_time_opening_a_line_is_no_event_and_no_date():
+    text = ("09:30 U.S. President Joe Biden spoke with Zelenskiy overnight about the attack, the White House said.\n"
+            "11:00 Russian troops have now occupied the plant, the regulator said.\n"
+            "14:10\nThe UN Human Rights Council voted yesterday to set up an inquiry.")
+    rows = extract_article(_article(text, published=dt.date(2022, 3, 4)))
+    assert [(r["sentence"][:20], r["start"], r["timex_text"]) for r in rows] == [
+        ("U.S. President Joe B", dt.date(2022, 3, 3), "overnight"),
+        ("Russian troops have ", dt.date(2022, 3, 4), ""),
+        ("The UN Human Rights ", dt.date(2022, 3, 3), "yesterday"),
+    ]
+    assert rows[1]["status"] != "scheduled"  # posted at 11:00, no future date
+    story = extract_article(_article("Troops crossed. At 09:30 shelling began.", published=dt.date(2022, 3, 4)))
+    assert story[-1]["timex_text"] == "09:30"  # a clock inside a sentence dates it

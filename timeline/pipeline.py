@@ -67,6 +67,28 @@ def _event_id(article_id: str, clause: segment.Clause, anchor: Anchor | None) ->
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+# A live blog's entry time opening a line ("09:30 U.S. President Joe Biden spoke ...", "14:10" over its entry): when
+# the entry was posted, no event of its own and no date of what it reports. A clock and a zone or meridiem at most,
+# then the line's end or a sentence after a space, dash or colon.
+_ENTRY_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[A-Za-z.]{1,5})?")
+_ENTRY_END = re.compile(r"[ \t]*(?:[-–—:|][ \t]*)?(?:\n\s*|(?=[A-Z\"“‘'])|$)")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+
+
+def _after_entry_time(text: str, start: int, end: int, timexes: list[Timex]) -> int:
+    """Where the sentence at ``start`` begins once a live blog's entry time opening it is cut off (``start`` when
+    there is none)."""
+    first = timexes[0] if timexes else None
+    if (
+        first is None or first.type != "TIME" or first.basis not in ("relative_publication", "relative_previous")
+        or text[start : first.start].strip() or not _LINE_START.search(text, max(0, first.start - 80), first.start)
+        or not _ENTRY_TIME.fullmatch(first.text)
+    ):  # fmt: skip
+        return start
+    after = _ENTRY_END.match(text, first.end, end)
+    return after.end() if after else start
+
+
 def _is_date_only(text: str, start: int, end: int, anchors: list[Anchor]) -> bool:
     """A line that is nothing but a date (a dateline) states no event."""
     rest = text[start:end]
@@ -228,9 +250,13 @@ def _sentences(text: str, timexes: list[Timex], published: dt.date | None, title
     ordered = sorted(timexes, key=lambda t: t.start)
     starts = [t.start for t in ordered]
     spans = _without_dateline(text, _without_headline(text, clean.content_spans(text), title))
-    for index, (start, end) in enumerate(sentences.split(text, spans)):
-        candidates = ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+    for index, (opening, end) in enumerate(sentences.split(text, spans)):
+        candidates = ordered[bisect.bisect_left(starts, opening) : bisect.bisect_left(starts, end)]
         in_sentence = [t for t in candidates if t.end <= end]
+        start = _after_entry_time(text, opening, end, in_sentence)
+        if start >= end:
+            continue  # a live blog's entry time on a line of its own
+        in_sentence = [t for t in in_sentence if t.start >= start]
         anchors = dating.find_anchors(text, in_sentence, published)
         if not _is_date_only(text, start, end, anchors):
             out.append(_Sentence(index, start, end, in_sentence, anchors))

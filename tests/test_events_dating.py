@@ -382,10 +382,10 @@ def test_a_date_a_past_event_came_before_does_not_date_it():
 
 
 def test_an_event_going_on_until_a_later_day_is_one_span():
-    text = "The conference opened on 18 February and runs until 20 February."
+    text = "The conference opened on 8 February and runs until 12 February."
     (anchor,) = find_anchors(text, tag(text, PUB), PUB)
     assert (anchor.first, anchor.last, anchor.text) == (
-        dt.date(2022, 2, 18), dt.date(2022, 2, 20), "18 February and runs until 20 February"
+        dt.date(2022, 2, 8), dt.date(2022, 2, 12), "8 February and runs until 12 February"
     )
     for word in _lexicon()["state_ends"]:
         other = text.replace("until", word)
@@ -600,3 +600,11 @@ def test_a_hedged_finer_date_joins_the_coarser_one_it_restates():
     (anchor,) = find_anchors(text, tag(text, published), published)
     assert (anchor.first, anchor.last, anchor.precision) == (published, dt.date(2022, 3, 6), "week")
     assert anchor.text.endswith("possibly Wednesday")
+
+
+def test_a_day_naming_its_noun_leaves_the_event_to_the_other_date():
+    text = "President Joe Biden in April set an August 31 deadline for the withdrawal of U.S. troops."
+    published = dt.date(2021, 8, 15)
+    assert [a.text for a in find_anchors(text, tag(text, published), published)] == ["April"]
+    alone = "A March 3 meeting between the ministers ended without agreement."  # the only date still dates it
+    assert [a.text for a in find_anchors(alone, tag(alone, published), published)] == ["March 3"]

@@ -593,12 +593,30 @@ def find_anchors(text: str, timexes: Sequence[Timex], published: dt.date | None 
     """The anchors among one sentence's timexes (article offsets), in text order."""
     ordered = sorted(timexes, key=lambda t: t.start)
     singles = _with_times_of_day(text, [a for t in ordered if (a := _single(text, t, published)) is not None])
-    singles = _without_frame_then(text, _restated(text, singles))
+    singles = _without_day_adjectives(text, _without_frame_then(text, _restated(text, singles)))
     windows = {id(t): a for t in ordered if (a := _window(text, t, published)) is not None}
     singles = sorted([*singles, *windows.values()], key=lambda a: a.start)
     durations = [t for t in ordered if (t.type == "DURATION" or t.rule == DAY_OF_EVENT) and id(t) not in windows]
     anchors, lengths = _apply_offsets(text, _merge_ranges(text, singles), durations)
     return _apply_durations(text, anchors, lengths)
+
+
+def _without_day_adjectives(text: str, anchors: list[Anchor]) -> list[Anchor]:
+    """ "Biden in April set an August 31 deadline": a day between an article and its noun names the thing (the
+    deadline); when another date in the sentence is left to date the event, that one does."""
+    named = [a for a in anchors if a.precision == "day" and _names_its_noun(text, a)]
+    if not named or len(named) == len(anchors):
+        return anchors
+    return [a for a in anchors if a not in named]
+
+
+def _names_its_noun(text: str, anchor: Anchor) -> bool:
+    after = text[anchor.end : anchor.end + 20]
+    return (
+        bool(_attributive().search(text[max(0, anchor.start - 20) : anchor.start]))
+        and bool(re.match(r"\s+[a-z]", after))
+        and not phrase(_PREPOSITION_NEXT).match(after)
+    )
 
 
 _WINDOW_OPENING = r"^<definite_articles>\s+(?:<window_openings>)\s"

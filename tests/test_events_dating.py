@@ -419,6 +419,9 @@ def test_a_perfect_clause_since_a_date_runs_to_publication():
     text = "More than three million people have fled Ukraine since the invasion began on 24 February."
     (anchor,) = find_anchors(text, tag(text, published), published)
     assert dating.to_publication(text, anchor, "perfect", published).last == published
+    text = "Ukraine's ports have been blockaded since Russia invaded in February."  # any past verb of the since-clause
+    (anchor,) = find_anchors(text, tag(text, published), published)
+    assert dating.to_publication(text, anchor, "perfect", published).last == published
 
 
 def test_a_present_or_future_state_until_a_date_runs_from_publication():

@@ -100,8 +100,10 @@ _BASELINE = (
     r"|\b(?:<baseline_direct>)\s+(?:(?:in|on|at|during|of)\s+)?)$"
 )
 _PROMISED = r"\b(?:<promise_verbs>)\b[^,;:.]*$"
-# "since 24 February", "since the invasion began on 24 February"
-_STRETCH_START = r"\b(?:<stretch_starts>)\s+(?:[^,;:.]{0,50}\s<start_verbs>\s+<date_prepositions>\s+)?$"
+# "since 24 February", "since the invasion began on 24 February", "since Russia invaded in February"
+_STRETCH_START = (
+    r"\b(?:<stretch_starts>)\s+(?:[^,;:.]{0,50}\s(?:<start_verbs>|[a-z]{2,}ed)\s+<date_prepositions>\s+)?$"
+)
 # "opened on Friday and runs until Sunday": one event over both days
 _CONTINUES_UNTIL = r"\s+<and_words>\s+(?:[a-z]+\s+){1,3}?(?:<state_ends>)\s+(?:<definite_articles>\s+)?"
 _OFFSET_LINK = r"\s+(?:(<offset_after>)|<offset_before>)\b[^,;:()]*"  # group 1: forward

@@ -1048,3 +1048,11 @@ def test_a_clock_range_across_midnight_ends_the_next_morning():
         "2022-02-26T22:00", "2022-02-27T07:00"]  # fmt: skip
     assert [t.value for t in tag("Shops open from 9 a.m. to 5 p.m.", "2022-02-26")] == [
         "2022-02-26T09:00", "2022-02-26T17:00"]  # fmt: skip
+
+
+def test_the_day_of_a_plan_is_no_day_told_as_past():
+    text = ("Blinken cancelled a meeting with Lavrov that had been scheduled for Thursday in Geneva. "
+            "Germany halted certification of the pipeline earlier in the day.")
+    assert values(text, "2022-02-22") == {"Thursday": "2022-02-24", "earlier in the day": "2022-02-22"}
+    becomes = "Liz Truss, who becomes Britain's prime minister on Tuesday, is expected to announce a freeze."
+    assert only(becomes, "2022-09-05").value == "2022-09-06"

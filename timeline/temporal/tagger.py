@@ -93,6 +93,7 @@ _MODAL_BEFORE = r"\b%weekday_modals\s+(?!%weekday_modals_not_before\b)[a-z]+\b[^
 # A headline's infinitive after its subject, with no verb of its own: "Putin to visit Minsk on Monday"
 _HEADLINE_TO = r"[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*)*\s+%headline_future\s+[a-z]+\b[^,;.]*$"
 _DEICTIC_RULES = frozenset({"day_word", "last_night"})
+_AHEAD_TENSES = frozenset({"future", "planned"})  # a date told as a plan, not as what happened
 
 
 _AHEAD_OF = r"\b%nearest_weekday_before\s+$"
@@ -251,8 +252,12 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and previous.day < publication
         ):
             anchor_mention = None  # "will hold a concert later in the day": not on a day already past, but today
-        elif tense == "past" and previous_tense == "future":
-            # "They will meet again on Wednesday. Later in the day, the Pentagon said ...": the day last told of as past
+        elif tense == "past" and (
+            previous_tense == "future" or (previous_tense in _AHEAD_TENSES and draft.period == IN_THE_DAY)
+        ):
+            # "They will meet again on Wednesday. Later in the day, the Pentagon said ...", "a meeting that had been
+            # scheduled for Thursday ... earlier in the day": the day last told of as past ("that day" after a plan
+            # still names the plan's day)
             anchor_mention = last_told
         if (
             draft.period in _QUARTER_TOPIC
@@ -286,7 +291,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                 previous_sentence = sentence_start
                 # "today" names the day of writing whatever the clause's tense; a weekday in a future clause a plan
                 previous_tense = None if candidate.rule.name in _DEICTIC_RULES else tense
-                if previous_tense != "future":
+                if previous_tense not in _AHEAD_TENSES:
                     last_told = previous
                 if span[2] == "quarter":
                     last_quarter, last_quarter_end = previous, candidate.end

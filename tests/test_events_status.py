@@ -139,3 +139,17 @@ def test_a_saying_joined_by_and_to_an_act_told_before_it_leaves_the_act_to_decid
 )
 def test_a_negation_of_something_else_does_not_deny_the_event(clause, expected):
     assert status.classify(clause, tense="past")[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cue between an article (or possessive) and its noun describes the noun
+        ("A planned summit between Biden and Putin will not go ahead.", "negated"),
+        ("Russia's planned offensive began in the east.", "occurred"),
+        ("His services learned of a plan to stage a coup.", "occurred"),
+        ("The cancelled summit was the first since 2021.", "negated"),  # a cancelled one still did not happen
+    ],
+)
+def test_a_cue_describing_a_noun_is_no_verb_of_the_clause(text, expected):
+    assert status.classify(text, tense="past")[0] == expected

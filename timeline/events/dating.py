@@ -144,7 +144,11 @@ def _appositive() -> re.Pattern[str]:
 
 
 def _tense_cues(text: str, present_refs: Sequence[int]) -> list[tuple[int, str]]:
-    cues = [(start, kind) for start, end, kind in tense_cues(text) if not _passive_participle(text, start, end)]
+    cues = [
+        (start, kind)
+        for start, end, kind in tense_cues(text)
+        if not _passive_participle(text, start, end) and not status.describes_a_noun(text, start, end)
+    ]
     cues += [(m.start(), "present") for m in _present_verbs().finditer(text)]
     return cues + [(at, "present") for at in present_refs if text[at] != " "]
 

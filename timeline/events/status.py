@@ -163,6 +163,19 @@ def _in_restrictive_relative(text: str, cue: StatusCue) -> bool:
     return not any(c.status == "reported" and c.end == len(before) for c in find_cues(before))
 
 
+_ADJECTIVE_SLOT = r"(?:\b<attributive_determiners>|\w['’]s)\s+$"
+_NOUN_NEXT = re.compile(r"\s+[a-z]")
+
+
+def describes_a_noun(text: str, start: int, end: int) -> bool:
+    """ "A planned summit ... will not go ahead", "Russia's planned offensive began": the word at ``start:end``
+    stands between an article (or possessive) and its noun, so it describes the noun, not the clause's event."""
+    return (
+        phrase(_ADJECTIVE_SLOT).search(text, max(0, start - 20), start) is not None
+        and _NOUN_NEXT.match(text, end) is not None
+    )
+
+
 _AND_BEFORE = r"\b<and_words>\s+(?:(?:<and_adverbs>|\w+ly)\s+)?$"  # "and said", "and also said"
 
 
@@ -215,6 +228,8 @@ def classify(
     ]
     cues = [c for c in find_cues(text, [*masked, *relatives]) if c.start < end]
     cues = [c for c in cues if not _in_restrictive_relative(text, c)]
+    # a cue describing a noun is no verb of the clause (but a "cancelled summit" still did not happen)
+    cues = [c for c in cues if c.status == "negated" or not describes_a_noun(text, c.start, c.end)]
     # "declared martial law", "announced new sanctions": an act, not a report of one
     cues = [c for c in cues if not (c.status == "reported" and takes_object(text, c, masked))]
     reported = [c for c in cues if c.status == "reported"]

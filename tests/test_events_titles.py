@@ -370,3 +370,18 @@ def test_a_day_range_leaves_the_title_whole():
 )
 def test_a_saying_before_a_future_keeps_its_verb(text, expected):
     assert title(text, "on Monday") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Denis Pushilin, head of the Moscow-backed Donetsk People's Republic, said the fighters would face a "
+         "tribunal.", "Pushilin said the fighters would face a tribunal"),
+        ("Jens Stoltenberg, NATO's secretary general, warned the alliance would not send troops.",
+         "Stoltenberg warned the alliance would not send troops"),
+        ("Russia, Belarus, and China agreed on a plan.", "Russia, Belarus, and China agreed on a plan"),  # a list
+        ("Biden, who spoke in Warsaw, said troops would stay.", "Biden said troops would stay"),
+    ],
+)
+def test_a_role_in_apposition_after_a_name_leaves_the_title(text, expected):
+    assert title(text) == expected

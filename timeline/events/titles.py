@@ -18,7 +18,7 @@ from timeline.events.gazetteer import Mention, load_yaml
 from timeline.events.phrases import phrase, word_lists
 from timeline.events.segment import relative_opening
 from timeline.events.status import RELATIVE_CLAUSE, not_until
-from timeline.temporal.tense import not_past_forms
+from timeline.temporal.tense import not_past_forms, tense_cues
 
 MAX_TITLE = 80
 MAX_SUBJECT_WORDS = 8  # longer subjects are cut at their first preposition ("Senators from both ...")
@@ -234,9 +234,23 @@ def _clean(text: str) -> str:
     text = re.sub(r"\([^)]*\)", "", text)
     text = phrase(_AGENT_ASIDE).sub(" ", text)
     text = lex.aside.sub(" ", text)
+    text = _ROLE_APPOSITION.sub(_without_role, text)
     text = _bare_participle().sub(" ", text)  # "The referendums, held [from Sept. 23-27], were denounced"
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     return " ".join(text.split())
+
+
+# A role between commas right after a name, then the verb: "Pushilin, head of the Moscow-backed Donetsk People's
+# Republic, said", "Stoltenberg, NATO's secretary general, warned"
+_ROLE_APPOSITION = re.compile(f"({_SLOT.pattern}),\\s*((?:[a-z]|{_OPEN})[^,]{{1,80}}),\\s+(?=([a-z]+))")
+
+
+def _without_role(match: re.Match[str]) -> str:
+    """The name alone when the apposition has no verb and a verb follows it."""
+    role, verb = match.group(3), match.group(4)
+    if tense_cues(_SLOT.sub("X", role)) or not tense_cues(verb):
+        return match.group(0)
+    return match.group(1) + " "
 
 
 @cache

@@ -36,7 +36,7 @@ def _auxiliary_before() -> re.Pattern[str]:
 def _cues() -> tuple[re.Pattern[str], frozenset[str]]:
     data = _tense_data()
     pattern = (
-        r"(?<![\w'])(?:(?P<future>" + alternation(data["future"])[3:-1]
+        r"(?<![\w'-])(?:(?P<future>" + alternation(data["future"])[3:-1]
         + r")|(?P<past>" + alternation(data["past"])[3:-1] + r"|[a-z]{2,}ed"
         + r")|(?P<present>" + alternation([*data["present"], *data["plural_present"]])[3:-1] + r"))(?![\w'])"
     )

@@ -143,3 +143,8 @@ def test_an_infinitive_after_an_adjective_is_no_future_cue():
     text = "Problems made it difficult for Sun to meet demand well into the summer."
     assert [t.value for t in tag(text, "1989-10-26")] == ["1989-SU"]
     assert [t.value for t in tag("The ceasefire was to hold over Easter.", "2022-02-10")] == ["2022-04-17"]
+
+
+def test_the_ed_end_of_a_hyphenated_compound_is_no_verb():
+    assert tense_cues("the Moscow-backed republic") == []
+    assert [kind for _s, _e, kind in tense_cues("Moscow backed the republic")] == ["past"]

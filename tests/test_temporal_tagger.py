@@ -1056,3 +1056,8 @@ def test_the_day_of_a_plan_is_no_day_told_as_past():
     assert values(text, "2022-02-22") == {"Thursday": "2022-02-24", "earlier in the day": "2022-02-22"}
     becomes = "Liz Truss, who becomes Britain's prime minister on Tuesday, is expected to announce a freeze."
     assert only(becomes, "2022-09-05").value == "2022-09-06"
+
+
+def test_a_later_shift_with_no_date_told_before_is_unresolved_in_a_past_clause():
+    assert only("Three days later, Russian troops pulled out of the town.", "2022-04-05").value == "XXXX-XX-XX"
+    assert only("Three days later, troops will leave.", "2022-04-05").value == "2022-04-08"

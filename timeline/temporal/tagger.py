@@ -272,7 +272,12 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             if previous is None or previous_sentence < sentence_starts[max(0, sentence_index - 1)]:
                 continue
             anchor_mention = previous
-        resolved = resolve(draft, publication, anchor_mention, tense)
+        forward_untold = (
+            draft.kind == "shift" and draft.relative_to == "previous" and draft.offset > 0 and anchor_mention is None
+            and tense == "past"
+        )  # fmt: skip
+        # "Three days later, troops pulled out" with no date told before: not three days after publication
+        resolved = resolve(draft, None if forward_untold else publication, anchor_mention, tense)
         granularity = resolved.granularity
         if draft.type in ("DATE", "TIME"):
             granularity = value_granularity(resolved.value)

@@ -151,8 +151,14 @@ def quarter(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
         if written is None:  # "profit rose in Q3": the year by tense, as for "the third quarter"
             return Draft("calendar", period=f"Q{number}", granularity="quarter")
         return Draft("fixed", value=f"{_year(written):04d}-Q{number}", granularity="quarter")
-    word = groups["ordinal"].lower()
-    number = lookup_or("quarter_ordinals", word) or _ordinal(word)
+    if "month" in groups:  # "the January-March quarter": three months, the first of a calendar quarter
+        first, last = lookup("months", groups["month"]), lookup("months", groups["month2"])
+        if first % 3 != 1 or last != first + 2:
+            return None
+        number = first // 3 + 1
+    else:
+        word = groups["ordinal"].lower()
+        number = lookup_or("quarter_ordinals", word) or _ordinal(word)
     year_ = _year(groups["year"]) if "year" in groups else None
     return Draft("calendar", year=year_, period=f"Q{number}", mod=_mod(groups), granularity="quarter")
 

@@ -1061,3 +1061,22 @@ def test_the_day_of_a_plan_is_no_day_told_as_past():
 def test_a_later_shift_with_no_date_told_before_is_unresolved_in_a_past_clause():
     assert only("Three days later, Russian troops pulled out of the town.", "2022-04-05").value == "XXXX-XX-XX"
     assert only("Three days later, troops will leave.", "2022-04-05").value == "2022-04-08"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "expected"),
+    [
+        ("The company will report fourth-quarter results next week.", "1998-02-19", "1997-Q4"),  # a closed quarter
+        ("Fourth-quarter earnings are expected to fall.", "1998-02-19", "1997-Q4"),
+        ("The company will report first-quarter results.", "1989-05-14", "1989-Q1"),
+        ("Net fell from the third quarter last year.", "1989-10-26", "1988-Q3"),
+        ("Net rose from $3 million in the third quarter a year ago.", "1989-10-26", "1988-Q3"),
+        ("Banks are spending billions to fix the year 2000 problem.", "1998-11-12", "2000"),
+    ],
+)
+def test_quarters_of_results_and_of_the_year_before(sentence, dct, expected):
+    assert [t.value for t in tag(sentence, dct) if t.rule != "shift_cue_unit"] == [expected]
+
+
+def test_a_number_below_or_above_is_no_year():
+    assert tag("The Dow fell below 2000 and rose above 2100.", "1987-10-20") == []

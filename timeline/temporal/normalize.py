@@ -335,10 +335,13 @@ def season_of_shifted_year(groups: Groups, _text: str, _dayfirst: bool) -> Draft
 
 
 def quarter_of_shifted_year(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
-    """ "this year's third quarter", "next year's first half", "the fourth quarter of last year"."""
-    if "cue2" in groups:
-        groups = {"cue": groups["cue2"], "what": groups["what2"], "ordinal": groups["ordinal2"]}
-    offset = lookup("shift_cues", groups["cue"])
+    """ "this year's third quarter", "next year's first half", "the fourth quarter of last year", "the third quarter
+    last year", "the third quarter a year ago"."""
+    if "what2" in groups:
+        cue = groups.get("cue2") or groups.get("cue3")
+        groups = {"what": groups["what2"], "ordinal": groups["ordinal2"], **({"cue": cue} if cue else {})}
+    # "a year ago": one year back, as "last year"
+    offset = lookup("shift_cues", groups["cue"]) if "cue" in groups else -1
     what = groups["what"].lower()
     if "ordinal" not in groups:
         if offset == -1 and what in ("quarter", "period"):  # "last year's quarter": the one compared with

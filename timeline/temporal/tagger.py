@@ -63,6 +63,7 @@ _NOUN_PHRASE_AFTER = r"(?:\s+[\w-]+){1,3}"
 _PLACED_BY = r"[a-z],?\s+$"  # a word right before: "invaded Ukraine on Feb. 24", AP's "held April 3"
 _FRONTED = r"\s*%past_placings\s+$"
 _NOT_PLACED = r"\b(?:%past_unplacing|%event_nouns)\b|[;:()]"
+_RESULTS_AFTER = r"[\s-]+(?:[a-z]+\s+)?%quarter_code_followers\b"
 _THE_NEXT = r"the\s+%told_next\b"
 PLACING_REACH = 60  # characters between a past verb and the date it places
 
@@ -215,6 +216,11 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
         elif draft.kind == "calendar" and draft.year is None and word_before(text, candidate.start) == "since":
             # "since November", "since Christmas": the last one that began before publication, whatever the tense
             tense, draft = "past", replace(draft, cue=-1)
+        elif (
+            tense in ("present", "future") and draft.kind == "calendar" and draft.year is None
+            and draft.period.startswith("Q") and phrase(_RESULTS_AFTER).match(text, candidate.end)
+        ):  # fmt: skip
+            tense = "past"  # "will report fourth-quarter results": a quarter whose results come out is over
         elif tense == "present" and draft.kind == "calendar" and _names_a_thing(text, candidate):
             tense = None  # "under a June agreement": a thing named by its date, no schedule the present looks ahead to
         elif (

@@ -1080,3 +1080,16 @@ def test_quarters_of_results_and_of_the_year_before(sentence, dct, expected):
 
 def test_a_number_below_or_above_is_no_year():
     assert tag("The Dow fell below 2000 and rose above 2100.", "1987-10-20") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Annan leaves for Baghdad Friday.", "1998-02-20"),
+        ("The Olympics end Sunday.", "1998-02-22"),
+        ("The committee votes Tuesday on the nomination.", "1998-02-24"),
+        ("The votes Tuesday showed a split.", "1998-02-17"),  # after a determiner: a noun, the past verb decides
+    ],
+)
+def test_scheduled_present_verbs_and_their_noun_look_alikes(sentence, expected):
+    assert only(sentence, "1998-02-19").value == expected

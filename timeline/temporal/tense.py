@@ -140,11 +140,10 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
             continue
         if kind == "present" and original[match.start()].isupper() and _NON_SPACE.search(original, 0, match.start()):
             continue  # "the Australian Open", "Ends Meet": a capitalised word inside a sentence is a name
-        if word in _plural_present() and (
-            base_form_follows(sentence, match.start())
-            or _determiner_before().search(sentence, max(0, match.start() - 24), match.start())
+        if (word in _plural_present() and base_form_follows(sentence, match.start())) or (
+            kind == "present" and _determiner_before().search(sentence, max(0, match.start() - 24), match.start())
         ):
-            continue  # an infinitive ("agreed to meet", "will meet") or a noun ("the close of business")
+            continue  # an infinitive ("agreed to meet", "will meet") or a noun ("the close of business", "the votes")
         if kind == "past" and _auxiliary_before().search(sentence, max(0, match.start() - 24), match.start()):
             continue  # a participle ("will be named", "to be completed"): its auxiliary is the cue
         if kind == "past" and word.endswith("ed") and _article_before().search(sentence, max(0, match.start() - 8),

@@ -1093,3 +1093,17 @@ def test_a_number_below_or_above_is_no_year():
 )
 def test_scheduled_present_verbs_and_their_noun_look_alikes(sentence, expected):
     assert only(sentence, "1998-02-19").value == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The notes due 2019 fell.", ["2019"]),  # a bond's maturity
+        ("He was the past president of the club.", []),  # an adjective of its noun
+        ("The future king spoke.", []),
+        ("The future is uncertain.", ["The future"]),
+        ("In the past, troops left.", ["the past"]),
+    ],
+)
+def test_maturity_years_and_past_or_future_as_adjectives(sentence, expected):
+    assert [t.text for t in tag(sentence, "1989-10-26")] == expected

@@ -237,6 +237,12 @@ def reference(text: str, match: re.Match[str]) -> bool:
         return False
     if word in words["counting_refs"] and phrase(r"\s+(?:\d|%numbers\b)").match(text, match.end()):
         return False  # "each of the past two seasons": a count of things follows, the reference is no date
+    noun = _NOUN_AFTER.match(text, match.end())
+    if (
+        word in words["counting_refs"] and noun and noun.group(1) not in words["year_followers"]
+        and word_before(text, match.start()) not in words["date_prepositions"]
+    ):  # fmt: skip
+        return False  # "the past president", "the future king": an adjective of the noun after it
     if word not in words["discourse_refs"]:
         return True
     if _DISCOURSE_NOW.match(text, match.end()) and _opens_sentence(text, match.start()):
@@ -245,6 +251,7 @@ def reference(text: str, match: re.Match[str]) -> bool:
 
 
 _DISCOURSE_NOW = re.compile(r"\s*,")
+_NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b(?![ \t]*[,.;:!?])")
 _SENTENCE_START = re.compile(r"[.!?:\n][\"'”’)]*\s*[\"'“‘`]*\s*$")
 _TEXT_START = re.compile(r"[\s\"'“‘`]*$")
 

@@ -35,6 +35,9 @@ def test_countries_and_demonyms_name_the_country():
         ("Moscow said it would pull back troops.", "Russia"),
         ("Moscow's demands were rejected.", "Russia"),
         ("The White House warned of sanctions.", "United States"),
+        ("Moscow launched its invasion a week ago.", "Russia"),
+        ("Kyiv could try to strike the bridge.", "Ukraine"),
+        ("The Moscow-backed separatists shelled the town.", "Russia"),
     ],
 )
 def test_seats_of_government_are_the_country(text, expected):
@@ -45,6 +48,7 @@ def test_seats_of_government_are_the_country(text, expected):
 
 def test_a_capital_as_location_is_not_an_actor():
     assert "Russia" not in names("Talks were held in Moscow.")
+    assert "Ukraine" not in names("The Kyiv-based group met on Monday.")
 
 
 @pytest.mark.parametrize(

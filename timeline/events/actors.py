@@ -93,7 +93,7 @@ def is_metonym(mention: Mention, text: str) -> bool:
     after = text[mention.end : mention.end + 30]
     if after.startswith(("'s", "’s")):
         return True
-    nxt = re.match(r"\s+(\w+)", after)
+    nxt = re.match(r"(?:\s+|-)(\w+)", after)  # "Moscow said", "Moscow-backed"
     return bool(nxt and nxt.group(1) in gz.metonym_verbs)
 
 

@@ -21,7 +21,7 @@ from timeline.temporal.model import AS_LAST_TOLD, IN_THE_DAY, ON_OR_BEFORE, Time
 from timeline.temporal.neighbours import after_resolution, before_resolution, names_its_day
 from timeline.temporal.normalize import DAYLESS, PAST_ONLY
 from timeline.temporal.resolve import Mention, resolve
-from timeline.temporal.tense import graded_cues, sentence_spans, tense_among
+from timeline.temporal.tense import Cue, graded_cues, sentence_spans, tense_among
 
 
 class InvalidPublicationDate(ValueError):
@@ -68,7 +68,7 @@ _THE_NEXT = r"the\s+%told_next\b"
 PLACING_REACH = 60  # characters between a past verb and the date it places
 
 
-def _placed_in_the_past(text: str, candidate: Candidate, cues: list, sentence_start: int) -> bool:
+def _placed_in_the_past(text: str, candidate: Candidate, cues: list[Cue], sentence_start: int) -> bool:
     """ "Russia invaded Ukraine on Feb. 24" said on 20 February 2023 is 2022's: a past verb placing a date in its own
     clause puts it on or before publication, however near the next one. Not "extended to Nov. 20", "decided to admit
     them in March", "payable Dec. 7", "announced elections in March": a plan, deadline, infinitive or scheduled event

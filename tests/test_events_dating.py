@@ -611,3 +611,13 @@ def test_a_day_naming_its_noun_leaves_the_event_to_the_other_date():
     assert [a.text for a in find_anchors(text, tag(text, published), published)] == ["April"]
     alone = "A March 3 meeting between the ministers ended without agreement."  # the only date still dates it
     assert [a.text for a in find_anchors(alone, tag(alone, published), published)] == ["March 3"]
+
+
+def test_a_comparison_stretch_is_no_length_and_so_far_ends_at_publication():
+    published = dt.date(2022, 12, 28)
+    text = "European gas storage was 83% full on Tuesday, well above the five-year average."
+    (anchor,) = find_anchors(text, tag(text, published), published)
+    assert (anchor.first, anchor.last) == (dt.date(2022, 12, 27), dt.date(2022, 12, 27))
+    text = "Agencies have delivered aid to 13 million people so far this year."
+    (anchor,) = find_anchors(text, tag(text, published), published)
+    assert (anchor.first, anchor.last) == (dt.date(2022, 1, 1), published)

@@ -1107,3 +1107,17 @@ def test_scheduled_present_verbs_and_their_noun_look_alikes(sentence, expected):
 )
 def test_maturity_years_and_past_or_future_as_adjectives(sentence, expected):
     assert [t.text for t in tag(sentence, "1989-10-26")] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "expected"),
+    [
+        ("This winter has so far been mild.", "2023-01-03", "2022-WI"),  # the winter under way
+        ("Analysts expect demand to recover next winter.", "2022-12-28", "2023-WI"),  # the one after it
+        ("The talks resume next March.", "2022-03-10", "2023-03"),
+        ("The vote is this March.", "2022-01-10", "2022-03"),
+        ("A cap on refined products follows on February 5.", "2022-12-29", "2023-02-05"),
+    ],
+)
+def test_this_and_next_around_a_period_under_way(sentence, dct, expected):
+    assert only(sentence, dct).value == expected

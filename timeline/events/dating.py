@@ -43,6 +43,8 @@ _BY_AFTER = r"\s+<agent_prepositions>\b(?!\s+[a-z]+ing\b|\s+<by_means>\b)"
 _AUXILIARY_BEFORE = r"\b<be_have_auxiliaries>\s+(?:[a-z]+ly\s+)?$"
 # "earlier this week" stops before publication; "later this week" starts at it.
 _EARLIER = r"\b<earlier_words>\s+(?:\S+\s+)?$"
+_SO_FAR_BEFORE = r"\b<so_far_words>\s+$"
+_SO_FAR_AFTER = r"\s+<so_far_words>\b"
 _LATER = r"\b<later_words>\s+(?:\S+\s+)?$"
 # A date in "the first session since July 2019" or "the highest level since 2014" dates the noun.
 # (Not a date after the one "since" already took: "the highest since 2008 on Tuesday" happened on Tuesday.)
@@ -339,6 +341,10 @@ def _single(text: str, timex: Timex, published: dt.date | None = None) -> Anchor
             last = published - dt.timedelta(days=1)
         elif phrase(_LATER).search(said):
             first = published
+        elif phrase(_SO_FAR_BEFORE).search(text, max(0, timex.start - 12), timex.start) or phrase(
+            _SO_FAR_AFTER
+        ).match(text, timex.end):
+            last = published  # "so far this year", "this month to date": up to now, not to the period's end
     basis = timex.basis if timex.basis != "unresolved" else "relative_publication"
     return Anchor(timex.start, timex.end, timex.text, timex, first, last, precision, timex.value, basis)
 
@@ -417,6 +423,7 @@ _NOT_LENGTH_BEFORE = (
 )
 _SPAN_ENDS_BEFORE = r"\b(?:<span_ends_before>)\s+(?:<span_determiners>\s+)?$"
 _POSSESSIVE = re.compile(r"['’]s\b")
+_COMPARISON_AFTER = r"\s+(?:<comparison_nouns>)\b"
 
 
 def _apply_durations(text: str, anchors: list[Anchor], durations: list[Timex]) -> list[Anchor]:
@@ -432,10 +439,12 @@ def _apply_durations(text: str, anchors: list[Anchor], durations: list[Timex]) -
             continue
         if not ends_on_date and phrase(_WITHIN_BEFORE).search(text, max(0, duration.start - 10), duration.start):
             continue  # "the biggest strike in 30 years", "done within three days": not how long the event lasts
-        if phrase(_NOT_LENGTH_BEFORE).search(text, max(0, duration.start - 40), duration.start) or (
-            _POSSESSIVE.match(text, duration.end)
+        if (
+            phrase(_NOT_LENGTH_BEFORE).search(text, max(0, duration.start - 40), duration.start)
+            or _POSSESSIVE.match(text, duration.end)
+            or phrase(_COMPARISON_AFTER).match(text, duration.end)
         ):
-            continue  # "after a week of rain", "prison terms of up to 10 years", "a year's worth of rain"
+            continue  # "after a week of rain", "prison terms of up to 10 years", "a year's worth", "five-year average"
         ending = ends_on_date or bool(
             phrase(_SPAN_ENDS_BEFORE).search(text, max(0, duration.start - 24), duration.start)
         )

@@ -237,8 +237,8 @@ def resolve_year(draft: Draft, anchor: dt.date, tense: Tense | None) -> int:
         candidates = {year: bounds for year in years if (bounds := _bounds(draft, year))}
     if not candidates:
         return anchor.year
-    if draft.cue == 0:
-        return anchor.year
+    if draft.cue == 0:  # "this winter" said on 3 January: the one under way, begun the December before
+        return next((year for year, (start, end) in candidates.items() if start <= anchor <= end), anchor.year)
     if draft.cue == ON_OR_BEFORE:
         return max(year for year, (start, _) in candidates.items() if start <= anchor or year == min(candidates))
     if draft.cue in (-1, LAST_NAMED):
@@ -248,8 +248,8 @@ def resolve_year(draft: Draft, anchor: dt.date, tense: Tense | None) -> int:
         end = candidates[year][1]
         just_ended = draft.cue == LAST_NAMED and (anchor - end).days < 32 and end.month % 12 + 1 == anchor.month
         return year - 1 if just_ended and year - 1 in candidates else year
-    if draft.cue == 1:
-        return min(year for year, (_, end) in candidates.items() if end > anchor or year == max(candidates))
+    if draft.cue == 1:  # "next winter" said in December: the one after the winter under way
+        return min(year for year, (start, _) in candidates.items() if start > anchor or year == max(candidates))
     direction = "future" if tense == "present" else tense if tense in ("past", "future") else None
     if direction is None and draft.period.startswith(("Q", "H")):
         direction = "past"

@@ -621,3 +621,11 @@ def test_a_comparison_stretch_is_no_length_and_so_far_ends_at_publication():
     text = "Agencies have delivered aid to 13 million people so far this year."
     (anchor,) = find_anchors(text, tag(text, published), published)
     assert (anchor.first, anchor.last) == (dt.date(2022, 1, 1), published)
+
+
+def test_a_date_after_the_one_a_superlative_since_took_dates_the_event():
+    published = dt.date(2022, 12, 28)
+    text = "Benchmark Dutch TTF prices fell to their lowest since February on Wednesday."
+    assert [a.text for a in find_anchors(text, tag(text, published), published)] == ["Wednesday"]
+    text = "It was the first session of the council since July 2019."
+    assert find_anchors(text, tag(text, published), published) == []

@@ -49,8 +49,7 @@ _LATER = r"\b<later_words>\s+(?:\S+\s+)?$"
 # A date in "the first session since July 2019" or "the highest level since 2014" dates the noun.
 # (Not a date after the one "since" already took: "the highest since 2008 on Tuesday" happened on Tuesday.)
 _SINCE_AFTER_SUPERLATIVE = (
-    r"\b(?:<superlative_words>|\w+est)(?:-\w+)?\b(?:\s+[\w'’-]+){0,6}\s+<since_words>\b(?:\s+(?!\d{4}\b)[\w'’-]+){0,8}?"
-    r"\s+$"
+    r"\b(?:<superlative_words>|\w+est)(?:-\w+)?\b(?:\s+[\w'’-]+){0,6}\s+<since_words>\b(?:\s+[\w'’-]+){0,8}?\s+$"
 )
 # A season word opening a name ("the Winter Olympics", "Spring Festival") is not a date.
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z]")
@@ -308,7 +307,9 @@ def lies_ahead(anchor: Anchor, published: dt.date) -> bool:
     return anchor.first >= published
 
 
-def _single(text: str, timex: Timex, published: dt.date | None = None) -> Anchor | None:
+def _single(
+    text: str, timex: Timex, published: dt.date | None = None, others: Sequence[Timex] = ()
+) -> Anchor | None:
     """The anchor for one DATE/TIME timex, or None when it cannot date an event.
 
     Vague references (PRESENT_REF "currently", PAST_REF "recently") have no calendar span: they
@@ -320,8 +321,9 @@ def _single(text: str, timex: Timex, published: dt.date | None = None) -> Anchor
     """
     if timex.type not in ("DATE", "TIME") or is_attributive(text, timex):
         return None
-    if phrase(_SINCE_AFTER_SUPERLATIVE).search(text, max(0, timex.start - 100), timex.start):
-        return None
+    superlative = phrase(_SINCE_AFTER_SUPERLATIVE).search(text, max(0, timex.start - 100), timex.start)
+    if superlative and not any(superlative.start() < other.start < timex.start for other in others):
+        return None  # not after the date "since" already took: "the lowest since February on Wednesday"
     if phrase(_BASELINE).search(text, max(0, timex.start - 60), timex.start):
         return None  # "up from 12 on Sunday": what the event is compared with
     if phrase(_FREE_RELATIVE).search(text, max(0, timex.start - 60), timex.start):
@@ -607,7 +609,9 @@ def shifted_by(day: dt.date, offset: EventOffset) -> tuple[dt.date, dt.date, str
 def find_anchors(text: str, timexes: Sequence[Timex], published: dt.date | None = None) -> list[Anchor]:
     """The anchors among one sentence's timexes (article offsets), in text order."""
     ordered = sorted(timexes, key=lambda t: t.start)
-    singles = _with_times_of_day(text, [a for t in ordered if (a := _single(text, t, published)) is not None])
+    singles = _with_times_of_day(
+        text, [a for t in ordered if (a := _single(text, t, published, ordered)) is not None]
+    )
     singles = _without_day_adjectives(text, _without_frame_then(text, _restated(text, singles)))
     windows = {id(t): a for t in ordered if (a := _window(text, t, published)) is not None}
     singles = sorted([*singles, *windows.values()], key=lambda a: a.start)

@@ -153,3 +153,9 @@ def test_a_negation_of_something_else_does_not_deny_the_event(clause, expected):
 )
 def test_a_cue_describing_a_noun_is_no_verb_of_the_clause(text, expected):
     assert status.classify(text, tense="past")[0] == expected
+
+
+def test_a_reporting_verb_in_a_passive_reports_nothing():
+    assert status.classify("He was added to the sanctions list.", tense="past")[0] == "occurred"
+    assert status.classify("Three soldiers were reported missing.", tense="past")[0] == "occurred"
+    assert status.classify("The minister added that troops would stay.", tense="past")[0] == "reported"

@@ -575,3 +575,15 @@ def test_a_live_blog_entry_time_opening_a_line_is_no_event_and_no_date():
     assert rows[1]["status"] != "scheduled"  # posted at 11:00, no future date
     story = extract_article(_article("Troops crossed. At 09:30 shelling began.", published=dt.date(2022, 3, 4)))
     assert story[-1]["timex_text"] == "09:30"  # a clock inside a sentence dates it
+
+
+def test_a_hard_wrapped_paragraph_reads_as_its_sentences():
+    text = ("Russian forces shelled Kharkiv on Monday, killing at least nine people, and\n"
+            "the governor said on Tuesday that rescue teams were still searching the rubble of\n"
+            "the buildings that were hit.\n\nHe was added\nto the sanctions list on February 28, 2022.")
+    rows = extract_article(_article(text, published=dt.date(2022, 3, 2)))
+    assert [(r["start"], r["title"]) for r in rows] == [
+        (dt.date(2022, 2, 28), "Russian forces shelled Kharkiv"),
+        (dt.date(2022, 3, 1), "The governor: rescue teams were still searching the rubble of the buildings…"),
+        (dt.date(2022, 2, 28), "He was added to the sanctions list"),
+    ]

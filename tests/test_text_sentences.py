@@ -56,6 +56,21 @@ def test_newline_is_a_hard_boundary_and_offsets_are_original():
     assert spans[2][0] == text.index("First")
 
 
+def test_a_hard_wrapped_line_goes_on_in_the_next_one():
+    text = ("Russian forces shelled Kharkiv on Monday, killing nine people, and\nthe governor said rescue teams were\n"
+            "still searching. Crews left.\nKey dates\nlater entries stay apart:\nfirst item")
+    assert [text[s:e] for s, e in split(text)] == [
+        "Russian forces shelled Kharkiv on Monday, killing nine people, and\nthe governor said rescue teams were\n"
+        "still searching.",
+        "Crews left.",
+        "Key dates\nlater entries stay apart:",  # no closing mark, lower case next: one sentence
+        "first item",  # after a colon: a line of its own
+    ]
+    first_break, second_break = text.index("\n"), text.index("\n", text.index("\n") + 1)
+    regions = [(0, first_break), (first_break + 1, second_break), (second_break + 1, len(text))]  # content lines
+    assert [text[s:e] for s, e in split(text, regions)][0].endswith("were\nstill searching.")
+
+
 def test_regions_restrict_splitting():
     text = "advertisement\nA first one. A second one."
     assert [text[s:e] for s, e in split(text, [(14, len(text))])] == ["A first one.", "A second one."]
@@ -75,7 +90,8 @@ def test_spans_cover_every_visible_character_once_in_order(text):
     last = 0
     for start, end in spans:
         assert last <= start < end <= len(text)
-        assert "\n" not in text[start:end]
+        for at in (i for i in range(start, end) if text[i] == "\n"):  # only a hard wrap joins lines
+            assert text[start:at].rstrip()[-1:] not in ".!?:;…\"'”’)]" and text[at + 1 : end].lstrip()[:1].islower()
         assert text[start:end] == text[start:end].strip()
         covered.update(range(start, end))
         last = end

@@ -200,6 +200,8 @@ def _saying_cut(text: str, start: int, end: int, anchors: Sequence[tuple[int, in
     cues = [c for c in status.find_cues(text[start:end]) if c.status == "reported"]
     if not cues or cues[0].cue.lower() in _attributions():
         return None
+    if status.is_passive(text[start:end], cues[0].start):
+        return None  # "He was added to the sanctions list", "was reported missing": a passive, no saying
     cue_end = start + cues[0].end
     that = phrase(_THAT).match(text, cue_end, end)
     # not "said experts would stay until Saturday and that ...": a verb and a date before "that" are a first content

@@ -176,6 +176,14 @@ def describes_a_noun(text: str, start: int, end: int) -> bool:
     )
 
 
+_PASSIVE_BEFORE = r"\b<passive_auxiliaries>\s+(?:[a-z]+ly\s+)?$"
+
+
+def is_passive(text: str, start: int) -> bool:
+    """Whether a form of "be" stands right before the verb at ``start`` ("He was added", "were reported")."""
+    return phrase(_PASSIVE_BEFORE).search(text, max(0, start - 24), start) is not None
+
+
 _AND_BEFORE = r"\b<and_words>\s+(?:(?:<and_adverbs>|\w+ly)\s+)?$"  # "and said", "and also said"
 
 
@@ -230,6 +238,8 @@ def classify(
     cues = [c for c in cues if not _in_restrictive_relative(text, c)]
     # a cue describing a noun is no verb of the clause (but a "cancelled summit" still did not happen)
     cues = [c for c in cues if c.status == "negated" or not describes_a_noun(text, c.start, c.end)]
+    # "was added to the list", "were reported missing": a passive, no report
+    cues = [c for c in cues if not (c.status == "reported" and is_passive(text, c.start))]
     # "declared martial law", "announced new sanctions": an act, not a report of one
     cues = [c for c in cues if not (c.status == "reported" and takes_object(text, c, masked))]
     reported = [c for c in cues if c.status == "reported"]

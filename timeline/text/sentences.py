@@ -3,7 +3,9 @@
 Rules (deliberately simple and predictable, so errors are easy to see):
 
 - a newline is a hard boundary (news bodies put headlines, datelines, list items and
-  paragraphs on their own lines);
+  paragraphs on their own lines), except a hard wrap: a line that ends mid-sentence (no closing
+  mark) right before a line that goes on in lower case ("... killing nine people, and\nthe
+  governor said ...", as plain-text mail and copies from PDFs break them);
 - ``.``, ``!``, ``?`` (or an ellipsis) end a sentence when followed, after any closing quotes or
   brackets and some whitespace, by a capital letter, a digit or an opening quote;
 - a dot after a known abbreviation (``resources/text/abbreviations.yaml``) or a single-letter
@@ -85,15 +87,37 @@ def split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def split(text: str, regions: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
-    """Sentence (start, end) offsets into ``text``; newlines are hard boundaries.
+    """Sentence (start, end) offsets into ``text``; newlines are hard boundaries, except hard wraps.
 
     ``regions`` restricts splitting to those spans (e.g. the content lines from
     :func:`timeline.text.clean.content_spans`); by default the whole text is split.
     """
     if regions is None:
         regions = [(0, len(text))]
+    lines = [
+        (region_start + line.start(), region_start + line.end())
+        for region_start, region_end in regions
+        for line in re.finditer(r"[^\n]+", text[region_start:region_end])
+    ]
     out: list[tuple[int, int]] = []
-    for region_start, region_end in regions:
-        for line in re.finditer(r"[^\n]+", text[region_start:region_end]):
-            out.extend(split_line(text, region_start + line.start(), region_start + line.end()))
+    for start, end in _unwrapped(text, lines):
+        out.extend(split_line(text, start, end))
     return out
+
+
+_CLOSING_MARKS = frozenset(".!?:;…\"'”’)]")
+
+
+def _unwrapped(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The lines with each hard wrap joined back: a line ending in no closing mark, then one line break, then a line
+    that goes on in lower case."""
+    joined: list[tuple[int, int]] = []
+    for start, end in lines:
+        if joined:
+            gap = text[joined[-1][1] : start]
+            last = text[joined[-1][0] : joined[-1][1]].rstrip()[-1:]
+            if gap.count("\n") == 1 and not gap.strip() and last not in _CLOSING_MARKS and text[start].islower():
+                joined[-1] = (joined[-1][0], end)
+                continue
+        joined.append((start, end))
+    return joined

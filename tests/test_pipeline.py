@@ -587,3 +587,9 @@ def test_a_hard_wrapped_paragraph_reads_as_its_sentences():
         (dt.date(2022, 3, 1), "The governor: rescue teams were still searching the rubble of the buildings…"),
         (dt.date(2022, 2, 28), "He was added to the sanctions list"),
     ]
+
+
+def test_a_question_states_no_event():
+    text = 'What happened this weekend?\nRussia struck Kyiv on Saturday.\n"Where is the ceasefire?" Zelensky asked.'
+    rows = extract_article(_article(text, published=dt.date(2022, 10, 31)))
+    assert [r["sentence"] for r in rows] == ["Russia struck Kyiv on Saturday.", "Zelensky asked."]

@@ -257,6 +257,8 @@ def _sentences(text: str, timexes: list[Timex], published: dt.date | None, title
         if start >= end:
             continue  # a live blog's entry time on a line of its own
         in_sentence = [t for t in in_sentence if t.start >= start]
+        if text[start:end].rstrip("\"'”’)").endswith("?"):
+            continue  # a question ("When does the deal expire?", an explainer's heading) states no event
         anchors = dating.find_anchors(text, in_sentence, published)
         if not _is_date_only(text, start, end, anchors):
             out.append(_Sentence(index, start, end, in_sentence, anchors))

@@ -629,3 +629,15 @@ def test_a_date_after_the_one_a_superlative_since_took_dates_the_event():
     assert [a.text for a in find_anchors(text, tag(text, published), published)] == ["Wednesday"]
     text = "It was the first session of the council since July 2019."
     assert find_anchors(text, tag(text, published), published) == []
+
+
+def test_in_a_counted_stretch_a_future_event_falls_at_its_end():
+    published = dt.date(2022, 7, 30)
+    text = "The next draw will take place in two weeks."
+    (anchor,) = find_anchors(text, tag(text, published), published)
+    assert (anchor.first, anchor.last, anchor.precision) == (dt.date(2022, 8, 8), dt.date(2022, 8, 14), "week")
+    text = "Talks will resume in three days."
+    (anchor,) = find_anchors(text, tag(text, published), published)
+    assert (anchor.first, anchor.precision) == (dt.date(2022, 8, 2), "day")
+    past = "The city fell in two weeks."  # how long it took, no date
+    assert find_anchors(past, tag(past, published), published) == []

@@ -613,7 +613,7 @@ def find_anchors(text: str, timexes: Sequence[Timex], published: dt.date | None 
         text, [a for t in ordered if (a := _single(text, t, published, ordered)) is not None]
     )
     singles = _without_day_adjectives(text, _without_frame_then(text, _restated(text, singles)))
-    windows = {id(t): a for t in ordered if (a := _window(text, t, published)) is not None}
+    windows = {id(t): a for t in ordered if (a := _window(text, t, published) or _ahead(text, t, published))}
     singles = sorted([*singles, *windows.values()], key=lambda a: a.start)
     durations = [t for t in ordered if (t.type == "DURATION" or t.rule == DAY_OF_EVENT) and id(t) not in windows]
     anchors, lengths = _apply_offsets(text, _merge_ranges(text, singles), durations)
@@ -663,6 +663,32 @@ def _window(text: str, timex: Timex, published: dt.date | None) -> Anchor | None
         return None
     return Anchor(timex.start, timex.end, timex.text, timex, first, published, "day", timex.value,
                   "relative_publication")  # fmt: skip
+
+
+_AHEAD_IN = r"\b<ahead_words>\s+$"
+_AHEAD_GRANULARITY = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+
+
+def _ahead(text: str, timex: Timex, published: dt.date | None) -> Anchor | None:
+    """ "The next draw will take place in two weeks", "will review the measures in six months": in a future clause,
+    the counted stretch from publication ends on the event's day, week, month or year (as precise as the unit)."""
+    counted = _DURATION.match(timex.value)
+    if published is None or timex.type != "DURATION" or timex.tense != "future" or not counted:
+        return None
+    if timex.mod or not phrase(_AHEAD_IN).search(text, max(0, timex.start - 10), timex.start):
+        return None  # not "in more than 30 years": no point in time
+    if phrase(_WINDOW_FRAME).search(text, max(0, timex.start - 60), timex.start):
+        return None  # "the biggest strike in 30 years": the stretch a superlative counts over
+    unit = counted.group(2)
+    try:
+        day = published + relativedelta(**{_DURATION_UNITS[unit]: int(counted.group(1))})
+    except (ValueError, OverflowError):
+        return None
+    value = format_date(day, _AHEAD_GRANULARITY[unit])
+    span = calendar_span(value)
+    if span is None:
+        return None
+    return Anchor(timex.start, timex.end, timex.text, timex, span[0], span[1], span[2], value, "relative_publication")
 
 
 _RESTATING = r"\s*,\s*((?:<restating_hedges>)\s+)?(?:<restating_prepositions>\s+)?"  # "a week ago, on 16 February"

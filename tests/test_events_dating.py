@@ -641,3 +641,13 @@ def test_in_a_counted_stretch_a_future_event_falls_at_its_end():
     assert (anchor.first, anchor.precision) == (dt.date(2022, 8, 2), "day")
     past = "The city fell in two weeks."  # how long it took, no date
     assert find_anchors(past, tag(past, published), published) == []
+
+
+def test_a_present_perfect_for_a_counted_stretch_runs_up_to_publication():
+    published = dt.date(2023, 1, 9)
+    text = "For nine months, the city of Bakhmut has been under attack."
+    (anchor,) = find_anchors(text, tag(text, published), published)
+    assert (anchor.first, anchor.last) == (dt.date(2022, 4, 9), published)
+    for untold in ("Mariupol was under siege for three weeks.",  # a past stretch the text does not place
+                   "It had been out for 22 days and they could not have resolved it."):  # a modal's "have"
+        assert find_anchors(untold, tag(untold, published), published) == []

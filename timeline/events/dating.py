@@ -639,18 +639,24 @@ def _names_its_noun(text: str, anchor: Anchor) -> bool:
 
 
 _WINDOW_OPENING = r"^<definite_articles>\s+(?:<window_openings>)\s"
+_FOR_BEFORE = r"\b<lasting_prepositions>\s+$"
+_PRESENT_PERFECT = r"\b<present_perfect_auxiliaries>\s+(?:[a-z]+ly\s+|not\s+)?(?:been|[a-z]+ed)\b"
 _HOURS = re.compile(r"^PT(\d+)H$")
 _OF_AFTER = r"\s+<of_words>\b"
 _WINDOW_FRAME = r"(?:\b(?:<window_not_after>|\w+est)\b[^,;.]{0,40}?\s<frame_prepositions>|\b<of_words>)\s+$"
 
 
 def _window(text: str, timex: Timex, published: dt.date | None) -> Anchor | None:
-    """ "In the past 24 hours, 100,000 people crossed into Poland", "have fled in the last two weeks": the counted
-    stretch up to publication (whole days: 24 hours back is yesterday). Not "the last three years of his life"."""
+    """ "In the past 24 hours, 100,000 people crossed into Poland", "have fled in the last two weeks", "has been under
+    siege for three weeks": the counted stretch up to publication (whole days: 24 hours back is yesterday). Not "the
+    last three years of his life", nor "was under siege for three weeks" (a past stretch the text does not place)."""
     hours, counted = _HOURS.match(timex.value), _DURATION.match(timex.value)
     if published is None or timex.type != "DURATION" or not (hours or counted):
         return None
-    if not phrase(_WINDOW_OPENING).match(timex.text) or phrase(_OF_AFTER, 0).match(text, timex.end):
+    lasting = phrase(_FOR_BEFORE).search(text, max(0, timex.start - 6), timex.start) and _in_present_perfect(
+        text, timex
+    )  # "For nine months, the city has been under attack": up to now
+    if not (lasting or phrase(_WINDOW_OPENING).match(timex.text)) or phrase(_OF_AFTER, 0).match(text, timex.end):
         return None  # not "the past", or "the last three years of his life"
     if phrase(_WINDOW_FRAME).search(text, max(0, timex.start - 60), timex.start):
         return None  # "the third time in the past decade", "two of the last three years"
@@ -663,6 +669,31 @@ def _window(text: str, timex: Timex, published: dt.date | None) -> Anchor | None
         return None
     return Anchor(timex.start, timex.end, timex.text, timex, first, published, "day", timex.value,
                   "relative_publication")  # fmt: skip
+
+
+def _in_present_perfect(text: str, timex: Timex) -> bool:
+    """Whether the sentence of ``timex`` has a present perfect of its own ("has been", "have fled"), not a modal's
+    ("could not have resolved")."""
+    sentence = _sentence_around(text, timex)
+    return any(
+        not phrase(_MODAL_BEFORE).search(sentence, max(0, m.start() - 12), m.start())
+        for m in phrase(_PRESENT_PERFECT).finditer(sentence)
+    )
+
+
+_MODAL_BEFORE = r"\b<perfect_modals>\s+(?:not\s+)?$"
+_SENTENCE_STOP = re.compile(r"[.!?\n]")
+SENTENCE_REACH = 200  # characters either side of an expression searched for its clause's verb
+
+
+def _sentence_around(text: str, timex: Timex) -> str:
+    """The words around ``timex`` up to the nearest sentence stops (within SENTENCE_REACH characters)."""
+    before = text[max(0, timex.start - SENTENCE_REACH) : timex.start]
+    after = text[timex.end : timex.end + SENTENCE_REACH]
+    stops = list(_SENTENCE_STOP.finditer(before))
+    opening = before[stops[-1].end() :] if stops else before
+    closing = _SENTENCE_STOP.search(after)
+    return opening + timex.text + (after[: closing.start()] if closing else after)
 
 
 _AHEAD_IN = r"\b<ahead_words>\s+$"

@@ -213,10 +213,20 @@ def is_attributive(text: str, timex: Timex) -> bool:
     noun_of = phrase(_NOUN_OF, 0).search(text, max(0, start - 40), start)
     if noun_of and timex.text.isdigit() and noun_of.group(1).lower() not in word_lists()["period_nouns"]:
         return True  # "the Minsk agreements of 2014 and 2015", "the war of 2008": the year names the noun
-    before = text[max(0, start - 20) : start]
+    return _in_noun_slot(text, start, end, _ANY_WORD_NEXT)
+
+
+_ANY_WORD_NEXT = re.compile(r"\s+[A-Za-z]")
+_COMMON_NOUN_NEXT = re.compile(r"\s+[a-z]")
+
+
+def _in_noun_slot(text: str, start: int, end: int, noun_next: re.Pattern[str]) -> bool:
+    """Whether ``text[start:end]`` stands between a determiner ("the", "an", "its") and the noun it describes (a
+    word ``noun_next`` matches, not a preposition)."""
+    after = text[end : end + 20]
     return (
-        bool(_attributive().search(before))
-        and bool(re.match(r"\s+[A-Za-z]", after))
+        bool(_attributive().search(text[max(0, start - 20) : start]))
+        and bool(noun_next.match(after))
         and not phrase(_PREPOSITION_NEXT).match(after)
     )
 
@@ -623,19 +633,10 @@ def find_anchors(text: str, timexes: Sequence[Timex], published: dt.date | None 
 def _without_day_adjectives(text: str, anchors: list[Anchor]) -> list[Anchor]:
     """ "Biden in April set an August 31 deadline": a day between an article and its noun names the thing (the
     deadline); when another date in the sentence is left to date the event, that one does."""
-    named = [a for a in anchors if a.precision == "day" and _names_its_noun(text, a)]
+    named = [a for a in anchors if a.precision == "day" and _in_noun_slot(text, a.start, a.end, _COMMON_NOUN_NEXT)]
     if not named or len(named) == len(anchors):
         return anchors
     return [a for a in anchors if a not in named]
-
-
-def _names_its_noun(text: str, anchor: Anchor) -> bool:
-    after = text[anchor.end : anchor.end + 20]
-    return (
-        bool(_attributive().search(text[max(0, anchor.start - 20) : anchor.start]))
-        and bool(re.match(r"\s+[a-z]", after))
-        and not phrase(_PREPOSITION_NEXT).match(after)
-    )
 
 
 _WINDOW_OPENING = r"^<definite_articles>\s+(?:<window_openings>)\s"

@@ -976,6 +976,33 @@ def test_a_date_a_past_verb_places_is_on_or_before_publication(sentence, expecte
     assert only(sentence, "2023-02-20").value == expected
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The vote was moved to May 28.",
+        "The talks were rescheduled for May 28.",
+        "The election was pushed back to May 28.",
+        "The summit, delayed to May 28, will be in Madrid.",
+    ],
+)
+def test_a_date_a_plan_was_moved_to_is_where_the_plan_now_stands(sentence):
+    """A past verb that moves a plan does not place its date in the past: the nearest May 28 ahead."""
+    assert only(sentence, "2022-03-10").value == "2022-05-28"
+
+
+
+def test_a_weekday_a_plan_was_moved_to_is_ahead_and_other_moves_stay_past():
+    assert only("The vote was moved to Sunday.", "2022-03-10").value == "2022-03-13"
+    assert only("Troops moved into Kherson on May 28.", "2022-03-10").value == "2021-05-28"
+
+
+def test_a_day_of_this_next_or_last_month_counts_from_publication():
+    told = "Russia invaded on 24 February. Talks resume on the 15th of next month."
+    assert values(told, "2022-03-10")["the 15th of next month"] == "2022-04-15"
+    assert only("It began on the 20th of last month.", "2022-03-10").value == "2022-02-20"
+    assert only("Talks resume on the 15th of this month.", "2022-03-10").value == "2022-03-15"
+
+
 def test_the_next_unit_in_a_past_clause_counts_from_the_date_told():
     told = "In 2014, Russia annexed Crimea. The next year, fighting raged in Donbas."
     assert values(told, "2022-11-15") == {"2014": "2014", "The next year": "2015"}

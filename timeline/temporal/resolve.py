@@ -88,7 +88,7 @@ def _calendar(draft: Draft, publication: dt.date | None, previous: Mention | Non
     if draft.year is not None:
         return Resolved(f"{draft.year:04d}", "", "explicit", "year")
     if draft.month is None and draft.weekday is None and draft.day is not None:
-        return _day_of_month(draft.day, publication, previous, tense)
+        return _day_of_month(draft.day, draft.cue, publication, previous, tense)
     if publication is None:
         return Resolved(_unresolved(draft), "", "unresolved", draft.granularity)
     anchor = publication.isoformat()
@@ -115,10 +115,16 @@ def _calendar(draft: Draft, publication: dt.date | None, previous: Mention | Non
     return Resolved(_calendar_value(draft, year), anchor, "relative_publication", draft.granularity)
 
 
-def _day_of_month(day: int, publication: dt.date | None, previous: Mention | None, tense: Tense | None) -> Resolved:
+def _day_of_month(
+    day: int, cue: int | None, publication: dt.date | None, previous: Mention | None, tense: Tense | None
+) -> Resolved:
     """ "on the 25th": that day of the month last told of ("invaded on 24 February ... On the 25th"); with none, of
-    the publication month, or of the month before (after) when the tense puts a later (earlier) day behind (ahead)."""
-    if previous is not None and previous.granularity in ("day", "time", "month"):
+    the publication month, or of the month before (after) when the tense puts a later (earlier) day behind (ahead).
+    "the 15th of this (next, last) month" counts the month from publication, whatever was told before."""
+    if cue is not None and publication is not None:
+        base, basis = publication, "relative_publication"
+        month = shift(publication.replace(day=1), "month", cue)
+    elif previous is not None and previous.granularity in ("day", "time", "month"):
         base, basis, month = previous.day, "relative_previous", previous.day.replace(day=1)
     elif publication is not None:
         base, basis, month = publication, "relative_publication", publication.replace(day=1)

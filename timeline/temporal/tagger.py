@@ -65,6 +65,7 @@ _FRONTED = r"\s*%past_placings\s+$"
 _NOT_PLACED = r"\b(?:%past_unplacing|%event_nouns)\b|[;:()]"
 _RESULTS_AFTER = r"[\s-]+(?:[a-z]+\s+)?%quarter_code_followers\b"
 _THE_NEXT = r"the\s+%told_next\b"
+_RESCHEDULED_TO = r"\b%rescheduling_verbs\s+%rescheduling_prepositions\s+(?:(?:the|on)\s+)?$"
 PLACING_REACH = 60  # characters between a past verb and the date it places
 
 
@@ -190,6 +191,11 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                             text[sentence_start:sentence_end])
         if draft.weekday is not None and draft.month is None and _just_ahead(text, candidate):
             tense = "planned"  # the nearest such day
+        elif (
+            draft.kind == "calendar" and draft.year is None
+            and phrase(_RESCHEDULED_TO).search(text, max(0, candidate.start - 40), candidate.start)
+        ):  # fmt: skip
+            tense = "future"  # "the vote was moved to May 28": where the plan now stands
         elif tense is None and draft.weekday is not None and (
             phrase(_MODAL_BEFORE, 0).search(text, max(sentence_start, candidate.start - 60), candidate.start)
             or phrase(_HEADLINE_TO, 0).match(text, sentence_start, candidate.start)

@@ -98,7 +98,7 @@ def test_lexicon_values_are_well_formed():
         if "easter" in rule:
             assert set(rule) <= {"easter", "orthodox"} and abs(rule["easter"]) <= 60
         else:
-            assert set(rule) == {"month", "weekday", "nth"}
+            assert {"month", "weekday", "nth"} <= set(rule) <= {"month", "weekday", "nth", "days"}
             assert 1 <= rule["month"] <= 12 and 1 <= rule["weekday"] <= 7 and rule["nth"] in (-1, 1, 2, 3, 4)
 
 

@@ -965,6 +965,8 @@ def test_hours_and_minutes_shift_from_a_clock_or_a_day():
         ("In March, Russian forces withdrew from Kyiv.", "2022-03"),
         ("Russia's economy shrank in the spring.", "2022-SP"),
         ("The war began in February.", "2023-02"),  # the month under way began before publication
+        ("Russia sent troops to Kherson in March.", "2022-03"),  # "to" of a place or noun is no infinitive
+        ("The firm changed from a fiscal year to a calendar year in December.", "2022-12"),
         # a plan, deadline, infinitive or scheduled event between the verb and the date looks ahead
         ("The court extended the deadline to March 3.", "2023-03-03"),
         ("The ministers agreed to meet in March.", "2023-03"),
@@ -989,6 +991,39 @@ def test_a_date_a_plan_was_moved_to_is_where_the_plan_now_stands(sentence):
     """A past verb that moves a plan does not place its date in the past: the nearest May 28 ahead."""
     assert only(sentence, "2022-03-10").value == "2022-05-28"
 
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The election will be held on Nov. 5.",
+        "The U.S. presidential election is scheduled for Nov. 5.",
+        "The election takes place on Nov. 5.",
+        "On Nov. 5, voters will choose a president.",
+    ],
+)
+def test_a_date_a_future_verb_places_is_on_or_after_publication(sentence):
+    """Eight weeks back is nearer than ten months ahead, but a plan told in the future is not behind us."""
+    assert only(sentence, "2023-12-31").value == "2024-11-05"
+
+
+def test_a_date_in_a_present_state_or_another_clause_keeps_the_nearest():
+    assert only("Inflation is 10% in November.", "2023-12-31").value == "2023-11"
+    told = "Officials hoped she would produce aid for their countries, where the Aug. 7 blasts killed 257 people."
+    assert only(told, "1998-08-18").value == "1998-08-07"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Gas prices have fallen 50% since the start of December.", "2022-12"),  # the month under way
+        ("Prices rose since November.", "2022-11"),
+        ("Prices rose since Christmas.", "2022-12-25"),
+        ("Prices rose since Tuesday.", "2022-12-27"),  # said on a Saturday
+    ],
+)
+def test_since_names_the_last_one_begun_by_publication(sentence, expected):
+    assert only(sentence, "2022-12-31").value == expected
 
 
 def test_a_weekday_a_plan_was_moved_to_is_ahead_and_other_moves_stay_past():

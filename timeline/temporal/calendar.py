@@ -191,8 +191,9 @@ def movable_day(rule: dict, year: int) -> dt.date:
     if "easter" in rule:
         return easter(year, bool(rule.get("orthodox"))) + dt.timedelta(days=rule["easter"])
     month, weekday, nth = rule["month"], rule["weekday"], rule["nth"]
+    after = dt.timedelta(days=rule.get("days", 0))  # "Black Friday": the day after Thanksgiving
     if nth > 0:
         first = dt.date(year, month, 1)
-        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1)) + after
     last = _month_end(year, month)
-    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7 + 7 * (-nth - 1))
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7 + 7 * (-nth - 1)) + after

@@ -55,6 +55,9 @@ CLOCK_UNIT = "minute"
 #: ``Draft.cue`` of a date a past verb places ("invaded on Feb. 24"): the last one that began on or before the anchor.
 ON_OR_BEFORE = -3
 
+#: ``Draft.cue`` of a date a future verb places ("will be held on Nov. 5"): the first one that ends on or after it.
+ON_OR_AFTER = -4
+
 #: ``Draft.cue`` of "next Thursday": the Thursday of the calendar week after the anchor's.
 NEXT_WEEK = 2
 

@@ -18,6 +18,7 @@ from timeline.temporal.model import (
     IN_THE_DAY,
     LAST_NAMED,
     NEXT_WEEK,
+    ON_OR_AFTER,
     ON_OR_BEFORE,
     Basis,
     Draft,
@@ -247,6 +248,8 @@ def resolve_year(draft: Draft, anchor: dt.date, tense: Tense | None) -> int:
         return next((year for year, (start, end) in candidates.items() if start <= anchor <= end), anchor.year)
     if draft.cue == ON_OR_BEFORE:
         return max(year for year, (start, _) in candidates.items() if start <= anchor or year == min(candidates))
+    if draft.cue == ON_OR_AFTER:
+        return min(year for year, (_, end) in candidates.items() if end >= anchor or year == max(candidates))
     if draft.cue in (-1, LAST_NAMED):
         # "last March" said in March, "last spring" said in early spring: the last one already over; "last February"
         # said in March is not the month just ended (that would be "last month" or "in February") but a year before

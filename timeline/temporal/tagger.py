@@ -17,7 +17,7 @@ from timeline.temporal.calendar import DAY_GRANULARITIES, calendar_span, clock_o
 from timeline.temporal.guards import possessive_after, word_before
 from timeline.temporal.lexicon import context_words, phrase
 from timeline.temporal.matching import Candidate, candidates, select
-from timeline.temporal.model import AS_LAST_TOLD, IN_THE_DAY, ON_OR_BEFORE, Timex
+from timeline.temporal.model import AS_LAST_TOLD, IN_THE_DAY, ON_OR_AFTER, ON_OR_BEFORE, Timex
 from timeline.temporal.neighbours import after_resolution, before_resolution, names_its_day
 from timeline.temporal.normalize import DAYLESS, PAST_ONLY
 from timeline.temporal.resolve import Mention, resolve
@@ -62,18 +62,20 @@ _NOUN_PHRASE_AFTER = r"(?:\s+[\w-]+){1,3}"
 
 _PLACED_BY = r"[a-z],?\s+$"  # a word right before: "invaded Ukraine on Feb. 24", AP's "held April 3"
 _FRONTED = r"\s*%past_placings\s+$"
-_NOT_PLACED = r"\b(?:%past_unplacing|%event_nouns)\b|[;:()]"
+# "to" unplaces as an infinitive marker or right before the date, not before a noun or a name ("to Kherson")
+_NOT_PLACED = r"\b(?:%past_unplacing|%event_nouns)\b|[;:()]|\bto\s+(?:$|(?!%to_noun_openers\b)(?-i:[a-z]))"
 _RESULTS_AFTER = r"[\s-]+(?:[a-z]+\s+)?%quarter_code_followers\b"
 _THE_NEXT = r"the\s+%told_next\b"
 _RESCHEDULED_TO = r"\b%rescheduling_verbs\s+%rescheduling_prepositions\s+(?:(?:the|on)\s+)?$"
+_CLAUSE_MARK = re.compile(r"[,;:()]")
 PLACING_REACH = 60  # characters between a past verb and the date it places
 
 
-def _placed_in_the_past(text: str, candidate: Candidate, cues: list[Cue], sentence_start: int) -> bool:
-    """ "Russia invaded Ukraine on Feb. 24" said on 20 February 2023 is 2022's: a past verb placing a date in its own
-    clause puts it on or before publication, however near the next one. Not "extended to Nov. 20", "decided to admit
-    them in March", "payable Dec. 7", "announced elections in March": a plan, deadline, infinitive or scheduled event
-    between the verb and the date looks ahead."""
+def _placing_cue(
+    text: str, candidate: Candidate, cues: list[Cue], sentence_start: int
+) -> tuple[Cue, tuple[int, int]] | None:
+    """The verb that places the date in its own clause ("invaded Ukraine on Feb. 24", "will be held on Nov. 5", "On
+    Feb. 24, Russia invaded") within reach, and the span of text between them."""
     start, end = candidate.start - sentence_start, candidate.end - sentence_start
     before = [cue for cue in cues if cue[1] <= start]
     after = [cue for cue in cues if cue[0] >= end]
@@ -84,10 +86,41 @@ def _placed_in_the_past(text: str, candidate: Candidate, cues: list[Cue], senten
     ):  # "On Feb. 24, Russia invaded"
         verb, between = after[0], (candidate.end, sentence_start + after[0][1])
     else:
+        return None
+    return (verb, between) if between[1] - between[0] <= PLACING_REACH else None
+
+
+def _placed_in_the_past(text: str, candidate: Candidate, cues: list[Cue], sentence_start: int) -> bool:
+    """ "Russia invaded Ukraine on Feb. 24" said on 20 February 2023 is 2022's: a past verb placing a date in its own
+    clause puts it on or before publication, however near the next one. Not "extended to Nov. 20", "decided to admit
+    them in March", "payable Dec. 7", "announced elections in March": a plan, deadline, infinitive or scheduled event
+    between the verb and the date looks ahead."""
+    placing = _placing_cue(text, candidate, cues, sentence_start)
+    return placing is not None and placing[0][2] == "past" and not phrase(_NOT_PLACED).search(text, *placing[1])
+
+
+_RANGE_GAP = r"\s*(?:[-–—]|%range_links\b)\s*"
+
+
+def _opens_a_range(text: str, candidate: Candidate, following: list[Candidate]) -> bool:
+    """ "will run from 10 to 20 February": the first day of a range, which may have begun (its end decides)."""
+    return bool(following) and phrase(_RANGE_GAP).fullmatch(text, candidate.end, following[0].start) is not None
+
+
+def _placed_ahead(text: str, candidate: Candidate, cues: list[Cue], sentence_start: int) -> bool:
+    """ "The election will be held on Nov. 5" said on 31 December is next year's: a strong future verb, or the
+    present of a scheduled event ("takes place on Nov. 5", "runs until Dec. 31"), placing a date puts it on or after
+    publication, however near the last one. States in the present ("inflation is 10% in November") do not."""
+    placing = _placing_cue(text, candidate, cues, sentence_start)
+    if placing is None or not placing[0][3]:
         return False
-    if verb[2] != "past" or between[1] - between[0] > PLACING_REACH:
-        return False
-    return not phrase(_NOT_PLACED).search(text, *between)
+    (verb_start, verb_end, kind, _strong), between = placing
+    if _CLAUSE_MARK.search(text, between[0] + text.startswith(",", between[0]), between[1]):  # past a fronted date
+        return False  # "would produce aid for their countries, where the Aug. 7 blasts killed 257": another clause
+    if kind == "present":
+        verb = " ".join(text[sentence_start + verb_start : sentence_start + verb_end].lower().split())
+        return verb not in context_words()["state_present"]
+    return kind == "future"
 
 
 # A modal before a weekday in a clause with no other tense cue: "could resume Friday" (not "could not", "may have")
@@ -220,8 +253,9 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
         ):  # fmt: skip
             draft = replace(draft, relative_to="previous")  # "in February 2015 ... from 15 February": that February
         elif draft.kind == "calendar" and draft.year is None and word_before(text, candidate.start) == "since":
-            # "since November", "since Christmas": the last one that began before publication, whatever the tense
-            tense, draft = "past", replace(draft, cue=-1)
+            # "since November", "since Christmas": the last one that began by publication (December's own said on
+            # 31 December), whatever the tense; "since Tuesday" said on a Tuesday is a week back
+            tense, draft = "past", replace(draft, cue=-1 if draft.weekday is not None else ON_OR_BEFORE)
         elif (
             tense in ("present", "future") and draft.kind == "calendar" and draft.year is None
             and draft.period.startswith("Q") and phrase(_RESULTS_AFTER).match(text, candidate.end)
@@ -235,6 +269,13 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and _placed_in_the_past(text, candidate, cues_by_sentence[key], sentence_start)
         ):  # fmt: skip
             draft = replace(draft, cue=ON_OR_BEFORE)
+        elif (
+            tense in ("future", "present") and draft.kind == "calendar" and draft.year is None
+            and draft.weekday is None and draft.cue is None and (draft.month is not None or draft.period)
+            and not _opens_a_range(text, candidate, chosen[position + 1 : position + 2])
+            and _placed_ahead(text, candidate, cues_by_sentence[key], sentence_start)
+        ):  # fmt: skip
+            draft = replace(draft, cue=ON_OR_AFTER)
         elif (
             draft.kind == "shift" and draft.relative_to == "publication" and tense == "past" and previous is not None
             and phrase(_THE_NEXT).match(text, candidate.start)

@@ -1007,6 +1007,15 @@ def test_a_date_a_future_verb_places_is_on_or_after_publication(sentence):
     assert only(sentence, "2023-12-31").value == "2024-11-05"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["Several Russian regions cancelled their May 9 parades.", "Officials cancelled the May 9 parade."],
+)
+def test_a_date_naming_a_thing_is_not_placed_by_the_past_verb(sentence):
+    """The parade that was cancelled may still lie ahead: the nearest May 9, not the last one."""
+    assert only(sentence, "2023-05-01").value == "2023-05-09"
+
+
 def test_a_date_in_a_present_state_or_another_clause_keeps_the_nearest():
     assert only("Inflation is 10% in November.", "2023-12-31").value == "2023-11"
     told = "Officials hoped she would produce aid for their countries, where the Aug. 7 blasts killed 257 people."

@@ -63,7 +63,7 @@ _NOUN_PHRASE_AFTER = r"(?:\s+[\w-]+){1,3}"
 _PLACED_BY = r"[a-z],?\s+$"  # a word right before: "invaded Ukraine on Feb. 24", AP's "held April 3"
 _FRONTED = r"\s*%past_placings\s+$"
 # "to" unplaces as an infinitive marker or right before the date, not before a noun or a name ("to Kherson")
-_NOT_PLACED = r"\b(?:%past_unplacing|%event_nouns)\b|[;:()]|\bto\s+(?:$|(?!%to_noun_openers\b)(?-i:[a-z]))"
+_NOT_PLACED = r"\b(?:%past_unplacing|%event_nouns)\b|[;:()]|\bto\s+(?:$|(?!%noun_openers\b)(?-i:[a-z]))"
 _RESULTS_AFTER = r"[\s-]+(?:[a-z]+\s+)?%quarter_code_followers\b"
 _THE_NEXT = r"the\s+%told_next\b"
 _RESCHEDULED_TO = r"\b%rescheduling_verbs\s+%rescheduling_prepositions\s+(?:(?:the|on)\s+)?$"
@@ -96,7 +96,9 @@ def _placed_in_the_past(text: str, candidate: Candidate, cues: list[Cue], senten
     them in March", "payable Dec. 7", "announced elections in March": a plan, deadline, infinitive or scheduled event
     between the verb and the date looks ahead."""
     placing = _placing_cue(text, candidate, cues, sentence_start)
-    return placing is not None and placing[0][2] == "past" and not phrase(_NOT_PLACED).search(text, *placing[1])
+    if placing is None or placing[0][2] != "past" or _names_a_thing(text, candidate):
+        return False  # "cancelled the May 9 parade": the parade may still lie ahead
+    return not phrase(_NOT_PLACED).search(text, *placing[1])
 
 
 _RANGE_GAP = r"\s*(?:[-–—]|%range_links\b)\s*"
@@ -153,7 +155,7 @@ def heads_a_list_item(text: str, start: int, end: int) -> bool:
 
 _NARRATIVE_DAY = re.compile(r"^\d{4}-\d\d-\d\d(?:T\d\d:\d\d)?$")  # a day, or a clock time of one
 _MONTH_OR_FINER = frozenset({"month", *DAY_GRANULARITIES})
-_ATTRIBUTIVE_BEFORE = r"\b%articles\s+$"
+_ATTRIBUTIVE_BEFORE = r"(?:\b%noun_openers|[a-z]'s)\s+$"
 _NOUN_NEXT = r"[ \t]+[a-z]"
 
 

@@ -462,6 +462,8 @@ def test_a_duration_after_in_or_within_is_no_length_of_the_event():
     "text",
     [
         "A court on Tuesday sentenced 45 activists to prison terms of up to 10 years.",  # a penalty
+        "A court on Tuesday sentenced the reporter Evan Gershkovich to 16 years in a penal colony.",
+        "UEFA on Tuesday banned the club from European competitions for two years.",
         "Waters began to recede on Tuesday after a week of record rain.",  # what came before
         "The floods began on Tuesday, when a year's worth of rain fell.",  # a quantity
     ],

@@ -127,6 +127,8 @@ def test_a_saying_joined_by_and_to_an_act_told_before_it_leaves_the_act_to_decid
     [
         # a negation right after a relative pronoun denies the noun's clause, not the event
         ("The two sides signed a ceasefire that never held", "occurred"),
+        ("Russia annexed Crimea after a referendum that was widely rejected as illegitimate", "occurred"),
+        ("Russia signed a deal that has never been honoured", "occurred"),
         ("The ministers who did not attend were criticised", "occurred"),
         ("Russia said that it would never attack", "reported"),
         ("The talks never took place", "negated"),

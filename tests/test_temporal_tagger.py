@@ -1016,6 +1016,25 @@ def test_a_date_naming_a_thing_is_not_placed_by_the_past_verb(sentence):
     assert only(sentence, "2023-05-01").value == "2023-05-09"
 
 
+CHRONOLOGY = """Key moments of the war:
+
+Feb. 24 — Russia invades Ukraine.
+
+April 14 — The cruiser Moskva sinks.
+
+Sept. 30 — Putin proclaims the annexation of four regions.
+
+Nov. 11 — Ukrainian troops enter Kherson city.
+"""
+
+
+def test_a_chronology_without_a_year_told_on_its_anniversary_is_the_year_gone():
+    assert [t.value for t in tag(CHRONOLOGY, "2023-02-24")] == ["2022-02-24", "2022-04-14", "2022-09-30", "2022-11-11"]
+    agenda = CHRONOLOGY.replace("invades", "will invade").replace("sinks", "will sink")
+    assert [t.value[:4] for t in tag(agenda, "2023-02-24")] == ["2023"] * 4  # a plan ahead stays ahead
+    assert [t.value[:4] for t in tag(CHRONOLOGY, "2023-01-10")] == ["2023"] * 4  # starts well after publication
+
+
 def test_a_date_in_a_present_state_or_another_clause_keeps_the_nearest():
     assert only("Inflation is 10% in November.", "2023-12-31").value == "2023-11"
     told = "Officials hoped she would produce aid for their countries, where the Aug. 7 blasts killed 257 people."

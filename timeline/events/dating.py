@@ -433,6 +433,10 @@ _WITHIN_BEFORE = r"\b<within_words>\s+$"
 _NOT_LENGTH_BEFORE = (
     r"\b(?:<not_length_before>)\s+(?:(?:up\s+to|about|around|nearly|almost|more\s+than|at\s+least)\s+)?$"
 )
+# "sentenced Evan Gershkovich to 16 years", "banned the club for two years": a penalty's length, its object between
+_PENALTY_BEFORE = (
+    r"\b(?:<penalty_verbs>)\s+(?:[\w.'’-]+\s+){1,8}(?:<penalty_prepositions>)\s+(?:(?:up\s+to|about)\s+)?$"
+)
 _SPAN_ENDS_BEFORE = r"\b(?:<span_ends_before>)\s+(?:<span_determiners>\s+)?$"
 _POSSESSIVE = re.compile(r"['’]s\b")
 _COMPARISON_AFTER = r"\s+(?:<comparison_nouns>)\b"
@@ -453,6 +457,7 @@ def _apply_durations(text: str, anchors: list[Anchor], durations: list[Timex]) -
             continue  # "the biggest strike in 30 years", "done within three days": not how long the event lasts
         if (
             phrase(_NOT_LENGTH_BEFORE).search(text, max(0, duration.start - 40), duration.start)
+            or phrase(_PENALTY_BEFORE).search(text, max(0, duration.start - 100), duration.start)
             or _POSSESSIVE.match(text, duration.end)
             or phrase(_COMPARISON_AFTER).match(text, duration.end)
         ):

@@ -42,7 +42,7 @@ _TRAILING_RELATIVE = r",\s+<relative_pronouns>\b[^,;]*$"
 # A non-restrictive relative clause between commas describes a noun; its verb is not the clause's.
 #: A non-restrictive relative clause between commas (", which included ...,", ", who led ...,"): a description.
 RELATIVE_CLAUSE = r",\s+(?:<relative_pronouns>|<relative_adverbs>)\b[^,;]*,"
-_RELATIVE_BEFORE = r"\b<subject_relatives>\s+(?:[a-z]+ly\s+)?$"
+_RELATIVE_BEFORE = r"\b<subject_relatives>\s+(?:<be_have_auxiliaries>\s+){0,2}(?:[a-z]+ly\s+)?$"  # "that was widely"
 # A conditional makes "would" a possibility, not a plan ("would respond if Russia escalated").
 _CONDITIONAL = r"\b<conditionals>\b"
 

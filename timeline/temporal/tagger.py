@@ -210,6 +210,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
     last_quarter_end = 0
     cues_by_sentence: dict[tuple[int, int], list] = {}
     result = []
+    list_heads: list[int] = []  # indices in result of list items headed by a date without a year
     dayless: set[int] = set()  # indices in result of clock times still dated by publication alone
     for position, candidate in enumerate(chosen):
         draft = candidate.draft
@@ -355,6 +356,11 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                     last_told = previous
                 if span[2] == "quarter":
                     last_quarter, last_quarter_end = previous, candidate.end
+        if (
+            draft.kind == "calendar" and draft.year is None and draft.day is not None and draft.month is not None
+            and heads_a_list_item(text, candidate.start, candidate.end)
+        ):  # fmt: skip
+            list_heads.append(len(result))
         result.append(
             Timex(
                 start=candidate.start,
@@ -370,4 +376,35 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                 tense=tense or "",
             )
         )
-    return after_resolution(text, result, dayless)
+    return after_resolution(text, _chronology_behind(result, list_heads, publication), dayless)
+
+
+CHRONOLOGY_ITEMS = 3  # dated list items that make a chronology
+CHRONOLOGY_AHEAD_DAYS = 60  # how far past publication a chronology without a year may not run
+
+
+def _chronology_behind(result: list[Timex], list_heads: list[int], publication: dt.date | None) -> list[Timex]:
+    """ "Feb. 24 — Russia invades Ukraine ... Nov. 11 — Ukrainian troops enter Kherson" on the war's first
+    anniversary: a chronology told in the historic present, with no year, that starts about publication and would
+    run months past it is the year just gone, not the one ahead. An agenda says "will" or starts later."""
+    if publication is None or len(list_heads) < CHRONOLOGY_ITEMS:
+        return result
+    items = [result[index] for index in list_heads]
+    days = [dt.date.fromisoformat(item.value[:10]) for item in items if _DAY_VALUE.match(item.value)]
+    if (
+        len(days) < len(items) or days != sorted(days) or any(item.tense in ("future", "planned") for item in items)
+        or days[0] > publication + dt.timedelta(days=7)
+        or days[-1] <= publication + dt.timedelta(days=CHRONOLOGY_AHEAD_DAYS)
+        or (days[-1] - days[0]).days > 365
+    ):  # fmt: skip
+        return result
+    shifted = list(result)
+    for index, item in zip(list_heads, items, strict=True):
+        year = int(item.value[:4])
+        if item.value[5:10] == "02-29":
+            return result  # no 29 February the year before
+        shifted[index] = replace(item, value=f"{year - 1:04d}{item.value[4:]}")
+    return shifted
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:T|$)")

@@ -348,6 +348,9 @@ def test_previous_date_anchors_narrative_expressions():
         "Super Tuesday falls early.",
         "It was the last decade in which the budget balanced.",
         "The storm came ashore to the day after Katrina.",
+        "Kipchoge finished the marathon in 2:03:59.",  # race times
+        "She ran the 1500m in 4:05.",
+        "The May quarter was weak.",
     ],
 )
 def test_not_dates(text):

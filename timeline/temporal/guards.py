@@ -353,8 +353,13 @@ def shift_unit(text: str, match: re.Match[str]) -> bool:
 
 
 def clock_24h(text: str, match: re.Match[str]) -> bool:
-    identifier = word_before(text, match.start()) in context_words()["not_year_before"]
-    return int(match.group("hour")) <= 24 and not identifier
+    """ "at 17:30", "10.32 GMT" are clock times; "finished in 2:03:59", "ran 1500m in 4:05" are race times."""
+    before = word_before(text, match.start())
+    if before in context_words()["not_year_before"]:
+        return False
+    if match.group("zone") is None and before in context_words()["elapsed_before"]:
+        return False
+    return int(match.group("hour")) <= 24
 
 
 def clock_part_of_day(text: str, match: re.Match[str]) -> bool:

@@ -188,4 +188,6 @@ def macros() -> dict[str, str]:
         "holiday": alternation([*lex["holidays"], *lex["movable_holidays"]]),
         "zone": alternation(lex["time_zones"]) + r"(?![\w-])",
         "named_day": alternation(lex["named_days"]),
+        "weeks_on": alternation(lex["weeks_on"]),
+        "new_year_nouns": alternation(context_words()["new_year_nouns"]),
     }

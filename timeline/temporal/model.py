@@ -58,6 +58,9 @@ ON_OR_BEFORE = -3
 #: ``Draft.cue`` of a date a future verb places ("will be held on Nov. 5"): the first one that ends on or after it.
 ON_OR_AFTER = -4
 
+#: ``Draft.period`` of "the new year": the year whose January is nearest in the tense's direction, as a year.
+NEW_YEAR = "new_year"
+
 #: ``Draft.cue`` of "next Thursday": the Thursday of the calendar week after the anchor's.
 NEXT_WEEK = 2
 

@@ -11,7 +11,7 @@ from calendar import monthrange
 from collections.abc import Callable
 
 from timeline.temporal.lexicon import context_words, lexicon, lookup, lookup_or, number_value, phrase, units, year_value
-from timeline.temporal.model import AS_LAST_TOLD, CLOCK_UNIT, IN_THE_DAY, LAST_NAMED, NEXT_WEEK, Draft
+from timeline.temporal.model import AS_LAST_TOLD, CLOCK_UNIT, IN_THE_DAY, LAST_NAMED, NEW_YEAR, NEXT_WEEK, Draft
 
 Groups = dict[str, str]
 Normalizer = Callable[[Groups, str, bool], "Draft | None"]
@@ -151,7 +151,12 @@ def quarter(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
         if written is None:  # "profit rose in Q3": the year by tense, as for "the third quarter"
             return Draft("calendar", period=f"Q{number}", granularity="quarter")
         return Draft("fixed", value=f"{_year(written):04d}-Q{number}", granularity="quarter")
-    if "month" in groups:  # "the January-March quarter": three months, the first of a calendar quarter
+    if "month_end" in groups:  # "the December quarter": the calendar quarter that month ends
+        last = lookup("months", groups["month_end"])
+        if last % 3:
+            return None
+        number = last // 3
+    elif "month" in groups:  # "the January-March quarter": three months, the first of a calendar quarter
         first, last = lookup("months", groups["month"]), lookup("months", groups["month2"])
         if first % 3 != 1 or last != first + 2:
             return None
@@ -194,6 +199,11 @@ def season(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     return Draft("calendar", year=year_, period=code, cue=_cue(groups), mod=_mod(groups), granularity="season")
 
 
+def new_year(_groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    """ "the first hours of the new year", "early in the new year": the year just begun or about to begin."""
+    return Draft("calendar", period=NEW_YEAR, granularity="year")
+
+
 def day_word(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     word = groups["dayword"].lower()
     offset = lookup("day_words", word)
@@ -224,6 +234,15 @@ def weekday(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     cue = NEXT_WEEK if cue_words in lexicon()["next_week_cues"] else _cue(groups)
     return Draft("calendar", weekday=lookup("weekdays", groups["weekday"]), cue=cue, suffix=suffix,
                  relative_to="previous" if narrative else "publication", granularity="time" if suffix else "day")
+
+
+def weeks_on(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    """ "Monday week", "a week on Friday": the coming such day, then a week (a fortnight) on; "a week tomorrow"."""
+    days = lookup("weeks_on", groups.get("later") or groups.get("later2") or groups["later3"])
+    if "tomorrow" in groups:
+        return Draft("shift", unit="day", offset=lookup("day_words", "tomorrow") + days, granularity="day")
+    weekday = lookup("weekdays", groups.get("weekday") or groups["weekday2"])
+    return Draft("calendar", weekday=weekday, cue=1, unit="day", offset=days, granularity="day")
 
 
 # "the previous Friday", "the following Monday": counted from the day the text is telling of
@@ -615,6 +634,8 @@ NORMALIZERS: dict[str, Normalizer] = {
     "numeric_date": numeric_date,
     "named_day": named_day,
     "range_first_day": range_first_day,
+    "weeks_on": weeks_on,
+    "new_year": new_year,
     "year": year,
     "year_range": year_range,
     "decade": decade,

@@ -17,6 +17,7 @@ from timeline.temporal.model import (
     CLOCK_UNIT,
     IN_THE_DAY,
     LAST_NAMED,
+    NEW_YEAR,
     NEXT_WEEK,
     ON_OR_AFTER,
     ON_OR_BEFORE,
@@ -101,7 +102,7 @@ def _calendar(draft: Draft, publication: dt.date | None, previous: Mention | Non
             day = resolve_weekday(draft.weekday, previous.day, draft.cue, tense)  # "the previous Friday"
             return Resolved(day.isoformat() + draft.suffix, previous.day.isoformat(), "relative_previous",
                             draft.granularity)
-        day = resolve_weekday(draft.weekday, publication, draft.cue, tense)
+        day = resolve_weekday(draft.weekday, publication, draft.cue, tense) + dt.timedelta(days=draft.offset)
         if draft.cue == -1 and day == publication - dt.timedelta(days=1):
             day -= dt.timedelta(days=7)  # "last Monday" said on a Tuesday: yesterday would be "on Monday"
         return Resolved(day.isoformat() + draft.suffix, anchor, "relative_publication", draft.granularity)
@@ -142,6 +143,8 @@ def _day_of_month(
 
 
 def _calendar_value(draft: Draft, year: int) -> str:
+    if draft.period == NEW_YEAR:
+        return f"{year:04d}"
     if draft.period.startswith("@"):
         return _movable(draft, year).isoformat()
     if draft.period:
@@ -156,6 +159,8 @@ def _movable(draft: Draft, year: int) -> dt.date:
 
 
 def _unresolved(draft: Draft) -> str:
+    if draft.period == NEW_YEAR:
+        return "XXXX"
     if draft.period.startswith("@"):
         return "XXXX-XX-XX"
     if draft.period == "WE":
@@ -203,6 +208,8 @@ def _bounds(draft: Draft, year: int) -> tuple[dt.date, dt.date] | None:
         if draft.period.startswith("@"):
             day = _movable(draft, year)
             return day, day
+        if draft.period == NEW_YEAR:  # placed by its January, told as the year
+            return dt.date(year, 1, 1), dt.date(year, 1, 31)
         if draft.period in SEASON_MONTHS:
             first, last = SEASON_MONTHS[draft.period]
             start = dt.date(year, first, 1)

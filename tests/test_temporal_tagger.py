@@ -1038,6 +1038,23 @@ def test_a_chronology_without_a_year_told_on_its_anniversary_is_the_year_gone():
     assert [t.value[:4] for t in tag(CHRONOLOGY, "2023-01-10")] == ["2023"] * 4  # starts well after publication
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("By the weekend, troops could reach the capital.", "2022-W08-WE"),  # said on a Friday
+        ("By Monday, the situation may have changed.", "2022-02-28"),
+        ("By Monday, the troops had withdrawn.", "2022-02-21"),  # no modal: a deadline past
+    ],
+)
+def test_a_fronted_deadline_with_a_modal_looks_ahead(sentence, expected):
+    assert only(sentence, "2022-02-25").value == expected
+
+
+def test_a_that_clause_after_a_weekday_does_not_lend_it_its_tense():
+    told = "Putin vowed in his New Year address on Sunday that Russia would never retreat."
+    assert only(told, "2024-01-01").value == "2023-12-31"
+
+
 def test_a_date_in_a_present_state_or_another_clause_keeps_the_nearest():
     assert only("Inflation is 10% in November.", "2023-12-31").value == "2023-11"
     told = "Officials hoped she would produce aid for their countries, where the Aug. 7 blasts killed 257 people."

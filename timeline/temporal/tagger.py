@@ -129,6 +129,9 @@ def _placed_ahead(text: str, candidate: Candidate, cues: list[Cue], sentence_sta
 _MODAL_BEFORE = r"\b%weekday_modals\s+(?!%weekday_modals_not_before\b)[a-z]+\b[^,;.]*$"
 # A headline's infinitive after its subject, with no verb of its own: "Putin to visit Minsk on Monday"
 _HEADLINE_TO = r"[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*)*\s+%headline_future\s+[a-z]+\b[^,;.]*$"
+# A fronted deadline whose clause holds a modal: "By the weekend, troops could reach the capital"
+_FRONTED_BY = r"[\s\"'“‘(]*by\s+"
+_MODAL_AFTER = r",[^,;.]*?\b%deadline_modals\b"
 _DEICTIC_RULES = frozenset({"day_word", "last_night"})
 _AHEAD_TENSES = frozenset({"future", "planned"})  # a date told as a plan, not as what happened
 
@@ -237,6 +240,12 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             or phrase(_HEADLINE_TO, 0).match(text, sentence_start, candidate.start)
         ):
             tense = "future"  # "the talks could resume Friday", "Putin to visit Minsk on Monday"
+        elif (
+            draft.kind == "calendar" and draft.year is None
+            and phrase(_FRONTED_BY).fullmatch(text, sentence_start, candidate.start)
+            and phrase(_MODAL_AFTER).match(text, candidate.end)
+        ):  # fmt: skip
+            tense = "future"  # "By Monday, the situation may have changed": a deadline ahead
         elif draft.weekday is not None and draft.month is None and _reads_as_past(text, candidate):
             tense = "past"
         elif (

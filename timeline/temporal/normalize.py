@@ -569,6 +569,11 @@ def duration_bare(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     return Draft("fixed", type="DURATION", value=_amount(None, word) or "", granularity=unit.gran)
 
 
+def monthly(_groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    """ "the first Monday of every month": a set once a month, not the next such Monday."""
+    return Draft("fixed", type="SET", value="P1M", granularity="month")
+
+
 def set_(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     if "freq" in groups:
         return Draft("fixed", type="SET", value=lookup("frequencies", groups["freq"]))
@@ -609,14 +614,14 @@ def clock(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 
 
 def clock_part_of_day(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
-    """ "4 in the morning", "nine o'clock in the evening", "4:30 this afternoon", "10:15 last night": an hour made
-    a.m. or p.m. by the part of day; "this afternoon", "tonight" are the publication's day, "last night" the day
-    before (its small hours, "2 last night", the publication's)."""
+    """ "4 in the morning", "nine o'clock in the evening", "4:30 this afternoon", "10:15 last night", "10 tomorrow
+    morning": an hour made a.m. or p.m. by the part of day; "this afternoon", "tonight" are the publication's day,
+    "last night" the day before (its small hours, "2 last night", the publication's)."""
     word = groups["hour"].lower()
     hour = int(word) if word.isdigit() else int(number_value(word) or 0)
     if not 1 <= hour <= 12:
         return None
-    part = lookup("parts_of_day", groups.get("part") or groups.get("part2") or "night")
+    part = lookup("parts_of_day", groups.get("part") or groups.get("part2") or groups.get("part3") or "night")
     small_hours = part == "NI" and hour < 5
     if part == "MO" or small_hours:
         hour %= 12
@@ -626,6 +631,8 @@ def clock_part_of_day(groups: Groups, _text: str, _dayfirst: bool) -> Draft | No
     if "part" in groups:  # "in the morning": the day told of
         return Draft("shift", type="TIME", unit="day", offset=0, suffix=suffix, period=DAYLESS, granularity="time")
     offset = -1 if "last" in groups and not small_hours else 0
+    if "dayword" in groups:  # "10 o'clock tomorrow morning"
+        offset = lookup("day_words", groups["dayword"].lower())
     return Draft("shift", type="TIME", unit="day", offset=offset, suffix=suffix, granularity="time")
 
 
@@ -636,6 +643,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "range_first_day": range_first_day,
     "weeks_on": weeks_on,
     "new_year": new_year,
+    "monthly": monthly,
     "year": year,
     "year_range": year_range,
     "decade": decade,

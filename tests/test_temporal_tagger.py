@@ -1055,6 +1055,31 @@ def test_a_that_clause_after_a_weekday_does_not_lend_it_its_tense():
     assert only(told, "2024-01-01").value == "2023-12-31"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "dct", "expected"),
+    [
+        ("Boris Johnson survived a confidence vote on June 6.", "2022-06-15", "2022-06-06"),  # a compound noun
+        ("The leaders vote on Monday.", "2022-06-15", "2022-06-20"),  # a plural subject and its verb
+        ("Trump's sentencing was originally set for September 18.", "2024-11-04", "2024-09-18"),
+        ("Hurricane Rafael could hit Cuba on Wednesday.", "2024-11-04", "2024-11-06"),
+        ("He could not be located Wednesday.", "2024-11-04", "2024-10-30"),
+        ("Liverpool play Brighton on Saturday.", "2022-03-10", "2022-03-12"),
+        ("The Fed meets on Wednesday.", "2022-03-10", "2022-03-16"),  # "Fed" is no past of "feed"
+        ("Starting Monday, masks will no longer be required.", "2022-03-10", "2022-03-14"),
+        ("McCarthy said he had secured enough votes on Friday.", "2023-01-03", "2022-12-30"),
+        ("McDonald's said on Tuesday it would close its restaurants.", "2022-03-10", "2022-03-08"),
+        ("Prosecutors had until Friday to file charges.", "2022-06-15", "2022-06-10"),
+        ("Friday's jobs report is expected to show slower hiring.", "2023-01-03", "2023-01-06"),
+        ("Friday's fireworks display has been cancelled.", "2021-12-28", "2021-12-31"),  # the nearest
+        ("The Fed's May meeting set the stage for bigger hikes.", "2022-06-15", "2022-05"),
+        ("Spring arrived early this year.", "2022-06-15", "2022-SP"),
+        ("Gas prices rose all spring.", "2022-06-15", "2022-SP"),
+    ],
+)
+def test_tense_and_noun_readings_from_probes(sentence, dct, expected):
+    assert tag(sentence, dct)[0].value == expected
+
+
 def test_a_date_in_a_present_state_or_another_clause_keeps_the_nearest():
     assert only("Inflation is 10% in November.", "2023-12-31").value == "2023-11"
     told = "Officials hoped she would produce aid for their countries, where the Aug. 7 blasts killed 257 people."

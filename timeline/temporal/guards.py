@@ -125,8 +125,16 @@ def bare_month(text: str, match: re.Match[str]) -> bool:
     if bare in lexicon()["ambiguous_months"]:
         if _span_mod_before().search(text, max(0, match.start() - 24), match.start()):
             return True  # "mid-March", "by early May", "the end of March": a modifier only a date takes
-        return _after_date_preposition(text, match.start())
+        return _after_date_preposition(text, match.start()) or _names_an_event(text, match)
     return not _first_name(text, match)
+
+
+def _names_an_event(text: str, match: re.Match[str]) -> bool:
+    """ "the Fed's May meeting", "at the March summit": "May"/"March" between a determiner and an event's noun."""
+    words = context_words()
+    opened = word_before(text, match.start()) in words["noun_openers"] or possessive_before(text, match.start())
+    after = word_after(text, match.end()).lower()
+    return opened and (after in words["event_nouns"] or after in words["scheduled_after_possessive"])
 
 
 _CAPITALIZED_NEXT = re.compile(r" ([A-Z][a-z]+)\b")
@@ -220,7 +228,13 @@ def season(text: str, match: re.Match[str]) -> bool:
         return False  # "the fall of Kabul", "the fall in exports", "the spring in his step": nouns, not seasons
     if before in words["season_links"]:  # "in summer and autumn": a second season after a first
         return phrase(_SEASON_THEN_LINK).search(text, max(0, match.start() - 20), match.start()) is not None
+    if word[0].isupper() and after in words["season_subject_verbs"] and _SENTENCE_OPENING.search(text, 0,
+                                                                                                  match.start()):
+        return True  # "Spring arrived early this year", "Summer is coming"
     return before in words["season_before"]
+
+
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 
 
 _YEAR_AFTER_IN = r"\s+%year_in_words\s+\d{4}\b"

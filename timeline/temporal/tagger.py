@@ -51,11 +51,19 @@ def parse_dct(dct: str | dt.date | None) -> dt.date | None:
 def _reads_as_past(text: str, candidate: Candidate) -> bool:
     """ "Tuesday's declaration", "since Tuesday": a bare weekday that can only be behind us ("Thursday's deadline",
     "Sunday's vote" can be ahead: their clause's tense decides)."""
-    if possessive_after(text, candidate.end):  # the noun may come after adjectives: "Sunday's presidential election"
-        noun_phrase = phrase(_NOUN_PHRASE_AFTER).match(text, candidate.end + 2)
-        nouns = noun_phrase.group().lower().split() if noun_phrase else []
-        return not any(noun in context_words()["scheduled_after_possessive"] for noun in nouns)
+    if possessive_after(text, candidate.end):
+        return not _owns_a_scheduled_event(text, candidate)
     return word_before(text, candidate.start) in context_words()["past_weekday_before"]
+
+
+def _owns_a_scheduled_event(text: str, candidate: Candidate) -> bool:
+    """ "Sunday's vote", "Friday's jobs report": the noun may come after adjectives ("Sunday's presidential
+    election")."""
+    if not possessive_after(text, candidate.end):
+        return False
+    noun_phrase = phrase(_NOUN_PHRASE_AFTER).match(text, candidate.end + 2)
+    nouns = noun_phrase.group().lower().split() if noun_phrase else []
+    return any(noun in context_words()["scheduled_after_possessive"] for noun in nouns)
 
 
 _NOUN_PHRASE_AFTER = r"(?:\s+[\w-]+){1,3}"
@@ -126,7 +134,10 @@ def _placed_ahead(text: str, candidate: Candidate, cues: list[Cue], sentence_sta
 
 
 # A modal before a weekday in a clause with no other tense cue: "could resume Friday" (not "could not", "may have")
-_MODAL_BEFORE = r"\b%weekday_modals\s+(?!%weekday_modals_not_before\b)[a-z]+\b[^,;.]*$"
+_MODAL_BEFORE = (
+    r"\b(?:%weekday_modals\s+(?!%weekday_modals_not_before\b)"
+    r"|%past_or_future_modals\s+(?!%past_or_future_modals_not_before\b))[a-z]+\b[^,;.]*$"
+)
 # A headline's infinitive after its subject, with no verb of its own: "Putin to visit Minsk on Monday"
 _HEADLINE_TO = r"[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*)*\s+%headline_future\s+[a-z]+\b[^,;.]*$"
 # A fronted deadline whose clause holds a modal: "By the weekend, troops could reach the capital"
@@ -229,7 +240,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
         tense = tense_among(cues_by_sentence[key], candidate.start - sentence_start, candidate.end - sentence_start,
                             text[sentence_start:sentence_end])
         if draft.weekday is not None and draft.month is None and _just_ahead(text, candidate):
-            tense = "planned"  # the nearest such day
+            tense = "future" if tense == "future" else "planned"  # the nearest such day, or the next in a plan
         elif (
             draft.kind == "calendar" and draft.year is None
             and phrase(_RESCHEDULED_TO).search(text, max(0, candidate.start - 40), candidate.start)
@@ -248,6 +259,8 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             tense = "future"  # "By Monday, the situation may have changed": a deadline ahead
         elif draft.weekday is not None and draft.month is None and _reads_as_past(text, candidate):
             tense = "past"
+        elif tense == "past" and draft.weekday is not None and _owns_a_scheduled_event(text, candidate):
+            tense = "planned"  # "Friday's fireworks display has been cancelled": the nearest Friday, maybe ahead
         elif (
             draft.kind == "calendar"
             and draft.year is None

@@ -75,7 +75,15 @@ def _article_before() -> re.Pattern[str]:
 def _determiner_before() -> re.Pattern[str]:
     """A determiner or possessive before a present form makes it a noun ("the close of business", "a strong start")."""
     words = alternation(_tense_data()["determiners"])[3:-1]
-    return re.compile(rf"\b(?:{words}|[a-z]+'s)\s+(?:[a-z]+(?:ing|ed)\s+)?$")
+    return re.compile(rf"\b(?:{words}|[a-z]+'s)\s+(?:[a-z]{{2,}}(?:ing|ed)\s+)?$")  # not "the Fed meets"
+
+
+@functools.cache
+def _compound_before() -> re.Pattern[str]:
+    """A determiner and a singular noun before a plural present form make it the head of a compound noun ("a
+    confidence vote", "the runoff vote"), where a plural noun before it is its subject ("the leaders vote")."""
+    words = alternation(_tense_data()["determiners"])[3:-1]
+    return re.compile(rf"\b(?:{words}|[a-z]+'s)\s+(?:[a-z-]*[a-rt-z]\s+){{1,2}}$")
 
 
 class _Plans(NamedTuple):
@@ -93,11 +101,11 @@ def _plans() -> _Plans:
     data = _tense_data()
     return _Plans(
         frozenset(data["plan_auxiliaries"]),
-        re.compile(r"\s+(?:" + alternation(data["plan_word_openers"]) + r"\s+)?" + alternation(data["plan_words"])
-                   + r"\b"),
+        re.compile(r"\s+(?:[a-z]+ly\s+)?(?:" + alternation(data["plan_word_openers"]) + r"\s+)?"
+                   + alternation(data["plan_words"]) + r"\b"),  # "was (originally) scheduled"
         re.compile(r"\b" + alternation(data["plan_participles"]) + r"$"),
         frozenset(data["past_plans"]),
-        re.compile(r"\b" + alternation(data["past_plan_auxiliaries"]) + r"\s+$"),
+        re.compile(r"\b" + alternation(data["past_plan_auxiliaries"]) + r"\s+(?:[a-z]+ly\s+)?$"),
     )
 
 
@@ -140,12 +148,17 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
             continue
         if kind == "present" and original[match.start()].isupper() and _NON_SPACE.search(original, 0, match.start()):
             continue  # "the Australian Open", "Ends Meet": a capitalised word inside a sentence is a name
-        if (word in _plural_present() and base_form_follows(sentence, match.start())) or (
-            kind == "present" and _determiner_before().search(sentence, max(0, match.start() - 24), match.start())
+        if (
+            (word in _plural_present() and base_form_follows(sentence, match.start()))
+            or (kind == "present" and _determiner_before().search(sentence, max(0, match.start() - 24), match.start()))
+            or (word in _plural_present() and _compound_before().search(sentence, max(0, match.start() - 32),
+                                                                        match.start()))
         ):
             continue  # an infinitive ("agreed to meet", "will meet") or a noun ("the close of business", "the votes")
         if kind == "past" and _auxiliary_before().search(sentence, max(0, match.start() - 24), match.start()):
             continue  # a participle ("will be named", "to be completed"): its auxiliary is the cue
+        if kind == "past" and not word.endswith("ed") and base_form_follows(sentence, match.start()):
+            continue  # a base form that looks past ("could hit", "to set", "did not put"): no finite verb
         if kind == "past" and word.endswith("ed") and _article_before().search(sentence, max(0, match.start() - 8),
                                                                                  match.start()):
             continue  # an adjective: "in a televised address", "the damaged building"
@@ -156,7 +169,7 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
         strong = not (kind == "past" and word.endswith("ed") and word not in _strong_past())
         if kind == "future":
             strong = word not in _weak_future()
-            if plans.past_auxiliary.search(sentence, max(0, match.start() - 16), match.start()) or word in plans.past:
+            if plans.past_auxiliary.search(sentence, max(0, match.start() - 28), match.start()) or word in plans.past:
                 kind = "planned"  # "had been due to", "was scheduled for", "planned": a plan told in the past
         found.append((match.start(), match.end(), raw, kind, strong))  # type: ignore[arg-type]
     return found

@@ -110,8 +110,23 @@ def test_listed_dates_are_not_a_span_and_the_first_governs():
     assert [a.value for a in anchors] == ["2011-03"]
 
 
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("The BJP won 303 seats in the 2019 election.", dt.date(2019, 1, 1)),
+        ("In his 2018 inauguration speech, Putin promised growth.", dt.date(2018, 1, 1)),
+        ("Last year's floods caused damage of $30bn.", dt.date(2021, 1, 1)),
+    ],
+)
+def test_a_date_naming_an_occasion_dates_a_sentence_with_no_other_date(text, first):
+    (anchor,) = find_anchors(text, tag(text, PUB), PUB)
+    assert (anchor.first, anchor.precision) == (first, "year")
+    told = "Ahead of the 2024 election, Biden will campaign in Ohio on Monday."
+    assert [a.timex.text for a in find_anchors(told, tag(told, PUB), PUB)] == ["Monday"]
+
+
 def test_attributive_dates_do_not_govern():
-    text = "Apple breached the 1991 agreement at this year's conference and Monday's memo."
+    text = "Apple breached the 1991 agreement in this year's report and Monday's memo."
     timexes = [
         _timex(text, "1991", "1991"),
         _timex(text, "this year", "2022", basis="relative_publication"),

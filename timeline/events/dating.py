@@ -312,6 +312,22 @@ def bounds_only(text: str, clause_start: int, clause_end: int, anchor: Anchor, t
     return (lead or direct) and not phrase(_CLOSE_BEFORE).search(opening)
 
 
+_OCCASION_AFTER = r"(?:['’]s)?(?:\s+[A-Za-z-]+){0,2}?\s+(?:<occasion_nouns>)\b"
+
+
+def _dates_its_occasion(text: str, timex: Timex, others: Sequence[Timex]) -> bool:
+    """ "won the 2019 election", "In his 2018 inauguration speech, Putin promised", "Last year's floods caused":
+    a date naming an occasion (not a document: "the 1994 memorandum") dates the clause when the sentence gives no
+    other date. Carrying the previous sentence's day there would put a years-old event on the wrong day."""
+    if not phrase(_OCCASION_AFTER).match(text, timex.end, timex.end + 60):
+        return False
+    return not any(
+        other is not timex and other.type in ("DATE", "TIME") and calendar_span(other.value) is not None
+        and not is_attributive(text, other)
+        for other in others
+    )
+
+
 def lies_ahead(anchor: Anchor, published: dt.date) -> bool:
     """Whether an anchor's date is not yet past at publication (the publication day counts: "later today")."""
     return anchor.first >= published
@@ -329,7 +345,9 @@ def _single(
     A period holding the publication day is cut at it when the words say which side: "earlier
     this week" ends the day before publication, "later this week" starts on it.
     """
-    if timex.type not in ("DATE", "TIME") or is_attributive(text, timex):
+    if timex.type not in ("DATE", "TIME"):
+        return None
+    if is_attributive(text, timex) and not _dates_its_occasion(text, timex, others):
         return None
     superlative = phrase(_SINCE_AFTER_SUPERLATIVE).search(text, max(0, timex.start - 100), timex.start)
     if superlative and not any(superlative.start() < other.start < timex.start for other in others):

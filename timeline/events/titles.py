@@ -116,6 +116,7 @@ _DATE_BEFORE = r"\b(?:<earlier_words>|<later_words>)\s+$"
 _DATE_AFTER = (
     r"(?:[-–/]\d{2,4}\b)?\s*(?:,\s*)?<list_connectors>\s+\d{1,4}\b(?:[-–/]\d{2,4}\b)?"
     r"|[-–]\d{1,2}\b(?![-–/.,]?\d)"  # "March 24-25": the range's closing day
+    r"|['’]s\b"  # "Last year's floods": the possessive goes with the date
 )
 # "The day after the invasion, Poland opened ...": a fronted offset's event goes with the date, up to the comma
 _FRONTED_OFFSET = r"\s+<fronted_offset_links>\s+[^,;:]{1,80}(?=,)"

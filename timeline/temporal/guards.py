@@ -180,7 +180,10 @@ def bare_year(text: str, match: re.Match[str]) -> bool:
     )
     if 1900 <= year <= 2099 and not text.startswith("-", match.end()):
         # "a 1996 law", "the company's 1989 results": a year used as an adjective
-        adjective = before in context_words()["indefinite_articles"] or possessive_before(text, match.start())
+        adjective = (
+            before in context_words()["indefinite_articles"] or before in context_words()["noun_openers"]
+            or possessive_before(text, match.start())
+        )  # fmt: skip
         introduced = introduced or adjective
     if before in context_words()["not_year_before"]:
         return False

@@ -331,6 +331,8 @@ def shift_count(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
         steps, gran = steps * per, finer
     if steps != int(steps):
         return None
+    if "exact" in groups or "exact2" in groups:  # "exactly a year ago", "two years ago to the day": that day
+        return Draft("shift", unit=gran, offset=sign * int(steps), relative_to=relative_to, granularity="day")
     return Draft("shift", unit=gran, offset=sign * int(steps), relative_to=relative_to, mod=_mod(groups),
                  period="compare" if gran == "year" else "", granularity=gran)
 

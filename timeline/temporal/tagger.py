@@ -93,6 +93,8 @@ def _placing_cue(
         text, sentence_start, candidate.start
     ):  # "On Feb. 24, Russia invaded"
         verb, between = after[0], (candidate.end, sentence_start + after[0][1])
+    elif after and not text[candidate.end : sentence_start + after[0][0]].strip():
+        verb, between = after[0], (candidate.end, candidate.end)  # "late November saw the release of hostages"
     else:
         return None
     return (verb, between) if between[1] - between[0] <= PLACING_REACH else None

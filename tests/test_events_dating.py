@@ -125,6 +125,18 @@ def test_a_date_naming_an_occasion_dates_a_sentence_with_no_other_date(text, fir
     assert [a.timex.text for a in find_anchors(told, tag(told, PUB), PUB)] == ["Monday"]
 
 
+def test_a_year_after_a_range_of_days_is_the_year_they_are_in():
+    text = "Russia will hold the election from March 15 to 17 next year."
+    (anchor,) = find_anchors(text, tag(text, PUB), PUB)
+    assert (anchor.first, anchor.last, anchor.precision) == (dt.date(2023, 3, 15), dt.date(2023, 3, 17), "day")
+
+
+def test_the_same_day_restated_is_one_anchor():
+    text = "The EU adopted its first package on 23 February 2022, the day before the invasion."
+    (anchor,) = find_anchors(text, tag(text, PUB), PUB)
+    assert (anchor.first, anchor.basis) == (dt.date(2022, 2, 23), "explicit")
+
+
 def test_attributive_dates_do_not_govern():
     text = "Apple breached the 1991 agreement in this year's report and Monday's memo."
     timexes = [

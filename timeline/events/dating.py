@@ -379,13 +379,17 @@ def _single(
     return Anchor(timex.start, timex.end, timex.text, timex, first, last, precision, timex.value, basis)
 
 
+_YEAR_TOLD_AFTER = re.compile(r"\s(?:this|next|last)\s+year$", re.IGNORECASE)
+
+
 def _share_year(first: Anchor, second: Anchor) -> Anchor:
     """In "between March and May 2021" the first end has no year of its own: it takes the second's.
 
     Only a first end resolved relative to publication borrows, and it lands in the latest year
     that keeps the range in order ("December to February 2021" starts in December 2020).
     """
-    if first.basis == "explicit" or second.basis != "explicit" or first.precision not in ("day", "month"):
+    year_told = second.basis == "explicit" or _YEAR_TOLD_AFTER.search(second.text)  # "to 17 next year"
+    if first.basis == "explicit" or not year_told or first.precision not in ("day", "month"):
         return first
     year = second.last.year
     try:
@@ -749,6 +753,14 @@ def _ahead(text: str, timex: Timex, published: dt.date | None) -> Anchor | None:
 _RESTATING = r"\s*,\s*((?:<restating_hedges>)\s+)?(?:<restating_prepositions>\s+)?"  # "a week ago, on 16 February"
 
 
+def _in_year(anchor: Anchor, year: int) -> Anchor | None:
+    """``anchor`` moved into ``year`` (None when its day does not exist there: 29 February)."""
+    try:
+        return replace(anchor, first=anchor.first.replace(year=year), last=anchor.last.replace(year=year))
+    except ValueError:
+        return None
+
+
 def _restated(text: str, anchors: list[Anchor]) -> list[Anchor]:
     """ "Navalny died a week ago, on 16 February", "in February, on the 24th": a date restated more precisely right
     after it is one date, the finer one (two would cut the clause between them); hedged ("later this week, possibly
@@ -759,11 +771,21 @@ def _restated(text: str, anchors: list[Anchor]) -> list[Anchor]:
         link = phrase(_RESTATING).fullmatch(text, prev.end, anchor.start) if prev is not None else None
         if (
             prev is not None
+            and not text[prev.end : anchor.start].strip()
+            and anchor.precision == "year"
+            and prev.precision in ("day", "month")
+            and prev.first.year == prev.last.year
+        ):  # "from March 3 to 7 this year": the year the days are in, not a date of its own
+            moved = _in_year(prev, anchor.first.year)
+            if moved is not None:
+                out[-1] = replace(moved, end=anchor.end, text=text[prev.start : anchor.end])
+                continue
+        if (
+            prev is not None
             and link is not None
             and prev.first <= anchor.first <= anchor.last <= prev.last
-            and (prev.first, prev.last) != (anchor.first, anchor.last)
-        ):
-            kept = prev if link.group(1) else anchor
+        ):  # also the same day again: "on 23 February 2022, the day before the invasion"
+            kept = prev if link.group(1) or (prev.first, prev.last) == (anchor.first, anchor.last) else anchor
             out[-1] = replace(kept, start=prev.start, end=anchor.end, text=text[prev.start : anchor.end])
             continue
         out.append(anchor)

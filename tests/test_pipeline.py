@@ -593,3 +593,10 @@ def test_a_question_states_no_event():
     text = 'What happened this weekend?\nRussia struck Kyiv on Saturday.\n"Where is the ceasefire?" Zelensky asked.'
     rows = extract_article(_article(text, published=dt.date(2022, 10, 31)))
     assert [r["sentence"] for r in rows] == ["Russia struck Kyiv on Saturday.", "Zelensky asked."]
+
+
+def test_a_pluperfect_that_links_back_continues_the_story_day():
+    text = "Hamas fighters crossed into Israel at dawn on Oct. 7. Within minutes, gunmen had breached the fence."
+    rows = extract_article(_article(text, published=dt.date(2023, 11, 12)))
+    assert [(r["start"], r["date_basis"]) for r in rows] == [
+        (dt.date(2023, 10, 7), "relative_publication"), (dt.date(2023, 10, 7), "continued")]  # fmt: skip

@@ -980,7 +980,8 @@ def continued(
       ("An advisor to Zelensky said ...") gets no date.
     - the perfect ("has ordered") is tied to the present: it continues nothing.
     - the future continues the previous sentence's future date.
-    - present and pluperfect never continue, nor does a clause that opens with a turn ("Meanwhile").
+    - present and pluperfect never continue, nor does a clause that opens with a turn ("Meanwhile"), unless a
+      pluperfect links back ("Within minutes, gunmen had breached the fence").
     - across a paragraph break only a clause that links back ("Later, ...") continues.
     """
     if breaks_narrative(clause_text):
@@ -989,6 +990,8 @@ def continued(
     about_news = narrative.news is not None and shares_name(clause_text, narrative.news_names)
     if tense == "past" and past is None and narrative.held_sentence >= sentence - 1 and links_back(clause_text):
         return narrative.held
+    if tense == "pluperfect" and past is not None and links_back(clause_text):
+        return past  # "Within minutes, gunmen had breached the fence": the story's day, told in the pluperfect
     if tense == "past" and past is not None:
         if _is_recent_day(past, published):
             return past

@@ -385,3 +385,14 @@ def test_a_saying_before_a_future_keeps_its_verb(text, expected):
 )
 def test_a_role_in_apposition_after_a_name_leaves_the_title(text, expected):
     assert title(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "timex", "expected"),
+    [
+        ("National Rally won 31% in Sunday's EU poll.", "Sunday", "National Rally won 31% in the EU poll"),
+        ("Last year's floods caused damage of $30bn.", "Last year", "The floods caused damage of $30bn"),
+    ],
+)
+def test_a_possessive_date_leaves_its_noun_a_determiner(text, timex, expected):
+    assert title(text, timex) == expected

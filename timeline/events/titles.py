@@ -170,7 +170,9 @@ def _with_antecedent(
 def _mark(text: str, timex: tuple[int, int] | None, mentions: list[Mention]) -> tuple[str, list[Mention]]:
     spans: list[tuple[int, int, str]] = []
     if timex and 0 <= timex[0] < timex[1] <= len(text):
-        spans.append((*_date_words(text, *timex), _TIMEX))
+        start, end = _date_words(text, *timex)
+        # a possessive date is the noun's determiner: "in Sunday's EU poll" -> "in the EU poll"
+        spans.append((start, end, "the" if text.endswith(("'s", "’s"), start, end) else _TIMEX))
     slots: list[Mention] = []
     for m in mentions:
         if any(m.start < e and s < m.end for s, e, _ in spans) or m.category == "outlet":

@@ -1080,6 +1080,18 @@ def test_tense_and_noun_readings_from_probes(sentence, dct, expected):
     assert tag(sentence, dct)[0].value == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("In 2014, on Feb. 27, gunmen seized the parliament.", "2014-02-27"),
+        ("A year ago, on the night of Feb. 23-24, Putin announced the operation.", "2022-02-23"),
+        ("Last year, in March, troops withdrew.", "2022-03"),
+    ],
+)
+def test_a_date_right_after_a_year_narrows_it(sentence, expected):
+    assert tag(sentence, "2023-02-24")[1].value == expected
+
+
 def test_a_date_in_a_present_state_or_another_clause_keeps_the_nearest():
     assert only("Inflation is 10% in November.", "2023-12-31").value == "2023-11"
     told = "Officials hoped she would produce aid for their countries, where the Aug. 7 blasts killed 257 people."

@@ -76,6 +76,9 @@ _RESULTS_AFTER = r"[\s-]+(?:[a-z]+\s+)?%quarter_code_followers\b"
 _THE_NEXT = r"the\s+%told_next\b"
 _RESCHEDULED_TO = r"\b%rescheduling_verbs\s+%rescheduling_prepositions\s+(?:(?:the|on)\s+)?$"
 _CLAUSE_MARK = re.compile(r"[,;:()]")
+_YEAR_VALUE = re.compile(r"\d{4}")
+# a date right after a year that narrows it: "In 2014, on Feb. 27", "A year ago, on the night of Feb. 23-24"
+_NARROWS_A_YEAR = r",\s*(?:%past_placings\s+)?(?:the\s+%parts_of_day_words\s+of\s+)?"
 PLACING_REACH = 60  # characters between a past verb and the date it places
 
 
@@ -272,6 +275,12 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and heads_a_list_item(text, candidate.start, candidate.end)
         ):
             draft = replace(draft, relative_to="previous")  # the year that keeps it near the item before
+        elif (
+            draft.kind == "calendar" and draft.year is None and draft.month is not None and result
+            and _YEAR_VALUE.fullmatch(result[-1].value)
+            and phrase(_NARROWS_A_YEAR).fullmatch(text, result[-1].end, candidate.start)
+        ):  # fmt: skip
+            draft = replace(draft, year=int(result[-1].value))  # "In 2014, on Feb. 27, gunmen seized parliament"
         elif (
             draft.kind == "calendar" and draft.year is None and draft.day is not None and draft.weekday is None
             and draft.cue is None and previous is not None and previous.granularity in _MONTH_OR_FINER

@@ -1092,6 +1092,24 @@ def test_a_date_right_after_a_year_narrows_it(sentence, expected):
     assert tag(sentence, "2023-02-24")[1].value == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "dct", "expected"),
+    [
+        ("Sales in May rose 2%.", "1994-12-30", "1994-05"),  # "May" the month, "rose" its verb
+        ("Prices of Treasury bills fell in Monday's auction.", "1989-11-03", "1989-10-30"),
+        ("Four years ago, Michael Dukakis led in the polls in August.", "1992-10-16", "1988-08"),
+        ("In 1988, the company earned $5 million in the fourth quarter.", "1994-12-30", "1988-Q4"),
+        ("The Dow finished 1994 up 2.1%.", "1994-12-30", "1994"),
+        ("The company's May sales rose 3%.", "1990-06-01", "1990-05"),
+        ("The markets reopen Tuesday after the holiday.", "1996-01-01", "1996-01-02"),
+        ("Ukraine said on Sunday it had shot down 45 drones overnight.", "2023-01-03", "2022-12-31TNI"),
+        ("Troops attacked on Sunday and shelling continued overnight.", "2023-01-03", "2023-01-01TNI"),
+    ],
+)
+def test_readings_from_wire_probes(sentence, dct, expected):
+    assert tag(sentence, dct)[-1].value == expected
+
+
 def test_a_date_in_a_present_state_or_another_clause_keeps_the_nearest():
     assert only("Inflation is 10% in November.", "2023-12-31").value == "2023-11"
     told = "Officials hoped she would produce aid for their countries, where the Aug. 7 blasts killed 257 people."

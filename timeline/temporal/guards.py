@@ -130,10 +130,13 @@ def bare_month(text: str, match: re.Match[str]) -> bool:
 
 
 def _names_an_event(text: str, match: re.Match[str]) -> bool:
-    """ "the Fed's May meeting", "at the March summit": "May"/"March" between a determiner and an event's noun."""
+    """ "the Fed's May meeting", "at the March summit": "May"/"March" between a determiner and an event's noun, or
+    before the noun of a month's figures ("May retail sales were strong")."""
     words = context_words()
     opened = word_before(text, match.start()) in words["noun_openers"] or possessive_before(text, match.start())
     after = word_after(text, match.end()).lower()
+    if after in words["month_data_nouns"]:  # "the company's May sales", "May retail sales were strong"
+        return opened or not text[: match.start()].strip() or text[: match.start()].rstrip()[-1] in ".!?\n"
     return opened and (after in words["event_nouns"] or after in words["scheduled_after_possessive"])
 
 

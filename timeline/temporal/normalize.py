@@ -126,6 +126,9 @@ def year_range(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 
 
 def decade(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    if "decade" in groups and groups["decade"][2:4] == "00" and groups["decade"][:2] != "20":
+        # "the 1900s", "the 1800s": the century, as it is meant (the 2000s are the decade)
+        return Draft("fixed", value=groups["decade"][:2], mod=_mod(groups), granularity="century")
     if "decade" in groups:
         value = groups["decade"][:3]
     elif "decadeword" in groups:  # "the nineties": the last such decade of the 1900s
@@ -197,6 +200,19 @@ def season(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     code = lookup("seasons", groups["season"])
     year_ = _year(groups["year"]) if "year" in groups else None
     return Draft("calendar", year=year_, period=code, cue=_cue(groups), mod=_mod(groups), granularity="season")
+
+
+def weeks_from(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    """ "a week from Tuesday": the coming Tuesday and a week on; "two weeks from today": fourteen days on."""
+    count = number_value(groups["num"]) if "num" in groups else 1
+    if not count or count != int(count) or count > 52:
+        return None
+    days = int(count) * (7 if groups["span"].lower().startswith("week") else 1)
+    if "dayword" in groups:
+        return Draft("shift", unit="day", offset=lookup("day_words", groups["dayword"].lower()) + days,
+                     granularity="day")
+    return Draft("calendar", weekday=lookup("weekdays", groups["weekday"]), cue=1, unit="day", offset=days,
+                 granularity="day")
 
 
 def new_year(_groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
@@ -645,6 +661,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "range_first_day": range_first_day,
     "weeks_on": weeks_on,
     "new_year": new_year,
+    "weeks_from": weeks_from,
     "monthly": monthly,
     "year": year,
     "year_range": year_range,

@@ -76,7 +76,9 @@ _RESULTS_AFTER = r"[\s-]+(?:[a-z]+\s+)?%quarter_code_followers\b"
 _THE_NEXT = r"the\s+%told_next\b"
 _RESCHEDULED_TO = r"\b%rescheduling_verbs\s+%rescheduling_prepositions\s+(?:(?:the|on)\s+)?$"
 _CLAUSE_MARK = re.compile(r"[,;:()]")
+_CALLED_OFF = r"\b(?:%called_off_verbs|%rescheduling_verbs)\b"
 _YEAR_VALUE = re.compile(r"\d{4}")
+_FRONTED_YEAR = re.compile(r"\W*(?:[A-Za-z]+\s+)?")  # "In 1992, ...", "Four years ago, ...": the clause's frame
 # a date right after a year that narrows it: "In 2014, on Feb. 27", "A year ago, on the night of Feb. 23-24"
 _NARROWS_A_YEAR = r",\s*(?:%past_placings\s+)?(?:the\s+%parts_of_day_words\s+of\s+)?"
 PLACING_REACH = 60  # characters between a past verb and the date it places
@@ -196,12 +198,12 @@ def _can_be_referred_to(text: str, candidate: Candidate, basis: str, value: str)
     return word_before(text, candidate.start) not in context_words()["not_anchor_after"]
 
 
-def _dates_a_saying(text: str, candidate: Candidate) -> bool:
+def _dates_a_saying(text: str, start: int) -> bool:
     """ "the governor said (on) Monday": the date of a report. After a day its own sentence told of, the story's
     date stays the anchor ("struck on Sunday, the governor said on Monday. Crews restored power two days later")."""
-    before = word_before(text, candidate.start)
+    before = word_before(text, start)
     if before in context_words()["day_prepositions"]:
-        before = word_before(text, text.lower().rfind(before, 0, candidate.start))
+        before = word_before(text, text.lower().rfind(before, 0, start))
     return before in context_words()["saying_verbs"]
 
 
@@ -264,7 +266,10 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             tense = "future"  # "By Monday, the situation may have changed": a deadline ahead
         elif draft.weekday is not None and draft.month is None and _reads_as_past(text, candidate):
             tense = "past"
-        elif tense == "past" and draft.weekday is not None and _owns_a_scheduled_event(text, candidate):
+        elif (
+            tense == "past" and draft.weekday is not None and _owns_a_scheduled_event(text, candidate)
+            and phrase(_CALLED_OFF).search(text, sentence_start, sentence_end)
+        ):  # fmt: skip
             tense = "planned"  # "Friday's fireworks display has been cancelled": the nearest Friday, maybe ahead
         elif (
             draft.kind == "calendar"
@@ -281,6 +286,14 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and phrase(_NARROWS_A_YEAR).fullmatch(text, result[-1].end, candidate.start)
         ):  # fmt: skip
             draft = replace(draft, year=int(result[-1].value))  # "In 2014, on Feb. 27, gunmen seized parliament"
+        elif (
+            tense == "past" and draft.kind == "calendar" and draft.year is None and draft.weekday is None
+            and (draft.month is not None or draft.period) and result and result[-1].start >= sentence_start
+            and _YEAR_VALUE.fullmatch(result[-1].value) and ";" not in text[result[-1].end : candidate.start]
+            and ("," not in text[result[-1].end : candidate.start]
+                 or _FRONTED_YEAR.fullmatch(text, sentence_start, result[-1].start))
+        ):  # fmt: skip
+            draft = replace(draft, year=int(result[-1].value))  # "In 1992, he visited China in May": that May
         elif (
             draft.kind == "calendar" and draft.year is None and draft.day is not None and draft.weekday is None
             and draft.cue is None and previous is not None and previous.granularity in _MONTH_OR_FINER
@@ -317,6 +330,14 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and phrase(_THE_NEXT).match(text, candidate.start)
         ):  # fmt: skip
             draft = replace(draft, relative_to="previous")  # "In 2014 ... The next year, fighting raged": 2015
+        if (
+            candidate.rule.name == "overnight" and draft.kind == "shift" and result and previous is not None
+            and previous_sentence == sentence_start and previous.granularity in DAY_GRANULARITIES
+        ):  # fmt: skip
+            # "said on Sunday it had shot down 45 drones overnight": the night before the report; "attacked on
+            # Sunday and shelling continued overnight": that day's night
+            offset = draft.offset if _dates_a_saying(text, result[-1].start) else 0
+            draft = replace(draft, relative_to="previous", offset=offset)
         if draft.period == PAST_ONLY:
             if tense != "past":
                 continue
@@ -378,7 +399,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                 and draft.period != "compare"
                 and len(result) not in dayless  # a clock time dated by publication alone tells no day
                 and _can_be_referred_to(text, candidate, resolved.basis, resolved.value)
-                and not (told_day and previous_sentence == sentence_start and _dates_a_saying(text, candidate))
+                and not (told_day and previous_sentence == sentence_start and _dates_a_saying(text, candidate.start))
             ):
                 previous = Mention(span[0], span[2], names_a_thing=_names_a_thing(text, candidate),
                                    clock=clock_of(resolved.value))

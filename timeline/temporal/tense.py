@@ -157,8 +157,11 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
             continue  # an infinitive ("agreed to meet", "will meet") or a noun ("the close of business", "the votes")
         if kind == "past" and _auxiliary_before().search(sentence, max(0, match.start() - 24), match.start()):
             continue  # a participle ("will be named", "to be completed"): its auxiliary is the cue
-        if kind == "past" and not word.endswith("ed") and base_form_follows(sentence, match.start()):
-            continue  # a base form that looks past ("could hit", "to set", "did not put"): no finite verb
+        if (
+            kind == "past" and not word.endswith("ed") and base_form_follows(sentence, match.start())
+            and not _CAPITALISED_BEFORE.search(original, max(0, match.start() - 12), match.start())
+        ):
+            continue  # a base form that looks past ("could hit", "to set"); not after the month in "Sales in May rose"
         if kind == "past" and word.endswith("ed") and _article_before().search(sentence, max(0, match.start() - 8),
                                                                                  match.start()):
             continue  # an adjective: "in a televised address", "the damaged building"
@@ -176,6 +179,7 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
 
 
 _NON_SPACE = re.compile(r"\S")
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][a-z]*\s+$")
 
 
 @functools.cache

@@ -1110,6 +1110,24 @@ def test_readings_from_wire_probes(sentence, dct, expected):
     assert tag(sentence, dct)[-1].value == expected
 
 
+def test_a_month_near_the_one_just_told_in_a_past_clause_is_in_the_year_told():
+    told = "From March to May 2022, Russian forces besieged Mariupol. On 16 March, a strike destroyed the theatre."
+    assert values(told, "2024-03-01")["16 March"] == "2022-03-16"
+    framed = "In spring 2021 Russia massed troops, pulling some back in late April."
+    assert values(framed, "2024-06-30")["late April"] == "2021-04"
+
+
+def test_a_year_ago_this_week_or_month_is_one_expression():
+    assert only("Two years ago this month, the war began.", "1998-03-05").value == "1996-03"
+    told = "Two years ago this week, on the night of 23-24 February, the first missiles hit."
+    assert [t.value for t in tag(told, "2024-03-05")] == ["2022-W09", "2022-02-23", "2022-02-24"]
+
+
+def test_a_relative_clause_keeps_its_own_past_verb_after_a_future():
+    told = "They would continue the case at the court, where judges ruled in January that it was admissible."
+    assert only(told, "2022-11-17").value == "2022-01"
+
+
 def test_a_date_in_a_present_state_or_another_clause_keeps_the_nearest():
     assert only("Inflation is 10% in November.", "2023-12-31").value == "2023-11"
     told = "Officials hoped she would produce aid for their countries, where the Aug. 7 blasts killed 257 people."

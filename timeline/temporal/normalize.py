@@ -347,6 +347,9 @@ def shift_count(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
         steps, gran = steps * per, finer
     if steps != int(steps):
         return None
+    if "this_unit" in groups and gran == "year":  # "two years ago this month": that month, two years back
+        return Draft("shift", unit=gran, offset=sign * int(steps), relative_to=relative_to,
+                     granularity=groups["this_unit"].lower())
     if "exact" in groups or "exact2" in groups:  # "exactly a year ago", "two years ago to the day": that day
         return Draft("shift", unit=gran, offset=sign * int(steps), relative_to=relative_to, granularity="day")
     return Draft("shift", unit=gran, offset=sign * int(steps), relative_to=relative_to, mod=_mod(groups),

@@ -77,7 +77,7 @@ _THE_NEXT = r"the\s+%told_next\b"
 _RESCHEDULED_TO = r"\b%rescheduling_verbs\s+%rescheduling_prepositions\s+(?:(?:the|on)\s+)?$"
 _CLAUSE_MARK = re.compile(r"[,;:()]")
 _CALLED_OFF = r"\b(?:%called_off_verbs|%rescheduling_verbs)\b"
-_YEAR_VALUE = re.compile(r"\d{4}")
+_YEAR_VALUE = re.compile(r"\d{4}(?:-(?:W\d\d|\d\d|SP|SU|FA|WI|Q[1-4]|H[12]))?")  # a year, or a part of one
 _FRONTED_YEAR = re.compile(r"\W*(?:[A-Za-z]+\s+)?")  # "In 1992, ...", "Four years ago, ...": the clause's frame
 # a date right after a year that narrows it: "In 2014, on Feb. 27", "A year ago, on the night of Feb. 23-24"
 _NARROWS_A_YEAR = r",\s*(?:%past_placings\s+)?(?:the\s+%parts_of_day_words\s+of\s+)?"
@@ -285,15 +285,17 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and _YEAR_VALUE.fullmatch(result[-1].value)
             and phrase(_NARROWS_A_YEAR).fullmatch(text, result[-1].end, candidate.start)
         ):  # fmt: skip
-            draft = replace(draft, year=int(result[-1].value))  # "In 2014, on Feb. 27, gunmen seized parliament"
+            draft = replace(draft, year=int(result[-1].value[:4]))  # "In 2014, on Feb. 27, gunmen seized parliament"
         elif (
             tense == "past" and draft.kind == "calendar" and draft.year is None and draft.weekday is None
-            and (draft.month is not None or draft.period) and result and result[-1].start >= sentence_start
+            and (draft.month is not None or draft.period) and draft.cue is None and result
+            and result[-1].start >= sentence_start
+            and (result[-1].basis == "explicit" or result[-1].value.isdigit())
             and _YEAR_VALUE.fullmatch(result[-1].value) and ";" not in text[result[-1].end : candidate.start]
             and ("," not in text[result[-1].end : candidate.start]
                  or _FRONTED_YEAR.fullmatch(text, sentence_start, result[-1].start))
         ):  # fmt: skip
-            draft = replace(draft, year=int(result[-1].value))  # "In 1992, he visited China in May": that May
+            draft = replace(draft, year=int(result[-1].value[:4]))  # "In 1992, he visited China in May": that May
         elif (
             draft.kind == "calendar" and draft.year is None and draft.day is not None and draft.weekday is None
             and draft.cue is None and previous is not None and previous.granularity in _MONTH_OR_FINER
@@ -301,6 +303,16 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and publication is not None and previous.day.year != publication.year
         ):  # fmt: skip
             draft = replace(draft, relative_to="previous")  # "in February 2015 ... from 15 February": that February
+        elif (
+            tense == "past" and draft.kind == "calendar" and draft.year is None and draft.month is not None
+            and draft.weekday is None and draft.cue is None and previous is not None
+            and previous.granularity in _MONTH_OR_FINER and not previous.names_a_thing
+            and abs(previous.day.month - draft.month) <= 3
+            and publication is not None and previous.day.year != publication.year
+        ):  # fmt: skip
+            # "From March to May 2022, forces besieged Mariupol. On 16 March, a strike destroyed the theatre": a month
+            # near the one just told, in a past clause, is in the year told
+            draft = replace(draft, year=previous.day.year)
         elif draft.kind == "calendar" and draft.year is None and word_before(text, candidate.start) == "since":
             # "since November", "since Christmas": the last one that began by publication (December's own said on
             # 31 December), whatever the tense; "since Tuesday" said on a Tuesday is a week back

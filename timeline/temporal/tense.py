@@ -281,9 +281,24 @@ def tense_among(cues: list[Cue], start: int, end: int, sentence: str = "") -> Te
             if verbs:
                 return verbs[0][2]  # the first finite verb after the fronted phrase
     weak_past = best[1] == "past" and not best[2]
-    if weak_past and _governing_future(before) and not _participle_of_date(before, start, sentence):
+    if (
+        weak_past and _governing_future(before) and not _participle_of_date(before, start, sentence)
+        and not _relative_clause_since_future(before, sentence)
+    ):
         return "future"
     return best[1]
+
+
+_RELATIVE_OPENED = r",\s*(?:%relative_pronouns|where|when)\b"
+
+
+def _relative_clause_since_future(before: list[Cue], sentence: str) -> bool:
+    """ "would continue ... a case at the court, where judges ruled in January": a relative clause opened since the
+    future verb has its own finite verb, however weak its -ed looks."""
+    strong = next((cue for cue in reversed(before) if cue[3]), None)
+    return bool(sentence) and strong is not None and bool(
+        phrase(_RELATIVE_OPENED).search(sentence, strong[1], before[-1][0])
+    )
 
 
 _RELATIVE_OPENING = r",\s*%relative_pronouns\b[^,;:()]*$"

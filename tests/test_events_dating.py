@@ -125,6 +125,19 @@ def test_a_date_naming_an_occasion_dates_a_sentence_with_no_other_date(text, fir
     assert [a.timex.text for a in find_anchors(told, tag(told, PUB), PUB)] == ["Monday"]
 
 
+@pytest.mark.parametrize(
+    ("text", "last"),
+    [
+        ("Gas stopped flowing on Tuesday, after the five-year transit contract expired.", dt.date(2022, 2, 8)),
+        ("He was handed a 15-year prison sentence on Tuesday.", dt.date(2022, 2, 8)),
+        ("The army began a three-day exercise on Tuesday.", dt.date(2022, 2, 10)),  # the event's own length
+    ],
+)
+def test_a_length_as_an_adjective_belongs_to_its_noun(text, last):
+    (anchor,) = find_anchors(text, tag(text, PUB), PUB)
+    assert (anchor.first, anchor.last) == (dt.date(2022, 2, 8), last)
+
+
 def test_a_year_after_a_range_of_days_is_the_year_they_are_in():
     text = "Russia will hold the election from March 15 to 17 next year."
     (anchor,) = find_anchors(text, tag(text, PUB), PUB)

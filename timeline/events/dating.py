@@ -480,6 +480,7 @@ def _apply_durations(text: str, anchors: list[Anchor], durations: list[Timex]) -
         if (
             phrase(_NOT_LENGTH_BEFORE).search(text, max(0, duration.start - 40), duration.start)
             or phrase(_PENALTY_BEFORE).search(text, max(0, duration.start - 100), duration.start)
+            or _lengthens_a_thing(text, duration)
             or _POSSESSIVE.match(text, duration.end)
             or phrase(_COMPARISON_AFTER).match(text, duration.end)
         ):
@@ -751,6 +752,20 @@ def _ahead(text: str, timex: Timex, published: dt.date | None) -> Anchor | None:
 
 
 _RESTATING = r"\s*,\s*((?:<restating_hedges>)\s+)?(?:<restating_prepositions>\s+)?"  # "a week ago, on 16 February"
+
+
+_HYPHENATED_LENGTH = re.compile(r"[\w.]+-(?:[\w]+-)?[a-z]+$")  # "five-year", "15-year", "60-day"
+_NOUN_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){1,2}")
+
+
+def _lengthens_a_thing(text: str, duration: Timex) -> bool:
+    """ "the five-year transit contract expired", "a 15-year prison sentence": a length as an adjective belongs to
+    its noun, not to the event; an event's own noun keeps it ("a three-day exercise", "a 60-day state of
+    emergency")."""
+    if not _HYPHENATED_LENGTH.match(duration.text.split()[-1]):
+        return False
+    nouns = _NOUN_AFTER.match(text, duration.end)
+    return nouns is not None and not any(word in word_lists()["length_event_nouns"] for word in nouns.group().split())
 
 
 def _in_year(anchor: Anchor, year: int) -> Anchor | None:

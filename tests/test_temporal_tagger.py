@@ -1117,6 +1117,11 @@ def test_a_month_near_the_one_just_told_in_a_past_clause_is_in_the_year_told():
     assert values(framed, "2024-06-30")["late April"] == "2021-04"
 
 
+def test_a_year_does_not_frame_a_month_of_another_clause():
+    told = "More than 4 billion songs had been downloaded since its launch in 2003 and that as of February, it led."
+    assert values(told, "2008-04-09")["February"] == "2008-02"
+
+
 def test_a_year_ago_this_week_or_month_is_one_expression():
     assert only("Two years ago this month, the war began.", "1998-03-05").value == "1996-03"
     told = "Two years ago this week, on the night of 23-24 February, the first missiles hit."

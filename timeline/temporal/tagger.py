@@ -78,6 +78,7 @@ _RESCHEDULED_TO = r"\b%rescheduling_verbs\s+%rescheduling_prepositions\s+(?:(?:t
 _CLAUSE_MARK = re.compile(r"[,;:()]")
 _CALLED_OFF = r"\b(?:%called_off_verbs|%rescheduling_verbs)\b"
 _YEAR_VALUE = re.compile(r"\d{4}(?:-(?:W\d\d|\d\d|SP|SU|FA|WI|Q[1-4]|H[12]))?")  # a year, or a part of one
+_FRAME_BREAK = r"\b%frame_breaks\b"  # "since its launch in 2003 and that as of February": another clause
 _FRONTED_YEAR = re.compile(r"\W*(?:[A-Za-z]+\s+)?")  # "In 1992, ...", "Four years ago, ...": the clause's frame
 # a date right after a year that narrows it: "In 2014, on Feb. 27", "A year ago, on the night of Feb. 23-24"
 _NARROWS_A_YEAR = r",\s*(?:%past_placings\s+)?(?:the\s+%parts_of_day_words\s+of\s+)?"
@@ -292,6 +293,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and result[-1].start >= sentence_start
             and (result[-1].basis == "explicit" or result[-1].value.isdigit())
             and _YEAR_VALUE.fullmatch(result[-1].value) and ";" not in text[result[-1].end : candidate.start]
+            and not phrase(_FRAME_BREAK).search(text, result[-1].end, candidate.start)
             and ("," not in text[result[-1].end : candidate.start]
                  or _FRONTED_YEAR.fullmatch(text, sentence_start, result[-1].start))
         ):  # fmt: skip

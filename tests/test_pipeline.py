@@ -600,3 +600,13 @@ def test_a_pluperfect_that_links_back_continues_the_story_day():
     rows = extract_article(_article(text, published=dt.date(2023, 11, 12)))
     assert [(r["start"], r["date_basis"]) for r in rows] == [
         (dt.date(2023, 10, 7), "relative_publication"), (dt.date(2023, 10, 7), "continued")]  # fmt: skip
+
+
+def test_a_transcripts_speaker_labels_and_greetings_make_no_rows():
+    text = (
+        "ANCHOR: Good evening. The Kakhovka dam was destroyed early this morning.\n\n"
+        "CORRESPONDENT: That's right, Anna. Officials evacuated 1,500 people by noon.\n\n"
+        "ANCHOR: Thank you."
+    )
+    rows = extract_article(_article(text))
+    assert [r["title"] for r in rows] == ["The Kakhovka dam was destroyed", "Officials evacuated 1,500 people"]

@@ -89,6 +89,19 @@ def _after_entry_time(text: str, start: int, end: int, timexes: list[Timex]) -> 
     return after.end() if after else start
 
 
+# A transcript's speaker label opening a line ("ANCHOR:", "CORRESPONDENT:", "JOHN SMITH (CNN):")
+_SPEAKER_LABEL = re.compile(r"(?:[A-Z][A-Z.'’-]*[ \t]+){0,3}[A-Z][A-Z.'’-]+(?:[ \t]*\([^)\n]{1,40}\))?:[ \t]+")
+
+
+def _after_speaker_label(text: str, start: int, end: int) -> int:
+    """Where the sentence at ``start`` begins once a transcript's speaker label opening its line is cut off: who
+    speaks is no part of the event ("CORRESPONDENT: Zelensky accused Russia ...")."""
+    if not _LINE_START.search(text, max(0, start - 80), start):
+        return start
+    label = _SPEAKER_LABEL.match(text, start, end)
+    return label.end() if label else start
+
+
 def _is_date_only(text: str, start: int, end: int, anchors: list[Anchor]) -> bool:
     """A line that is nothing but a date (a dateline) states no event."""
     rest = text[start:end]
@@ -253,9 +266,9 @@ def _sentences(text: str, timexes: list[Timex], published: dt.date | None, title
     for index, (opening, end) in enumerate(sentences.split(text, spans)):
         candidates = ordered[bisect.bisect_left(starts, opening) : bisect.bisect_left(starts, end)]
         in_sentence = [t for t in candidates if t.end <= end]
-        start = _after_entry_time(text, opening, end, in_sentence)
-        if start >= end:
-            continue  # a live blog's entry time on a line of its own
+        start = _after_speaker_label(text, _after_entry_time(text, opening, end, in_sentence), end)
+        if start >= end or segment.is_phatic(text, start, end):
+            continue  # a live blog's entry time on a line of its own, a greeting
         in_sentence = [t for t in in_sentence if t.start >= start]
         if text[start:end].rstrip("\"'”’)").endswith("?"):
             continue  # a question ("When does the deal expire?", an explainer's heading) states no event

@@ -407,3 +407,11 @@ def _mark_postposed_saying(text: str, clauses: list[Clause]) -> list[Clause]:
     saying = len(clauses) - 1
     content = [Clause(c.start, c.end, c.anchors, role="content", parent=saying) for c in clauses[:-1]]
     return content + [Clause(last.start, last.end, last.anchors, role="saying")]
+
+
+_PHATIC = r"\W*(?:<phatic_phrases>)\b(?:,?\s+[A-Z][\w'’-]*)?\W*"
+
+
+def is_phatic(text: str, start: int, end: int) -> bool:
+    """A greeting, thanks or assent ("Good evening.", "Thank you.", "That's right, Anna.") states no event."""
+    return bool(phrase(_PHATIC).fullmatch(text, start, end))

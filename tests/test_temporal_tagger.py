@@ -1117,6 +1117,12 @@ def test_a_month_near_the_one_just_told_in_a_past_clause_is_in_the_year_told():
     assert values(framed, "2024-06-30")["late April"] == "2021-04"
 
 
+def test_overnight_before_a_report_closing_the_sentence_is_the_night_before_it():
+    told = "Russian forces shelled Kharkiv overnight, regional governor Oleh Synehubov said on Thursday."
+    assert values(told, "2023-08-20")["overnight"] == "2023-08-16TNI"
+    assert only("Russia launched 40 drones overnight, officials said.", "2023-08-20").value == "2023-08-19TNI"
+
+
 def test_a_year_does_not_frame_a_month_of_another_clause():
     told = "More than 4 billion songs had been downloaded since its launch in 2003 and that as of February, it led."
     assert values(told, "2008-04-09")["February"] == "2008-02"

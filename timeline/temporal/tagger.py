@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from dataclasses import replace
 
@@ -444,7 +445,23 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                 tense=tense or "",
             )
         )
-    return after_resolution(text, _chronology_behind(result, list_heads, publication), dayless)
+    return after_resolution(text, _overnight_before_saying(text, _chronology_behind(result, list_heads,
+                                                                                     publication)), dayless)
+
+
+def _overnight_before_saying(text: str, result: list[Timex]) -> list[Timex]:
+    """ "Russian forces shelled Kharkiv overnight, the governor said on Thursday": the night before the day of the
+    report that closes the sentence, not the night before publication."""
+    out = list(result)
+    for index, (night, said) in enumerate(itertools.pairwise(result)):
+        if (
+            night.rule == "overnight" and night.basis == "relative_publication" and night.value.endswith("TNI")
+            and _DAY_VALUE.match(said.value) and said.type == "DATE" and _dates_a_saying(text, said.start)
+            and not any(mark in text[night.end : said.start] for mark in ".;!?")
+        ):  # fmt: skip
+            day = dt.date.fromisoformat(said.value[:10]) - dt.timedelta(days=1)
+            out[index] = replace(night, value=f"{day}TNI", anchor=said.value[:10], basis="relative_previous")
+    return out
 
 
 CHRONOLOGY_ITEMS = 3  # dated list items that make a chronology

@@ -1137,6 +1137,8 @@ def test_a_year_ago_this_week_or_month_is_one_expression():
 def test_a_relative_clause_keeps_its_own_past_verb_after_a_future():
     told = "They would continue the case at the court, where judges ruled in January that it was admissible."
     assert only(told, "2022-11-17").value == "2022-01"
+    told = "Sweden is expected to follow after Hungary's parliament ratified its bid on Monday."
+    assert only(told, "2024-03-05").value == "2024-03-04"
 
 
 def test_a_date_in_a_present_state_or_another_clause_keeps_the_nearest():

@@ -289,12 +289,13 @@ def tense_among(cues: list[Cue], start: int, end: int, sentence: str = "") -> Te
     return best[1]
 
 
-_RELATIVE_OPENED = r",\s*(?:%relative_pronouns|where|when)\b"
+_RELATIVE_OPENED = r",\s*(?:%relative_pronouns|where|when)\b|\b%finite_clause_openers\b"
 
 
 def _relative_clause_since_future(before: list[Cue], sentence: str) -> bool:
-    """ "would continue ... a case at the court, where judges ruled in January": a relative clause opened since the
-    future verb has its own finite verb, however weak its -ed looks."""
+    """ "would continue ... a case at the court, where judges ruled in January", "is expected to follow after
+    Hungary's parliament ratified its bid on Monday": a relative or adverbial clause opened since the future verb
+    has its own finite verb, however weak its -ed looks."""
     strong = next((cue for cue in reversed(before) if cue[3]), None)
     return bool(sentence) and strong is not None and bool(
         phrase(_RELATIVE_OPENED).search(sentence, strong[1], before[-1][0])

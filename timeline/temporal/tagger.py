@@ -282,23 +282,8 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and heads_a_list_item(text, candidate.start, candidate.end)
         ):
             draft = replace(draft, relative_to="previous")  # the year that keeps it near the item before
-        elif (
-            draft.kind == "calendar" and draft.year is None and draft.month is not None and result
-            and _YEAR_VALUE.fullmatch(result[-1].value)
-            and phrase(_NARROWS_A_YEAR).fullmatch(text, result[-1].end, candidate.start)
-        ):  # fmt: skip
-            draft = replace(draft, year=int(result[-1].value[:4]))  # "In 2014, on Feb. 27, gunmen seized parliament"
-        elif (
-            tense == "past" and draft.kind == "calendar" and draft.year is None and draft.weekday is None
-            and (draft.month is not None or draft.period) and draft.cue is None and result
-            and result[-1].start >= sentence_start
-            and (result[-1].basis == "explicit" or result[-1].value.isdigit())
-            and _YEAR_VALUE.fullmatch(result[-1].value) and ";" not in text[result[-1].end : candidate.start]
-            and not phrase(_FRAME_BREAK).search(text, result[-1].end, candidate.start)
-            and ("," not in text[result[-1].end : candidate.start]
-                 or _FRONTED_YEAR.fullmatch(text, sentence_start, result[-1].start))
-        ):  # fmt: skip
-            draft = replace(draft, year=int(result[-1].value[:4]))  # "In 1992, he visited China in May": that May
+        elif (framing := _framing_year(text, candidate, result, sentence_start, tense)) is not None:
+            draft = replace(draft, year=framing)  # "In 2014, on Feb. 27, ...", "In 1992, he visited China in May"
         elif (
             draft.kind == "calendar" and draft.year is None and draft.day is not None and draft.weekday is None
             and draft.cue is None and previous is not None and previous.granularity in _MONTH_OR_FINER
@@ -445,8 +430,31 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                 tense=tense or "",
             )
         )
-    return after_resolution(text, _overnight_before_saying(text, _chronology_behind(result, list_heads,
-                                                                                     publication)), dayless)
+    result = _overnight_before_saying(text, _chronology_behind(result, list_heads, publication))
+    return after_resolution(text, result, dayless)
+
+
+def _framing_year(
+    text: str, candidate: Candidate, result: list[Timex], sentence_start: int, tense: str | None
+) -> int | None:
+    """The year told just before a date without one that it frames: right before, narrowed after a comma ("In
+    2014, on Feb. 27", "A year ago, on the night of Feb. 23-24"), or opening the past clause the date is in ("In
+    1992, he visited China in May", "Four years ago, Dukakis led in the polls in August"); not across another
+    clause ("since its launch in 2003 and that as of February")."""
+    draft = candidate.draft
+    if draft.kind != "calendar" or draft.year is not None or not result or not _YEAR_VALUE.fullmatch(result[-1].value):
+        return None
+    told, between = result[-1], text[result[-1].end : candidate.start]
+    if draft.month is not None and phrase(_NARROWS_A_YEAR).fullmatch(between):
+        return int(told.value[:4])
+    if (
+        tense == "past" and draft.weekday is None and (draft.month is not None or draft.period) and draft.cue is None
+        and told.start >= sentence_start and (told.basis == "explicit" or told.value.isdigit())
+        and ";" not in between and not phrase(_FRAME_BREAK).search(between)
+        and ("," not in between or _FRONTED_YEAR.fullmatch(text, sentence_start, told.start))
+    ):  # fmt: skip
+        return int(told.value[:4])
+    return None
 
 
 def _overnight_before_saying(text: str, result: list[Timex]) -> list[Timex]:

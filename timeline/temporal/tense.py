@@ -283,22 +283,22 @@ def tense_among(cues: list[Cue], start: int, end: int, sentence: str = "") -> Te
     weak_past = best[1] == "past" and not best[2]
     if (
         weak_past and _governing_future(before) and not _participle_of_date(before, start, sentence)
-        and not _relative_clause_since_future(before, sentence)
+        and not _clause_opened_since_future(before, sentence)
     ):
         return "future"
     return best[1]
 
 
-_RELATIVE_OPENED = r",\s*(?:%relative_pronouns|where|when)\b|\b%finite_clause_openers\b"
+_CLAUSE_OPENED = r",\s*(?:%relative_pronouns|where|when)\b|\b%finite_clause_openers\b"
 
 
-def _relative_clause_since_future(before: list[Cue], sentence: str) -> bool:
+def _clause_opened_since_future(before: list[Cue], sentence: str) -> bool:
     """ "would continue ... a case at the court, where judges ruled in January", "is expected to follow after
     Hungary's parliament ratified its bid on Monday": a relative or adverbial clause opened since the future verb
     has its own finite verb, however weak its -ed looks."""
     strong = next((cue for cue in reversed(before) if cue[3]), None)
     return bool(sentence) and strong is not None and bool(
-        phrase(_RELATIVE_OPENED).search(sentence, strong[1], before[-1][0])
+        phrase(_CLAUSE_OPENED).search(sentence, strong[1], before[-1][0])
     )
 
 

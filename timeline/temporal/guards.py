@@ -414,8 +414,14 @@ def quarter_code_bare(text: str, match: re.Match[str]) -> bool:
 
 
 def overnight(text: str, match: re.Match[str]) -> bool:
-    """ "overnight" the adverb, not the adjective ("an overnight curfew") or the figure ("almost overnight")."""
-    return word_before(text, match.start()) not in context_words()["overnight_not_after"]
+    """ "overnight" the adverb, not the adjective ("an overnight curfew", "works overnight shifts") or the figure
+    ("almost overnight")."""
+    words = context_words()
+    if match.end() - match.start() == len("overnight") and word_after(text, match.end()).lower() in (
+        words["overnight_nouns"]
+    ):
+        return False
+    return word_before(text, match.start()) not in words["overnight_not_after"]
 
 
 def holiday(text: str, match: re.Match[str]) -> bool:

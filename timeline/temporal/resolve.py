@@ -62,6 +62,8 @@ MINUTES_PER_DAY = 24 * 60
 # A reading on the side the tense contradicts costs WRONG_SIDE_FACTOR times its distance plus TENSE_PENALTY_DAYS:
 # a date a few weeks away may still defy a misread tense, a date months away on the wrong side may not.
 TENSE_PENALTY_DAYS = 60
+# A date a future verb places may lie this many days before publication ("The law takes effect on Jan. 1" on 5 January).
+AHEAD_GRACE_DAYS = 14
 WRONG_SIDE_FACTOR = 4
 
 
@@ -255,8 +257,9 @@ def resolve_year(draft: Draft, anchor: dt.date, tense: Tense | None) -> int:
         return next((year for year, (start, end) in candidates.items() if start <= anchor <= end), anchor.year)
     if draft.cue == ON_OR_BEFORE:
         return max(year for year, (start, _) in candidates.items() if start <= anchor or year == min(candidates))
-    if draft.cue == ON_OR_AFTER:
-        return min(year for year, (_, end) in candidates.items() if end >= anchor or year == max(candidates))
+    if draft.cue == ON_OR_AFTER:  # a plan that ended days before is still told in the present ("takes effect on")
+        grace = anchor - dt.timedelta(days=AHEAD_GRACE_DAYS)
+        return min(year for year, (_, end) in candidates.items() if end >= grace or year == max(candidates))
     if draft.cue in (-1, LAST_NAMED):
         # "last March" said in March, "last spring" said in early spring: the last one already over; "last February"
         # said in March is not the month just ended (that would be "last month" or "in February") but a year before

@@ -75,8 +75,12 @@ _FRONTED = r"\s*%past_placings\s+$"
 _NOT_PLACED = r"\b(?:%past_unplacing|%event_nouns)\b|[;:()]|\bto\s+(?:$|(?!%noun_openers\b)(?-i:[a-z]))"
 _RESULTS_AFTER = r"[\s-]+(?:[a-z]+\s+)?%quarter_code_followers\b"
 _THE_NEXT = r"the\s+%told_next\b"
+_RESULTS_BEFORE = r"\b%quarter_code_followers\s+(?:for|in|of)\s+$"  # "will report results for the December quarter"
 _RESCHEDULED_TO = r"\b%rescheduling_verbs\s+%rescheduling_prepositions\s+(?:(?:the|on)\s+)?$"
 _CLAUSE_MARK = re.compile(r"[,;:()]")
+_AHEAD_BY = r"\b%ahead_placings\s+$"
+_NOT_AHEAD = r"\b%ahead_unplacing\b"
+_BACKDATED_TO = r"\b%backdating_words\s+(?:to|from|as\s+of)\s+(?:the\s+)?$"
 _CALLED_OFF = r"\b(?:%called_off_verbs|%rescheduling_verbs)\b"
 _YEAR_VALUE = re.compile(r"\d{4}(?:-(?:W\d\d|\d\d|SP|SU|FA|WI|Q[1-4]|H[12]))?")  # a year, or a part of one
 _FRAME_BREAK = r"\b%frame_breaks\b"  # "since its launch in 2003 and that as of February": another clause
@@ -131,11 +135,16 @@ def _placed_ahead(text: str, candidate: Candidate, cues: list[Cue], sentence_sta
     present of a scheduled event ("takes place on Nov. 5", "runs until Dec. 31"), placing a date puts it on or after
     publication, however near the last one. States in the present ("inflation is 10% in November") do not."""
     placing = _placing_cue(text, candidate, cues, sentence_start)
-    if placing is None or not placing[0][3]:
-        return False
+    if placing is None or not placing[0][3] or _names_a_thing(text, candidate):
+        return False  # "will discuss the March 4 attack": a thing named by its date
     (verb_start, verb_end, kind, _strong), between = placing
     if _CLAUSE_MARK.search(text, between[0] + text.startswith(",", between[0]), between[1]):  # past a fronted date
         return False  # "would produce aid for their countries, where the Aug. 7 blasts killed 257": another clause
+    if between[1] == candidate.start and not phrase(_AHEAD_BY).search(text, max(0, candidate.start - 12),
+                                                                       candidate.start):
+        return False  # "will never forget Feb. 24", "backdated to Jan. 1": no preposition that places it ahead
+    if phrase(_NOT_AHEAD).search(text, *between):
+        return False  # "paid to shareholders of record on March 1"
     if kind == "present":
         verb = " ".join(text[sentence_start + verb_start : sentence_start + verb_end].lower().split())
         return verb not in context_words()["state_present"]
@@ -147,6 +156,16 @@ _MODAL_BEFORE = (
     r"\b(?:%weekday_modals\s+(?!%weekday_modals_not_before\b)"
     r"|%past_or_future_modals\s+(?!%past_or_future_modals_not_before\b))[a-z]+\b[^,;.]*$"
 )
+def _modal_ahead(text: str, candidate: Candidate, cues: list[Cue], sentence_start: int, tense: str | None) -> bool:
+    """ "Talks could resume on Monday", also with a report after it ("..., the Kremlin said"): a modal before the day
+    with no past verb between them looks ahead."""
+    modal = phrase(_MODAL_BEFORE, 0).search(text, max(sentence_start, candidate.start - 60), candidate.start)
+    if modal is None or tense not in (None, "past"):
+        return False
+    lo, hi = modal.start() - sentence_start, candidate.start - sentence_start
+    return not any(lo <= cue[0] < hi and cue[2] == "past" for cue in cues)
+
+
 # A headline's infinitive after its subject, with no verb of its own: "Putin to visit Minsk on Monday"
 _HEADLINE_TO = r"[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*)*\s+%headline_future\s+[a-z]+\b[^,;.]*$"
 # A fronted deadline whose clause holds a modal: "By the weekend, troops could reach the capital"
@@ -255,9 +274,14 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and phrase(_RESCHEDULED_TO).search(text, max(0, candidate.start - 40), candidate.start)
         ):  # fmt: skip
             tense = "future"  # "the vote was moved to May 28": where the plan now stands
-        elif tense is None and draft.weekday is not None and (
-            phrase(_MODAL_BEFORE, 0).search(text, max(sentence_start, candidate.start - 60), candidate.start)
-            or phrase(_HEADLINE_TO, 0).match(text, sentence_start, candidate.start)
+        elif (
+            draft.kind == "calendar" and draft.year is None
+            and phrase(_BACKDATED_TO).search(text, max(0, candidate.start - 30), candidate.start)
+        ):  # fmt: skip
+            tense, draft = "past", replace(draft, cue=ON_OR_BEFORE)  # "pay rises will be backdated to Jan. 1"
+        elif draft.weekday is not None and (
+            (tense is None and phrase(_HEADLINE_TO, 0).match(text, sentence_start, candidate.start))
+            or _modal_ahead(text, candidate, cues_by_sentence[key], sentence_start, tense)
         ):
             tense = "future"  # "the talks could resume Friday", "Putin to visit Minsk on Monday"
         elif (
@@ -295,19 +319,22 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             tense == "past" and draft.kind == "calendar" and draft.year is None and draft.month is not None
             and draft.weekday is None and draft.cue is None and previous is not None
             and previous.granularity in _MONTH_OR_FINER and not previous.names_a_thing
-            and abs(previous.day.month - draft.month) <= 3
+            and 0 < (draft.month - previous.day.month) % 12 <= NARRATIVE_MONTHS_ON
             and publication is not None and previous.day.year != publication.year
         ):  # fmt: skip
-            # "From March to May 2022, forces besieged Mariupol. On 16 March, a strike destroyed the theatre": a month
-            # near the one just told, in a past clause, is in the year told
-            draft = replace(draft, year=previous.day.year)
+            # "Lockdowns began in December 2019. In January, China sealed off Wuhan": a month a little after the one
+            # just told, in a past clause, follows it (not "founded in April 2015. In February": that may be any year)
+            draft = replace(draft, year=previous.day.year + (draft.month < previous.day.month))
         elif draft.kind == "calendar" and draft.year is None and word_before(text, candidate.start) == "since":
             # "since November", "since Christmas": the last one that began by publication (December's own said on
             # 31 December), whatever the tense; "since Tuesday" said on a Tuesday is a week back
             tense, draft = "past", replace(draft, cue=-1 if draft.weekday is not None else ON_OR_BEFORE)
         elif (
             tense in ("present", "future") and draft.kind == "calendar" and draft.year is None
-            and draft.period.startswith("Q") and phrase(_RESULTS_AFTER).match(text, candidate.end)
+            and draft.period.startswith("Q") and (
+                phrase(_RESULTS_AFTER).match(text, candidate.end)
+                or phrase(_RESULTS_BEFORE).search(text, max(0, candidate.start - 30), candidate.start)
+            )
         ):  # fmt: skip
             tense = "past"  # "will report fourth-quarter results": a quarter whose results come out is over
         elif tense == "present" and draft.kind == "calendar" and _names_a_thing(text, candidate):
@@ -452,9 +479,20 @@ def _framing_year(
         and told.start >= sentence_start and (told.basis == "explicit" or told.value.isdigit())
         and ";" not in between and not phrase(_FRAME_BREAK).search(between)
         and ("," not in between or _FRONTED_YEAR.fullmatch(text, sentence_start, told.start))
+        and _frames_a_clause(text, told)
     ):  # fmt: skip
         return int(told.value[:4])
     return None
+
+
+def _frames_a_clause(text: str, told: Timex) -> bool:
+    """ "In 1992, ...", "Four years ago, ...": a year told as when the clause happens, not a name's ("Vision 2030"),
+    a noun's ("the 2020 election results"), a comparison's ("from 2021 levels") or a start ("since 2014")."""
+    if told.rule.startswith("shift"):
+        return True
+    return word_before(text, told.start) in context_words()["frame_prepositions"] and not phrase(
+        _NOUN_NEXT, 0
+    ).match(text, told.end)
 
 
 def _overnight_before_saying(text: str, result: list[Timex]) -> list[Timex]:
@@ -472,21 +510,23 @@ def _overnight_before_saying(text: str, result: list[Timex]) -> list[Timex]:
     return out
 
 
+NARRATIVE_MONTHS_ON = 3  # how many months after the one just told a past clause's bare month may follow it
 CHRONOLOGY_ITEMS = 3  # dated list items that make a chronology
 CHRONOLOGY_AHEAD_DAYS = 60  # how far past publication a chronology without a year may not run
 
 
 def _chronology_behind(result: list[Timex], list_heads: list[int], publication: dt.date | None) -> list[Timex]:
     """ "Feb. 24 — Russia invades Ukraine ... Nov. 11 — Ukrainian troops enter Kherson" on the war's first
-    anniversary: a chronology told in the historic present, with no year, that starts about publication and would
-    run months past it is the year just gone, not the one ahead. An agenda says "will" or starts later."""
+    anniversary: a chronology told in the historic present, with no year, that starts by publication and would run
+    months past it is the year just gone, not the one ahead. An agenda says "will" or starts later ("The year ahead:
+    Feb. 24 — Ukraine marks the anniversary ..." said on 20 February)."""
     if publication is None or len(list_heads) < CHRONOLOGY_ITEMS:
         return result
     items = [result[index] for index in list_heads]
     days = [dt.date.fromisoformat(item.value[:10]) for item in items if _DAY_VALUE.match(item.value)]
     if (
         len(days) < len(items) or days != sorted(days) or any(item.tense in ("future", "planned") for item in items)
-        or days[0] > publication + dt.timedelta(days=7)
+        or days[0] > publication
         or days[-1] <= publication + dt.timedelta(days=CHRONOLOGY_AHEAD_DAYS)
         or (days[-1] - days[0]).days > 365
     ):  # fmt: skip

@@ -1176,6 +1176,22 @@ def test_overnight_before_a_report_closing_the_sentence_is_the_night_before_it()
     assert only("Russia launched 40 drones overnight, officials said.", "2023-08-20").value == "2023-08-19TNI"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("On Tuesday, officials said troops had advanced overnight.", "2022-03-07TNI"),  # before the report
+        ("Markets rose on Monday after gains overnight in Asia.", "2022-03-06TNI"),  # before the day
+        ("Troops attacked on Sunday and shelling continued overnight.", "2022-03-06TNI"),  # that day's night
+    ],
+)
+def test_overnight_takes_the_night_its_sentence_means(sentence, expected):
+    assert values(sentence, "2022-03-10")["overnight"] == expected
+
+
+def test_a_verb_after_a_noun_ending_in_ing_is_a_verb():
+    assert only("The meeting is on Monday.", "2022-03-10").value == "2022-03-14"
+
+
 def test_a_year_does_not_frame_a_month_of_another_clause():
     told = "More than 4 billion songs had been downloaded since its launch in 2003 and that as of February, it led."
     assert values(told, "2008-04-09")["February"] == "2008-02"

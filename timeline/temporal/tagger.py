@@ -79,6 +79,8 @@ _RESULTS_BEFORE = r"\b%quarter_code_followers\s+(?:for|in|of)\s+$"  # "will repo
 _RESCHEDULED_TO = r"\b%rescheduling_verbs\s+%rescheduling_prepositions\s+(?:(?:the|on)\s+)?$"
 _CLAUSE_MARK = re.compile(r"[,;:()]")
 _AHEAD_BY = r"\b%ahead_placings\s+$"
+_SAYING_BETWEEN = r"\b%saying_verbs\b"
+_NIGHT_BEFORE = r"\bafter\b[^,;.]*$"
 _NOT_AHEAD = r"\b%ahead_unplacing\b"
 _BACKDATED_TO = r"\b%backdating_words\s+(?:to|from|as\s+of)\s+(?:the\s+)?$"
 _CALLED_OFF = r"\b(?:%called_off_verbs|%rescheduling_verbs)\b"
@@ -363,7 +365,11 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
         ):  # fmt: skip
             # "said on Sunday it had shot down 45 drones overnight": the night before the report; "attacked on
             # Sunday and shelling continued overnight": that day's night
-            offset = draft.offset if _dates_a_saying(text, result[-1].start) else 0
+            said = _dates_a_saying(text, result[-1].start) or phrase(_SAYING_BETWEEN).search(
+                text, result[-1].end, candidate.start
+            )  # "On Tuesday, officials said troops had advanced overnight"
+            before = phrase(_NIGHT_BEFORE).search(text, max(result[-1].end, candidate.start - 24), candidate.start)
+            offset = draft.offset if said or before else 0  # "rose on Monday after gains overnight in Asia"
             draft = replace(draft, relative_to="previous", offset=offset)
         if draft.period == PAST_ONLY:
             if tense != "past":

@@ -79,6 +79,12 @@ def _determiner_before() -> re.Pattern[str]:
 
 
 @functools.cache
+def _never_nouns() -> frozenset[str]:
+    """Present forms that are no noun after "the meeting" ("The meeting is on Monday")."""
+    return frozenset(_tense_data()["never_nouns"])
+
+
+@functools.cache
 def _compound_before() -> re.Pattern[str]:
     """A determiner and a singular noun before a plural present form make it the head of a compound noun ("a
     confidence vote", "the runoff vote"), where a plural noun before it is its subject ("the leaders vote")."""
@@ -150,7 +156,8 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
             continue  # "the Australian Open", "Ends Meet": a capitalised word inside a sentence is a name
         if (
             (word in _plural_present() and base_form_follows(sentence, match.start()))
-            or (kind == "present" and _determiner_before().search(sentence, max(0, match.start() - 24), match.start()))
+            or (kind == "present" and word not in _never_nouns()
+                and _determiner_before().search(sentence, max(0, match.start() - 24), match.start()))
             or (word in _plural_present() and _compound_before().search(sentence, max(0, match.start() - 32),
                                                                         match.start()))
         ):

@@ -136,7 +136,7 @@ def _names_an_event(text: str, match: re.Match[str]) -> bool:
     opened = word_before(text, match.start()) in words["noun_openers"] or possessive_before(text, match.start())
     after = word_after(text, match.end()).lower()
     if after in words["month_data_nouns"]:  # "the company's May sales", "May retail sales were strong"
-        return opened or not text[: match.start()].strip() or text[: match.start()].rstrip()[-1] in ".!?\n"
+        return opened or _opens_a_sentence(text, match.start())
     return opened and (after in words["event_nouns"] or after in words["scheduled_after_possessive"])
 
 
@@ -234,13 +234,17 @@ def season(text: str, match: re.Match[str]) -> bool:
         return False  # "the fall of Kabul", "the fall in exports", "the spring in his step": nouns, not seasons
     if before in words["season_links"]:  # "in summer and autumn": a second season after a first
         return phrase(_SEASON_THEN_LINK).search(text, max(0, match.start() - 20), match.start()) is not None
-    if word[0].isupper() and after in words["season_subject_verbs"] and _SENTENCE_OPENING.search(text, 0,
-                                                                                                  match.start()):
+    if word[0].isupper() and after in words["season_subject_verbs"] and _opens_a_sentence(text, match.start()):
         return True  # "Spring arrived early this year", "Summer is coming"
     return before in words["season_before"]
 
 
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+
+
+def _opens_a_sentence(text: str, start: int) -> bool:
+    """Whether ``start`` opens the text or a sentence (a few characters back only: "^" matches at the real start)."""
+    return _SENTENCE_OPENING.search(text, max(0, start - 12), start) is not None
 
 
 _YEAR_AFTER_IN = r"\s+%year_in_words\s+\d{4}\b"

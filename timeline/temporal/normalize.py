@@ -208,11 +208,14 @@ def weeks_from(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     if not count or count != int(count) or count > 52:
         return None
     days = int(count) * (7 if groups["span"].lower().startswith("week") else 1)
-    if "dayword" in groups:
-        return Draft("shift", unit="day", offset=lookup("day_words", groups["dayword"].lower()) + days,
-                     granularity="day")
-    return Draft("calendar", weekday=lookup("weekdays", groups["weekday"]), cue=1, unit="day", offset=days,
-                 granularity="day")
+    return _days_on(groups.get("dayword") or groups["weekday"], days)
+
+
+def _days_on(day: str, days: int) -> Draft:
+    """ "today", "tomorrow" or the coming such weekday, then ``days`` days on."""
+    if day.lower() in lexicon()["day_words"]:
+        return Draft("shift", unit="day", offset=lookup("day_words", day.lower()) + days, granularity="day")
+    return Draft("calendar", weekday=lookup("weekdays", day), cue=1, unit="day", offset=days, granularity="day")
 
 
 def new_year(_groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
@@ -255,10 +258,7 @@ def weekday(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 def weeks_on(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     """ "Monday week", "a week on Friday": the coming such day, then a week (a fortnight) on; "a week tomorrow"."""
     days = lookup("weeks_on", groups.get("later") or groups.get("later2") or groups["later3"])
-    if "tomorrow" in groups:
-        return Draft("shift", unit="day", offset=lookup("day_words", "tomorrow") + days, granularity="day")
-    weekday = lookup("weekdays", groups.get("weekday") or groups["weekday2"])
-    return Draft("calendar", weekday=weekday, cue=1, unit="day", offset=days, granularity="day")
+    return _days_on(groups.get("tomorrow") or groups.get("weekday") or groups["weekday2"], days)
 
 
 # "the previous Friday", "the following Monday": counted from the day the text is telling of

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import functools
 import re
-
-from dateutil.relativedelta import relativedelta
 
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}  # WI runs into next year's February
 
@@ -25,7 +25,7 @@ GRANULARITY_ORDER = ["time", "day", "week", "month", "quarter", "season", "half"
 
 
 def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, 1) + relativedelta(months=1, days=-1)
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def clock_of(value: str) -> dt.time | None:
@@ -36,10 +36,12 @@ def clock_of(value: str) -> dt.time | None:
     return dt.time(int(match[1]), int(match[2]))
 
 
+@functools.lru_cache(maxsize=4096)
 def calendar_span(value: str) -> tuple[dt.date, dt.date, str] | None:
     """First day, last day (inclusive) and precision of a DATE/TIME value; None for REF, X-filled or other values.
 
-    A month is reported as the whole month, never its first day, so callers can show honest uncertainty.
+    A month is reported as the whole month, never its first day, so callers can show honest uncertainty. Cached:
+    the tagger asks for the same few values again and again while resolving a text.
     """
     try:
         return _span(value)
@@ -68,8 +70,8 @@ def _span(value: str) -> tuple[dt.date, dt.date, str] | None:
     if match := _SEASON.match(value):
         year = int(match[1])
         first, last = SEASON_MONTHS[match[2]]
-        start = dt.date(year, first, 1)
-        return start, start + relativedelta(months=last - first + 1, days=-1), "season"
+        end_year, end_month = divmod(year * 12 + last - 1, 12)
+        return dt.date(year, first, 1), _month_end(end_year, end_month + 1), "season"
     if match := _YEAR.match(value):
         year = int(match[1])
         return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
@@ -150,25 +152,20 @@ def value_granularity(value: str) -> str:
     return "unknown"
 
 
+_MONTHS_IN = {"month": 1, "quarter": 3, "half": 6, "year": 12, "decade": 120, "century": 1200}
+
+
 def shift(day: dt.date, unit: str, count: int) -> dt.date:
-    """``day`` moved by ``count`` calendar units (month ends and leap days handled by relativedelta)."""
-    if unit in ("day",):
+    """``day`` moved by ``count`` calendar units. A day past the end of the month landed on becomes its last day
+    (31 March minus a month is 28 or 29 February; 29 February plus a year is 28 February)."""
+    if unit == "day":
         return day + dt.timedelta(days=count)
     if unit in ("week", "weekend"):
         return day + dt.timedelta(weeks=count)
-    if unit == "month":
-        return day + relativedelta(months=count)
-    if unit == "quarter":
-        return day + relativedelta(months=3 * count)
-    if unit == "half":
-        return day + relativedelta(months=6 * count)
-    if unit == "year":
-        return day + relativedelta(years=count)
-    if unit == "decade":
-        return day + relativedelta(years=10 * count)
-    if unit == "century":
-        return day + relativedelta(years=100 * count)
-    raise ValueError(f"unknown unit {unit!r}")
+    if unit not in _MONTHS_IN:
+        raise ValueError(f"unknown unit {unit!r}")
+    year, month = divmod(day.year * 12 + day.month - 1 + _MONTHS_IN[unit] * count, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def easter(year: int, orthodox: bool = False) -> dt.date:

@@ -78,13 +78,38 @@ def _normalized_table(table: str) -> dict[str, Any]:
     return {_key(word): value for word, value in lexicon()[table].items()}
 
 
+_GAP = " "  # the trie's key for the space or hyphen between the words of a phrase
+
+
 def alternation(words: list[str] | dict[str, Any]) -> str:
-    """A non-capturing regex alternation of ``words``, longest first so the longest word wins."""
-    parts = []
-    for word in sorted(words, key=len, reverse=True):
-        pattern = r"[\s-]+".join(re.escape(piece) for piece in word.replace("-", " ").split())
-        parts.append(pattern)
-    return "(?:" + "|".join(parts) + ")"
+    """A non-capturing regex alternation of ``words`` that prefers the longest word, with spaces and hyphens
+    between words matching any run of them.
+
+    Written as a trie ("(?:ma(?:rch|y)|...)", not "march|may|..."): the engine then reads each character once
+    instead of trying every word in turn, which matters for the long holiday, unit and month lists.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in " ".join(word.replace("-", " ").split()):
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return "(?:" + _trie_pattern(trie) + ")"
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    """The regex of a trie node: longer continuations before the word that ends here, so the longest word wins."""
+    branches = [
+        (r"[\s-]+" if char == _GAP else re.escape(char)) + _trie_pattern(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" not in node:
+        return body
+    return (body if len(branches) == 1 and len(body) == 1 else "(?:" + body + ")") + "?"
 
 
 @functools.cache

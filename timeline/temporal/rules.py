@@ -101,10 +101,10 @@ def _has_fast_prefix(pattern: str) -> bool:
 
 
 @dataclass(frozen=True)
-class AnchorScan:
-    """The search for a rule's anchor words. With ``word_start`` the anchor's opening ``\\b`` is checked on each
-    match instead of inside the regex, which keeps the engine's fast search by first letters; the matches are the
-    same."""
+class Scan:
+    """A compiled pattern, searched the fastest way that finds exactly its matches. With ``word_start`` the
+    pattern's opening ``\\b`` is checked on each match instead of inside the regex, which keeps the engine's fast
+    search by first letters (up to ten times faster on a page of news); the matches are the same."""
 
     regex: re.Pattern[str]
     word_start: bool = False
@@ -113,22 +113,52 @@ class AnchorScan:
     def pattern(self) -> str:
         return self.regex.pattern
 
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        while (match := self.regex.search(text, pos, endpos)) is not None:
+            if not self.word_start or not match.start() or not _WORD_CHAR.match(text, match.start() - 1):
+                return match
+            pos = match.start() + 1
+        return None
+
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        found = self.regex.finditer(text, pos, endpos)
-        if not self.word_start:
-            return found
-        return (m for m in found if not m.start() or not _WORD_CHAR.match(text, m.start() - 1))
+        while True:  # a hot loop: the engine's own finditer, restarted after a match that is not at a word start
+            for match in self.regex.finditer(text, pos, endpos):
+                if not self.word_start or not match.start() or not _WORD_CHAR.match(text, match.start() - 1):
+                    yield match
+                else:
+                    pos = match.start() + 1
+                    break
+            else:
+                return
 
 
 _WORD_CHAR = re.compile(r"\w")
 
 
-def compile_anchor(pattern: str) -> AnchorScan:
-    """The fastest search that finds exactly the matches of ``pattern``."""
+FAST_PREFIX_LETTERS = 12  # beyond this many first letters the engine's search by them is slower than a lookahead
+
+
+def compile_scan(pattern: str) -> Scan:
+    """The fastest search that finds exactly the matches of ``pattern``: its own when the engine can find where
+    matches start by a few first letters, else behind a lookahead on those letters."""
     body = pattern.removeprefix(r"\b")
-    if _has_fast_prefix(body):
-        return AnchorScan(re.compile(body), word_start=body != pattern)
-    return AnchorScan(re.compile(start_lookahead(pattern) + pattern))
+    if body != pattern and _has_fast_prefix(body) and 0 < len(_word_start_letters(body)) <= FAST_PREFIX_LETTERS:
+        return Scan(re.compile(body), word_start=True)
+    if _has_fast_prefix(pattern):
+        return Scan(re.compile(pattern))
+    return Scan(re.compile(start_lookahead(pattern) + pattern))
+
+
+def _word_start_letters(pattern: str) -> frozenset[str]:
+    """The word characters every match of ``pattern`` starts with; empty when a match can start otherwise (then
+    ``\\b`` before it is not a word start)."""
+    try:
+        first, nullable = _first_of(re._parser.parse(pattern))  # type: ignore[attr-defined]
+    except (AttributeError, re.error, TypeError, ValueError):
+        return frozenset()
+    if not first or nullable or not all(char.isalnum() or char == "_" for char in first):
+        return frozenset()
+    return first
 
 
 class RuleError(ValueError):
@@ -141,11 +171,11 @@ class Rule:
     in windows around them (``ANCHOR_WINDOW`` characters either side), which keeps rare-word rules cheap."""
 
     name: str
-    regex: re.Pattern[str]
+    regex: Scan
     norm: str
     guard: str
     examples: tuple[tuple[str, str, str], ...]
-    anchor: AnchorScan | None = None
+    anchor: Scan | None = None
 
 
 ANCHOR_WINDOW = 100  # longer than any expression a rule can match, short enough to skip most of a text
@@ -164,7 +194,7 @@ def expand(pattern: str, rule_name: str = "?") -> str:
     return _MACRO.sub(replace, pattern)
 
 
-def anchor_windows(anchor: AnchorScan, text: str) -> list[tuple[int, int]]:
+def anchor_windows(anchor: Scan, text: str) -> list[tuple[int, int]]:
     """Merged (start, end) windows of ``text`` around each match of ``anchor``."""
     windows: list[tuple[int, int]] = []
     first = last = -1
@@ -194,14 +224,14 @@ def rules() -> tuple[Rule, ...]:
             pattern = expand(spec["pattern"], name)
             if _UPPER_LITERAL.search(pattern):
                 raise RuleError(f"rule {name!r} has an upper-case letter; write patterns in lower case")
-            regex = re.compile(start_lookahead(pattern) + pattern)
+            regex = compile_scan(pattern)
         except re.error as exc:
             raise RuleError(f"rule {name!r} does not compile: {exc}") from exc
-        if regex.match(""):
+        if regex.regex.match(""):
             raise RuleError(f"rule {name!r} matches the empty string; make at least one part mandatory")
         examples = tuple(tuple(example) for example in spec.get("examples", ()))
         anchor = None
         if "anchor" in spec:
-            anchor = compile_anchor(expand(spec["anchor"], name))
+            anchor = compile_scan(expand(spec["anchor"], name))
         compiled.append(Rule(name, regex, spec["norm"], spec.get("guard", ""), examples, anchor))
     return tuple(compiled)

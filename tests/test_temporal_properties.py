@@ -87,3 +87,53 @@ def test_last_coming_and_next_weekday(dct, weekday, cue):
 def test_days_ago(dct, count):
     found = tag(f"It began {count} days ago.", dct)
     assert [t.value for t in found] == [(dct - dt.timedelta(days=count)).isoformat()]
+
+
+PHRASES = st.lists(
+    st.text(alphabet="abc.' -", min_size=1, max_size=8).filter(lambda word: word.replace("-", " ").split()),
+    min_size=1,
+    max_size=12,
+)
+
+
+@FAST
+@given(PHRASES, st.text(alphabet="abc.' -x", max_size=30))
+def test_a_word_list_matches_its_longest_word_like_a_plain_alternation(words, text):
+    """The trie a word list compiles to finds, at every position, the same longest word as "w1|w2|..." ordered
+    longest first (hyphens and spaces between words matching any run of either)."""
+    from timeline.temporal.lexicon import alternation
+
+    plain = "(?:" + "|".join(
+        r"[\s-]+".join(re.escape(piece) for piece in word.replace("-", " ").split())
+        for word in sorted(words, key=len, reverse=True)
+    ) + ")"
+    trie, flat = re.compile(alternation(words)), re.compile(plain)
+    for position in range(len(text) + 1):
+        found, expected = trie.match(text, position), flat.match(text, position)
+        assert (found and found.end()) == (expected and expected.end())
+
+
+@FAST
+@given(st.text(alphabet="the quarter overnight,-x9", max_size=60))
+def test_a_scan_finds_exactly_what_its_pattern_finds(text):
+    """A pattern searched without its opening \\b (checked per match instead) keeps every match and no other."""
+    from timeline.temporal.rules import compile_scan
+
+    for pattern in (r"\bthe\s+quarter\b", r"\bovernight\b(?!-)", r"\b(?:the|q)\w*"):
+        scan = compile_scan(pattern)
+        assert scan.word_start
+        assert [m.span() for m in scan.finditer(text)] == [m.span() for m in re.finditer(pattern, text)]
+        for start in range(len(text) + 1):  # from any position, with the text before it seen as \b sees it
+            found, expected = scan.search(text, start), re.compile(pattern).search(text, start)
+            assert (found and found.span()) == (expected and expected.span())
+
+
+@FAST
+@given(dates, st.sampled_from(["month", "quarter", "half", "year", "decade"]), st.integers(-40, 40))
+def test_shifting_by_months_keeps_the_day_or_ends_the_month(day, unit, count):
+    from timeline.temporal.calendar import shift
+
+    months = {"month": 1, "quarter": 3, "half": 6, "year": 12, "decade": 120}[unit] * count
+    moved = shift(day, unit, count)
+    assert (moved.year * 12 + moved.month) - (day.year * 12 + day.month) == months
+    assert moved.day == day.day or (moved.day < day.day and (moved + dt.timedelta(days=1)).day == 1)

@@ -1038,6 +1038,25 @@ def test_a_chronology_without_a_year_told_on_its_anniversary_is_the_year_gone():
     assert [t.value[:4] for t in tag(CHRONOLOGY, "2023-01-10")] == ["2023"] * 4  # starts well after publication
 
 
+
+@pytest.mark.parametrize("published", ["2022-12-28", "2022-12-01", "2022-10-01", "2022-06-01"])
+def test_a_chronology_without_a_year_is_the_one_year_nearest_publication(published):
+    """A review of the year published in December (or a list told in June) is that year: before, the items read as
+    ahead of publication landed a year late."""
+    assert [t.value[:4] for t in tag(CHRONOLOGY, published)] == ["2022"] * 4
+
+
+def test_a_look_ahead_without_a_year_published_at_year_end_is_the_next_year():
+    agenda = "\n\n".join(
+        ["Jan. 20 — The EU summit opens.", "Feb. 24 — Ukraine marks the anniversary.", "Nov. 5 — Americans vote."]
+    )
+    assert [t.value for t in tag(agenda, "2022-12-28")] == ["2023-01-20", "2023-02-24", "2023-11-05"]
+
+
+def test_a_chronology_told_in_the_past_stays_behind_publication():
+    told = CHRONOLOGY.replace("invades", "invaded").replace("sinks", "sank").replace("enter", "entered")
+    assert [t.value[:4] for t in tag(told, "2023-01-05")] == ["2022"] * 4
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

@@ -9,6 +9,7 @@ clause's tense.
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as dt
 import itertools
 import re
@@ -463,7 +464,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                 tense=tense or "",
             )
         )
-    result = _overnight_before_saying(text, _chronology_behind(result, list_heads, publication))
+    result = _overnight_before_saying(text, _chronology_in_one_year(result, list_heads, publication))
     return after_resolution(text, result, dayless)
 
 
@@ -521,29 +522,52 @@ CHRONOLOGY_ITEMS = 3  # dated list items that make a chronology
 CHRONOLOGY_AHEAD_DAYS = 60  # how far past publication a chronology without a year may not run
 
 
-def _chronology_behind(result: list[Timex], list_heads: list[int], publication: dt.date | None) -> list[Timex]:
-    """ "Feb. 24 — Russia invades Ukraine ... Nov. 11 — Ukrainian troops enter Kherson" on the war's first
-    anniversary: a chronology told in the historic present, with no year, that starts by publication and would run
-    months past it is the year just gone, not the one ahead. An agenda says "will" or starts later ("The year ahead:
-    Feb. 24 — Ukraine marks the anniversary ..." said on 20 February)."""
+def _chronology_in_one_year(
+    result: list[Timex], list_heads: list[int], publication: dt.date | None
+) -> list[Timex]:
+    """A chronology of dated list items with no year ("Feb. 24 — Russia invades Ukraine ... Nov. 11 — Ukrainian
+    troops enter Kherson") is one stretch of the calendar, which its items' tenses alone do not place:
+    - told in the historic present on the war's first anniversary, it starts by publication and would run months
+      past it: it is the year just gone, not the one ahead;
+    - otherwise it is the year nearest publication over all its items, among those its past-tense items allow:
+      the year itself in a review published on 28 December or in June, the next year in a look ahead ("Jan. 20 ...
+      Feb. 24 ... Nov. 5") published on 28 December.
+    A list with a plan in it ("will") stays as told."""
     if publication is None or len(list_heads) < CHRONOLOGY_ITEMS:
         return result
     items = [result[index] for index in list_heads]
     days = [dt.date.fromisoformat(item.value[:10]) for item in items if _DAY_VALUE.match(item.value)]
+    month_days = [(day.month, day.day) for day in days]
     if (
-        len(days) < len(items) or days != sorted(days) or any(item.tense in ("future", "planned") for item in items)
-        or days[0] > publication
-        or days[-1] <= publication + dt.timedelta(days=CHRONOLOGY_AHEAD_DAYS)
-        or (days[-1] - days[0]).days > 365
+        len(days) < len(items) or month_days != sorted(month_days) or (days[-1] - days[0]).days > 365
+        or any(item.tense in _AHEAD_TENSES for item in items)
     ):  # fmt: skip
         return result
+    grace = dt.timedelta(days=CHRONOLOGY_AHEAD_DAYS)
+    if days == sorted(days) and publication - grace <= days[0] <= publication and days[-1] > publication + grace:
+        year = days[0].year - 1
+    else:
+        told_past = any(item.tense == "past" for item in items)
+        years = [
+            year for year in range(publication.year - 1, publication.year + 2)
+            if (2, 29) not in month_days or calendar.isleap(year)
+            if not told_past or _in_year(year, month_days[-1]) <= publication
+        ]  # fmt: skip
+        if not years:
+            return result
+        year = min(years, key=lambda y: sum(abs(_in_year(y, md) - publication).days for md in month_days))
+    if (2, 29) in month_days and not calendar.isleap(year):
+        return result  # no 29 February that year
     shifted = list(result)
     for index, item in zip(list_heads, items, strict=True):
-        year = int(item.value[:4])
-        if item.value[5:10] == "02-29":
-            return result  # no 29 February the year before
-        shifted[index] = replace(item, value=f"{year - 1:04d}{item.value[4:]}")
+        shifted[index] = replace(item, value=f"{year:04d}{item.value[4:]}")
     return shifted
+
+
+def _in_year(year: int, month_day: tuple[int, int]) -> dt.date:
+    """The day ``month_day`` of ``year`` (29 February in a common year as the 28th, for distances only)."""
+    month, day = month_day
+    return dt.date(year, month, 28 if (month, day) == (2, 29) and not calendar.isleap(year) else day)
 
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:T|$)")

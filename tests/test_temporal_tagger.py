@@ -1405,3 +1405,31 @@ def test_maturity_years_and_past_or_future_as_adjectives(sentence, expected):
 )
 def test_this_and_next_around_a_period_under_way(sentence, dct, expected):
     assert only(sentence, dct).value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia annexed Crimea in March 2014. The following August, troops crossed the border.", "2014-08"),
+        ("Russia annexed Crimea in 2014. The following March, talks failed.", "2015-03"),
+        ("Russia annexed Crimea in 2014. The following spring, fighting broke out in Donbas.", "2015-SP"),
+        ("The talks collapsed in October 2021. The following February, Russia invaded.", "2022-02"),
+        ("The company was founded in 1998. The previous summer, its founders met.", "1997-SU"),
+        ("In 2014 the war began. That March, Crimea was annexed.", "2014-03"),
+        ("The war began in 2014. That summer, a passenger jet was shot down.", "2014-SU"),
+        ("In 2014 the war began. In March, Crimea was annexed.", "2014-03"),
+        ("In 2014 the war began. In the spring, Crimea was annexed.", "2014-SP"),
+        ("The war began in 2014. By August, Russian troops had crossed the border.", "2014-08"),
+    ],
+)
+def test_a_month_or_season_told_after_a_date_takes_its_year_from_it(text, expected):
+    """Narrative: "the following March", "That summer", "In March," opening a past clause after a sentence framed by
+    a year are placed from the date just told, not from publication (before: 2022-03, 2021-SP, or untagged)."""
+    assert tag(text, "2022-02-10")[-1].value == expected
+
+
+def test_a_month_is_not_placed_from_a_year_it_does_not_continue():
+    plan = "Smith joined the firm in 2015. In March, he will become chief executive."  # a plan: from publication
+    assert [t.value for t in tag(plan, "2022-02-10")] == ["2015", "2022-03"]
+    assert tag("He said that summer was over.", "2022-02-10") == []  # no sentence-opening "that"
+    assert tag("The plan that March organizers drew up failed.", "2022-02-10") == []

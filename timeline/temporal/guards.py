@@ -125,7 +125,10 @@ def bare_month(text: str, match: re.Match[str]) -> bool:
     if bare in lexicon()["ambiguous_months"]:
         if _span_mod_before().search(text, max(0, match.start() - 24), match.start()):
             return True  # "mid-March", "by early May", "the end of March": a modifier only a date takes
-        return _after_date_preposition(text, match.start()) or _names_an_event(text, match)
+        return (
+            _after_date_preposition(text, match.start()) or _names_an_event(text, match)
+            or _that_opening(text, match.start())
+        )
     return not _first_name(text, match)
 
 
@@ -236,7 +239,7 @@ def season(text: str, match: re.Match[str]) -> bool:
         return phrase(_SEASON_THEN_LINK).search(text, max(0, match.start() - 20), match.start()) is not None
     if word[0].isupper() and after in words["season_subject_verbs"] and _opens_a_sentence(text, match.start()):
         return True  # "Spring arrived early this year", "Summer is coming"
-    return before in words["season_before"]
+    return before in words["season_before"] or _that_opening(text, match.start())
 
 
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
@@ -245,6 +248,15 @@ _SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 def _opens_a_sentence(text: str, start: int) -> bool:
     """Whether ``start`` opens the text or a sentence (a few characters back only: "^" matches at the real start)."""
     return _SENTENCE_OPENING.search(text, max(0, start - 12), start) is not None
+
+
+_THAT_BEFORE = re.compile(r"\b[Tt]hat\s+$")
+
+
+def _that_opening(text: str, start: int) -> bool:
+    """ "That March, Crimea was annexed", "That summer, ...": a month or season after a sentence-opening "that"."""
+    that = _THAT_BEFORE.search(text, max(0, start - 12), start)
+    return that is not None and _opens_a_sentence(text, that.start())
 
 
 _YEAR_AFTER_IN = r"\s+%year_in_words\s+\d{4}\b"

@@ -15,9 +15,9 @@ import itertools
 import re
 from dataclasses import replace
 
-from timeline.temporal.calendar import DAY_GRANULARITIES, calendar_span, clock_of, value_granularity
-from timeline.temporal.guards import possessive_after, word_before
-from timeline.temporal.lexicon import context_words, phrase
+from timeline.temporal.calendar import DAY_GRANULARITIES, SEASON_MONTHS, calendar_span, clock_of, value_granularity
+from timeline.temporal.guards import possessive_after, word_after, word_before
+from timeline.temporal.lexicon import context_words, lookup, phrase
 from timeline.temporal.matching import Candidate, candidates, select
 from timeline.temporal.model import AS_LAST_TOLD, IN_THE_DAY, ON_OR_AFTER, ON_OR_BEFORE, Timex
 from timeline.temporal.neighbours import after_resolution, before_resolution, names_its_day
@@ -309,6 +309,11 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and heads_a_list_item(text, candidate.start, candidate.end)
         ):
             draft = replace(draft, relative_to="previous")  # the year that keeps it near the item before
+        elif (
+            previous is not None and previous_sentence >= sentence_starts[max(0, sentence_index - 1)]
+            and (told_year := _told_year(text, candidate, previous, result, sentence_start, tense)) is not None
+        ):  # fmt: skip
+            draft = replace(draft, year=told_year)  # "In 2014 the war began. That March, ...", "The following spring"
         elif (framing := _framing_year(text, candidate, result, sentence_start, tense)) is not None:
             draft = replace(draft, year=framing)  # "In 2014, on Feb. 27, ...", "In 1992, he visited China in May"
         elif (
@@ -492,14 +497,61 @@ def _framing_year(
     return None
 
 
+_TOLD_CUE = r"(?:the\s+)?(?P<cue>%told_cues)\s+|the\s+(?P<next>%told_next)\s+"
+_FRONTED_MONTH = re.compile(r"\W*(?:(?:in|by|during)\s+(?:the\s+)?|that\s+)?", re.IGNORECASE)
+_TOLD_GRANULARITIES = frozenset({"year", "season", "month", *DAY_GRANULARITIES})
+
+
+def _told_year(
+    text: str, candidate: Candidate, previous: Mention, result: list[Timex], sentence_start: int, tense: str | None
+) -> int | None:
+    """The year of a month or season without one that a story tells relative to the date just told (in this
+    sentence or the one before), not to publication:
+    - "the following March", "the previous summer", "the next spring": the first such after, or the last before;
+    - "That March, ..." opening a sentence: the one in the year just told;
+    - "In March, ...", "By August, ..." opening a past clause right after a sentence framed by a year ("In 2014
+      the war began. In March, Crimea was annexed."): that year's.
+    """
+    draft = candidate.draft
+    if (
+        draft.kind != "calendar" or draft.year is not None or draft.weekday is not None or draft.day is not None
+        or previous.names_a_thing or previous.granularity not in _TOLD_GRANULARITIES
+    ):  # fmt: skip
+        return None
+    month = draft.month or SEASON_MONTHS.get(draft.period, (None,))[0]
+    if month is None:
+        return None
+    told, told_month = previous.day.year, previous.day.month
+    cue = phrase(_TOLD_CUE).match(text, candidate.start)
+    if cue is not None:
+        word = (cue.group("cue") or cue.group("next")).lower()
+        if word in context_words()["same_cues"]:
+            return told
+        if word in context_words()["told_next"] or lookup("shift_cues", word) > 0:
+            return told + (previous.granularity == "year" or month <= told_month)
+        return told - (previous.granularity == "year" or month >= told_month)
+    if draft.cue is not None or not _FRONTED_MONTH.fullmatch(text, sentence_start, candidate.start):
+        return None
+    if word_before(text, candidate.start) == "that":
+        return told
+    last = result[-1] if result else None
+    if (
+        tense == "past" and previous.granularity == "year" and last is not None and last.start < sentence_start
+        and _YEAR_VALUE.fullmatch(last.value) and _frames_a_clause(text, last)
+    ):  # fmt: skip
+        return told
+    return None
+
+
 def _frames_a_clause(text: str, told: Timex) -> bool:
     """ "In 1992, ...", "Four years ago, ...": a year told as when the clause happens, not a name's ("Vision 2030"),
     a noun's ("the 2020 election results"), a comparison's ("from 2021 levels") or a start ("since 2014")."""
     if told.rule.startswith("shift"):
         return True
-    return word_before(text, told.start) in context_words()["frame_prepositions"] and not phrase(
-        _NOUN_NEXT, 0
-    ).match(text, told.end)
+    noun_next = phrase(_NOUN_NEXT, 0).match(text, told.end)
+    return word_before(text, told.start) in context_words()["frame_prepositions"] and (
+        noun_next is None or word_after(text, told.end) in context_words()["noun_openers"]  # "In 2014 the war began"
+    )
 
 
 def _overnight_before_saying(text: str, result: list[Timex]) -> list[Timex]:

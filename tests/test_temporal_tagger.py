@@ -1433,3 +1433,32 @@ def test_a_month_is_not_placed_from_a_year_it_does_not_continue():
     assert [t.value for t in tag(plan, "2022-02-10")] == ["2015", "2022-03"]
     assert tag("He said that summer was over.", "2022-02-10") == []  # no sentence-opening "that"
     assert tag("The plan that March organizers drew up failed.", "2022-02-10") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "expected"),
+    [
+        ("The tender closes at 5pm AEST on Friday 16 June.", "2023-06-14", "2023-06-16T17:00"),
+        ("Trading resumed at 9:30 a.m. HKT on Monday.", "2023-06-14", "2023-06-12T09:30"),
+        ("Mr. Annan said he hoped to travel to Baghdad on Sunday.", "1998-02-13", "1998-02-15"),
+        ("She said she wanted to meet him on Tuesday.", "1998-02-13", "1998-02-17"),
+        ("Iraq agreed to the inspections on Jan. 5.", "1998-02-13", "1998-01-05"),  # "to" a noun: no plan
+        ("Voters go to the polls on Sunday in Cyprus.", "1998-02-13", "1998-02-15"),
+        ("Voters went to the polls on Sunday.", "1998-02-13", "1998-02-08"),
+        ("Police have made two arrests in the past hour.", "2023-06-14", "PT1H"),
+        ("In the next hour, storms will hit.", "2023-06-14", "PT1H"),
+        ("The figure was 6.3 percent in 1996 and 5.8 percent the year before.", "1998-02-13", "1995"),
+        ("He was elected in 1994. A year before, he had been jailed.", "1998-02-13", "1993"),
+        ("The protests started on 1 March. By the end of the month, they had spread.", "2023-06-14", "2023-03"),
+        ("The protests started in 2019. By the end of the year, they had spread.", "2023-06-14", "2019"),
+        ("The deal will be signed by the end of the month.", "2023-06-14", "2023-06"),
+    ],
+)
+def test_newswire_probe_cases(sentence, dct, expected):
+    """Found by probes with newswire and broadcast sentences written for the purpose (round 13)."""
+    assert expected in [t.value for t in tag(sentence, dct)]
+
+
+def test_a_clause_end_keeps_before_and_after_from_counting_from_an_event():
+    assert [t.text for t in tag("Two years before the war, he left.", "1998-02-13")] == ["Two years"]
+    assert tag("In the last hour of trading, stocks fell.", "1998-02-13") == []

@@ -500,14 +500,20 @@ def this_time_a_year_away(groups: Groups, _text: str, _dayfirst: bool) -> Draft 
     return Draft("shift", unit="year", offset=offset, granularity=unit.gran if unit else "month")
 
 
-def past_day(_groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
-    return Draft("fixed", type="DURATION", value="P1D", granularity="day")
+def past_hour_or_day(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    if groups.get("unit") == "day":
+        return Draft("fixed", type="DURATION", value="P1D", granularity="day")
+    return Draft("fixed", type="DURATION", value="PT1H", granularity="time")
 
 
 def shift_previous(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     if "cue" in groups:
         offset = lookup("shift_cues", groups["cue"])
         unit_word = groups["unit"]
+    elif "unit3" in groups:  # "the year before": a whole unit before the date told
+        unit = groups["unit3"].lower()
+        return Draft("shift", unit=unit, offset=lookup("offset_directions", groups["dir2"]), relative_to="previous",
+                     granularity=unit)
     else:
         offset = lookup("offset_directions", groups["dir"])
         unit_word = groups["unit2"]
@@ -687,7 +693,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "year_ago_adjective": year_ago_adjective,
     "same_unit_year_before": same_unit_year_before,
     "this_time_a_year_away": this_time_a_year_away,
-    "past_day": past_day,
+    "past_hour_or_day": past_hour_or_day,
     "part_of_day_mid": part_of_day_mid,
     "month_of_shifted_year": month_of_shifted_year,
     "period_comparison": period_comparison,

@@ -15,7 +15,14 @@ import itertools
 import re
 from dataclasses import replace
 
-from timeline.temporal.calendar import DAY_GRANULARITIES, SEASON_MONTHS, calendar_span, clock_of, value_granularity
+from timeline.temporal.calendar import (
+    DAY_GRANULARITIES,
+    GRANULARITY_ORDER,
+    SEASON_MONTHS,
+    calendar_span,
+    clock_of,
+    value_granularity,
+)
 from timeline.temporal.guards import possessive_after, word_after, word_before
 from timeline.temporal.lexicon import context_words, lookup, phrase
 from timeline.temporal.matching import Candidate, candidates, select
@@ -314,6 +321,12 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and (told_year := _told_year(text, candidate, previous, result, sentence_start, tense)) is not None
         ):  # fmt: skip
             draft = replace(draft, year=told_year)  # "In 2014 the war began. That March, ...", "The following spring"
+        elif (
+            candidate.rule.name == "shift_end_of_the" and tense == "past" and previous is not None
+            and previous_sentence >= sentence_starts[max(0, sentence_index - 1)] and not previous.names_a_thing
+            and GRANULARITY_ORDER.index(previous.granularity) <= GRANULARITY_ORDER.index(draft.unit)
+        ):  # fmt: skip
+            draft = replace(draft, relative_to="previous")  # "started on 1 March. By the end of the month, ..."
         elif (framing := _framing_year(text, candidate, result, sentence_start, tense)) is not None:
             draft = replace(draft, year=framing)  # "In 2014, on Feb. 27, ...", "In 1992, he visited China in May"
         elif (

@@ -72,6 +72,12 @@ def _article_before() -> re.Pattern[str]:
 
 
 @functools.cache
+def _article_after() -> re.Pattern[str]:
+    """An article right after "agreed to" makes "to" a preposition ("agreed to the inspections on Jan. 5")."""
+    return re.compile(r"\s+" + alternation(_tense_data()["articles"]) + r"\b")
+
+
+@functools.cache
 def _determiner_before() -> re.Pattern[str]:
     """A determiner or possessive before a present form makes it a noun ("the close of business", "a strong start")."""
     words = alternation(_tense_data()["determiners"])[3:-1]
@@ -177,6 +183,8 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
         if kind == "past" and word in plans.auxiliaries and plans.word_next.match(sentence, match.end()):
             continue  # "were planning", "was scheduled": the plan word that follows is the cue
         strong = not (kind == "past" and word.endswith("ed") and word not in _strong_past())
+        if kind == "future" and word in _complement_future() and _article_after().match(sentence, match.end()):
+            kind = raw = "past"  # "agreed to the inspections on Jan. 5": a thing agreed to, no plan
         if kind == "future":
             strong = word not in _weak_future()
             if plans.past_auxiliary.search(sentence, max(0, match.start() - 28), match.start()) or word in plans.past:

@@ -210,3 +210,22 @@ def test_no_match_reaches_half_an_anchor_window_from_its_anchor_word():
             if anchors:
                 farthest = max(farthest, anchors[0].start() - match.start(), match.end() - anchors[-1].end())
     assert farthest > 0 and farthest * 2 < ANCHOR_WINDOW
+
+
+def test_no_resource_file_repeats_a_key():
+    """A YAML mapping that names a key twice keeps only the last: the first list would silently go unused."""
+
+    class StrictLoader(yaml.SafeLoader):
+        pass
+
+    def mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+        keys = [loader.construct_object(key, deep=deep) for key, _value in node.value]
+        repeated = {key for key in keys if keys.count(key) > 1}
+        assert not repeated, f"{node.start_mark}: {sorted(repeated)} named twice"
+        return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+    StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    files = sorted(RESOURCES.parent.rglob("*.yaml"))
+    assert len(files) > 5
+    for path in files:
+        yaml.load(path.read_text(encoding="utf-8"), Loader=StrictLoader)

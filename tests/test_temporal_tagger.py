@@ -1452,6 +1452,12 @@ def test_a_month_is_not_placed_from_a_year_it_does_not_continue():
         ("The protests started on 1 March. By the end of the month, they had spread.", "2023-06-14", "2023-03"),
         ("The protests started in 2019. By the end of the year, they had spread.", "2023-06-14", "2019"),
         ("The deal will be signed by the end of the month.", "2023-06-14", "2023-06"),
+        ("Gazprom cut flows on July 27.", "2023-06-15", "2022-07-27"),  # "cut" after a name: past
+        ("The Fed will announce a cut on July 27.", "2023-06-15", "2023-07-27"),  # "a cut": a noun
+        ("He was killed by a missile in late July.", "2023-06-15", "2022-07"),  # "by" before a noun places nothing
+        ("Gas flowed through the pipeline in late July.", "2023-06-15", "2022-07"),
+        ("The curfew was extended until Friday.", "2023-06-15", "2023-06-16"),  # "until" right before the date
+        ("Protesters prayed as Easter week began.", "2000-04-17", "2000-W16"),  # its own clause, not "prayed"'s
     ],
 )
 def test_newswire_probe_cases(sentence, dct, expected):

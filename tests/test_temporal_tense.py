@@ -74,7 +74,7 @@ def _tense_of(sentence: str, words: str):
         # a capitalised word inside a sentence is a name, not a present verb
         ("She reached the final of the Australian Open on Thursday.", "Thursday", "past"),
         # a date in a relative clause between commas takes that clause's verbs, not the main clause's
-        ("Kohl, who cut short a visit to Poland on Friday, will return next week.", "Friday", None),
+        ("Kohl, who cut short a visit to Poland on Friday, will return next week.", "Friday", "past"),
         ("Kohl, who will visit Poland on Friday, said the talks were useful.", "Friday", "future"),
         # a relative clause after the date is about its noun, not the clause's tense
         ("Erdogan faces an election on May 14, which officials had said could be postponed.", "May 14", None),

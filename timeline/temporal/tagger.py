@@ -80,7 +80,10 @@ _NOUN_PHRASE_AFTER = r"(?:\s+[\w-]+){1,3}"
 _PLACED_BY = r"[a-z],?\s+$"  # a word right before: "invaded Ukraine on Feb. 24", AP's "held April 3"
 _FRONTED = r"\s*%past_placings\s+$"
 # "to" unplaces as an infinitive marker or right before the date, not before a noun or a name ("to Kherson")
-_NOT_PLACED = r"\b(?:%past_unplacing|%event_nouns)\b|[;:()]|\bto\s+(?:$|(?!%noun_openers\b)(?-i:[a-z]))"
+_NOT_PLACED = (
+    r"\b(?:%past_unplacing|%event_nouns)\b|[;:()]|\bto\s+(?:$|(?!%noun_openers\b)(?-i:[a-z]))"
+    r"|\b(?:%past_unplacing_prepositions|%subordinating_conjunctions)\s+$"
+)
 _RESULTS_AFTER = r"[\s-]+(?:[a-z]+\s+)?%quarter_code_followers\b"
 _THE_NEXT = r"the\s+%told_next\b"
 _RESULTS_BEFORE = r"\b%quarter_code_followers\s+(?:for|in|of)\s+$"  # "will report results for the December quarter"

@@ -85,6 +85,11 @@ def _determiner_before() -> re.Pattern[str]:
 
 
 @functools.cache
+def _noun_pasts() -> frozenset[str]:
+    return frozenset(_tense_data()["noun_pasts"])
+
+
+@functools.cache
 def _never_nouns() -> frozenset[str]:
     """Present forms that are no noun after "the meeting" ("The meeting is on Monday")."""
     return frozenset(_tense_data()["never_nouns"])
@@ -168,6 +173,9 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
                                                                         match.start()))
         ):
             continue  # an infinitive ("agreed to meet", "will meet") or a noun ("the close of business", "the votes")
+        if kind == "past" and word in _noun_pasts() and _article_before().search(sentence, max(0, match.start() - 8),
+                                                                                 match.start()):
+            continue  # a noun: "a direct hit on Tuesday", "the cut announced on Monday"
         if kind == "past" and _auxiliary_before().search(sentence, max(0, match.start() - 24), match.start()):
             continue  # a participle ("will be named", "to be completed"): its auxiliary is the cue
         if (

@@ -1458,6 +1458,8 @@ def test_a_month_is_not_placed_from_a_year_it_does_not_continue():
         ("Gas flowed through the pipeline in late July.", "2023-06-15", "2022-07"),
         ("The curfew was extended until Friday.", "2023-06-15", "2023-06-16"),  # "until" right before the date
         ("Protesters prayed as Easter week began.", "2000-04-17", "2000-W16"),  # its own clause, not "prayed"'s
+        ("Shvidler was sanctioned last March. The EU sanctions expire on March 15.", "2023-03-10", "2023-03-15"),
+        ("One year ago this day, the war began.", "2023-03-10", "2022-03-10"),
     ],
 )
 def test_newswire_probe_cases(sentence, dct, expected):

@@ -336,9 +336,11 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             draft.kind == "calendar" and draft.year is None and draft.day is not None and draft.weekday is None
             and draft.cue is None and previous is not None and previous.granularity in _MONTH_OR_FINER
             and not previous.names_a_thing and previous.day.month == draft.month
-            and publication is not None and previous.day.year != publication.year
+            and publication is not None and previous.day.year != publication.year and tense in (None, "past")
         ):  # fmt: skip
-            draft = replace(draft, relative_to="previous")  # "in February 2015 ... from 15 February": that February
+            # "in February 2015 ... from 15 February": that February ("sanctioned last March ... The sanctions expire
+            # on March 15": a date ahead, not that March's)
+            draft = replace(draft, relative_to="previous")
         elif (
             tense == "past" and draft.kind == "calendar" and draft.year is None and draft.month is not None
             and draft.weekday is None and draft.cue is None and previous is not None

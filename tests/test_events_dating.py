@@ -433,7 +433,7 @@ def test_an_event_going_on_until_a_later_day_is_one_span():
 
 
 def test_until_an_earlier_day_or_a_far_weekday_is_no_span():
-    text = "Talks opened on 20 February and went on until 18 February."
+    text = "Talks opened on 20 February and lasted until 18 February."  # both 2021: the tagger places them
     assert len(find_anchors(text, tag(text, PUB), PUB)) == 2
     text = "The fair opened on Monday and runs until Wednesday."  # 7 Feb, then 16 Feb: not the same week's
     assert len(find_anchors(text, tag(text, PUB), PUB)) == 2

@@ -54,3 +54,21 @@ def test_a_rows_own_date_phrase_does_not_make_it_the_event():
 def test_a_phrase_resolved_before_names_the_same_event_again():
     assert referent("the attack", [PAHALGAM], named=[("the Pahalgam attack", PAHALGAM)]) is PAHALGAM
     assert referent("the Kharkiv attack", [SHELLED], named=[("the Pahalgam attack", PAHALGAM)]) is not PAHALGAM
+
+
+def test_an_anniversary_names_its_event_that_many_years_before():
+    marked = {**row("Ukraine marked the first anniversary of Russia's full-scale invasion on Friday.", "other", "",
+                    timex_text="Friday"), "start": dt.date(2023, 2, 24), "precision": "day"}  # fmt: skip
+    found = referent("the invasion", [marked])
+    assert found is not None and found["start"] == dt.date(2022, 2, 24)
+    assert referent("Russia's invasion", [marked])["start"] == dt.date(2022, 2, 24)
+    assert referent("the Chinese invasion", [marked]) is None  # a name the anniversary does not hold
+    tenth = {**marked, "sentence": "Crowds marked the tenth anniversary of the invasion on Friday."}
+    assert referent("the invasion", [tenth])["start"] == dt.date(2013, 2, 24)
+
+
+def test_what_a_row_commemorates_is_not_its_own_event():
+    """Without an ordinal the anniversary gives no date, and the row marking it is not the invasion itself."""
+    marked = {**row("Ukraine marked the anniversary of the invasion on Friday.", "attack", "invasion",
+                    timex_text="Friday"), "precision": "day"}  # fmt: skip
+    assert referent("the invasion", [marked]) is None

@@ -14,6 +14,9 @@ from functools import cache
 
 from timeline.events import types
 from timeline.events.gazetteer import load_yaml
+from timeline.events.phrases import phrase
+from timeline.temporal.calendar import shift
+from timeline.temporal.lexicon import lookup_or
 
 #: ``timex_rule`` of a row dated by the event a phrase names ("since the invasion").
 RULE = "event_referent"
@@ -41,8 +44,34 @@ def _names(phrase: str) -> list[str]:
 
 
 def _own_words(row: dict) -> str:
-    """The row's sentence without its date expression: "Two weeks after the invasion, talks began" is not itself
-    the invasion."""
+    """The row's sentence without its date expression, nor what it commemorates: "Two weeks after the invasion,
+    talks began" and "Ukraine marked the anniversary of the invasion on Friday" are not themselves the invasion."""
+    return _REMEMBERED.sub(" ", _own_date_free(row))
+
+
+_REMEMBERED = phrase(r"\b(?:<commemoration_nouns>)\s+of\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+")
+_ANNIVERSARY = re.compile(r"\b(?P<ordinal>[\w-]+)\s+anniversary\s+of\s+(?P<what>(?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.I)
+
+
+def _anniversary_of(head: str, names: list[str], row: dict) -> dict | None:
+    """ "Ukraine marked the first anniversary of Russia's invasion on Friday": the invasion fell that day one year
+    before, so a later "the day after the invasion" counts from it. The row moved back that many years, or None."""
+    if row.get("precision") != "day":
+        return None
+    for match in _ANNIVERSARY.finditer(_own_date_free(row)):
+        years = lookup_or("ordinals", match.group("ordinal").lower().removesuffix("-year"))
+        what = match.group("what")
+        if not years or not _has_stem(what, head) or not all(name in what for name in names):
+            continue
+        try:
+            start = shift(row["start"], "year", -years)
+        except ValueError:
+            return None
+        return {**row, "start": start, "end": start, "date_basis": "relative_previous"}
+    return None
+
+
+def _own_date_free(row: dict) -> str:
     return row["sentence"].replace(row.get("timex_text") or "\0", " ")
 
 
@@ -78,6 +107,8 @@ def referent(phrase: str, earlier: Sequence[dict], named: Sequence[tuple[str, di
     for row in reversed(earlier):
         if row.get("date_basis") not in OWN_DATE or row.get("start") is None:
             continue
+        if (remembered := _anniversary_of(head, names, row)) is not None:
+            return remembered
         same = _tells_the_same(kind, cue, row)
         own = _own_words(row)
         if names and all(re.search(rf"\b{re.escape(name)}\b", own) for name in names):

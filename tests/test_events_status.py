@@ -161,3 +161,15 @@ def test_a_reporting_verb_in_a_passive_reports_nothing():
     assert status.classify("He was added to the sanctions list.", tense="past")[0] == "occurred"
     assert status.classify("Three soldiers were reported missing.", tense="past")[0] == "occurred"
     assert status.classify("The minister added that troops would stay.", tense="past")[0] == "reported"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("On Friday, Zelenskiy recorded a video outside his office to show he had not fled.", "occurred"),
+        ("On Friday, he stayed in Kyiv so that nobody would doubt him.", "occurred"),
+        ("On Friday, Russia did not invade in order to avoid sanctions.", "negated"),
+    ],
+)
+def test_a_purpose_clause_does_not_decide_whether_the_event_happened(sentence, expected):
+    assert status.classify(sentence, tense="past")[0] == expected

@@ -34,9 +34,10 @@ _BY_TENSE = {
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’(?!\w)")
 # Month names are dates, not modal verbs: "in May" must not read as "may".
 _MONTH_MODAL = r"<month_modals>\b"  # "May": the month, unless it opens the sentence
-# A comma or semicolon, or a conjunction opening a clause with its own subject ("entered Kherson on Friday | as Russia
-# said ...", "prices jumped | after Gazprom said ..."): that clause's verbs are not the event's.
-_MAIN_PART_END = r"[,;]|\s(?=<clause_conjunctions>\s+(?:<definite_articles>\s+)?[A-Z])"
+# A comma or semicolon, a conjunction opening a clause with its own subject ("entered Kherson on Friday | as Russia
+# said ...", "prices jumped | after Gazprom said ...") or a purpose clause ("recorded a video | to show he had not
+# fled"): that clause's verbs are not the event's.
+_MAIN_PART_END = r"[,;]|\s(?=<clause_conjunctions>\s+(?:<definite_articles>\s+)?[A-Z])|\s(?=(?i:<purpose_openers>)\b)"
 # A relative clause closing the sentence (", which officials had said could be postponed.") describes its noun too.
 _TRAILING_RELATIVE = r",\s+<relative_pronouns>\b[^,;]*$"
 # A non-restrictive relative clause between commas describes a noun; its verb is not the clause's.

@@ -1470,3 +1470,10 @@ def test_newswire_probe_cases(sentence, dct, expected):
 def test_a_clause_end_keeps_before_and_after_from_counting_from_an_event():
     assert [t.text for t in tag("Two years before the war, he left.", "1998-02-13")] == ["Two years"]
     assert tag("In the last hour of trading, stocks fell.", "1998-02-13") == []
+
+
+def test_a_half_or_quarter_of_a_game_is_no_date():
+    assert tag("Arsenal scored twice in the second half to seal the win.", "2023-06-14") == []
+    assert tag("The Lakers scored 40 points in the third quarter.", "2023-06-14") == []
+    assert [t.value for t in tag("Growth will slow in the second half.", "2023-06-14")] == ["2023-H2"]
+    assert [t.value for t in tag("Arsenal scored in the second half of 2022.", "2023-06-14")] == ["2022-H2"]

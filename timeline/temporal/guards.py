@@ -407,8 +407,25 @@ def clock_part_of_day(text: str, match: re.Match[str]) -> bool:
 
 
 def half_of_year(text: str, match: re.Match[str]) -> bool:
-    """ "second-half earnings" is a half-year; "a second-half goal" is a match's half."""
-    return word_after(text, match.end()).lower() not in context_words()["match_words"]
+    """ "second-half earnings" is a half-year; "a second-half goal", "scored twice in the second half" a match's."""
+    if word_after(text, match.end()).lower() in context_words()["match_words"]:
+        return False
+    return bool(match.groupdict().get("year") or match.groupdict().get("unit")) or not _in_a_game(text, match)
+
+
+def quarter_of_year(text: str, match: re.Match[str]) -> bool:
+    """ "profit rose in the third quarter" is a quarter of the year; "scored 12 points in the third quarter" one of
+    a game."""
+    return bool(match.groupdict().get("year")) or not _in_a_game(text, match)
+
+
+GAME_REACH = 100  # characters either side of a bare half or quarter searched for words of a game
+
+
+def _in_a_game(text: str, match: re.Match[str]) -> bool:
+    return phrase(r"\b%game_words\b").search(
+        text, max(0, match.start() - GAME_REACH), min(len(text), match.end() + GAME_REACH)
+    ) is not None
 
 
 def clock_4digit(text: str, match: re.Match[str]) -> bool:
@@ -530,6 +547,7 @@ GUARDS: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "shift_unit": shift_unit,
     "clock_part_of_day": clock_part_of_day,
     "half_of_year": half_of_year,
+    "quarter_of_year": quarter_of_year,
     "clock_4digit": clock_4digit,
     "quarter_code_bare": quarter_code_bare,
     "overnight": overnight,

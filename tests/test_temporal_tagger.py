@@ -1477,3 +1477,20 @@ def test_a_half_or_quarter_of_a_game_is_no_date():
     assert tag("The Lakers scored 40 points in the third quarter.", "2023-06-14") == []
     assert [t.value for t in tag("Growth will slow in the second half.", "2023-06-14")] == ["2023-H2"]
     assert [t.value for t in tag("Arsenal scored in the second half of 2022.", "2023-06-14")] == ["2022-H2"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "expected"),
+    [
+        ("It was the summer of '96 and prices rose.", "1998-02-13", ["1996-SU"]),
+        ("Sales rose in '96.", "1998-02-13", ["1996"]),
+        ("He said '96 people died'", "1998-02-13", []),  # no preposition dates take
+        ("The contract was signed on 14-Jun-2023.", "2023-06-20", ["2023-06-14"]),
+        ("Police were called to 1600 Pennsylvania Avenue.", "2023-06-14", []),  # a house number
+        ("In 1999 Main Street was rebuilt.", "2023-06-14", ["1999"]),
+        ("Voters will go to the polls on Election Day.", "1998-10-26", ["1998-11-03"]),
+        ("Voters will go to the polls on Election Day.", "2024-10-26", ["2024-11-05"]),
+    ],
+)
+def test_years_days_and_numbers_found_by_the_round_13_probes(sentence, dct, expected):
+    assert [t.value for t in tag(sentence, dct)] == expected

@@ -157,6 +157,11 @@ def _first_name(text: str, match: re.Match[str]) -> bool:
     return not _after_date_preposition(text, match.start())
 
 
+def after_a_date_preposition(text: str, match: re.Match[str]) -> bool:
+    """ "in '96": a two-digit year only after a preposition dates take (not "'96 people died'")."""
+    return _after_date_preposition(text, match.start())
+
+
 def _after_date_preposition(text: str, start: int) -> bool:
     """ "in May", "on March 8": a preposition dates take, and not one that makes "may"/"march" a verb."""
     before = word_before(text, start)
@@ -175,6 +180,10 @@ def bare_year(text: str, match: re.Match[str]) -> bool:
         text, match.end()
     ):
         return False  # a group of a phone or account number ("+48 22 523 2000", "0800 123 1990")
+    if phrase(_STREET_AFTER, 0).match(text, match.end()) and word_before(text, match.start()) not in (
+        context_words()["address_free_prepositions"]
+    ):
+        return False  # a house number ("1600 Pennsylvania Avenue", "2000 Main St."), not "In 1999 Main Street was"
     before = word_before(text, match.start())
     coded = _CODE_BEFORE.search(text, max(0, match.start() - 30), match.start())
     if coded and coded.group(1).lower() in context_words()["not_year_before"]:
@@ -203,6 +212,7 @@ def bare_year(text: str, match: re.Match[str]) -> bool:
 
 
 _CITATION_PAGE = re.compile(r"[\d)]:\s?$")
+_STREET_AFTER = r"(?:\s+[A-Z][a-z]+){1,2}\s+(?i:%street_words)\b"
 _PATH_NEXT = re.compile(r"/(?:[A-Za-z]|\w+/)")
 _CODE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+[A-Z][A-Z0-9]{1,2}\s+$")
 _DIGIT_GROUP_BEFORE = re.compile(r"(?<![\d,.])\d{2,4}[ \t]$")
@@ -548,6 +558,7 @@ GUARDS: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "clock_part_of_day": clock_part_of_day,
     "half_of_year": half_of_year,
     "quarter_of_year": quarter_of_year,
+    "after_a_date_preposition": after_a_date_preposition,
     "clock_4digit": clock_4digit,
     "quarter_code_bare": quarter_code_bare,
     "overnight": overnight,

@@ -158,7 +158,7 @@ def _year_words() -> str:
 
 def year_value(text: str) -> int:
     """The year written in ``text``: "1998", "'98", "98", "nineteen ninety-six", "two thousand and one"."""
-    key = _key(text).lstrip("'")
+    key = _key(text).lstrip("'’")
     if key.isdigit():
         year = int(key)
         if len(key) == 2:  # two-digit years: '98 -> 1998, '21 -> 2021
@@ -196,7 +196,8 @@ def macros() -> dict[str, str]:
         + months
         + r"\.?\s+\d)))",
         "day": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
-        "year": r"(?:(?:1[0-9]\d\d|20\d\d)(?!\d)|" + _year_words() + ")",
+        # "1998", "nineteen ninety-six", and "'96" after a word that takes a year ("the summer of '96", "June '96")
+        "year": r"(?:(?:1[0-9]\d\d|20\d\d)(?!\d)|" + _year_words() + r"|(?<=[a-z] )['’]\d\d\b(?!['’]))",
         "num": num,
         "unit": alternation(lex["units"]),
         "season": alternation(lex["seasons"]),

@@ -173,3 +173,9 @@ def test_a_reporting_verb_in_a_passive_reports_nothing():
 )
 def test_a_purpose_clause_does_not_decide_whether_the_event_happened(sentence, expected):
     assert status.classify(sentence, tense="past")[0] == expected
+
+
+def test_a_clause_after_a_conjunction_does_not_decide_a_historic_present():
+    """ "sinks after Ukraine says ...": the saying is the subordinate clause's, the sinking happened."""
+    clause = "The Moskva, flagship of Russia's Black Sea Fleet, sinks after Ukraine says it hit the cruiser."
+    assert status.classify(clause)[0] == "occurred"

@@ -396,3 +396,23 @@ def test_a_role_in_apposition_after_a_name_leaves_the_title(text, expected):
 )
 def test_a_possessive_date_leaves_its_noun_a_determiner(text, timex, expected):
     assert title(text, timex) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "timex", "expected"),
+    [
+        # a relative clause's verb at the end is not the main clause's: before, "... hits the drama theatre were
+        # sheltering"
+        ("16 March 2022: A Russian air strike hits the drama theatre in Mariupol, where hundreds of civilians were "
+         "sheltering.", "16 March 2022", "A Russian air strike hits the drama theatre in Mariupol"),
+        # a subject before its apposition is no opening phrase (before: "Flagship of Russia's Black Sea Fleet, sinks")
+        ("14 April 2022: The Moskva, flagship of Russia's Black Sea Fleet, sinks after Ukraine says it hit the "
+         "cruiser.", "14 April 2022", "The Moskva sinks"),
+        # (before: "Said Russian soldiers were in the streets")
+        ("On Tuesday, the city's mayor, Igor Kolykhaev, said Russian soldiers were in the streets.", "Tuesday",
+         "Kolykhaev said Russian soldiers were in the streets"),
+        ("The talks, which lasted hours, ended on Monday.", "Monday", "The talks ended"),
+    ],
+)
+def test_chronology_and_apposition_titles_keep_subject_and_verb(text, timex, expected):
+    assert title(text, timex) == expected

@@ -147,7 +147,9 @@ def main_part_end(text: str, masked: Sequence[tuple[int, int]] = ()) -> int:
         at = match.start()
         if any(s <= at < e for s, e in blocked):
             continue
-        if verbs and verbs[0] < at:
+        if (verbs and verbs[0] < at) or (match.group().isspace() and len(text[:at].split()) >= 3):
+            # a conjunction or purpose clause after a few words ends the main part even when its verb is none the
+            # tense reader knows ("The Moskva sinks | after Ukraine says it hit the cruiser")
             return at
     return len(text)
 

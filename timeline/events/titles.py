@@ -284,13 +284,25 @@ def _strip_openers(text: str) -> str:
             intro is not None and all(word[0].isupper() for word in intro.group(1).split())
             and phrase(_LIST_GOES_ON, 0).match(text, intro.end()) is not None
         )
-        if intro and not listed and _find_verb(["", *_tokens(intro.group(1))]) is None:
+        if intro and not listed and _find_verb(["", *_tokens(intro.group(1))]) is None and not _apposed_subject(
+            text, intro
+        ):
             text = text[intro.end() :]  # not "The defenders surrendered, ...", nor "Nestle, Unilever and Danone"
         text = text[_scene_setting(text) :]
     return text
 
 
 _COMMA = re.compile(r",\s*")
+_APPOSITION_THEN_WORD = re.compile(r"(?:(?:[^,]|(?<=\d),(?=\d)){1,80},\s+)?([a-z]+)\b")  # "400,000" is one number
+
+
+def _apposed_subject(text: str, intro: re.Match[str]) -> bool:
+    """ "The Moskva, flagship of Russia's Black Sea Fleet, sinks", "The city's mayor, Igor Kolykhaev, said": a subject
+    before its apposition and verb, not an opening phrase ("In all likelihood, ...", "On Tuesday, ...")."""
+    if lexicon().intro.match(text):
+        return False
+    then = _APPOSITION_THEN_WORD.match(text, intro.end())
+    return then is not None and _is_verb(then.group(1))
 
 
 def _scene_setting(text: str) -> int:
@@ -396,7 +408,7 @@ def _drop_descriptions(text: str) -> str:
 
     def drop(match: re.Match[str]) -> str:
         following = text[match.end() :].split(None, 1)
-        verb_next = bool(following) and _is_verb(following[0].lower())
+        verb_next = bool(following) and _is_verb(following[0].lower().rstrip(".,;:!?"))
         return " " if verb_next and _TIMEX not in match.group() else match.group()
 
     return phrase(RELATIVE_CLAUSE).sub(drop, text)
@@ -431,14 +443,18 @@ def _find_verb(tokens: list[str]) -> int | None:
             and not tokens[i].startswith("-")  # "Moscow-backed": a compound's second half, no verb
         )  # fmt: skip
 
-    for i, word in enumerate(lowered):
-        past = word in lex.verbs_past or (len(word) > 4 and word.endswith("ed"))
-        if (word in lex.aux or past) and plausible(i):
-            # "Officials say the corridor will reopen": a saying before the auxiliary is the clause's verb
-            return next((j for j in range(1, i) if lowered[j] in lex.speech and plausible(j)), i)
-    for i, word in enumerate(lowered):
-        if word in lex.verbs_s and plausible(i):
-            return i
+    relatives = {*word_lists()["relative_pronouns"], *word_lists()["relative_adverbs"]}
+    # "hits the drama theatre in Mariupol, where hundreds were sheltering": the relative clause's verb comes last
+    main = next((i for i in range(1, len(lowered)) if lowered[i - 1] == "," and lowered[i] in relatives), len(tokens))
+    for limit in dict.fromkeys((main, len(tokens))):
+        for i, word in enumerate(lowered[:limit]):
+            past = word in lex.verbs_past or (len(word) > 4 and word.endswith("ed"))
+            if (word in lex.aux or past) and plausible(i):
+                # "Officials say the corridor will reopen": a saying before the auxiliary is the clause's verb
+                return next((j for j in range(1, i) if lowered[j] in lex.speech and plausible(j)), i)
+        for i, word in enumerate(lowered[:limit]):
+            if word in lex.verbs_s and plausible(i):
+                return i
     return None
 
 
@@ -486,7 +502,8 @@ def _ends_in_verb(group: list[str]) -> bool:
     if len(words) >= 2 and words[-2] in word_lists()["infinitive_markers"]:
         return words[-1] not in lex.aux
     passive = len(words) >= 2 and words[-2] in lex.aux and len(words[-1]) > 4 and words[-1].endswith("ed")
-    return bool(words) and (words[-1] in lex.verbs_past or passive) and all(
+    present = len(words) == 1 and words[0] in lex.verbs_s  # "The Moskva sinks": a chronology's historic present
+    return bool(words) and (words[-1] in lex.verbs_past or passive or present) and all(
         w in lex.aux or w in word_lists()["not_words"] for w in words[:-1]
     )
 
@@ -522,6 +539,9 @@ def _subject(tokens: list[str], slots: list[Mention]) -> str:
         return _render(tokens[0], slots)  # "Mariupol, a city of 400,000 people," -> "Mariupol"
     if listed and _list_end(tokens, 1) == len(tokens):
         return _render(text, slots)  # "Russia, Belarus and Syria"
+    comma = tokens.index(",") if "," in tokens else 0
+    if 0 < comma <= 3 and not listed and comma + 1 < len(tokens) and tokens[comma + 1][:1].islower():
+        return _render(_join(tokens[:comma]), slots)  # "The Moskva, flagship of the fleet" -> "The Moskva"
     if len(tokens) == 2 and tokens[0].lower() in lex.determiners and _SLOT.fullmatch(tokens[1]):
         return _render(tokens[1], slots)  # "the US" -> "US"
     if len(tokens) <= MAX_SUBJECT_WORDS:

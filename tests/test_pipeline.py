@@ -610,3 +610,17 @@ def test_a_transcripts_speaker_labels_and_greetings_make_no_rows():
     )
     rows = extract_article(_article(text))
     assert [r["title"] for r in rows] == ["The Kakhovka dam was destroyed", "Officials evacuated 1,500 people"]
+
+
+def test_a_quotation_keeps_its_date_words_and_an_inverted_speaker_titles_the_saying():
+    text = '"This winter will be very difficult," said one trader in London on Friday.'
+    titles = {r["timex_text"]: (r["title"], r["status"]) for r in extract_article(_article(text))}
+    assert titles["Friday"] == ("One trader in London: “This winter will be very difficult”", "reported")
+    assert titles["This winter"][0] == "“This winter will be very difficult”"  # before: "“will be very difficult”"
+
+
+def test_a_quotation_cut_at_its_semicolon_keeps_each_half_whole():
+    text = '"Last year we were firefighting; this year we are building," an EU official said on Friday.'
+    titles = {r["timex_text"]: r["title"] for r in extract_article(_article(text))}
+    assert titles["Last year"] == "“Last year we were firefighting”"  # before: '" we'
+    assert titles["this year"] == "“this year we are building”"

@@ -202,6 +202,8 @@ def _saying_cut(text: str, start: int, end: int, anchors: Sequence[tuple[int, in
         return None
     if status.is_passive(text[start:end], cues[0].start):
         return None  # "He was added to the sanctions list", "was reported missing": a passive, no saying
+    if not text[start : start + cues[0].start].strip(" ,;:\"'“”‘’"):
+        return None  # '"...," said one trader in London on Friday': the speaker after the verb, no content here
     cue_end = start + cues[0].end
     that = phrase(_THAT).match(text, cue_end, end)
     # not "said experts would stay until Saturday and that ...": a verb and a date before "that" are a first content

@@ -17,7 +17,7 @@ from timeline.events.dating import participles
 from timeline.events.gazetteer import Mention, load_yaml
 from timeline.events.phrases import phrase, word_lists
 from timeline.events.segment import relative_opening
-from timeline.events.status import RELATIVE_CLAUSE, not_until
+from timeline.events.status import RELATIVE_CLAUSE, not_until, quoted_spans
 from timeline.temporal.tense import not_past_forms, tense_cues
 
 MAX_TITLE = 80
@@ -169,7 +169,10 @@ def _with_antecedent(
 
 def _mark(text: str, timex: tuple[int, int] | None, mentions: list[Mention]) -> tuple[str, list[Mention]]:
     spans: list[tuple[int, int, str]] = []
-    if timex and 0 <= timex[0] < timex[1] <= len(text):
+    quoted = timex is not None and (
+        any(s <= timex[0] and timex[1] <= e for s, e in quoted_spans(text)) or _in_open_quote(text, timex[0])
+    )
+    if timex and 0 <= timex[0] < timex[1] <= len(text) and not quoted:  # a quotation keeps its words
         start, end = _date_words(text, *timex)
         # a possessive date is the noun's determiner: "in Sunday's EU poll" -> "in the EU poll"
         spans.append((start, end, "the" if text.endswith(("'s", "’s"), start, end) else _TIMEX))
@@ -183,6 +186,16 @@ def _mark(text: str, timex: tuple[int, int] | None, mentions: list[Mention]) -> 
     for start, end, token in sorted(spans, reverse=True):
         out = out[:start] + token + out[end:]
     return " ".join(out.split()), slots
+
+
+def _in_open_quote(text: str, at: int) -> bool:
+    """ '"Last year we were firefighting', 'this year we are building,"' (a quotation cut at its semicolon): ``at``
+    follows a quote never closed, or comes before a closing one never opened."""
+    head, tail = text[:at], text[at:]
+    return (
+        head.count('"') % 2 == 1 or head.count("“") > head.count("”")
+        or tail.count("”") > tail.count("“") or (tail.count('"') % 2 == 1 and head.count('"') % 2 == 0)
+    )
 
 
 def _date_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -461,6 +474,9 @@ def _find_verb(tokens: list[str]) -> int | None:
 def _structured(marked: str, slots: list[Mention]) -> str:
     lex = lexicon()
     quote = re.match(r'^\s*["“](.+?)[,.!?]?["”]\s*,?\s*(.*)$', marked)
+    opened = re.match(r'^\s*["“]([^"”]+?)[,.;!?]?\s*$', marked) or re.match(r'^\s*([^"“]+?)[,.;!?]?["”]\W*$', marked)
+    if quote is None and opened:  # a quotation cut at its semicolon: '"Last year we were firefighting'
+        return f"“{_render(_clean(opened.group(1)), slots).strip(' ,.;')}”"
     if quote:
         speaker = next((slots[int(i)] for i in _SLOT.findall(quote.group(2))), None)
         said = _render(_clean(quote.group(1)), slots).strip(" ,.")
@@ -469,6 +485,15 @@ def _structured(marked: str, slots: list[Mention]) -> str:
         return f"{_render(_SLOT.search(quote.group(2)).group(0), slots)}: “{said}”"
     clause = _focus(marked)
     tokens = _tokens(clause)
+    inverted = re.match(r"^\W*(\w+)\s+(.+)$", clause)
+    if (
+        inverted and inverted.group(1).lower() in lex.speech and inverted.group(1).lower() not in lex.aux
+        and _find_verb(["", *_tokens(inverted.group(2))]) is None
+    ):  # fmt: skip
+        # '"...," said one trader in London': the speaker after the verb (not "said it was a matter of regret")
+        speaker = _render(_clean(inverted.group(2)), slots).strip(" ,.;:")
+        if speaker:
+            return f"{speaker} {inverted.group(1).lower()}"
     v = _find_verb(tokens)
     if v is None:
         return _render(clause, slots)

@@ -624,3 +624,13 @@ def test_a_quotation_cut_at_its_semicolon_keeps_each_half_whole():
     titles = {r["timex_text"]: r["title"] for r in extract_article(_article(text))}
     assert titles["Last year"] == "“Last year we were firefighting”"  # before: '" we'
     assert titles["this year"] == "“this year we are building”"
+
+
+def test_a_joined_clause_with_an_opinion_verb_keeps_its_date_to_itself():
+    text = ("Ofgem said it would review the cap every three months, and analysts at Cornwall Insight expect it to "
+            "rise to more than 5,000 pounds in January.")
+    rows = extract_article(_article(text, published=dt.date(2022, 8, 26)))
+    dated = {r["title"]: r["start"] for r in rows}
+    assert dated["Ofgem said it would review the cap every three months"] == dt.date(2022, 8, 26)  # not January
+    assert any(title.startswith("Analysts at Cornwall Insight expect") and start == dt.date(2023, 1, 1)
+               for title, start in dated.items())

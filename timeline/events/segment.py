@@ -289,6 +289,8 @@ def _has_subject_and_verb(clause: str) -> bool:
         return False
     head = " ".join(words[:8])
     cues = [start for start, _end, _kind in tense_cues(head)]
+    if any(word.lower() in _lexicon()["opinion_verbs"] for word in words[1:8]):
+        return not cues or cues[0] > 0  # "analysts ... expect it to rise"
     return bool(cues) and cues[0] > 0
 
 

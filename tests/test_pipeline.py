@@ -634,3 +634,14 @@ def test_a_joined_clause_with_an_opinion_verb_keeps_its_date_to_itself():
     assert dated["Ofgem said it would review the cap every three months"] == dt.date(2022, 8, 26)  # not January
     assert any(title.startswith("Analysts at Cornwall Insight expect") and start == dt.date(2023, 1, 1)
                for title, start in dated.items())
+
+
+def test_a_dated_description_of_the_subject_is_its_own_event_beside_the_main_clause_s_dates():
+    text = ("Britain's Prime Minister Boris Johnson, who travelled to Kyiv in April, is due to return before the end "
+            "of June, a Downing Street source said.")
+    rows = extract_article(_article(text, published=dt.date(2022, 6, 10)))
+    by_date = {r["timex_text"]: (r["title"], r["status"]) for r in rows}
+    assert by_date["April"] == ("Johnson travelled to Kyiv", "occurred")  # before: scheduled, from "is due"
+    assert by_date["the end of June"][0].startswith("Johnson is due to return")  # before: "Johnson travelled to ..."
+    merkel = extract_article(_article("Angela Merkel, who served from 2005 to 2021, will visit Kyiv on Monday."))
+    assert [r["title"] for r in merkel] == ["Angela Merkel served", "Angela Merkel will visit Kyiv"]

@@ -253,9 +253,14 @@ def _split_plain(text: str, start: int, end: int, anchors: Sequence[tuple[int, i
         saying = Clause(s, e, tuple(saying_ids), role="saying")
         contents = _partition(text, cut, end, anchors, content_ids)
         return [saying] + [Clause(c.start, c.end, c.anchors, role="content", parent=0) for c in contents]
-    if len(ids) == 1 and (cut := _parenthetical_cut(text, start, end, anchors[ids[0]])) is not None:
-        first, second = _trim(text, start, cut), _trim(text, cut, end)
-        return [Clause(*first, tuple(ids), role="background"), Clause(*second)]
+    if ids and (cut := _parenthetical_cut(text, start, end, anchors[ids[0]])) is not None:
+        # "Johnson, who travelled to Kyiv in April, | is due to return before the end of June": the description and
+        # its date apart, then the rest of the sentence with its own dates
+        first = _trim(text, start, cut)
+        rest = _split_plain(text, cut, end, anchors, [i for i in ids if anchors[i][0] >= cut])
+        return [Clause(*first, tuple(i for i in ids if anchors[i][0] < cut), role="background")] + [
+            Clause(c.start, c.end, c.anchors, c.role, None if c.parent is None else c.parent + 1) for c in rest
+        ]
     return _mark_postposed_saying(text, _partition(text, start, end, anchors, ids))
 
 

@@ -528,7 +528,8 @@ def _ends_in_verb(group: list[str]) -> bool:
         return words[-1] not in lex.aux
     passive = len(words) >= 2 and words[-2] in lex.aux and len(words[-1]) > 4 and words[-1].endswith("ed")
     present = len(words) == 1 and words[0] in lex.verbs_s  # "The Moskva sinks": a chronology's historic present
-    return bool(words) and (words[-1] in lex.verbs_past or passive or present) and all(
+    past = bool(words) and (words[-1] in lex.verbs_past or (len(words[-1]) > 4 and words[-1].endswith("ed")))
+    return bool(words) and (past or passive or present) and all(
         w in lex.aux or w in word_lists()["not_words"] for w in words[:-1]
     )
 

@@ -645,3 +645,11 @@ def test_a_dated_description_of_the_subject_is_its_own_event_beside_the_main_cla
     assert by_date["the end of June"][0].startswith("Johnson is due to return")  # before: "Johnson travelled to ..."
     merkel = extract_article(_article("Angela Merkel, who served from 2005 to 2021, will visit Kyiv on Monday."))
     assert [r["title"] for r in merkel] == ["Angela Merkel served", "Angela Merkel will visit Kyiv"]
+
+
+def test_a_dated_description_before_a_saying_with_its_own_date_is_cut_off_first():
+    text = ("Uniper, which received a 15 billion euro bailout in July, said earlier this month it had lost 12.3 "
+            "billion euros in the first half.")
+    rows = {r["timex_text"]: r for r in extract_article(_article(text, published=dt.date(2022, 8, 26)))}
+    assert (rows["July"]["title"], rows["July"]["status"]) == ("Uniper received a 15 billion euro bailout", "occurred")
+    assert rows["earlier this month"]["status"] == "reported"  # before: no row, its date lost to "July"

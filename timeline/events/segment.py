@@ -245,6 +245,15 @@ def _split_plain(text: str, start: int, end: int, anchors: Sequence[tuple[int, i
         return left + [
             Clause(c.start, c.end, c.anchors, c.role, None if c.parent is None else c.parent + len(left)) for c in right
         ]
+    following = anchors[ids[1]] if len(ids) > 1 else None
+    if ids and (cut := _parenthetical_cut(text, start, end, anchors[ids[0]], following)) is not None:
+        # "Johnson, who travelled to Kyiv in April, | is due to return before the end of June": the description and
+        # its date apart, then the rest of the sentence with its own dates
+        first = _trim(text, start, cut)
+        rest = _split_plain(text, cut, end, anchors, [i for i in ids if anchors[i][0] >= cut])
+        return [Clause(*first, tuple(i for i in ids if anchors[i][0] < cut), role="background")] + [
+            Clause(c.start, c.end, c.anchors, c.role, None if c.parent is None else c.parent + 1) for c in rest
+        ]
     cut = _saying_cut(text, start, end, [anchors[i] for i in ids]) if ids else None
     if cut is not None and any(cut <= anchors[i][0] for i in ids) and start < cut < end:
         saying_ids = [i for i in ids if anchors[i][0] < cut]
@@ -253,14 +262,6 @@ def _split_plain(text: str, start: int, end: int, anchors: Sequence[tuple[int, i
         saying = Clause(s, e, tuple(saying_ids), role="saying")
         contents = _partition(text, cut, end, anchors, content_ids)
         return [saying] + [Clause(c.start, c.end, c.anchors, role="content", parent=0) for c in contents]
-    if ids and (cut := _parenthetical_cut(text, start, end, anchors[ids[0]])) is not None:
-        # "Johnson, who travelled to Kyiv in April, | is due to return before the end of June": the description and
-        # its date apart, then the rest of the sentence with its own dates
-        first = _trim(text, start, cut)
-        rest = _split_plain(text, cut, end, anchors, [i for i in ids if anchors[i][0] >= cut])
-        return [Clause(*first, tuple(i for i in ids if anchors[i][0] < cut), role="background")] + [
-            Clause(c.start, c.end, c.anchors, c.role, None if c.parent is None else c.parent + 1) for c in rest
-        ]
     return _mark_postposed_saying(text, _partition(text, start, end, anchors, ids))
 
 
@@ -308,19 +309,24 @@ def _parenthetical_opener() -> re.Pattern[str]:
     return re.compile(rf",\s+(?:(?i:{words})|{dating.participles()})\b")
 
 
-def _parenthetical_cut(text: str, start: int, end: int, anchor: tuple[int, int]) -> int | None:
+def _parenthetical_cut(
+    text: str, start: int, end: int, anchor: tuple[int, int], next_anchor: tuple[int, int] | None = None
+) -> int | None:
     """After a dated relative or participle clause whose sentence goes on in another tense, the date stops.
 
     "The war, which started in 2014, | has killed 14,000 people": the year dates the start, not the
     toll as of now; likewise "Jobs, born on February 24, 1955, | has built ...". Only a present,
     perfect or future main verb after the closing comma is cut off; "The summit, held on 16 June,
     ended without agreement" stays one event. A clause about a person ("who") is background whatever the
-    tense: "Johnson, who took office in July 2019, | said it was a matter of regret" said it later.
+    tense: "Johnson, who took office in July 2019, | said it was a matter of regret" said it later. So is any
+    description when the sentence goes on with a date of its own (``next_anchor``).
     """
     openers = list(_parenthetical_opener().finditer(text, start, anchor[0]))
     closing = text.find(",", anchor[1], end)
     if not openers or closing < 0 or "," in text[openers[-1].end() : anchor[0]]:
         return None
+    if next_anchor is not None and next_anchor[0] > closing:
+        return closing + 1  # "Uniper, which received a bailout in July, | said earlier this month": a date of its own
     tense = dating.clause_tense(text[closing + 1 : end])
     about_a_person = openers[-1].group().lower().endswith("who")
     if tense in ("present", "perfect", "future") or (about_a_person and tense is not None):

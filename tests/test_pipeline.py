@@ -653,3 +653,12 @@ def test_a_dated_description_before_a_saying_with_its_own_date_is_cut_off_first(
     rows = {r["timex_text"]: r for r in extract_article(_article(text, published=dt.date(2022, 8, 26)))}
     assert (rows["July"]["title"], rows["July"]["status"]) == ("Uniper received a 15 billion euro bailout", "occurred")
     assert rows["earlier this month"]["status"] == "reported"  # before: no row, its date lost to "July"
+
+
+def test_a_signpost_line_is_no_event_and_a_dash_aside_leaves_the_title():
+    rows = extract_article(_article("Russia invaded Ukraine on 24 February. Here is how the conflict has unfolded."))
+    assert [r["title"] for r in rows] == ["Russia invaded Ukraine"]
+    text = ("Russian-installed officials in four occupied regions - Luhansk, Donetsk, Kherson and Zaporizhzhia - said "
+            "yesterday they would hold referendums.")
+    (said,) = [r for r in extract_article(_article(text)) if r["timex_text"] == "yesterday"]
+    assert said["title"].startswith("Russian-installed officials in four occupied regions said")

@@ -400,8 +400,10 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
         if since := _since_earlier_event(text, sentence, rows, referred):
             anchors = sorted([*anchors, since], key=lambda a: a.start)
         sentence_text = text[sentence.start : sentence.end]
-        if not anchors and _is_heading(text, sentence.start, sentence.end):
-            continue  # "Key events in the run-up to the war:", "Key dates": a heading over what follows, no event
+        if not anchors and (
+            _is_heading(text, sentence.start, sentence.end) or segment.is_signpost(sentence_text)
+        ):
+            continue  # "Key events in the run-up to the war:", "Here is how the conflict unfolded.": no event
         clauses = segment.split_clauses(text, sentence.start, sentence.end, [(a.start, a.end) for a in anchors])
         ids = [_event_id(article.article_id, c, anchors[c.anchors[0]] if c.anchors else None) for c in clauses]
         kept: set[int] = set()

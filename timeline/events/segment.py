@@ -430,3 +430,11 @@ _PHATIC = r"\W*(?:<phatic_phrases>)\b(?:,?\s+[A-Z][\w'’-]*)?\W*"
 def is_phatic(text: str, start: int, end: int) -> bool:
     """A greeting, thanks or assent ("Good evening.", "Thank you.", "That's right, Anna.") states no event."""
     return bool(phrase(_PHATIC).fullmatch(text, start, end))
+
+
+_SIGNPOST = r"\W*(?:<signpost_openers>)\b"
+
+
+def is_signpost(sentence: str) -> bool:
+    """A line that only points at what follows ("Here is how the conflict has unfolded.") states no event."""
+    return phrase(_SIGNPOST).match(sentence) is not None

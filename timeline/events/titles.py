@@ -242,12 +242,14 @@ def _render(text: str, slots: list[Mention]) -> str:
 
 
 _AGENT_ASIDE = r",\s*(?:\w+ed|<aside_participles>)\s+<agent_prepositions>\s+[^,]+,"  # ", led by Putin,"
+_DASH_ASIDE = re.compile(r"\s[-–—]\s[^-–—]{1,100}?\s[-–—]\s")
 
 
 def _clean(text: str) -> str:
     lex = lexicon()
     text = lex.date_preps.sub("", text)
     text = re.sub(r"\([^)]*\)", "", text)
+    text = _DASH_ASIDE.sub(" ", text)  # "officials in four regions - Luhansk, Donetsk, Kherson and Zaporizhzhia - said"
     text = phrase(_AGENT_ASIDE).sub(" ", text)
     text = lex.aside.sub(" ", text)
     text = _ROLE_APPOSITION.sub(_without_role, text)

@@ -258,3 +258,10 @@ def test_a_comma_inside_a_number_is_no_clause_boundary():
     sunday, december = text.index("Sunday"), text.index("mid-December")
     clauses = segment.split_clauses(text, 0, len(text), [(sunday, sunday + 6), (december, december + 12)])
     assert all(not text[c.start : c.end].startswith("000") for c in clauses)
+
+
+def test_where_and_when_a_statement_was_made_is_no_content_of_it():
+    text = '"This is terror against Kharkiv," President Volodymyr Zelenskiy said in a video address late on Tuesday.'
+    start = text.index("late on Tuesday")
+    clauses = segment.split_clauses(text, 0, len(text), [(start, start + len("late on Tuesday"))])
+    assert [c.role for c in clauses] == ["main"]  # before: "said" | "in a video address late on Tuesday."

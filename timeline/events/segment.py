@@ -214,6 +214,9 @@ def _saying_cut(text: str, start: int, end: int, anchors: Sequence[tuple[int, in
         return that.end()
     if status.takes_object(text[start:end], cues[0]):
         return None  # an object, not a statement: "Putin announced a partial mobilisation on Sept. 21"
+    after = text[cue_end:end].split(None, 1)
+    if after and after[0].lower() in _lexicon()["saying_adjuncts"] and not tense_cues(text[cue_end:end]):
+        return None  # "said in a video address late on Tuesday": where and when it was said, no statement
     for a_start, a_end in anchors:
         if cue_end <= a_start and len(text[cue_end:a_start].split()) <= 3:
             return a_end

@@ -662,3 +662,21 @@ def test_a_signpost_line_is_no_event_and_a_dash_aside_leaves_the_title():
             "yesterday they would hold referendums.")
     (said,) = [r for r in extract_article(_article(text)) if r["timex_text"] == "yesterday"]
     assert said["title"].startswith("Russian-installed officials in four occupied regions said")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a speaker no gazetteer holds, after the verb (before: titled by the place in the apposition, "Bakhmut")
+        ("\"It's over,\" said Maria, 62, a retired nurse from Bakhmut, on Friday.", dt.date(2023, 6, 14),
+         ["Maria: “It's over”"]),
+        # a dateline's hyphen, then an aside between dashes (before: "WASHINGTON a victory for Dole")
+        ("WASHINGTON - The Senate passed the bill on Thursday - a victory for Dole - after weeks of debate.",
+         dt.date(1996, 5, 10), ["Senate passed the bill"]),
+        # a description with two dates of its own keeps both (before: "charged on May 3" had no row)
+        ("Smith, who was arrested in April and charged on May 3, was released on Monday.", dt.date(2023, 6, 14),
+         ["Smith was arrested", "Smith charged", "Smith was released"]),
+    ],
+)
+def test_titles_and_clauses_found_by_the_sweep_of_round_13(text, published, expected):
+    assert [r["title"] for r in extract_article(_article(text, published=published))] == expected

@@ -315,7 +315,7 @@ def _without_dateline(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
 # a dash: a dateline without a date, which opens the story's first line
 _PLACE_LINE = re.compile(
     r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}(?:, [A-Z][A-Za-z.]{1,15})?\s*"
-    r"(?:\([^()\n]{1,40}\)\s*(?:—|–|--| - )|(?:—|–|--))\s*(?=[A-Z])"  # an agency, or a long dash; a sentence after
+    r"(?:\([^()\n]{1,40}\)\s*(?:—|–|--| - )|(?:—|–|--|-(?=\s)))\s*(?=[A-Z])"  # an agency, or a dash; a sentence after
 )
 
 

@@ -202,7 +202,7 @@ def _saying_cut(text: str, start: int, end: int, anchors: Sequence[tuple[int, in
         return None
     if status.is_passive(text[start:end], cues[0].start):
         return None  # "He was added to the sanctions list", "was reported missing": a passive, no saying
-    if not text[start : start + cues[0].start].strip(" ,;:\"'“”‘’"):
+    if _AFTER_A_QUOTE.search(text[start : start + cues[0].start]):
         return None  # '"...," said one trader in London on Friday': the speaker after the verb, no content here
     cue_end = start + cues[0].end
     that = phrase(_THAT).match(text, cue_end, end)
@@ -221,6 +221,9 @@ def _saying_cut(text: str, start: int, end: int, anchors: Sequence[tuple[int, in
         if cue_end <= a_start and len(text[cue_end:a_start].split()) <= 3:
             return a_end
     return cue_end
+
+
+_AFTER_A_QUOTE = re.compile(r"(?:^|[\"”’])[\s,;:]*$")  # a saying verb opening its stretch, or right after a quotation
 
 
 #: Markers at least this strong (";", ", and", ", but", ...) join independent clauses: a sentence is
@@ -252,10 +255,15 @@ def _split_plain(text: str, start: int, end: int, anchors: Sequence[tuple[int, i
     if ids and (cut := _parenthetical_cut(text, start, end, anchors[ids[0]], following)) is not None:
         # "Johnson, who travelled to Kyiv in April, | is due to return before the end of June": the description and
         # its date apart, then the rest of the sentence with its own dates
-        first = _trim(text, start, cut)
+        described = [i for i in ids if anchors[i][0] < cut]  # "who was arrested in April and charged on May 3,"
+        background = [
+            Clause(c.start, c.end, c.anchors, role="background")
+            for c in (_partition(text, start, cut, anchors, described) if len(described) > 1 else [])
+        ] or [Clause(*_trim(text, start, cut), tuple(described), role="background")]
         rest = _split_plain(text, cut, end, anchors, [i for i in ids if anchors[i][0] >= cut])
-        return [Clause(*first, tuple(i for i in ids if anchors[i][0] < cut), role="background")] + [
-            Clause(c.start, c.end, c.anchors, c.role, None if c.parent is None else c.parent + 1) for c in rest
+        return background + [
+            Clause(c.start, c.end, c.anchors, c.role, None if c.parent is None else c.parent + len(background))
+            for c in rest
         ]
     cut = _saying_cut(text, start, end, [anchors[i] for i in ids]) if ids else None
     if cut is not None and any(cut <= anchors[i][0] for i in ids) and start < cut < end:

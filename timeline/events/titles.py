@@ -242,14 +242,32 @@ def _render(text: str, slots: list[Mention]) -> str:
 
 
 _AGENT_ASIDE = r",\s*(?:\w+ed|<aside_participles>)\s+<agent_prepositions>\s+[^,]+,"  # ", led by Putin,"
-_DASH_ASIDE = re.compile(r"\s[-–—]\s[^-–—]{1,100}?\s[-–—]\s")
+_SPACED_DASH = re.compile(r"\s[-–—](?:\s|$)")
+MAX_ASIDE = 100  # characters between two dashes that may be an aside
+
+
+def _without_dash_asides(text: str) -> str:
+    """ "officials in four regions - Luhansk, Donetsk, Kherson and Zaporizhzhia - said": an aside between spaced
+    dashes with no verb leaves; a clause between a dateline's dash and an aside's stays ("WASHINGTON - The Senate
+    passed the bill - a victory for Dole - after ..." loses only "a victory for Dole")."""
+    dashes = list(_SPACED_DASH.finditer(text))
+    kept, cursor, index = [], 0, 0
+    while index + 1 < len(dashes):
+        opening, closing = dashes[index], dashes[index + 1]
+        inner = text[opening.end() : closing.start()]
+        if len(inner) <= MAX_ASIDE and not tense_cues(inner):
+            kept.append(text[cursor : opening.start()] + " ")
+            cursor, index = closing.end(), index + 2
+        else:
+            index += 1
+    return "".join(kept) + text[cursor:]
 
 
 def _clean(text: str) -> str:
     lex = lexicon()
     text = lex.date_preps.sub("", text)
     text = re.sub(r"\([^)]*\)", "", text)
-    text = _DASH_ASIDE.sub(" ", text)  # "officials in four regions - Luhansk, Donetsk, Kherson and Zaporizhzhia - said"
+    text = _without_dash_asides(text)
     text = phrase(_AGENT_ASIDE).sub(" ", text)
     text = lex.aside.sub(" ", text)
     text = _ROLE_APPOSITION.sub(_without_role, text)
@@ -480,8 +498,13 @@ def _structured(marked: str, slots: list[Mention]) -> str:
     if quote is None and opened:  # a quotation cut at its semicolon: '"Last year we were firefighting'
         return f"“{_render(_clean(opened.group(1)), slots).strip(' ,.;')}”"
     if quote:
-        speaker = next((slots[int(i)] for i in _SLOT.findall(quote.group(2))), None)
+        speaker = next(
+            (slots[int(i)] for i in _SLOT.findall(quote.group(2)) if slots[int(i)].category not in _NO_SPEAKERS), None
+        )
         said = _render(_clean(quote.group(1)), slots).strip(" ,.")
+        inverted = re.match(r"(\w+)\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\b", quote.group(2))
+        if speaker is None and inverted and inverted.group(1).lower() in lex.speech:
+            return f"{inverted.group(2)}: “{said}”"  # '"It's over," said Maria, 62, a retired nurse'
         if speaker is None:
             return f"“{said}”"
         return f"{_render(_SLOT.search(quote.group(2)).group(0), slots)}: “{said}”"
@@ -630,6 +653,7 @@ def _verb_group(tokens: list[str], pronoun: bool = False) -> tuple[list[str], li
 
 
 _QUOTES = frozenset({'"', "“", "”"})
+_NO_SPEAKERS = frozenset({"region", "city"})  # '"It's over," said Maria, a nurse from Bakhmut': not Bakhmut
 
 
 _OBJECT_ENDS = frozenset({",", ";", ":", "(", ")", "—", "–", "."})

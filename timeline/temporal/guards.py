@@ -158,8 +158,10 @@ def _first_name(text: str, match: re.Match[str]) -> bool:
 
 
 def after_a_date_preposition(text: str, match: re.Match[str]) -> bool:
-    """ "in '96": a two-digit year only after a preposition dates take (not "'96 people died'")."""
-    return _after_date_preposition(text, match.start())
+    """ "in '96": a two-digit year only after a preposition dates take (not "'96 people died'"), and not an opening
+    quote before a count ("an attack by '40 drones'")."""
+    counted = next_word(text, match.end()).lower().rstrip("'’") in context_words()["counted_nouns"]
+    return _after_date_preposition(text, match.start()) and not counted
 
 
 def _after_date_preposition(text: str, start: int) -> bool:
@@ -181,7 +183,7 @@ def bare_year(text: str, match: re.Match[str]) -> bool:
     ):
         return False  # a group of a phone or account number ("+48 22 523 2000", "0800 123 1990")
     if phrase(_STREET_AFTER, 0).match(text, match.end()) and word_before(text, match.start()) not in (
-        context_words()["address_free_prepositions"]
+        context_words()["address_free_prepositions"] | context_words()["noun_openers"]  # "The 2008 Wall Street crash"
     ):
         return False  # a house number ("1600 Pennsylvania Avenue", "2000 Main St."), not "In 1999 Main Street was"
     before = word_before(text, match.start())

@@ -26,7 +26,7 @@ from timeline.temporal.calendar import (
 from timeline.temporal.guards import possessive_after, word_after, word_before
 from timeline.temporal.lexicon import context_words, lookup, phrase
 from timeline.temporal.matching import Candidate, candidates, select
-from timeline.temporal.model import AS_LAST_TOLD, IN_THE_DAY, ON_OR_AFTER, ON_OR_BEFORE, Timex
+from timeline.temporal.model import AS_LAST_TOLD, IN_THE_DAY, ON_OR_AFTER, ON_OR_BEFORE, Draft, Timex
 from timeline.temporal.neighbours import after_resolution, before_resolution, names_its_day
 from timeline.temporal.normalize import DAYLESS, PAST_ONLY
 from timeline.temporal.resolve import Mention, resolve
@@ -83,6 +83,7 @@ _FRONTED = r"\s*%past_placings\s+$"
 _NOT_PLACED = (
     r"\b(?:%past_unplacing|%event_nouns)\b|[;:()]|\bto\s+(?:$|(?!%noun_openers\b)(?-i:[a-z]))"
     r"|\b(?:%past_unplacing_prepositions|%subordinating_conjunctions)\s+$"
+    r"|\bfor\s+(?!(?:\S+\s+){0,2}%units\b)"  # "hired for the festival in August", not "for three days"
 )
 _RESULTS_AFTER = r"[\s-]+(?:[a-z]+\s+)?%quarter_code_followers\b"
 _THE_NEXT = r"the\s+%told_next\b"
@@ -280,6 +281,8 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             cues_by_sentence[key] = graded_cues(text[sentence_start:sentence_end])
         tense = tense_among(cues_by_sentence[key], candidate.start - sentence_start, candidate.end - sentence_start,
                             text[sentence_start:sentence_end])
+        if publication is not None and _TWO_DIGIT_YEAR.search(text, candidate.start, candidate.end):
+            draft = _century_back(draft, publication)  # "since '45" said in 2023 is 1945, not 2045
         if draft.weekday is not None and draft.month is None and _just_ahead(text, candidate):
             tense = "future" if tense == "future" else "planned"  # the nearest such day, or the next in a plan
         elif (
@@ -555,10 +558,19 @@ def _told_year(
     last = result[-1] if result else None
     if (
         tense == "past" and previous.granularity == "year" and last is not None and last.start < sentence_start
-        and _YEAR_VALUE.fullmatch(last.value) and _frames_a_clause(text, last)
+        and _YEAR_VALUE.fullmatch(last.value) and _frames_a_clause(text, last) and _opens_its_sentence(text, last)
     ):  # fmt: skip
-        return told
+        return told  # not "Finland applied to join NATO in 2022. In April, it became a member": a year at the end
     return None
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)\W*$")
+
+
+def _opens_its_sentence(text: str, told: Timex) -> bool:
+    """ "In 2014 the war began", "In 1992, ...": the year and its preposition open the sentence."""
+    preposition = max(0, told.start - len(word_before(text, told.start)) - 1)
+    return _SENTENCE_START.search(text, max(0, preposition - 12), preposition) is not None
 
 
 def _frames_a_clause(text: str, told: Timex) -> bool:
@@ -587,6 +599,19 @@ def _overnight_before_saying(text: str, result: list[Timex]) -> list[Timex]:
     return out
 
 
+TWO_DIGIT_AHEAD = 10  # how many years past publication a year written "'30" may lie; further ones are a century back
+
+
+def _century_back(draft: Draft, publication: dt.date) -> Draft:
+    """A year written with two digits ("'45") lying more than ``TWO_DIGIT_AHEAD`` years past publication is the
+    one a century earlier."""
+    if draft.kind == "fixed" and draft.value.isdigit() and int(draft.value) > publication.year + TWO_DIGIT_AHEAD:
+        return replace(draft, value=f"{int(draft.value) - 100:04d}")
+    if draft.year is not None and draft.year > publication.year + TWO_DIGIT_AHEAD:
+        return replace(draft, year=draft.year - 100)
+    return draft
+
+_TWO_DIGIT_YEAR = re.compile(r"['’]\d\d\b")
 NARRATIVE_MONTHS_ON = 3  # how many months after the one just told a past clause's bare month may follow it
 CHRONOLOGY_ITEMS = 3  # dated list items that make a chronology
 CHRONOLOGY_AHEAD_DAYS = 60  # how far past publication a chronology without a year may not run

@@ -173,9 +173,12 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
                                                                         match.start()))
         ):
             continue  # an infinitive ("agreed to meet", "will meet") or a noun ("the close of business", "the votes")
-        if kind == "past" and word in _noun_pasts() and _article_before().search(sentence, max(0, match.start() - 8),
-                                                                                 match.start()):
-            continue  # a noun: "a direct hit on Tuesday", "the cut announced on Monday"
+        if kind == "past" and word in _noun_pasts() and (
+            _article_before().search(sentence, max(0, match.start() - 8), match.start())
+            or (_NOUN_BEFORE_PAST.search(sentence, max(0, match.start() - 24), match.start())
+                and not _OBJECT_AFTER.match(sentence, match.end()))
+        ):
+            continue  # a noun: "a direct hit on Tuesday", "a rate cut in September" (not "The company cut jobs")
         if kind == "past" and _auxiliary_before().search(sentence, max(0, match.start() - 24), match.start()):
             continue  # a participle ("will be named", "to be completed"): its auxiliary is the cue
         if (
@@ -192,7 +195,7 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
             continue  # "were planning", "was scheduled": the plan word that follows is the cue
         strong = not (kind == "past" and word.endswith("ed") and word not in _strong_past())
         if kind == "future" and word in _complement_future() and _article_after().match(sentence, match.end()):
-            kind = raw = "past"  # "agreed to the inspections on Jan. 5": a thing agreed to, no plan
+            continue  # "agreed to the inspections on Jan. 5": a thing agreed to, no plan (the agreeing or the thing)
         if kind == "future":
             strong = word not in _weak_future()
             if plans.past_auxiliary.search(sentence, max(0, match.start() - 28), match.start()) or word in plans.past:
@@ -202,6 +205,8 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
 
 
 _NON_SPACE = re.compile(r"\S")
+_NOUN_BEFORE_PAST = re.compile(r"\b(?:a|an|the|any|another|its|their)\s+[a-z-]+\s+$")  # "a rate cut"
+_OBJECT_AFTER = re.compile(r"\s+(?!(?:in|on|at|by|of|for|from|to|this|next|last|later|earlier|and|or)\b)[a-z]")
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][a-z]*\s+$")
 
 

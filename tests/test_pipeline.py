@@ -676,6 +676,13 @@ def test_a_signpost_line_is_no_event_and_a_dash_aside_leaves_the_title():
         # a description with two dates of its own keeps both (before: "charged on May 3" had no row)
         ("Smith, who was arrested in April and charged on May 3, was released on Monday.", dt.date(2023, 6, 14),
          ["Smith was arrested", "Smith charged", "Smith was released"]),
+        # a subject's apposition is closed by a comma before its verb (not "unless Congress acts, the government")
+        ("Yellen warned that unless Congress acts, the government will default on June 5.", dt.date(2023, 6, 14),
+         ["Congress acts, the government to default"]),
+        ("The Bank of England, the country's central bank, will raise rates on Thursday.", dt.date(2023, 6, 14),
+         ["The Bank of England to raise rates"]),
+        ("Feb. 4 — State of the Union", dt.date(1996, 11, 20), ["State of the Union"]),  # "State" is no saying here
+        ("This is how it ends, the general said.", dt.date(2023, 6, 14), ["This is how it ends"]),  # no signpost
     ],
 )
 def test_titles_and_clauses_found_by_the_sweep_of_round_13(text, published, expected):

@@ -1433,6 +1433,8 @@ def test_a_month_is_not_placed_from_a_year_it_does_not_continue():
     assert [t.value for t in tag(plan, "2022-02-10")] == ["2015", "2022-03"]
     background = "Finland applied to join NATO in 2022. In April, it became the 31st member."  # a year at the end
     assert [t.value for t in tag(background, "2023-06-14")] == ["2022", "2023-04"]
+    last_year = "In 2022, Russia invaded Ukraine. In March, the court issued a warrant."  # last year's or this year's
+    assert [t.value for t in tag(last_year, "2023-06-14")] == ["2022", "2023-03"]
     assert tag("He said that summer was over.", "2022-02-10") == []  # no sentence-opening "that"
     assert tag("The plan that March organizers drew up failed.", "2022-02-10") == []
 

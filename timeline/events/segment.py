@@ -448,4 +448,4 @@ _SIGNPOST = r"\W*(?:<signpost_openers>)\b"
 
 def is_signpost(sentence: str) -> bool:
     """A line that only points at what follows ("Here is how the conflict has unfolded.") states no event."""
-    return phrase(_SIGNPOST).match(sentence) is not None
+    return phrase(_SIGNPOST).match(sentence) is not None and not re.search(r":\s*\w", sentence)  # "...: it fell"

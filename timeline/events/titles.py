@@ -510,15 +510,15 @@ def _structured(marked: str, slots: list[Mention]) -> str:
         return f"{_render(_SLOT.search(quote.group(2)).group(0), slots)}: “{said}”"
     clause = _focus(marked)
     tokens = _tokens(clause)
-    inverted = re.match(r"^\W*(\w+)\s+(.+)$", clause)
+    inverted = re.match(r"^\W*([a-z]+)\s+(.+)$", clause)  # lower case: "State of the Union" is no saying
     if (
-        inverted and inverted.group(1).lower() in lex.speech and inverted.group(1).lower() not in lex.aux
+        inverted and inverted.group(1) in lex.speech and inverted.group(1) not in lex.aux
         and _find_verb(["", *_tokens(inverted.group(2))]) is None
     ):  # fmt: skip
         # '"...," said one trader in London': the speaker after the verb (not "said it was a matter of regret")
         speaker = _render(_clean(inverted.group(2)), slots).strip(" ,.;:")
         if speaker:
-            return f"{speaker} {inverted.group(1).lower()}"
+            return f"{speaker} {inverted.group(1)}"
     v = _find_verb(tokens)
     if v is None:
         return _render(clause, slots)
@@ -571,6 +571,7 @@ def _join(tokens: list[str]) -> str:
 def _subject(tokens: list[str], slots: list[Mention]) -> str:
     """The subject, shrunk to the names it holds when it is long or an apposition names a person."""
     lex = lexicon()
+    closed = bool(tokens) and tokens[-1] == ","  # "The Moskva, flagship of the fleet," before its verb
     while tokens and tokens[-1] in ",;:":
         tokens = tokens[:-1]
     ids = [int(m.group(1)) for t in tokens for m in [_SLOT.fullmatch(t)] if m]
@@ -591,7 +592,7 @@ def _subject(tokens: list[str], slots: list[Mention]) -> str:
     if listed and _list_end(tokens, 1) == len(tokens):
         return _render(text, slots)  # "Russia, Belarus and Syria"
     comma = tokens.index(",") if "," in tokens else 0
-    if 0 < comma <= 3 and not listed and comma + 1 < len(tokens) and tokens[comma + 1][:1].islower():
+    if closed and 0 < comma <= 4 and not listed and comma + 1 < len(tokens) and tokens[comma + 1][:1].islower():
         return _render(_join(tokens[:comma]), slots)  # "The Moskva, flagship of the fleet" -> "The Moskva"
     if len(tokens) == 2 and tokens[0].lower() in lex.determiners and _SLOT.fullmatch(tokens[1]):
         return _render(tokens[1], slots)  # "the US" -> "US"

@@ -324,7 +324,8 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             draft = replace(draft, relative_to="previous")  # the year that keeps it near the item before
         elif (
             previous is not None and previous_sentence >= sentence_starts[max(0, sentence_index - 1)]
-            and (told_year := _told_year(text, candidate, previous, result, sentence_start, tense)) is not None
+            and (told_year := _told_year(text, candidate, previous, result, sentence_start, tense, publication))
+            is not None
         ):  # fmt: skip
             draft = replace(draft, year=told_year)  # "In 2014 the war began. That March, ...", "The following spring"
         elif (
@@ -524,7 +525,8 @@ _TOLD_GRANULARITIES = frozenset({"year", "season", "month", *DAY_GRANULARITIES})
 
 
 def _told_year(
-    text: str, candidate: Candidate, previous: Mention, result: list[Timex], sentence_start: int, tense: str | None
+    text: str, candidate: Candidate, previous: Mention, result: list[Timex], sentence_start: int, tense: str | None,
+    publication: dt.date | None,
 ) -> int | None:
     """The year of a month or season without one that a story tells relative to the date just told (in this
     sentence or the one before), not to publication:
@@ -559,9 +561,16 @@ def _told_year(
     if (
         tense == "past" and previous.granularity == "year" and last is not None and last.start < sentence_start
         and _YEAR_VALUE.fullmatch(last.value) and _frames_a_clause(text, last) and _opens_its_sentence(text, last)
+        and not _last_year_or_this(told, month, publication)
     ):  # fmt: skip
         return told  # not "Finland applied to join NATO in 2022. In April, it became a member": a year at the end
     return None
+
+
+def _last_year_or_this(told: int, month: int, publication: dt.date | None) -> bool:
+    """ "In 2022, Russia invaded Ukraine. In March, the court issued a warrant" said in June 2023: last year's March
+    or this year's, which the year alone does not settle (the nearest past March stands)."""
+    return publication is not None and told == publication.year - 1 and month < publication.month
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)\W*$")

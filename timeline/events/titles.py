@@ -502,23 +502,16 @@ def _structured(marked: str, slots: list[Mention]) -> str:
             (slots[int(i)] for i in _SLOT.findall(quote.group(2)) if slots[int(i)].category not in _NO_SPEAKERS), None
         )
         said = _render(_clean(quote.group(1)), slots).strip(" ,.")
-        inverted = re.match(r"(\w+)\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\b", quote.group(2))
-        if speaker is None and inverted and inverted.group(1).lower() in lex.speech:
-            return f"{inverted.group(2)}: “{said}”"  # '"It's over," said Maria, 62, a retired nurse'
+        inverted = _speaker_after_verb(quote.group(2), slots)
+        if speaker is None and inverted:
+            return f"{inverted[1]}: “{said}”"  # '"It's over," said Maria, 62, a retired nurse'
         if speaker is None:
             return f"“{said}”"
         return f"{_render(_SLOT.search(quote.group(2)).group(0), slots)}: “{said}”"
     clause = _focus(marked)
     tokens = _tokens(clause)
-    inverted = re.match(r"^\W*([a-z]+)\s+(.+)$", clause)  # lower case: "State of the Union" is no saying
-    if (
-        inverted and inverted.group(1) in lex.speech and inverted.group(1) not in lex.aux
-        and _find_verb(["", *_tokens(inverted.group(2))]) is None
-    ):  # fmt: skip
-        # '"...," said one trader in London': the speaker after the verb (not "said it was a matter of regret")
-        speaker = _render(_clean(inverted.group(2)), slots).strip(" ,.;:")
-        if speaker:
-            return f"{speaker} {inverted.group(1)}"
+    if inverted := _speaker_after_verb(clause, slots):
+        return f"{inverted[1]} {inverted[0]}"  # '"...," said one trader in London': "One trader in London said"
     v = _find_verb(tokens)
     if v is None:
         return _render(clause, slots)
@@ -542,6 +535,22 @@ def _structured(marked: str, slots: list[Mention]) -> str:
     if short != obj and len(title) > MAX_TITLE:  # a list too long to show: its first item, marked as cut
         return f"{subject} {' '.join(group)} {_render(_join(short), slots)}…"
     return title
+
+
+_VERB_THEN_SPEAKER = re.compile(r"^\W*([a-z]+)\s+([^,]+)")  # lower case: "State of the Union" is no saying
+
+
+def _speaker_after_verb(text: str, slots: list[Mention]) -> tuple[str, str] | None:
+    """(verb, speaker) of a saying whose speaker follows its verb ("said one trader in London", "said Maria, 62, a
+    retired nurse"), up to the first comma; None when no saying verb opens ``text`` or a verb follows it ("said it
+    was a matter of regret")."""
+    found = _VERB_THEN_SPEAKER.match(text)
+    if found is None or found.group(1) not in lexicon().speech or found.group(1) in lexicon().aux:
+        return None
+    if _find_verb(["", *_tokens(found.group(2))]) is not None:
+        return None
+    speaker = _render(_clean(found.group(2)), slots).strip(" ,.;:")
+    return (found.group(1), speaker) if speaker else None
 
 
 def _ends_in_verb(group: list[str]) -> bool:

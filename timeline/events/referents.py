@@ -50,7 +50,7 @@ def _own_words(row: dict) -> str:
 
 
 _REMEMBERED = phrase(r"\b(?:<commemoration_nouns>)\s+of\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+")
-_ANNIVERSARY = re.compile(r"\b(?P<ordinal>[\w-]+)\s+anniversary\s+of\s+(?P<what>(?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.I)
+_ANNIVERSARY = phrase(r"\b(?P<ordinal>[\w-]+)\s+(?:<anniversary_nouns>)\s+of\s+(?P<what>(?:[\w'’-]+\s+){0,3}[\w'’-]+)")
 
 
 def _anniversary_of(head: str, names: list[str], row: dict) -> dict | None:

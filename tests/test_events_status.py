@@ -179,3 +179,16 @@ def test_a_clause_after_a_conjunction_does_not_decide_a_historic_present():
     """ "sinks after Ukraine says ...": the saying is the subordinate clause's, the sinking happened."""
     clause = "The Moskva, flagship of Russia's Black Sea Fleet, sinks after Ukraine says it hit the cruiser."
     assert status.classify(clause)[0] == "occurred"
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("Because Germany refused, the tanks were not sent in July.", "negated"),  # before: occurred
+        ("After Russia shelled the plant, inspectors did not visit it on Thursday.", "negated"),
+        ("If Russia invades on Friday, sanctions will follow.", "possible"),  # a condition is no leading clause
+        ("Before the invasion, Russia massed troops.", "occurred"),
+    ],
+)
+def test_a_leading_subordinate_clause_does_not_decide_the_status(clause, expected):
+    assert status.classify(clause, tense="past")[0] == expected

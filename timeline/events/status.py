@@ -154,6 +154,23 @@ def main_part_end(text: str, masked: Sequence[tuple[int, int]] = ()) -> int:
     return len(text)
 
 
+_LEADING_CLAUSE = r"^\W*(?:<clause_conjunctions>)\s"
+
+
+def _after_leading_clause(text: str, masked: Sequence[tuple[int, int]]) -> int:
+    """Where the main clause begins after a leading subordinate one and its comma ("Because Germany refused, | the
+    tanks were not sent"; "After Russia shelled the plant, | inspectors did not visit"), else 0. A conditional ("If
+    Russia invades, ...") is no such clause: it makes the event possible."""
+    if not phrase(_LEADING_CLAUSE).match(text):
+        return 0
+    blocked = list(masked) + quoted_spans(text)
+    comma = next((m.end() for m in _COMMA.finditer(text) if not any(s <= m.start() < e for s, e in blocked)), None)
+    return comma if comma is not None and len(text[comma:].split()) >= 3 else 0
+
+
+_COMMA = re.compile(r",\s*")
+
+
 def _in_restrictive_relative(text: str, cue: StatusCue) -> bool:
     """ "signed a ceasefire that never held", "the ministers who did not attend": a negation right after a relative
     pronoun denies the noun's own clause, not the event ("Russia said that it would never attack" is a saying)."""
@@ -233,11 +250,12 @@ def classify(
     February"). ``past_date``: the clause's own date ended before publication and does not run up to it, which makes
     a present tense with no cue the historical present of a chronology ("March 16 - A strike destroys the theatre").
     """
-    end = main_part_end(text, masked)
+    begin = _after_leading_clause(text, masked)
+    end = begin + main_part_end(text[begin:], [(s - begin, e - begin) for s, e in masked if s >= begin])
     relatives = [m.span() for m in phrase(RELATIVE_CLAUSE).finditer(text)] + [
         m.span() for m in phrase(_TRAILING_RELATIVE).finditer(text)
     ]
-    cues = [c for c in find_cues(text, [*masked, *relatives]) if c.start < end]
+    cues = [c for c in find_cues(text, [*masked, *relatives]) if begin <= c.start < end]
     cues = [c for c in cues if not _in_restrictive_relative(text, c)]
     # a cue describing a noun is no verb of the clause (but a "cancelled summit" still did not happen)
     cues = [c for c in cues if c.status == "negated" or not describes_a_noun(text, c.start, c.end)]

@@ -25,6 +25,7 @@ from timeline.events import dating, referents, segment, status, titles
 from timeline.events.cluster import cluster
 from timeline.events.dating import Anchor, DatedClause, Narrative
 from timeline.events.enrich import enrich
+from timeline.events.gazetteer import find_mentions
 from timeline.ingest.dateline import find_dateline
 from timeline.temporal import Timex, infer_publication_date, tag
 from timeline.temporal.calendar import format_date
@@ -474,16 +475,19 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
                 "status_cue": cue,
             }
             sentence_rows.append((clause, row, _listed(anchor)))
-        previous_title, after_description = "", False
+        previous_title, after_description, described = "", False, ""
         enriched_rows = []
         for clause, row, listed in sentence_rows:
             row["parent_event_id"] = ids[clause.parent] if clause.parent in kept else ""
             titled = {**row, "timex_end": listed[-1].end} if listed else row  # the title leaves out all the days
             enriched = {**enrich(titled, article), "timex_end": row.get("timex_end")}
             enriched["title"] = titles.with_shared_subject(enriched["title"], enriched["sentence"], previous_title,
-                                                           after_description=after_description)  # fmt: skip
+                                                           after_description=after_description, subject=described)
             previous_title = enriched["title"]
             after_description = clause.role == "background" or segment.ends_describing(enriched["sentence"])
+            described = titles.described_subject(enriched["sentence"], find_mentions(enriched["sentence"])) if (
+                clause.role == "background"
+            ) else ""
             enriched_rows.append(enriched)
             enriched_rows += _listed_days(enriched, listed, article.article_id, clause)
         rows += _say_what(enriched_rows)

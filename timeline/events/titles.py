@@ -376,6 +376,11 @@ def _without_lone_subordinator(text: str) -> str:
 def _focus(text: str) -> str:
     """The part of the clause the title describes: the one holding the date if it has a verb, else the main."""
     lex = lexicon()
+    described = phrase(_DESCRIBED).match(text)
+    if described and not text[described.end() :].rstrip(" ,.;").count(","):  # the clause is one description
+        candidate = _strip_openers(_clean(_relative_as_clause(text[described.end(1) :], described.group(1))))
+        if _find_verb(_tokens(candidate)) is not None:
+            return candidate  # "Twitter, which Musk bought in October," -> "Musk bought Twitter"
     text = _drop_descriptions(text)
     lead = lex.leading.match(text)
     parts: list[str] = []
@@ -431,6 +436,11 @@ def _relative_as_clause(part: str, before: str) -> str:
     if opening is None or not noun or len(noun.split()) > 4:
         return part
     body = part.lstrip(" ,")[opening.end() :].split(",")[0]
+    tokens = _tokens(body)
+    verb = _find_verb(["", *tokens])
+    if verb is not None and verb > 1:  # "which Russian forces left in November": the noun is the object
+        group, rest = _verb_group(tokens[verb - 1 :])
+        return " ".join([*tokens[: verb - 1], *group, noun, *rest])
     return f"{noun} {body}"
 
 
@@ -778,12 +788,16 @@ def _gapped(title: str, clause_text: str, previous_title: str) -> str | None:
     return finish(" ".join(before[:lead]) + " " + words[0].lower() + title[len(words[0]) :])
 
 
-def with_shared_subject(title: str, clause_text: str, previous_title: str, *, after_description: bool = False) -> str:
+def with_shared_subject(
+    title: str, clause_text: str, previous_title: str, *, after_description: bool = False, subject: str = ""
+) -> str:
     """ "NATO leaders met on Thursday | and extended Stoltenberg's term until 2023": the second clause's subject is
     the first's, so its title "Extended Stoltenberg's term" becomes "NATO leaders extended Stoltenberg's term";
     "... and | to Moscow on Tuesday" takes the first's subject and verb too. Only a clause joined by
     "and"/"but"/"then" (or following a description of the subject, ``after_description``) whose title opens with its
-    verb, or a gapped one opening with the same preposition as the first; else ``title`` unchanged."""
+    verb, or a gapped one opening with the same preposition as the first; else ``title`` unchanged. ``subject``, when
+    given, is the noun the description was about ("Kherson, which Russian forces left in November, | came under
+    fire": Kherson came under fire, not the forces)."""
     gapped = _gapped(title, clause_text, previous_title)
     if gapped:
         return gapped
@@ -799,11 +813,28 @@ def with_shared_subject(title: str, clause_text: str, previous_title: str, *, af
     continues = after_description or phrase(_COORDINATED).match(clause_text)
     if not continues or not opens_with_verb:  # not an -s form: "Talks resumed" has a subject
         return title
+    if subject:
+        return finish(f"{subject} {words[0].lower()}{title[len(words[0]):]}")
     before = previous_title.split()
     verb = _find_verb(before)
     if not verb or verb > 4 or before[0].lower() in lex.aux or any(":" in w for w in before[:verb]):
         return title
     return finish(" ".join(before[:verb]) + " " + words[0].lower() + title[len(words[0]) :])
+
+
+_DESCRIBED = r"^\s*(.{1,80}?),\s+(?:<relative_pronouns>)\s"
+
+
+def described_subject(description: str, mentions: list[Mention]) -> str:
+    """The noun a description between commas is about, as a title would name it: "Kherson" for "Kherson, which
+    Russian forces left in November,", "Johnson" for "Britain's Prime Minister Boris Johnson, who travelled to Kyiv
+    in April,"; "" when the clause opens with no such noun."""
+    found = phrase(_DESCRIBED).match(description)
+    if found is None:
+        return ""
+    inside = [m for m in mentions if m.end <= found.end(1)]
+    marked, slots = _mark(found.group(1), None, inside)
+    return _subject(_tokens(marked), slots)
 
 
 # Markdown that must not reach a chart label: emphasis and code marks, heading and quote marks, table pipes.

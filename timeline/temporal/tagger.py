@@ -83,7 +83,7 @@ _FRONTED = r"\s*%past_placings\s+$"
 _NOT_PLACED = (
     r"\b(?:%past_unplacing|%event_nouns)\b|[;:()]|\bto\s+(?:$|(?!%noun_openers\b)(?-i:[a-z]))"
     r"|\b(?:%past_unplacing_prepositions|%subordinating_conjunctions)\s+$"
-    r"|\bfor\s+(?!(?:\S+\s+){0,2}%units\b)"  # "hired for the festival in August", not "for three days"
+    r"|\b%length_prepositions\s+(?!(?:\S+\s+){0,2}%units\b)"  # "hired for the festival", not "for three days"
 )
 _RESULTS_AFTER = r"[\s-]+(?:[a-z]+\s+)?%quarter_code_followers\b"
 _THE_NEXT = r"the\s+%told_next\b"
@@ -520,7 +520,7 @@ def _framing_year(
 
 
 _TOLD_CUE = r"(?:the\s+)?(?P<cue>%told_cues)\s+|the\s+(?P<next>%told_next)\s+"
-_FRONTED_MONTH = re.compile(r"\W*(?:(?:in|by|during)\s+(?:the\s+)?|that\s+)?", re.IGNORECASE)
+_FRONTED_MONTH = r"\W*(?:%month_frame_openers\s+(?:the\s+)?|that\s+)?"
 _TOLD_GRANULARITIES = frozenset({"year", "season", "month", *DAY_GRANULARITIES})
 
 
@@ -553,7 +553,7 @@ def _told_year(
         if word in context_words()["told_next"] or lookup("shift_cues", word) > 0:
             return told + (previous.granularity == "year" or month <= told_month)
         return told - (previous.granularity == "year" or month >= told_month)
-    if draft.cue is not None or not _FRONTED_MONTH.fullmatch(text, sentence_start, candidate.start):
+    if draft.cue is not None or not phrase(_FRONTED_MONTH).fullmatch(text, sentence_start, candidate.start):
         return None
     if word_before(text, candidate.start) == "that":
         return told

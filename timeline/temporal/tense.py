@@ -175,8 +175,8 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
             continue  # an infinitive ("agreed to meet", "will meet") or a noun ("the close of business", "the votes")
         if kind == "past" and word in _noun_pasts() and (
             _article_before().search(sentence, max(0, match.start() - 8), match.start())
-            or (_NOUN_BEFORE_PAST.search(sentence, max(0, match.start() - 24), match.start())
-                and not _OBJECT_AFTER.match(sentence, match.end()))
+            or (_noun_past_context()[0].search(sentence, max(0, match.start() - 24), match.start())
+                and not _noun_past_context()[1].match(sentence, match.end()))
         ):
             continue  # a noun: "a direct hit on Tuesday", "a rate cut in September" (not "The company cut jobs")
         if kind == "past" and _auxiliary_before().search(sentence, max(0, match.start() - 24), match.start()):
@@ -205,8 +205,16 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
 
 
 _NON_SPACE = re.compile(r"\S")
-_NOUN_BEFORE_PAST = re.compile(r"\b(?:a|an|the|any|another|its|their)\s+[a-z-]+\s+$")  # "a rate cut"
-_OBJECT_AFTER = re.compile(r"\s+(?!(?:in|on|at|by|of|for|from|to|this|next|last|later|earlier|and|or)\b)[a-z]")
+
+
+@functools.cache
+def _noun_past_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A determiner and one word before a past form that is a noun too ("a rate cut"), and the start of an object
+    after it ("cut jobs"), which makes it a verb again."""
+    data = _tense_data()
+    before = re.compile(r"\b" + alternation(data["noun_past_determiners"]) + r"\s+[a-z-]+\s+$")
+    after = re.compile(r"\s+(?!" + alternation(data["not_objects_after_past"]) + r"\b)[a-z]")
+    return before, after
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][a-z]*\s+$")
 
 

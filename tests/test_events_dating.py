@@ -671,6 +671,21 @@ def test_a_date_after_the_one_a_superlative_since_took_dates_the_event():
     assert [a.text for a in find_anchors(text, tag(text, published), published)] == ["Wednesday"]
     text = "It was the first session of the council since July 2019."
     assert find_anchors(text, tag(text, published), published) == []
+    text = "Prices rose 5 percent - the most since 1990 - in May."  # before: a row for 1990
+    assert [a.text for a in find_anchors(text, tag(text, published), published)] == ["May"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The West has sent tanks since January.",  # before: no date, "West" read as a superlative in -est
+        "The protest has continued daily since January.",
+        "Most residents have fled since January.",  # "most" is a superlative only after "the"
+    ],
+)
+def test_a_word_in_est_or_most_without_the_is_no_superlative(text):
+    published = dt.date(2022, 12, 28)
+    assert [a.text for a in find_anchors(text, tag(text, published), published)] == ["January"]
 
 
 def test_in_a_counted_stretch_a_future_event_falls_at_its_end():

@@ -693,3 +693,10 @@ def test_a_signpost_line_is_no_event_and_a_dash_aside_leaves_the_title():
 )
 def test_titles_and_clauses_found_by_the_sweep_of_round_13(text, published, expected):
     assert [r["title"] for r in extract_article(_article(text, published=published))] == expected
+
+
+def test_a_description_between_dashes_is_neither_the_saying_nor_the_title():
+    text = "The dam - which Ukraine says Russia blew up - burst on June 6, flooding dozens of villages."
+    rows = extract_article(_article(text, published=dt.date(2023, 6, 15)))
+    # before: a row "The dam" reported on publication day, and "Russia blew up - burst" for June 6
+    assert [(r["title"], r["status"], r["timex_text"]) for r in rows] == [("The dam burst", "occurred", "June 6")]

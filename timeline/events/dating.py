@@ -48,8 +48,9 @@ _SO_FAR_AFTER = r"\s+<so_far_words>\b"
 _LATER = r"\b<later_words>\s+(?:\S+\s+)?$"
 # A date in "the first session since July 2019" or "the highest level since 2014" dates the noun.
 # (Not a date after the one "since" already took: "the highest since 2008 on Tuesday" happened on Tuesday.)
+_SUPERLATIVE = r"(?:<superlative_words>|\b<definite_articles>\s+<article_superlatives>|(?!<not_superlatives>\b)\w+est)"
 _SINCE_AFTER_SUPERLATIVE = (
-    r"\b(?:<superlative_words>|\w+est)(?:-\w+)?\b(?:\s+[\w'’-]+){0,6}\s+<since_words>\b(?:\s+[\w'’-]+){0,8}?\s+$"
+    rf"\b{_SUPERLATIVE}(?:-\w+)?\b(?:\s+[\w'’-]+){{0,6}}\s+<since_words>\b(?:\s+[\w'’-]+){{0,8}}?\s+$"
 )
 # A season word opening a name ("the Winter Olympics", "Spring Festival") is not a date.
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z]")
@@ -672,7 +673,9 @@ _FOR_BEFORE = r"\b<lasting_prepositions>\s+$"
 _PRESENT_PERFECT = r"\b<present_perfect_auxiliaries>\s+(?:[a-z]+ly\s+|not\s+)?(?:been|[a-z]+ed)\b"
 _HOURS = re.compile(r"^PT(\d+)H$")
 _OF_AFTER = r"\s+<of_words>\b"
-_WINDOW_FRAME = r"(?:\b(?:<window_not_after>|\w+est)\b[^,;.]{0,40}?\s<frame_prepositions>|\b<of_words>)\s+$"
+_WINDOW_FRAME = (
+    r"(?:\b(?:<window_not_after>|(?!<not_superlatives>\b)\w+est)\b[^,;.]{0,40}?\s<frame_prepositions>|\b<of_words>)\s+$"
+)
 
 
 def _window(text: str, timex: Timex, published: dt.date | None) -> Anchor | None:

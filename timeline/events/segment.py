@@ -189,7 +189,8 @@ def _trailing_relative_cut(text: str, start: int, end: int, anchor: tuple[int, i
 
 
 def _saying_cut(text: str, start: int, end: int, anchors: Sequence[tuple[int, int]]) -> int | None:
-    """Where the content of a preposed reported statement begins, if any.
+    """Where the content of a preposed reported statement begins, if any (a saying inside a description, "The dam -
+    which Ukraine says Russia blew up - burst", is none).
 
     The saying runs to the complementizer when one follows within a few words ("Putin told Biden
     during a call on 7 December that|..."), so dates before it date the saying; without one, a
@@ -197,7 +198,8 @@ def _saying_cut(text: str, start: int, end: int, anchors: Sequence[tuple[int, in
     verb of their own after "announced", "denied" ... are its object, not a statement: no cut
     ("announced new sanctions").
     """
-    cues = [c for c in status.find_cues(text[start:end]) if c.status == "reported"]
+    descriptions = [m.span() for m in phrase(status.RELATIVE_CLAUSE).finditer(text[start:end])]
+    cues = [c for c in status.find_cues(text[start:end], descriptions) if c.status == "reported"]
     if not cues or cues[0].cue.lower() in _attributions():
         return None
     if status.is_passive(text[start:end], cues[0].start):

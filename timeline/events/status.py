@@ -40,9 +40,12 @@ _MONTH_MODAL = r"<month_modals>\b"  # "May": the month, unless it opens the sent
 _MAIN_PART_END = r"[,;]|\s(?=<clause_conjunctions>\s+(?:<definite_articles>\s+)?[A-Z])|\s(?=(?i:<purpose_openers>)\b)"
 # A relative clause closing the sentence (", which officials had said could be postponed.") describes its noun too.
 _TRAILING_RELATIVE = r",\s+<relative_pronouns>\b[^,;]*$"
-# A non-restrictive relative clause between commas describes a noun; its verb is not the clause's.
-#: A non-restrictive relative clause between commas (", which included ...,", ", who led ...,"): a description.
-RELATIVE_CLAUSE = r",\s+(?:<relative_pronouns>|<relative_adverbs>)\b[^,;]*,"
+#: A non-restrictive relative clause between commas (", which included ...,", ", who led ...,") or spaced dashes
+#: ("The dam - which Ukraine says Russia blew up - burst"): a description; its verbs are not the clause's.
+RELATIVE_CLAUSE = (
+    r",\s+(?:<relative_pronouns>|<relative_adverbs>)\b[^,;]*,"
+    r"|\s[-–—]\s+(?:<relative_pronouns>|<relative_adverbs>)\b(?:(?!\s[-–—]\s)[^;])*?\s[-–—](?=\s)"
+)
 _RELATIVE_BEFORE = r"\b<subject_relatives>\s+(?:<be_have_auxiliaries>\s+){0,2}(?:[a-z]+ly\s+)?$"  # "that was widely"
 # A conditional makes "would" a possibility, not a plan ("would respond if Russia escalated").
 _CONDITIONAL = r"\b<conditionals>\b"

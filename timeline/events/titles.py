@@ -446,13 +446,14 @@ def _relative_as_clause(part: str, before: str) -> str:
 
 def _drop_descriptions(text: str) -> str:
     """ "Ukraine's team, which included X and Y, demanded ...": a relative clause between the subject and its verb
-    describes; the title goes on without it. One that holds the date, or ends where another clause begins
-    ("in Mariupol, where hundreds sheltered, the council said"), stays."""
+    describes; the title goes on without it, as it does without one between dashes. One that holds the date, or ends
+    where another clause begins ("in Mariupol, where hundreds sheltered, the council said"), stays."""
 
     def drop(match: re.Match[str]) -> str:
         following = text[match.end() :].split(None, 1)
         verb_next = bool(following) and _is_verb(following[0].lower().rstrip(".,;:!?"))
-        return " " if verb_next and _TIMEX not in match.group() else match.group()
+        between_dashes = match.group().lstrip()[:1] in "-–—"  # an aside whatever follows
+        return " " if (verb_next or between_dashes) and _TIMEX not in match.group() else match.group()
 
     return phrase(RELATIVE_CLAUSE).sub(drop, text)
 

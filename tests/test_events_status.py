@@ -192,3 +192,20 @@ def test_a_clause_after_a_conjunction_does_not_decide_a_historic_present():
 )
 def test_a_leading_subordinate_clause_does_not_decide_the_status(clause, expected):
     assert status.classify(clause, tense="past")[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "date", "expected"),
+    [
+        # before: possible, from the "would" of what was promised, announced or agreed
+        ("In 2008 the alliance promised that Ukraine would one day become a member", "2008", "occurred"),
+        ("Putin used his address on Tuesday to announce that Russia would suspend the treaty", "Tuesday", "occurred"),
+        ("The government signed a deal that would end the strike", None, "occurred"),
+        # the date inside the "that" clause makes it the event
+        ("Kyiv hoped that talks would resume on Friday", "Friday", "possible"),
+        ("Officials feared that the dam could burst", None, "possible"),  # a cue before "that" still decides
+    ],
+)
+def test_an_undated_that_clause_after_a_past_verb_does_not_decide(clause, date, expected):
+    masked = [(clause.index(date), clause.index(date) + len(date))] if date else []
+    assert status.classify(clause, masked, tense="past")[0] == expected

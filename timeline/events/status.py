@@ -157,6 +157,21 @@ def main_part_end(text: str, masked: Sequence[tuple[int, int]] = ()) -> int:
     return len(text)
 
 
+_COMPLEMENT = r"\s<complementizers>\s"
+
+
+def _undated_complement(text: str, begin: int, end: int, masked: Sequence[tuple[int, int]]) -> int:
+    """Where a "that" clause after the main part's past verb begins, when no date of the clause stands in it (else
+    ``end``): "In 2008 the alliance promised that Ukraine would one day become a member" tells a promise that was
+    made, and "would" is what was promised. With a date inside ("hoped that talks would resume on Friday") the
+    "that" clause is the event, and its cues decide."""
+    pasts = [begin + start for start, _end, kind in tense_cues(text[begin:end]) if kind == "past"]
+    for match in phrase(_COMPLEMENT).finditer(text, begin, end):
+        if pasts and pasts[0] < match.start() and not any(start >= match.start() for start, _end in masked):
+            return match.start()
+    return end
+
+
 _LEADING_CLAUSE = r"^\W*(?:<clause_conjunctions>)\s"
 
 
@@ -255,6 +270,7 @@ def classify(
     """
     begin = _after_leading_clause(text, masked)
     end = begin + main_part_end(text[begin:], [(s - begin, e - begin) for s, e in masked if s >= begin])
+    end = _undated_complement(text, begin, end, masked)
     relatives = [m.span() for m in phrase(RELATIVE_CLAUSE).finditer(text)] + [
         m.span() for m in phrase(_TRAILING_RELATIVE).finditer(text)
     ]

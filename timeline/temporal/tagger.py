@@ -102,6 +102,7 @@ _FRONTED_YEAR = re.compile(r"\W*(?:[A-Za-z]+\s+)?")  # "In 1992, ...", "Four yea
 # a date right after a year that narrows it: "In 2014, on Feb. 27", "A year ago, on the night of Feb. 23-24"
 _NARROWS_A_YEAR = r",\s*(?:%past_placings\s+)?(?:the\s+%parts_of_day_words\s+of\s+)?"
 PLACING_REACH = 60  # characters between a past verb and the date it places
+NOON = dt.time(12)  # an "overnight" told after a clock time before it is the night that ended that morning
 
 
 def _placing_cue(
@@ -358,7 +359,9 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
         elif draft.kind == "calendar" and draft.year is None and word_before(text, candidate.start) == "since":
             # "since November", "since Christmas": the last one that began by publication (December's own said on
             # 31 December), whatever the tense; "since Tuesday" said on a Tuesday is a week back
-            tense, draft = "past", replace(draft, cue=-1 if draft.weekday is not None else ON_OR_BEFORE)
+            tense = "past"
+            if draft.month is not None or draft.weekday is not None or draft.period:  # not "since the 24th": a day
+                draft = replace(draft, cue=-1 if draft.weekday is not None else ON_OR_BEFORE)  # of the month, no cue
         elif (
             tense in ("present", "future") and draft.kind == "calendar" and draft.year is None
             and draft.period.startswith("Q") and (
@@ -397,7 +400,9 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                 text, result[-1].end, candidate.start
             )  # "On Tuesday, officials said troops had advanced overnight"
             before = phrase(_NIGHT_BEFORE).search(text, max(result[-1].end, candidate.start - 24), candidate.start)
-            offset = draft.offset if said or before else 0  # "rose on Monday after gains overnight in Asia"
+            # "08.12 GMT: Russia shelled Kherson overnight": the night that ended that morning
+            morning = previous.clock is not None and previous.clock < NOON
+            offset = draft.offset if said or before or morning else 0  # "rose on Monday after gains overnight in Asia"
             draft = replace(draft, relative_to="previous", offset=offset)
         if draft.period == PAST_ONLY:
             if tense != "past":

@@ -191,7 +191,22 @@ _AHEAD_TENSES = frozenset({"future", "planned"})  # a date told as a plan, not a
 
 
 _AHEAD_OF = r"\b%nearest_weekday_before\s+$"
+_WHAT_COMES_OF_IT = r"\b%outcome_openers\b[^,;:.]*$"  # "paving the way for elections on"
+# "the anniversary of the Oct. 7 attacks", "the 20th anniversary of the Sept. 11 attacks"
+_ANNIVERSARY_OF = (
+    r"(?:\b(?P<count>\d{1,3})(?:st|nd|rd|th)|\b(?P<ordinal>%ordinals))?\s*\b%anniversary_nouns\s+of\s+(?:the\s+)?$"
+)
 _STARTING = r"\b%nearest_weekday_starting\s+(?:%starting_prepositions\s+)?$"
+
+
+def _years_since(anniversary: re.Match[str]) -> int:
+    """How many years before publication an anniversary's event fell: its ordinal ("the 20th anniversary"), else one
+    (a date's anniversary is at least a year on, and the first is the one news marks most)."""
+    if anniversary.group("count"):
+        return max(1, int(anniversary.group("count")))
+    if anniversary.group("ordinal"):
+        return max(1, lookup("ordinals", anniversary.group("ordinal")))
+    return 1
 
 
 def _just_ahead(text: str, candidate: Candidate) -> bool:
@@ -285,7 +300,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
         if publication is not None and _TWO_DIGIT_YEAR.search(text, candidate.start, candidate.end):
             draft = _century_back(draft, publication)  # "since '45" said in 2023 is 1945, not 2045
         if draft.weekday is not None and draft.month is None and _just_ahead(text, candidate):
-            tense = "future" if tense == "future" else "planned"  # the nearest such day, or the next in a plan
+            tense = "planned" if tense == "past" else "future"  # the nearest such day in a past clause, else the next
         elif (
             draft.kind == "calendar" and draft.year is None
             and phrase(_RESCHEDULED_TO).search(text, max(0, candidate.start - 40), candidate.start)
@@ -372,6 +387,17 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             tense = "past"  # "will report fourth-quarter results": a quarter whose results come out is over
         elif tense == "present" and draft.kind == "calendar" and _names_a_thing(text, candidate):
             tense = None  # "under a June agreement": a thing named by its date, no schedule the present looks ahead to
+        elif (
+            draft.kind == "calendar" and draft.year is None and draft.month is not None and publication is not None
+            and (anniversary := phrase(_ANNIVERSARY_OF).search(text, max(0, candidate.start - 40), candidate.start))
+        ):  # fmt: skip
+            draft = replace(draft, year=publication.year - _years_since(anniversary))
+        elif (
+            tense == "past" and draft.kind == "calendar" and draft.year is None and draft.weekday is None
+            and draft.cue is None and draft.month is not None
+            and phrase(_WHAT_COMES_OF_IT).search(text, max(sentence_start, candidate.start - 60), candidate.start)
+        ):  # fmt: skip
+            tense = "planned"  # "resigned on Thursday, paving the way for elections on Sept. 25": the nearest one
         elif (
             tense == "past" and draft.kind == "calendar" and draft.year is None and draft.weekday is None
             and draft.cue is None and (draft.month is not None or draft.period)

@@ -55,8 +55,18 @@ def test_reporting_lines_are_kept():
         "Reuters reported that talks would resume on Monday.",
         "Share prices fell sharply in Moscow.",
         "The advertisement was pulled after complaints.",
+        # a furniture sentence with a reporting one after it stays (the line is content)
+        "Russia did not respond to requests for comment. The strike killed five.",
+        "Analysis: Russia invaded on Feb. 24",  # a labelled headline with a date of its own
+        "Mourners ended the vigil at dawn.",
     ):
         assert not is_boilerplate(line), line
+
+
+def test_wire_and_live_blog_furniture_is_boilerplate():
+    for line in ("— Ends —", "Live updates: Kakhovka dam destroyed in southern Ukraine", "We're pausing our live blog.",
+                 "The Kremlin did not immediately respond to a request for comment."):  # fmt: skip
+        assert is_boilerplate(line), line
 
 
 def test_publication_lines_are_furniture_but_a_sentence_after_one_is_not():

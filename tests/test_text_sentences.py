@@ -44,6 +44,19 @@ def test_quotes_stay_with_their_sentence():
     assert _texts(text) == ['"We will win."', "He left!", '"Is it over?" she asked.', '"We are kind", he had added.']
 
 
+def test_a_quotation_of_several_sentences_is_one_sentence_with_its_speaker():
+    # before: 'I follow the sky," he said.' was a sentence of its own, with no opening quote and no subject
+    text = '"I do not follow politics in Washington. I follow the sky," he said. Russia denied it.'
+    assert _texts(text) == ['"I do not follow politics in Washington. I follow the sky," he said.', "Russia denied it."]
+    curly = "He said: “We pulled out. That was an order.” Then he left."
+    assert _texts(curly) == ["He said: “We pulled out. That was an order.”", "Then he left."]
+    # a quotation left open at the end of a paragraph (it goes on in the next) joins nothing
+    unclosed = '"We pulled out. We had to. It saved lives. Nobody argued. Orders came.'
+    assert len(_texts(unclosed)) == 5
+    # quoted words inside one sentence change nothing
+    assert _texts('He called it "a bluff." Moscow said "no."') == ['He called it "a bluff."', 'Moscow said "no."']
+
+
 def test_newline_is_a_hard_boundary_and_offsets_are_original():
     text = "Headline without a stop\nFeb. 10, 2022\n  First sentence. Second one.\n"
     spans = split(text)

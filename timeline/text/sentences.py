@@ -83,7 +83,49 @@ def split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
             e -= 1
         if s < e:
             trimmed.append((s, e))
-    return trimmed
+    return _joined_quotations(text, trimmed)
+
+
+MAX_QUOTED_SENTENCES = 4  # a quotation spanning more sentences than this is left split
+
+
+def _opening_at(sentence: str, i: int) -> bool:
+    """Whether the straight quote at ``i`` opens a quotation (at the start or after a space, bracket or dash)."""
+    return i == 0 or sentence[i - 1] in " \t([:—–-"
+
+
+def _opens(sentence: str) -> bool:
+    """Whether the sentence leaves a quotation open ('He said: "We pulled out.')."""
+    if "“" in sentence or "”" in sentence:
+        return sentence.count("“") > sentence.count("”")
+    last = sentence.rfind('"')
+    return sentence.count('"') % 2 == 1 and _opening_at(sentence, last)
+
+
+def _closes(sentence: str) -> bool:
+    """Whether the sentence closes a quotation it did not open ('I follow the sky," he said.')."""
+    marks = [i for i, c in enumerate(sentence) if c in "“”"]
+    if marks:
+        return sentence[marks[0]] == "”"
+    first = sentence.find('"')
+    return sentence.count('"') % 2 == 1 and not _opening_at(sentence, first)
+
+
+def _joined_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences of one quotation joined back: '"I don't follow politics. I follow the sky," he said.' is one
+    sentence, so its saying and its speaker stay with every part of what was said."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(spans):
+        start, end = spans[k]
+        if _opens(text[start:end]):
+            for j in range(k + 1, min(len(spans), k + MAX_QUOTED_SENTENCES)):
+                if _closes(text[spans[j][0] : spans[j][1]]):
+                    end, k = spans[j][1], j
+                    break
+        out.append((start, end))
+        k += 1
+    return out
 
 
 def split(text: str, regions: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:

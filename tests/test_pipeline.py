@@ -208,6 +208,18 @@ def test_a_pronoun_title_names_the_subject_of_the_last_row_naming_a_person():
     assert urged["title"].startswith("Blinken urged")
     assert [actor["name"] for actor in urged["actors"]][:1] == ["Antony Blinken"]  # the actor filter finds it too
 
+    # a person named more than two sentences back is no safe guess (before: the diplomat's words were Blinken's)
+    text = ("Antony Blinken visited Kyiv on Thursday.\nTalks went on.\nMarkets rose.\n"
+            '"It is working," said a Western diplomat.\nHe did not expect a breakthrough.')
+    rows = _by_clause(extract_article(_article(text)))
+    assert rows["He did not expect a breakthrough."]["title"].startswith("He did not expect")
+
+
+def test_a_quotation_s_speaker_is_in_its_attribution_not_later_in_the_sentence():
+    text = '"We will not retreat," he said on Monday, when asked about the Russian advance.'
+    (row,) = extract_article(_article(text))
+    assert row["title"] == "“We will not retreat”"  # before: 'Russian: “We will not retreat”'
+
 
 def test_a_past_event_before_a_date_is_not_dated_on_it():
     text = (

@@ -522,13 +522,24 @@ def _say_what(rows: list[dict]) -> list[dict]:
 _PRONOUN_TITLE = re.compile(r"^(?:He|She)\b")
 
 
+PRONOUN_REACH = 2  # sentences back that a "he" or "she" may name a person from
+
+
 def _name_pronouns(rows: list[dict]) -> list[dict]:
     """Titles that open with "He" or "She" name the person last mentioned before ("He spoke in
     Washington" -> "Blinken spoke in Washington"): the first person named in the latest row that names one
-    (the subject of English news sentences comes first); with nobody named yet the title stays as it is. The
-    person named joins the row's actors first, so the actor filter finds what "he" did."""
+    (the subject of English news sentences comes first), within the last two sentences; with nobody named there the
+    title stays as it is (a person named paragraphs before is no safe guess: "said a Western diplomat. He did not
+    expect ..." is the diplomat's). The person named joins the row's actors first, so the actor filter finds what
+    "he" did."""
     last: dict | None = None
+    last_sentence = sentence = -1
+    start = None
     for row in rows:
+        if row.get("char_start") != start:
+            start, sentence = row.get("char_start"), sentence + 1
+        if last and sentence - last_sentence > PRONOUN_REACH:
+            last = None
         if last and _PRONOUN_TITLE.match(row["title"]):
             surname = last["name"].split()[-1]
             row["title"] = titles.finish(_PRONOUN_TITLE.sub(surname, row["title"].rstrip("…"), count=1))
@@ -537,7 +548,7 @@ def _name_pronouns(rows: list[dict]) -> list[dict]:
                 row["actors"] = [dict(last), *actors]
         people = [a for a in row.get("actors") or [] if a.get("kind") == "person" and a.get("normalized")]
         if people:
-            last = people[0]
+            last, last_sentence = people[0], sentence
     return rows
 
 

@@ -509,8 +509,9 @@ def _structured(marked: str, slots: list[Mention]) -> str:
     if quote is None and opened:  # a quotation cut at its semicolon: '"Last year we were firefighting'
         return f"“{_render(_clean(opened.group(1)), slots).strip(' ,.;')}”"
     if quote:
+        attribution = quote.group(2).split(",")[0]  # not "..., when asked about the Russian advance"
         speaker = next(
-            (slots[int(i)] for i in _SLOT.findall(quote.group(2)) if slots[int(i)].category not in _NO_SPEAKERS), None
+            (slots[int(i)] for i in _SLOT.findall(attribution) if slots[int(i)].category not in _NO_SPEAKERS), None
         )
         said = _render(_clean(quote.group(1)), slots).strip(" ,.")
         inverted = _speaker_after_verb(quote.group(2), slots)
@@ -518,7 +519,7 @@ def _structured(marked: str, slots: list[Mention]) -> str:
             return f"{inverted[1]}: “{said}”"  # '"It's over," said Maria, 62, a retired nurse'
         if speaker is None:
             return f"“{said}”"
-        return f"{_render(_SLOT.search(quote.group(2)).group(0), slots)}: “{said}”"
+        return f"{_render(_SLOT.search(attribution).group(0), slots)}: “{said}”"
     clause = _focus(marked)
     tokens = _tokens(clause)
     if inverted := _speaker_after_verb(clause, slots):

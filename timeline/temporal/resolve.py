@@ -285,6 +285,7 @@ def resolve_year(draft: Draft, anchor: dt.date, tense: Tense | None) -> int:
 
 
 _DAY_SIZED = frozenset({"day", "time", "week"})
+_YEAR_SIZED = frozenset({"year", "decade", "century"})
 
 
 def _shift(draft: Draft, publication: dt.date | None, previous: Mention | None) -> Resolved:
@@ -309,8 +310,12 @@ def _shift(draft: Draft, publication: dt.date | None, previous: Mention | None) 
         compare = False  # "the same month last year" after "in 2021": the publication's month a year before
     if draft.unit == CLOCK_UNIT:
         return _clock_shift(draft, publication, previous if compare else None)
-    if compare and previous is not None and draft.unit in ("day", "week") and previous.granularity not in _DAY_SIZED:
-        # "the following day" after "in 1990": counting days from a year gives a made-up date
+    if compare and previous is not None and (
+        (draft.unit in ("day", "week") and previous.granularity not in _DAY_SIZED)
+        or (draft.unit == "month" and previous.granularity in _YEAR_SIZED)
+    ):
+        # "the following day" after "in 1990", "four months later" after "in 2008": counting days from a year, or
+        # months from a year, gives a made-up date
         return Resolved(_unresolved_shift(draft), "", "unresolved", draft.granularity)
     if compare and previous is not None:
         base, basis = previous.day, "relative_previous"

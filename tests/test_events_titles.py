@@ -68,6 +68,23 @@ def test_a_lone_subordinate_clause_is_titled_by_its_event(text, timex, expected)
 
 
 @pytest.mark.parametrize(
+    ("text", "timex", "expected"),
+    [
+        # a leading "when"/"as" clause holding the date dates its main clause too, which tells the event
+        # (before: "Russia withdrew from the western bank")
+        ("When Russia withdrew from the western bank in November, its forces blew up the bridge.", "November",
+         "Its forces blew up the bridge"),
+        ("As western countries imposed sanctions in March, Russia supported Belarus.", "March",
+         "Russia supported Belarus"),
+        # "after" orders the events: the date is the leading clause's
+        ("After Russia shelled the plant on Monday, inspectors left.", "Monday", "Russia shelled the plant"),
+    ],
+)
+def test_a_leading_clause_of_the_same_time_leaves_the_title_to_its_main_clause(text, timex, expected):
+    assert title(text, timex) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("NATO Secretary General Jens Stoltenberg spoke on Monday.", "Stoltenberg spoke"),

@@ -393,6 +393,10 @@ def _focus(text: str) -> str:
     parts.extend(rest[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if rest[a:b].strip())
     main_index = 1 if lead and len(parts) > 1 else 0
     main = _strip_openers(_clean(parts[main_index] if parts else text))
+    # "When Russia withdrew in November, its forces blew up the bridge": the main clause's event is as dated
+    same_time = bool(lead) and text.split(None, 1)[0].lower() in word_lists()["simultaneous_subordinators"]
+    if same_time and _find_verb(_tokens(main)) is not None:
+        return main
     for i, part in enumerate(parts):
         if _TIMEX in part and i != main_index and not _dates_an_attribution(part):
             candidate = _strip_openers(_strip_boundary(_clean(_relative_as_clause(part, parts[i - 1] if i else ""))))

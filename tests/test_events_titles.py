@@ -433,3 +433,15 @@ def test_a_possessive_date_leaves_its_noun_a_determiner(text, timex, expected):
 )
 def test_chronology_and_apposition_titles_keep_subject_and_verb(text, timex, expected):
     assert title(text, timex) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "timex", "expected"),
+    [
+        # before: "Tur, 38" (the age kept, the progressive verb group not taken for a verb)
+        ("Tur, 38, has been fighting since 2014, when he joined a volunteer battalion.", "2014", "Tur has been fighting"),
+        ("Smith, 45, was arrested on Monday.", "Monday", "Smith was arrested"),
+    ],
+)
+def test_an_age_after_a_name_leaves_the_title_and_a_progressive_is_a_verb(text, timex, expected):
+    assert title(text, timex) == expected

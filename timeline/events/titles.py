@@ -263,9 +263,13 @@ def _without_dash_asides(text: str) -> str:
     return "".join(kept) + text[cursor:]
 
 
+_AGE = re.compile(r"(?<=[a-z]),\s*\d{1,3},(?=\s)")  # "Tur, 38, has been fighting": a person's age
+
+
 def _clean(text: str) -> str:
     lex = lexicon()
     text = lex.date_preps.sub("", text)
+    text = _AGE.sub("", text)
     text = re.sub(r"\([^)]*\)", "", text)
     text = _without_dash_asides(text)
     text = phrase(_AGENT_ASIDE).sub(" ", text)
@@ -571,15 +575,17 @@ def _speaker_after_verb(text: str, slots: list[Mention]) -> tuple[str, str] | No
 
 def _ends_in_verb(group: list[str]) -> bool:
     """Whether a verb group with no object still says what happened: "Talks ended", "The bridge to reopen",
-    "The bridge was destroyed" (an auxiliary alone, "Russia has", does not)."""
+    "The bridge was destroyed", "Tur has been fighting" (an auxiliary alone, "Russia has", does not)."""
     lex = lexicon()
     words = [w.lower() for w in group if not w.lower().endswith("ly")]  # "has largely dispersed": the adverb aside
     if len(words) >= 2 and words[-2] in word_lists()["infinitive_markers"]:
         return words[-1] not in lex.aux
     passive = len(words) >= 2 and words[-2] in lex.aux and len(words[-1]) > 4 and words[-1].endswith("ed")
+    # "Tur has been fighting", "Talks are continuing"
+    progressive = len(words) >= 2 and words[-2] in lex.aux and len(words[-1]) > 5 and words[-1].endswith("ing")
     present = len(words) == 1 and words[0] in lex.verbs_s  # "The Moskva sinks": a chronology's historic present
     past = bool(words) and (words[-1] in lex.verbs_past or (len(words[-1]) > 4 and words[-1].endswith("ed")))
-    return bool(words) and (past or passive or present) and all(
+    return bool(words) and (past or passive or present or progressive) and all(
         w in lex.aux or w in word_lists()["not_words"] for w in words[:-1]
     )
 

@@ -90,6 +90,25 @@ def test_unknown_names_are_kept_unnormalized():
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # before: "Political Community", "Security Conference", "Study of War", "National Security"; the
+        # Cathedral, the Prize and the "Hero City" title were actors
+        ("Leaders met at the European Political Community in Moldova.", ["European Political Community"]),
+        ("He spoke at the Munich Security Conference.", ["Munich Security Conference"]),
+        ("Analysts at the Institute for the Study of War said so.", ["Institute for the Study of War"]),
+        ("A meeting of the National Security and Defense Council was held.", ["National Security and Defense Council"]),
+        ("The National Agency on Corruption Prevention said so.", ["National Agency on Corruption Prevention"]),
+        ("Biden walked past St. Michael's Cathedral and gave Kyiv the title Hero City.", []),
+        ("The European Parliament awarded the Sakharov Prize to Ukraine.", []),
+        ("Minister Smith and Minister Jones met.", ["Smith", "Jones"]),  # "and" joins only an organisation's name
+    ],
+)
+def test_organisation_names_are_whole_and_places_and_prizes_are_no_actors(text, expected):
+    assert [a["name"] for a in actors(text) if not a["normalized"]] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "country", "person"),
     [
         ("He met Palestinian President Mahmoud Abbas.", "Palestine", "Mahmoud Abbas"),

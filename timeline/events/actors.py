@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from timeline.events.gazetteer import Mention, gazetteers, load_yaml, overlaps
 
@@ -141,13 +142,29 @@ def actors_from(mentions: list[Mention], text: str, support: Support) -> list[di
     return out
 
 
+class _Names(NamedTuple):
+    """The guards of names.yaml, compiled once."""
+
+    stop: frozenset[str]
+    heads: frozenset[str]
+    openers: frozenset[str]
+    not_actors: frozenset[str]
+    pattern: re.Pattern[str]
+
+
 @cache
-def _names_data() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
+def _names_data() -> _Names:
     data = load_yaml("names.yaml")
     connectors = sorted(data["connectors"], key=len, reverse=True)
     joiner = r"(?:\s+(?:(?:" + "|".join(re.escape(c) for c in connectors) + r")\s+)?)"
     pattern = re.compile(rf"(?<![\w'’-]){_TOKEN}(?:{joiner}{_TOKEN})*")
-    return frozenset(data["stopwords"]), frozenset(data["organisation_heads"]), pattern
+    return _Names(
+        frozenset(data["stopwords"]),
+        frozenset(data["organisation_heads"]),
+        frozenset(data["organisation_openers"]),
+        frozenset(data["not_actors"]),
+        pattern,
+    )
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
@@ -155,44 +172,72 @@ def _at_sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:;\n"
 
 
+_AND = re.compile(r"\s+and\s+")
+
+
+def _runs(text: str, names: _Names) -> list[tuple[int, int]]:
+    """Runs of capitalised words; one joined by "and" is one name only when it ends in an organisation head
+    ("National Security and Defense Council"), else each side is a run of its own ("Smith and Jones")."""
+    out: list[tuple[int, int]] = []
+    for run in names.pattern.finditer(text):
+        if any(word.rstrip(".,") in names.heads for word in run.group(0).split()) or not _AND.search(run.group(0)):
+            out.append(run.span())
+            continue
+        cursor = run.start()
+        for join in _AND.finditer(text, run.start(), run.end()):
+            out.append((cursor, join.start()))
+            cursor = join.end()
+        out.append((cursor, run.end()))
+    return out
+
+
 def unknown_names(text: str, mentions: list[Mention], surnames: Mapping[str, str] | None = None) -> list[dict]:
     """Capitalised names the gazetteers do not know, kept as unnormalized actors.
 
     A candidate is a run of capitalised words (with connectors like "of"); stopwords (months, weekdays,
-    titles, sentence openers) are trimmed from its ends. One word alone counts only after a title
-    ("Minister Reznikov") or when it is the surname of a person the article named in full (``surnames``:
-    "Chakwera" after "President Lazarus Chakwera"); a run starting a sentence loses its first word's benefit of
-    the doubt only if that word is a stopword. Runs touching a known mention are left to the gazetteers.
+    titles, sentence openers) are trimmed from its ends, but not an opener of an organisation's name ("European
+    Political Community"). One word alone counts only after a title ("Minister Reznikov") or when it is the surname
+    of a person the article named in full (``surnames``: "Chakwera" after "President Lazarus Chakwera"); a run
+    starting a sentence loses its first word's benefit of the doubt only if that word is a stopword. Runs touching
+    a known mention are left to the gazetteers, unless the run names an organisation the mention opens ("Munich
+    Security Conference"). Places, buildings and prizes ("St. Michael's Cathedral", "Sakharov Prize") are no actors.
     """
     surnames = surnames or {}
-    stop, heads, pattern = _names_data()
+    names = _names_data()
     spans = [(m.start, m.end) for m in mentions]
     out: list[dict] = []
-    for run in pattern.finditer(text):
-        match = _after_known(run, spans, pattern, text) if overlaps(run.start(), run.end(), spans) else run
-        if match is None:
-            continue
-        words = match.group(0).split()
+    for run_start, run_end in _runs(text, names):
+        words = text[run_start:run_end].split()
+        organisation = any(word.rstrip(".,") in names.heads for word in words)  # "Institute for the Study of War"
+        opened = organisation and _opened_by_known(text, run_start, run_end, spans)  # "Munich Security Conference"
+        if overlaps(run_start, run_end, spans) and not opened:
+            found = _after_known(text, run_start, run_end, spans, names.pattern)
+            if found is None:
+                continue
+            run_start, run_end = found
+            words = text[run_start:run_end].split()
         lead = 0
-        while lead < len(words) and words[lead].rstrip(".,'’s") in stop:
+        while lead < len(words) and words[lead].rstrip(".,'’s") in names.stop:
+            if organisation and words[lead] in names.openers:
+                break
             lead += 1
         tail = len(words)
-        while tail > lead and (words[tail - 1] in stop or words[tail - 1].islower()):
+        while tail > lead and (words[tail - 1] in names.stop or words[tail - 1].islower()):
             tail -= 1
         words = words[lead:tail]
-        if not words:
+        if not words or words[-1].rstrip(".,'’s") in names.not_actors:
             continue
         name = " ".join(words).removesuffix("'s").removesuffix("’s").rstrip(".,")
-        start = match.start() + (len(" ".join(match.group(0).split()[:lead])) + 1 if lead else 0)
+        start = run_start + (len(" ".join(text[run_start:run_end].split()[:lead])) + 1 if lead else 0)
         titled = bool(_title_before().search(text[max(0, start - 40) : start]))
         if len(words) == 1 and name in surnames:
             out.append(actor(surnames[name], "person", "", normalized=False))
             continue
         if len(words) == 1 and not titled:
             continue
-        if lead == 0 and _at_sentence_start(text, match.start()) and len(words) == 1:
+        if lead == 0 and _at_sentence_start(text, run_start) and len(words) == 1:
             continue
-        if words[-1].rstrip(".,") in heads:
+        if any(word.rstrip(".,") in names.heads for word in words):
             kind = "organisation"
         elif titled:
             kind = "person"
@@ -205,14 +250,27 @@ def unknown_names(text: str, mentions: list[Mention], surnames: Mapping[str, str
 _POSSESSIVE_GAP = re.compile(r"(?:['’]s)?\s+")
 
 
-def _after_known(run: re.Match[str], spans: list[tuple[int, int]], pattern: re.Pattern[str], text: str):
+def _opened_by_known(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether a known name opens the run and the run goes on from it with a plain space ("Munich Security
+    Conference"), not a possessive ("Russia's Defence Ministry"), and no other known name follows."""
+    first = next(((s, e) for s, e in spans if s == start), None)
+    return (
+        first is not None and first[1] < end and text[first[1] : first[1] + 1] == " "
+        and not overlaps(first[1], end, spans)
+    )  # fmt: skip
+
+
+def _after_known(
+    text: str, start: int, end: int, spans: list[tuple[int, int]], pattern: re.Pattern[str]
+) -> tuple[int, int] | None:
     """The part of a capitalised run after the known names in it ("Palestinian President Mahmoud Abbas",
     "Israel's Defence Minister Yoav Gallant": the person after the country), or None when nothing unknown follows."""
-    last = max(e for s, e in spans if s < run.end() and run.start() < e)
-    gap = _POSSESSIVE_GAP.match(text, last, run.end())
-    if gap is None or gap.end() >= run.end() or overlaps(gap.end(), run.end(), spans):
+    last = max(e for s, e in spans if s < end and start < e)
+    gap = _POSSESSIVE_GAP.match(text, last, end)
+    if gap is None or gap.end() >= end or overlaps(gap.end(), end, spans):
         return None
-    return pattern.match(text, gap.end(), run.end())
+    match = pattern.match(text, gap.end(), end)
+    return match.span() if match else None
 
 
 def accepted(mentions: list[Mention], text: str, support: Support) -> list[Mention]:

@@ -445,3 +445,16 @@ def test_chronology_and_apposition_titles_keep_subject_and_verb(text, timex, exp
 )
 def test_an_age_after_a_name_leaves_the_title_and_a_progressive_is_a_verb(text, timex, expected):
     assert title(text, timex) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "timex", "expected"),
+    [
+        # before: "Its flagship sank in the Black Sea" (the name in the apposition lost)
+        ("Its flagship, the cruiser Moskva, sank in the Black Sea in April 2022.", "April 2022",
+         "The cruiser Moskva sank in the Black Sea"),
+        ("His wife, a doctor, left Kharkiv in March 2022.", "March 2022", "His wife left Kharkiv"),  # no name in it
+    ],
+)
+def test_a_possessive_subject_gives_way_to_its_definite_apposition(text, timex, expected):
+    assert title(text, timex) == expected

@@ -623,6 +623,13 @@ def _subject(tokens: list[str], slots: list[Mention]) -> str:
     if listed and _list_end(tokens, 1) == len(tokens):
         return _render(text, slots)  # "Russia, Belarus and Syria"
     comma = tokens.index(",") if "," in tokens else 0
+    if (
+        closed and 0 < comma <= 3 and tokens[0].lower() in word_lists()["possessive_pronouns"]
+        and comma + 2 < len(tokens) and tokens[comma + 1].lower() in word_lists()["definite_articles"]
+    ):  # fmt: skip
+        # "Its flagship, the cruiser Moskva," -> "The cruiser Moskva": the apposition names what "its" leaves open
+        apposition = _render(_join(tokens[comma + 1 :]), slots)
+        return apposition[:1].upper() + apposition[1:]
     if closed and 0 < comma <= 4 and not listed and comma + 1 < len(tokens) and tokens[comma + 1][:1].islower():
         return _render(_join(tokens[:comma]), slots)  # "The Moskva, flagship of the fleet" -> "The Moskva"
     if len(tokens) == 2 and tokens[0].lower() in lex.determiners and _SLOT.fullmatch(tokens[1]):

@@ -120,12 +120,14 @@ def _ago_today(text: str, timexes: list[Timex]) -> list[Timex]:
         span = calendar_span(timex.value) if timex.rule == "shift_ago" else None
         today = calendar_span(following.value) if following is not None and phrase(_TODAY).fullmatch(
             text, timex.end, following.end) else None  # fmt: skip
-        if span is None or today is None or span[2] not in ("year", "month", "week"):
+        if span is None or today is None or span[2] not in ("year", "month", "week", "day"):
             result.append(timex)
             index += 1
             continue
         day = today[0]
-        if span[2] == "year":
+        if span[2] == "day":  # "exactly a week ago today": the day is told already, "today" joins it
+            day = span[0]
+        elif span[2] == "year":
             day = shift(day, "month", 12 * (span[0].year - day.year))
         elif span[2] == "month":
             day = shift(day, "month", (span[0].year - day.year) * 12 + span[0].month - day.month)

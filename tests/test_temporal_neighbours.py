@@ -34,6 +34,7 @@ def test_after_resolution_gives_clock_times_their_day_and_offsets_their_date():
         ("A year ago today, Russia invaded Ukraine.", "2022-02-24"),
         ("Six months ago today, the war began.", "2022-08-24"),
         ("A week ago today, talks failed.", "2023-02-17"),
+        ("Exactly a week ago today, talks failed.", "2023-02-17"),  # before: "today" a second expression
     ],
 )
 def test_ago_today_is_the_day_not_the_period(text, value):

@@ -408,6 +408,9 @@ def year_ended(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 
 
 def year_end(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    """ "by year-end": the end of the publication's year; "year-end 2023": of that year."""
+    if "year" in groups:
+        return Draft("calendar", year=_year(groups["year"]), mod="END", granularity="year")
     return Draft("shift", unit="year", offset=0, mod="END", granularity="year")
 
 

@@ -712,3 +712,10 @@ def test_a_description_between_dashes_is_neither_the_saying_nor_the_title():
     rows = extract_article(_article(text, published=dt.date(2023, 6, 15)))
     # before: a row "The dam" reported on publication day, and "Russia blew up - burst" for June 6
     assert [(r["title"], r["status"], r["timex_text"]) for r in rows] == [("The dam burst", "occurred", "June 6")]
+
+
+def test_a_known_place_before_a_long_dash_opening_the_story_is_a_dateline():
+    rows = extract_article(_article("Kyiv — Air raid sirens sounded across the country at dawn on Friday."))
+    assert [r["title"] for r in rows] == ["Air raid sirens sounded across the country at dawn"]  # was "Kyiv - Air ..."
+    rows = extract_article(_article("Putin — a former spy — said on Friday that talks failed."))
+    assert rows[0]["title"].startswith("Putin")  # a person before a dash is no dateline

@@ -320,12 +320,22 @@ _PLACE_LINE = re.compile(
 )
 
 
+# "Kyiv — ": a known place in title case before a long dash (not "Putin — a former spy — said")
+_TITLE_PLACE_LINE = re.compile(r"(?P<place>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})\s*(?:—|–|--)\s*(?=[A-Z])")
+_PLACE_CATEGORIES = frozenset({"city", "country", "region"})
+
+
 def _without_place_line(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The content lines with a dateless dateline opening the first one cut off."""
     if not spans:
         return spans
     start, stop = spans[0]
     found = _PLACE_LINE.match(text, start, stop)
+    if found is None and (titled := _TITLE_PLACE_LINE.match(text, start, stop)):
+        place = titled.group("place")
+        mentions = find_mentions(place)
+        whole = len(mentions) == 1 and mentions[0].text == place and mentions[0].category in _PLACE_CATEGORIES
+        found = titled if whole else None
     if found is None or found.end() >= stop:
         return spans
     return [(found.end(), stop), *spans[1:]]

@@ -304,13 +304,17 @@ _NAME = r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*"
 _LIST_GOES_ON = rf"{_NAME}(?:\s*,\s*{_NAME})*,?\s+<list_connectors>\s+[A-Z]"
 
 
+# "One year after Russian tanks crossed into Ukraine, sirens sounded": a fronted counted offset sets the scene
+_FRONTED_OFFSET = r"^\s*(?:[\w-]+\s+){0,2}<offset_units>\s+<fronted_offset_links>\s[^,]{1,120},\s+"
+
+
 def _strip_openers(text: str) -> str:
     lex = lexicon()
     previous = None
     while previous != text:
         previous = text
         text = lex.openers.sub("", text)
-        lead = lex.leading.match(text)
+        lead = lex.leading.match(text) or phrase(_FRONTED_OFFSET).match(text)
         if lead and len(text[lead.end() :].split()) >= 3:
             text = text[lead.end() :]
         text = text.lstrip(" ,;:-–—")

@@ -463,3 +463,8 @@ def test_a_possessive_subject_gives_way_to_its_definite_apposition(text, timex, 
 def test_a_fronted_counted_offset_sets_the_scene_for_the_main_clause():
     text = "One year after Russian tanks crossed into Ukraine, air raid sirens sounded at dawn on Friday."
     assert title(text, "on Friday") == "Air raid sirens sounded at dawn"  # before: "One year after Russian tanks ..."
+
+
+def test_a_partitive_relative_clause_describes_the_noun_before_it():
+    text = "Farmers in the south, many of whom depended on the canals, face years without irrigation."
+    assert title(text) == "Farmers in the south face years without irrigation"  # before: "Many of"

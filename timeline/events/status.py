@@ -43,7 +43,7 @@ _TRAILING_RELATIVE = r",\s+<relative_pronouns>\b[^,;]*$"
 #: A non-restrictive relative clause between commas (", which included ...,", ", who led ...,") or spaced dashes
 #: ("The dam - which Ukraine says Russia blew up - burst"): a description; its verbs are not the clause's.
 RELATIVE_CLAUSE = (
-    r",\s+(?:<relative_pronouns>|<relative_adverbs>)\b[^,;]*,"
+    r",\s+(?:(?:<partitive_words>)\s+of\s+)?(?:<relative_pronouns>|<relative_adverbs>)\b[^,;]*,"  # "many of whom"
     r"|\s[-–—]\s+(?:<relative_pronouns>|<relative_adverbs>)\b(?:(?!\s[-–—]\s)[^;])*?\s[-–—](?=\s)"
 )
 _RELATIVE_BEFORE = r"\b<subject_relatives>\s+(?:<be_have_auxiliaries>\s+){0,2}(?:[a-z]+ly\s+)?$"  # "that was widely"

@@ -456,6 +456,9 @@ def _relative_as_clause(part: str, before: str) -> str:
     return f"{noun} {body}"
 
 
+_PARTITIVE = re.compile(r",\s+\w+\s+of\s")
+
+
 def _drop_descriptions(text: str) -> str:
     """ "Ukraine's team, which included X and Y, demanded ...": a relative clause between the subject and its verb
     describes; the title goes on without it, as it does without one between dashes. One that holds the date, or ends
@@ -465,7 +468,8 @@ def _drop_descriptions(text: str) -> str:
         following = text[match.end() :].split(None, 1)
         verb_next = bool(following) and _is_verb(following[0].lower().rstrip(".,;:!?"))
         between_dashes = match.group().lstrip()[:1] in "-–—"  # an aside whatever follows
-        return " " if (verb_next or between_dashes) and _TIMEX not in match.group() else match.group()
+        partitive = _PARTITIVE.match(match.group()) is not None  # ", many of whom ...,": about the noun before
+        return " " if (verb_next or between_dashes or partitive) and _TIMEX not in match.group() else match.group()
 
     return phrase(RELATIVE_CLAUSE).sub(drop, text)
 

@@ -468,3 +468,8 @@ def test_a_fronted_counted_offset_sets_the_scene_for_the_main_clause():
 def test_a_partitive_relative_clause_describes_the_noun_before_it():
     text = "Farmers in the south, many of whom depended on the canals, face years without irrigation."
     assert title(text) == "Farmers in the south face years without irrigation"  # before: "Many of"
+
+
+def test_an_including_aside_between_dashes_leaves_the_title_even_with_a_verb():
+    text = "Engineers — including a team from Norway that reviewed seismic data — said the dam was blown up."
+    assert title(text) == "Engineers said the dam was blown up"  # before: "Engineers — including a team said ..."

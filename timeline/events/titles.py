@@ -42,6 +42,7 @@ class _Lexicon:
     intro: re.Pattern[str]  # "In the first weeks of the war, ": a scene-setting phrase up to its comma
     intro_relative: re.Pattern[str]  # "that ", "where ": a relative clause in or after that phrase
     aside: re.Pattern[str]  # ", including Italy's Giorgia Meloni,"
+    aside_opener: re.Pattern[str]  # an aside's first words ("including"): it goes between dashes, verb or not
     head_cut: frozenset[str]
     determiners: frozenset[str]
     pronouns: frozenset[str]
@@ -99,6 +100,7 @@ def lexicon() -> _Lexicon:
         intro=re.compile(rf"^((?:{_words(data['intro_prepositions'])})\s[^,]{{1,80}}),\s+", re.I),
         intro_relative=re.compile(rf"\b(?:{_words(data['intro_relatives'])})\s+", re.I),
         aside=re.compile(rf",\s*(?:{_words(data['aside_openers'])})\s+[^,]+,", re.I),
+        aside_opener=re.compile(rf"\s*(?:{_words(data['aside_openers'])})\s", re.I),
         head_cut=frozenset(data["head_cut"]),
         determiners=frozenset(data["determiners"]),
         pronouns=frozenset(data["pronouns"]),
@@ -248,14 +250,15 @@ MAX_ASIDE = 100  # characters between two dashes that may be an aside
 
 def _without_dash_asides(text: str) -> str:
     """ "officials in four regions - Luhansk, Donetsk, Kherson and Zaporizhzhia - said": an aside between spaced
-    dashes with no verb leaves; a clause between a dateline's dash and an aside's stays ("WASHINGTON - The Senate
+    dashes with no verb leaves, and so does one opening with "including" ("Engineers - including a team that reviewed
+    the data - said"); a clause between a dateline's dash and an aside's stays ("WASHINGTON - The Senate
     passed the bill - a victory for Dole - after ..." loses only "a victory for Dole")."""
     dashes = list(_SPACED_DASH.finditer(text))
     kept, cursor, index = [], 0, 0
     while index + 1 < len(dashes):
         opening, closing = dashes[index], dashes[index + 1]
         inner = text[opening.end() : closing.start()]
-        if len(inner) <= MAX_ASIDE and not tense_cues(inner):
+        if len(inner) <= MAX_ASIDE and (not tense_cues(inner) or lexicon().aside_opener.match(inner)):
             kept.append(text[cursor : opening.start()] + " ")
             cursor, index = closing.end(), index + 2
         else:

@@ -1513,3 +1513,9 @@ def test_years_days_and_numbers_found_by_the_round_13_probes(sentence, dct, expe
 
 def test_an_opening_quote_before_a_count_is_no_year():
     assert [t.rule for t in tag("Kyiv was hit in an attack by '40 drones', officials said.", "2023-06-14")] == []
+
+
+def test_a_weekday_with_its_date_in_brackets_is_one_expression():
+    (timex,) = tag("A donor conference opens in London on Wednesday (June 21), officials said.", "2023-06-20")
+    assert (timex.text, timex.value) == ("Wednesday (June 21)", "2023-06-21")  # before: two expressions, two rows
+    assert [t.text for t in tag("He spoke on Monday (and Tuesday).", "2023-06-20")] == ["Monday", "Tuesday"]

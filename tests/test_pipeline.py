@@ -719,3 +719,11 @@ def test_a_known_place_before_a_long_dash_opening_the_story_is_a_dateline():
     assert [r["title"] for r in rows] == ["Air raid sirens sounded across the country at dawn"]  # was "Kyiv - Air ..."
     rows = extract_article(_article("Putin — a former spy — said on Friday that talks failed."))
     assert rows[0]["title"].startswith("Putin")  # a person before a dash is no dateline
+
+
+def test_a_quotation_of_several_sentences_is_one_row_unless_it_holds_a_date():
+    text = '"I do not follow politics in Washington. I follow the sky," he said.'
+    assert len(extract_article(_article(text))) == 1  # before: two rows, the second 'I follow the sky," he said'
+    dated = '"Russia attacked Kharkiv on Sunday. We will respond," he said.'
+    rows = {r["timex_text"]: r for r in extract_article(_article(dated))}
+    assert rows["Sunday"]["status"] != "scheduled"  # the attack is not dated or planned by "We will respond"

@@ -44,17 +44,26 @@ def test_quotes_stay_with_their_sentence():
     assert _texts(text) == ['"We will win."', "He left!", '"Is it over?" she asked.', '"We are kind", he had added.']
 
 
+def _joined(text: str, keep_apart=lambda _s, _e: False) -> list[str]:
+    return [text[s:e] for s, e in sentences.join_quotations(text, split(text), keep_apart)]
+
+
 def test_a_quotation_of_several_sentences_is_one_sentence_with_its_speaker():
     # before: 'I follow the sky," he said.' was a sentence of its own, with no opening quote and no subject
     text = '"I do not follow politics in Washington. I follow the sky," he said. Russia denied it.'
-    assert _texts(text) == ['"I do not follow politics in Washington. I follow the sky," he said.', "Russia denied it."]
+    joined = '"I do not follow politics in Washington. I follow the sky," he said.'
+    assert _joined(text) == [joined, "Russia denied it."]
+    assert len(_texts(text)) == 3  # the split alone leaves them apart
     curly = "He said: “We pulled out. That was an order.” Then he left."
-    assert _texts(curly) == ["He said: “We pulled out. That was an order.”", "Then he left."]
+    assert _joined(curly) == ["He said: “We pulled out. That was an order.”", "Then he left."]
     # a quotation left open at the end of a paragraph (it goes on in the next) joins nothing
     unclosed = '"We pulled out. We had to. It saved lives. Nobody argued. Orders came.'
-    assert len(_texts(unclosed)) == 5
+    assert len(_joined(unclosed)) == 5
+    assert len(_joined('"We pulled out.\nWe had to," he said.')) == 2  # nor across lines
     # quoted words inside one sentence change nothing
-    assert _texts('He called it "a bluff." Moscow said "no."') == ['He called it "a bluff."', 'Moscow said "no."']
+    assert _joined('He called it "a bluff." Moscow said "no."') == ['He called it "a bluff."', 'Moscow said "no."']
+    # the caller may keep a stretch apart (the pipeline: one holding a date)
+    assert len(_joined(text, lambda _s, _e: True)) == 3
 
 
 def test_newline_is_a_hard_boundary_and_offsets_are_original():

@@ -264,7 +264,11 @@ def _sentences(text: str, timexes: list[Timex], published: dt.date | None, title
     ordered = sorted(timexes, key=lambda t: t.start)
     starts = [t.start for t in ordered]
     spans = _without_dateline(text, _without_headline(text, clean.content_spans(text), title))
-    for index, (opening, end) in enumerate(sentences.split(text, spans)):
+
+    def dated(start: int, end: int) -> bool:
+        return bisect.bisect_left(starts, start) < bisect.bisect_left(starts, end)
+
+    for index, (opening, end) in enumerate(sentences.join_quotations(text, sentences.split(text, spans), dated)):
         candidates = ordered[bisect.bisect_left(starts, opening) : bisect.bisect_left(starts, end)]
         in_sentence = [t for t in candidates if t.end <= end]
         start = _after_speaker_label(text, _after_entry_time(text, opening, end, in_sentence), end)
@@ -501,7 +505,7 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
             enriched_rows.append(enriched)
             enriched_rows += _listed_days(enriched, listed, article.article_id, clause)
         rows += _say_what(enriched_rows)
-    return _name_pronouns(rows)
+    return _name_pronouns(rows, [sentence.start for sentence in found])
 
 
 def _listed(anchor: Anchor | None) -> tuple[Anchor, ...]:
@@ -532,22 +536,21 @@ def _say_what(rows: list[dict]) -> list[dict]:
 _PRONOUN_TITLE = re.compile(r"^(?:He|She)\b")
 
 
-PRONOUN_REACH = 2  # sentences back that a "he" or "she" may name a person from
+PRONOUN_REACH = 3  # sentences back that a "he" or "she" may name a person from
 
 
-def _name_pronouns(rows: list[dict]) -> list[dict]:
+def _name_pronouns(rows: list[dict], sentence_starts: list[int]) -> list[dict]:
     """Titles that open with "He" or "She" name the person last mentioned before ("He spoke in
     Washington" -> "Blinken spoke in Washington"): the first person named in the latest row that names one
-    (the subject of English news sentences comes first), within the last two sentences; with nobody named there the
+    (the subject of English news sentences comes first), within the last three sentences (``sentence_starts``, in
+    text order, tell which sentence a row's clause is in); with nobody named there the
     title stays as it is (a person named paragraphs before is no safe guess: "said a Western diplomat. He did not
     expect ..." is the diplomat's). The person named joins the row's actors first, so the actor filter finds what
     "he" did."""
     last: dict | None = None
-    last_sentence = sentence = -1
-    start = None
+    last_sentence = -1
     for row in rows:
-        if row.get("char_start") != start:
-            start, sentence = row.get("char_start"), sentence + 1
+        sentence = bisect.bisect_right(sentence_starts, row["char_start"]) - 1
         if last and sentence - last_sentence > PRONOUN_REACH:
             last = None
         if last and _PRONOUN_TITLE.match(row["title"]):

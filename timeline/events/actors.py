@@ -172,23 +172,45 @@ def _at_sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:;\n"
 
 
-_AND = re.compile(r"\s+and\s+")
+_JOINS = re.compile(r"\s+(and|on|for the)\s+")
+_JOIN_AFTER_HEAD = frozenset({"on", "for the"})
+
+
+def _is_head(word: str, names: _Names) -> bool:
+    return word.rstrip(".,") in names.heads
 
 
 def _runs(text: str, names: _Names) -> list[tuple[int, int]]:
-    """Runs of capitalised words; one joined by "and" is one name only when it ends in an organisation head
-    ("National Security and Defense Council"), else each side is a run of its own ("Smith and Jones")."""
+    """Runs of capitalised words, cut at a join that joins two names rather than one name's parts: "on" and "for
+    the" join only after an organisation head ("National Agency on Corruption Prevention", not "Trump on Truth
+    Social"), "and" only before the name's first head ("National Security and Defense Council", not "Interior
+    Ministry and Border Guard Service" or "Smith and Jones")."""
     out: list[tuple[int, int]] = []
     for run in names.pattern.finditer(text):
-        if any(word.rstrip(".,") in names.heads for word in run.group(0).split()) or not _AND.search(run.group(0)):
-            out.append(run.span())
-            continue
         cursor = run.start()
-        for join in _AND.finditer(text, run.start(), run.end()):
-            out.append((cursor, join.start()))
-            cursor = join.end()
+        for join in _JOINS.finditer(text, run.start(), run.end()):
+            before = text[cursor : join.start()].split()
+            after = text[join.end() : run.end()].split()
+            headed_before = any(_is_head(word, names) for word in before)
+            if join.group(1) in _JOIN_AFTER_HEAD:
+                keep = headed_before
+            else:
+                keep = not headed_before and any(_is_head(word, names) for word in after)
+            if not keep:
+                out.append((cursor, join.start()))
+                cursor = join.end()
         out.append((cursor, run.end()))
     return out
+
+
+def _organisation_kind(words: list[str], names: _Names) -> bool:
+    """Whether a name names an organisation: it ends in a head ("Republican Party"), or its first head goes on with a
+    connector ("Institute for the Study of War"), not with a title and a person ("World Bank President Ajay Banga")."""
+    heads = [i for i, word in enumerate(words) if _is_head(word, names)]
+    if not heads:
+        return False
+    first = heads[0]
+    return heads[-1] == len(words) - 1 or (first + 1 < len(words) and words[first + 1].islower())
 
 
 def unknown_names(text: str, mentions: list[Mention], surnames: Mapping[str, str] | None = None) -> list[dict]:
@@ -208,7 +230,7 @@ def unknown_names(text: str, mentions: list[Mention], surnames: Mapping[str, str
     out: list[dict] = []
     for run_start, run_end in _runs(text, names):
         words = text[run_start:run_end].split()
-        organisation = any(word.rstrip(".,") in names.heads for word in words)  # "Institute for the Study of War"
+        organisation = _organisation_kind(words, names)  # "Institute for the Study of War"
         opened = organisation and _opened_by_known(text, run_start, run_end, spans)  # "Munich Security Conference"
         if overlaps(run_start, run_end, spans) and not opened:
             found = _after_known(text, run_start, run_end, spans, names.pattern)
@@ -222,7 +244,7 @@ def unknown_names(text: str, mentions: list[Mention], surnames: Mapping[str, str
                 break
             lead += 1
         tail = len(words)
-        while tail > lead and (words[tail - 1] in names.stop or words[tail - 1].islower()):
+        while tail > lead and (words[tail - 1].rstrip(".,;:") in names.stop or words[tail - 1].islower()):
             tail -= 1
         words = words[lead:tail]
         if not words or words[-1].rstrip(".,'’s") in names.not_actors:
@@ -237,7 +259,7 @@ def unknown_names(text: str, mentions: list[Mention], surnames: Mapping[str, str
             continue
         if lead == 0 and _at_sentence_start(text, run_start) and len(words) == 1:
             continue
-        if any(word.rstrip(".,") in names.heads for word in words):
+        if _organisation_kind(words, names):
             kind = "organisation"
         elif titled:
             kind = "person"

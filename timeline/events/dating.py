@@ -46,11 +46,13 @@ _EARLIER = r"\b<earlier_words>\s+(?:\S+\s+)?$"
 _SO_FAR_BEFORE = r"\b<so_far_words>\s+$"
 _SO_FAR_AFTER = r"\s+<so_far_words>\b"
 _LATER = r"\b<later_words>\s+(?:\S+\s+)?$"
-# A date in "the first session since July 2019" or "the highest level since 2014" dates the noun.
+# A date in "the first session since July 2019" or "the highest level since 2014" dates the noun (not when a verb
+# stands between: "The worst-hit region has been without power since Monday").
 # (Not a date after the one "since" already took: "the highest since 2008 on Tuesday" happened on Tuesday.)
 _SUPERLATIVE = r"(?:<superlative_words>|\b<definite_articles>\s+<article_superlatives>|(?!<not_superlatives>\b)\w+est)"
 _SINCE_AFTER_SUPERLATIVE = (
-    rf"\b{_SUPERLATIVE}(?:-\w+)?\b(?:\s+[\w'’-]+){{0,6}}\s+<since_words>\b(?:\s+[\w'’-]+){{0,8}}?\s+$"
+    rf"\b{_SUPERLATIVE}(?:-\w+)?\b(?:\s+(?!<be_have_auxiliaries>\b)[\w'’-]+){{0,6}}\s+<since_words>\b"
+    rf"(?:\s+[\w'’-]+){{0,8}}?\s+$"
 )
 # A season word opening a name ("the Winter Olympics", "Spring Festival") is not a date.
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z]")

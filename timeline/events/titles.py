@@ -266,13 +266,13 @@ def _without_dash_asides(text: str) -> str:
     return "".join(kept) + text[cursor:]
 
 
-_AGE = re.compile(r"(?<=[a-z]),\s*\d{1,3},(?=\s)")  # "Tur, 38, has been fighting": a person's age
+_AGE = re.compile(r"\b([A-Z][a-z]+),\s*\d{1,3},(?=\s)")  # "Tur, 38, has been fighting": a person's age
 
 
 def _clean(text: str) -> str:
     lex = lexicon()
     text = lex.date_preps.sub("", text)
-    text = _AGE.sub("", text)
+    text = _AGE.sub(r"\1", text)
     text = re.sub(r"\([^)]*\)", "", text)
     text = _without_dash_asides(text)
     text = phrase(_AGENT_ASIDE).sub(" ", text)
@@ -406,7 +406,7 @@ def _focus(text: str) -> str:
     main = _strip_openers(_clean(parts[main_index] if parts else text))
     # "When Russia withdrew in November, its forces blew up the bridge": the main clause's event is as dated
     same_time = bool(lead) and text.split(None, 1)[0].lower() in word_lists()["simultaneous_subordinators"]
-    if same_time and _find_verb(_tokens(main)) is not None:
+    if same_time and _tells_an_act(main):
         return main
     for i, part in enumerate(parts):
         if _TIMEX in part and i != main_index and not _dates_an_attribution(part):
@@ -416,6 +416,20 @@ def _focus(text: str) -> str:
             if _find_verb(_tokens(candidate)) is not None or (_OPEN in candidate and _OPEN not in main):
                 return candidate
     return main
+
+
+def _tells_an_act(clause: str) -> bool:
+    """Whether a main clause tells an act of its own, with a subject that is no pronoun ("its forces blew up the
+    bridge", not "It blew up the bridge") and a verb that is no bare "be" ("hundreds of shoppers were inside")."""
+    tokens = _tokens(clause)
+    verb = _find_verb(tokens)
+    if verb is None or not tokens or tokens[0].lower() in lexicon().pronouns:
+        return False
+    after = tokens[verb + 1].lower() if verb + 1 < len(tokens) else ""
+    state = tokens[verb].lower() in word_lists()["passive_auxiliaries"] and not (
+        after.endswith("ed") or after in lexicon().verbs_past
+    )
+    return not state
 
 
 _COUNT_BEFORE = r"\b(?:[\w-]+\s+)?<offset_units>\s*$"  # "a day", "two weeks", "hours"
@@ -637,6 +651,7 @@ def _subject(tokens: list[str], slots: list[Mention]) -> str:
     if (
         closed and 0 < comma <= 3 and tokens[0].lower() in word_lists()["possessive_pronouns"]
         and comma + 2 < len(tokens) and tokens[comma + 1].lower() in word_lists()["definite_articles"]
+        and any(token[:1].isupper() for token in tokens[comma + 2 :])  # a name in it, not "the eldest of three"
     ):  # fmt: skip
         # "Its flagship, the cruiser Moskva," -> "The cruiser Moskva": the apposition names what "its" leaves open
         apposition = _render(_join(tokens[comma + 1 :]), slots)

@@ -191,10 +191,13 @@ _AHEAD_TENSES = frozenset({"future", "planned"})  # a date told as a plan, not a
 
 
 _AHEAD_OF = r"\b%nearest_weekday_before\s+$"
+_STAMP_END = r"\s*[:|—–]"  # a live blog's time stamp ends with a colon or a dash
 _WHAT_COMES_OF_IT = r"\b%outcome_openers\b[^,;:.]*$"  # "paving the way for elections on"
 # "the anniversary of the Oct. 7 attacks", "the 20th anniversary of the Sept. 11 attacks"
 _ANNIVERSARY_OF = (
-    r"(?:\b(?P<count>\d{1,3})(?:st|nd|rd|th)|\b(?P<ordinal>%ordinals))?\s*\b%anniversary_nouns\s+of\s+(?:the\s+)?$"
+    r"(?:\b(?P<count>\d{1,3})(?:st|nd|rd|th)|\b(?P<ordinal>%ordinals))?\s*"
+    r"(?<!day\s)(?<!days\s)(?<!week\s)(?<!month\s)(?<!-day\s)(?<!-week\s)(?<!-month\s)"  # not "six-month anniversary"
+    r"\b%anniversary_nouns\s+of\s+(?:the\s+)?$"
 )
 _STARTING = r"\b%nearest_weekday_starting\s+(?:%starting_prepositions\s+)?$"
 
@@ -426,8 +429,12 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                 text, result[-1].end, candidate.start
             )  # "On Tuesday, officials said troops had advanced overnight"
             before = phrase(_NIGHT_BEFORE).search(text, max(result[-1].end, candidate.start - 24), candidate.start)
-            # "08.12 GMT: Russia shelled Kherson overnight": the night that ended that morning
-            morning = previous.clock is not None and previous.clock < NOON
+            # "08.12 GMT: Russia shelled Kherson overnight": the night that ended that morning (a stamp, not "polls
+            # opened at 7 a.m. on Sunday and counting continued overnight")
+            morning = (
+                previous.clock is not None and previous.clock < NOON
+                and phrase(_STAMP_END).match(text, result[-1].end) is not None
+            )  # fmt: skip
             offset = draft.offset if said or before or morning else 0  # "rose on Monday after gains overnight in Asia"
             draft = replace(draft, relative_to="previous", offset=offset)
         if draft.period == PAST_ONLY:

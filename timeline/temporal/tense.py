@@ -79,11 +79,15 @@ def _article_after() -> re.Pattern[str]:
 
 @functools.cache
 def _determiner_before() -> re.Pattern[str]:
-    """A determiner, possessive or figure before a present form makes it a noun ("the close of business", "a strong
-    start", "by 141 votes to 5")."""
+    """A determiner or possessive before a present form makes it a noun ("the close of business", "a strong start")."""
     words = alternation(_tense_data()["determiners"])[3:-1]
-    # not "the Fed meets"
-    return re.compile(rf"(?:\b(?:{words}|[a-z]+'s)|\b\d[\d,.]*)\s+(?:[a-z]{{2,}}(?:ing|ed)\s+)?$")
+    return re.compile(rf"\b(?:{words}|[a-z]+'s)\s+(?:[a-z]{{2,}}(?:ing|ed)\s+)?$")  # not "the Fed meets"
+
+
+# A figure after a lower-case word other than "the" makes a present form after it a noun ("by 141 votes to 5"), not
+# a figure in a name ("Euro 2024 kicks off", "The G-7 meets") or a noun itself ("the 27 meet"). Case matters: it is
+# searched in the sentence as written.
+_FIGURE_BEFORE = re.compile(r"(?<![\w-])(?!the\b)[a-z]+\s+\d[\d,.]*\s+$")
 
 
 @functools.cache
@@ -170,7 +174,8 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
         if (
             (word in _plural_present() and base_form_follows(sentence, match.start()))
             or (kind == "present" and word not in _never_nouns()
-                and _determiner_before().search(sentence, max(0, match.start() - 24), match.start()))
+                and (_determiner_before().search(sentence, max(0, match.start() - 24), match.start())
+                     or _FIGURE_BEFORE.search(original, max(0, match.start() - 24), match.start())))
             or (word in _plural_present() and _compound_before().search(sentence, max(0, match.start() - 32),
                                                                         match.start()))
         ):

@@ -16,6 +16,7 @@ Rules (deliberately simple and predictable, so errors are easy to see):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -83,7 +84,7 @@ def split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
             e -= 1
         if s < e:
             trimmed.append((s, e))
-    return _joined_quotations(text, trimmed)
+    return trimmed
 
 
 MAX_QUOTED_SENTENCES = 4  # a quotation spanning more sentences than this is left split
@@ -111,17 +112,25 @@ def _closes(sentence: str) -> bool:
     return sentence.count('"') % 2 == 1 and not _opening_at(sentence, first)
 
 
-def _joined_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def join_quotations(
+    text: str, spans: list[tuple[int, int]], keep_apart: Callable[[int, int], bool] = lambda _s, _e: False
+) -> list[tuple[int, int]]:
     """The sentences of one quotation joined back: '"I don't follow politics. I follow the sky," he said.' is one
-    sentence, so its saying and its speaker stay with every part of what was said."""
+    sentence, so its saying and its speaker stay with every part of what was said. Only sentences of one line, at
+    most MAX_QUOTED_SENTENCES, and not when ``keep_apart(start, end)`` says the joined stretch must stay apart (the
+    pipeline: when it holds a date, which dates one of its sentences, not all: '"Russia attacked on Sunday. We will
+    respond," he said.')."""
     out: list[tuple[int, int]] = []
     k = 0
     while k < len(spans):
         start, end = spans[k]
         if _opens(text[start:end]):
             for j in range(k + 1, min(len(spans), k + MAX_QUOTED_SENTENCES)):
+                if "\n" in text[spans[j - 1][1] : spans[j][0]]:
+                    break
                 if _closes(text[spans[j][0] : spans[j][1]]):
-                    end, k = spans[j][1], j
+                    if not keep_apart(start, spans[j][1]):
+                        end, k = spans[j][1], j
                     break
         out.append((start, end))
         k += 1

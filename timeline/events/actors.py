@@ -194,8 +194,8 @@ def _runs(text: str, names: _Names) -> list[tuple[int, int]]:
             headed_before = any(_is_head(word, names) for word in before)
             if join.group(1) in _JOIN_AFTER_HEAD:
                 keep = headed_before
-            else:
-                keep = not headed_before and any(_is_head(word, names) for word in after)
+            else:  # and the part before is more than one word: "Harvard and Yale University" are two
+                keep = len(before) > 1 and not headed_before and any(_is_head(word, names) for word in after)
             if not keep:
                 out.append((cursor, join.start()))
                 cursor = join.end()
@@ -207,8 +207,8 @@ def _organisation_kind(words: list[str], names: _Names) -> bool:
     """Whether a name names an organisation: it ends in a head ("Republican Party"), or its first head goes on with a
     connector ("Institute for the Study of War"), not with a title and a person ("World Bank President Ajay Banga")."""
     heads = [i for i, word in enumerate(words) if _is_head(word, names)]
-    if not heads:
-        return False
+    if not heads or any(word in names.stop for word in words[heads[0] + 1 :]):
+        return False  # "Bank of England Governor Andrew Bailey": a title after the head, then a person
     first = heads[0]
     return heads[-1] == len(words) - 1 or (first + 1 < len(words) and words[first + 1].islower())
 

@@ -107,6 +107,7 @@ def test_unknown_names_are_kept_unnormalized():
         # a head then a title and a person: the person (not an organisation "... Bank President Ajay Banga")
         ("World Bank President Ajay Banga said so.", ["Ajay Banga"]),
         ("Buckingham Palace said so.", ["Buckingham Palace"]),  # a palace speaks
+        ("Harvard and Yale University said so.", ["Yale University"]),  # not one organisation "Harvard and Yale ..."
         ("The European Parliament awarded the Sakharov Prize to Ukraine.", []),
         ("Minister Smith and Minister Jones met.", ["Smith", "Jones"]),  # "and" joins only an organisation's name
     ],

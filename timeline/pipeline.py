@@ -543,10 +543,9 @@ def _name_pronouns(rows: list[dict], sentence_starts: list[int]) -> list[dict]:
     """Titles that open with "He" or "She" name the person last mentioned before ("He spoke in
     Washington" -> "Blinken spoke in Washington"): the first person named in the latest row that names one
     (the subject of English news sentences comes first), within the last three sentences (``sentence_starts``, in
-    text order, tell which sentence a row's clause is in); with nobody named there the
-    title stays as it is (a person named paragraphs before is no safe guess: "said a Western diplomat. He did not
-    expect ..." is the diplomat's). The person named joins the row's actors first, so the actor filter finds what
-    "he" did."""
+    text order, tell which sentence a row's clause is in); with nobody named there the title stays as it is (a
+    person named paragraphs before is no safe guess: "said a Western diplomat. He did not expect ..." is the
+    diplomat's). The person named joins the row's actors first, so the actor filter finds what "he" did."""
     last: dict | None = None
     last_sentence = -1
     for row in rows:

@@ -149,6 +149,8 @@ class _Names(NamedTuple):
     heads: frozenset[str]
     openers: frozenset[str]
     not_actors: frozenset[str]
+    join_after_head: frozenset[str]  # connectors that join only after an organisation head ("on", "for the")
+    joins: re.Pattern[str]  # the connectors that may join two names as well as one name's parts
     pattern: re.Pattern[str]
 
 
@@ -163,6 +165,8 @@ def _names_data() -> _Names:
         frozenset(data["organisation_heads"]),
         frozenset(data["organisation_openers"]),
         frozenset(data["not_actors"]),
+        frozenset(data["join_after_head"]),
+        re.compile(r"\s+(" + "|".join(map(re.escape, [*data["join_after_head"], *data["join_before_head"]])) + r")\s+"),
         pattern,
     )
 
@@ -172,8 +176,6 @@ def _at_sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:;\n"
 
 
-_JOINS = re.compile(r"\s+(and|on|for the)\s+")
-_JOIN_AFTER_HEAD = frozenset({"on", "for the"})
 
 
 def _is_head(word: str, names: _Names) -> bool:
@@ -188,11 +190,11 @@ def _runs(text: str, names: _Names) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for run in names.pattern.finditer(text):
         cursor = run.start()
-        for join in _JOINS.finditer(text, run.start(), run.end()):
+        for join in names.joins.finditer(text, run.start(), run.end()):
             before = text[cursor : join.start()].split()
             after = text[join.end() : run.end()].split()
             headed_before = any(_is_head(word, names) for word in before)
-            if join.group(1) in _JOIN_AFTER_HEAD:
+            if join.group(1) in names.join_after_head:
                 keep = headed_before
             else:  # and the part before is more than one word: "Harvard and Yale University" are two
                 keep = len(before) > 1 and not headed_before and any(_is_head(word, names) for word in after)

@@ -473,3 +473,9 @@ def test_a_partitive_relative_clause_describes_the_noun_before_it():
 def test_an_including_aside_between_dashes_leaves_the_title_even_with_a_verb():
     text = "Engineers — including a team from Norway that reviewed seismic data — said the dam was blown up."
     assert title(text) == "Engineers said the dam was blown up"  # before: "Engineers — including a team said ..."
+
+
+def test_a_clause_with_its_own_verb_before_a_closing_relative_is_no_description():
+    text = "Russia holds a presidential election on March 15-17, which Putin is all but certain to win."
+    assert title(text, "March 15-17") == "Russia holds a presidential election"  # before: "Which Putin is ..."
+    assert title("Twitter, which Musk bought in October, said so.", "October") == "Musk bought Twitter"

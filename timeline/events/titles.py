@@ -388,7 +388,10 @@ def _focus(text: str) -> str:
     """The part of the clause the title describes: the one holding the date if it has a verb, else the main."""
     lex = lexicon()
     described = phrase(_DESCRIBED).match(text)
-    if described and not text[described.end() :].rstrip(" ,.;").count(","):  # the clause is one description
+    if (
+        described and not text[described.end() :].rstrip(" ,.;").count(",")  # the clause is one description
+        and _find_verb(_tokens(described.group(1))) is None  # of a noun, not "Russia holds an election on ..., which"
+    ):  # fmt: skip
         candidate = _strip_openers(_clean(_relative_as_clause(text[described.end(1) :], described.group(1))))
         if _find_verb(_tokens(candidate)) is not None:
             return candidate  # "Twitter, which Musk bought in October," -> "Musk bought Twitter"

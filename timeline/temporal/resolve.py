@@ -6,6 +6,7 @@ date the text mentioned. Without an anchor, the missing parts stay X-filled ("XX
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 from dataclasses import dataclass
@@ -141,7 +142,13 @@ def _day_of_month(
     try:
         return Resolved(month.replace(day=day).isoformat(), base.isoformat(), basis, "day")  # type: ignore[arg-type]
     except ValueError:  # "the 31st" of a 30-day month
-        return Resolved(f"XXXX-XX-{day:02d}", "", "unresolved", "day")
+        pass
+    step = {"past": -1, "future": 1}.get(tense or "") if cue is None and basis == "relative_publication" else None
+    if step is not None:  # "since the 30th" said on 2 March: February has none, so the last 30th is January's
+        month = shift(month, "month", step)
+        if day <= calendar.monthrange(month.year, month.month)[1]:
+            return Resolved(month.replace(day=day).isoformat(), base.isoformat(), basis, "day")  # type: ignore[arg-type]
+    return Resolved(f"XXXX-XX-{day:02d}", "", "unresolved", "day")
 
 
 def _calendar_value(draft: Draft, year: int) -> str:

@@ -208,11 +208,16 @@ def test_a_pronoun_title_names_the_subject_of_the_last_row_naming_a_person():
     assert urged["title"].startswith("Blinken urged")
     assert [actor["name"] for actor in urged["actors"]][:1] == ["Antony Blinken"]  # the actor filter finds it too
 
-    # a person named more than two sentences back is no safe guess (before: the diplomat's words were Blinken's)
+    # a person told of without a name since is the "he" (before: the diplomat's words were Blinken's)
     text = ("Antony Blinken visited Kyiv on Thursday.\nTalks went on.\nMarkets rose.\n"
             '"It is working," said a Western diplomat.\nHe did not expect a breakthrough.')
     rows = _by_clause(extract_article(_article(text)))
     assert rows["He did not expect a breakthrough."]["title"].startswith("He did not expect")
+    # with nobody else told of, the person named four sentences back is the "he"; five back is too far
+    text = "Antony Blinken visited Kyiv on Thursday.\nTalks went on.\nMarkets rose.\nPrices fell.\nHe flew home."
+    assert _by_clause(extract_article(_article(text)))["He flew home."]["title"] == "Blinken flew home"
+    farther = text.replace("Prices fell.", "Prices fell.\nBanks shut.")
+    assert _by_clause(extract_article(_article(farther)))["He flew home."]["title"] == "He flew home"
 
 
 def test_a_quotation_s_speaker_is_in_its_attribution_not_later_in_the_sentence():

@@ -21,7 +21,7 @@ import pandas as pd
 
 from timeline import schema
 from timeline.article import Article
-from timeline.events import dating, referents, segment, status, titles
+from timeline.events import actors, dating, referents, segment, status, titles
 from timeline.events.cluster import cluster
 from timeline.events.dating import Anchor, DatedClause, Narrative
 from timeline.events.enrich import enrich
@@ -536,16 +536,16 @@ def _say_what(rows: list[dict]) -> list[dict]:
 _PRONOUN_TITLE = re.compile(r"^(?:He|She)\b")
 
 
-PRONOUN_REACH = 3  # sentences back that a "he" or "she" may name a person from
+PRONOUN_REACH = 4  # sentences back that a "he" or "she" may name a person from
 
 
 def _name_pronouns(rows: list[dict], sentence_starts: list[int]) -> list[dict]:
     """Titles that open with "He" or "She" name the person last mentioned before ("He spoke in
     Washington" -> "Blinken spoke in Washington"): the first person named in the latest row that names one
-    (the subject of English news sentences comes first), within the last three sentences (``sentence_starts``, in
-    text order, tell which sentence a row's clause is in); with nobody named there the title stays as it is (a
-    person named paragraphs before is no safe guess: "said a Western diplomat. He did not expect ..." is the
-    diplomat's). The person named joins the row's actors first, so the actor filter finds what "he" did."""
+    (the subject of English news sentences comes first), within the last four sentences (``sentence_starts``, in
+    text order, tell which sentence a row's clause is in) and with no unnamed person told of since ("said a Western
+    diplomat. He did not expect ..." is the diplomat's); else the title stays as it is. The person named joins the
+    row's actors first, so the actor filter finds what "he" did."""
     last: dict | None = None
     last_sentence = -1
     for row in rows:
@@ -555,12 +555,14 @@ def _name_pronouns(rows: list[dict], sentence_starts: list[int]) -> list[dict]:
         if last and _PRONOUN_TITLE.match(row["title"]):
             surname = last["name"].split()[-1]
             row["title"] = titles.finish(_PRONOUN_TITLE.sub(surname, row["title"].rstrip("…"), count=1))
-            actors = row.get("actors") or []
-            if all(actor["name"] != last["name"] for actor in actors):
-                row["actors"] = [dict(last), *actors]
+            named = row.get("actors") or []
+            if all(actor["name"] != last["name"] for actor in named):
+                row["actors"] = [dict(last), *named]
         people = [a for a in row.get("actors") or [] if a.get("kind") == "person" and a.get("normalized")]
         if people:
             last, last_sentence = people[0], sentence
+        elif actors.tells_of_an_unnamed_person(row["sentence"]):
+            last = None
     return rows
 
 

@@ -20,6 +20,7 @@ from functools import cache
 from typing import NamedTuple
 
 from timeline.events.gazetteer import Mention, gazetteers, load_yaml, overlaps
+from timeline.events.phrases import phrase
 
 _TOKEN = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 
@@ -308,3 +309,13 @@ def accepted(mentions: list[Mention], text: str, support: Support) -> list[Menti
             continue
         out.append(m)
     return out
+
+
+# a person the story does not name: "said a Western diplomat", "one senior official said"
+_UNNAMED_PERSON = r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:<unnamed_people>)\b"
+
+
+def tells_of_an_unnamed_person(text: str) -> bool:
+    """Whether ``text`` tells of a person it does not name, who may be the "he" or "she" that follows ("..., said a
+    Western diplomat. He did not expect ..."), rather than the last person named."""
+    return phrase(_UNNAMED_PERSON).search(text) is not None

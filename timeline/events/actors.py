@@ -312,7 +312,7 @@ def accepted(mentions: list[Mention], text: str, support: Support) -> list[Menti
 
 
 # a person the story does not name: "said a Western diplomat", "one senior official said"
-_UNNAMED_PERSON = r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:<unnamed_people>)\b"
+_UNNAMED_PERSON = r"\b(?:<unnamed_openers>)\s+(?:[\w-]+\s+){0,3}?(?:<unnamed_people>)\b"
 
 
 def tells_of_an_unnamed_person(text: str) -> bool:

@@ -165,10 +165,13 @@ def _undated_complement(text: str, begin: int, end: int, masked: Sequence[tuple[
     ``end``): "In 2008 the alliance promised that Ukraine would one day become a member" tells a promise that was
     made, and "would" is what was promised. With a date inside ("hoped that talks would resume on Friday") the
     "that" clause is the event, and its cues decide."""
+    complements = [m.start() for m in phrase(_COMPLEMENT).finditer(text, begin, end)]
+    if not complements:
+        return end  # most clauses: no tense cues to read
     pasts = [begin + start for start, _end, kind in tense_cues(text[begin:end]) if kind == "past"]
-    for match in phrase(_COMPLEMENT).finditer(text, begin, end):
-        if pasts and pasts[0] < match.start() and not any(start >= match.start() for start, _end in masked):
-            return match.start()
+    for at in complements:
+        if pasts and pasts[0] < at and not any(start >= at for start, _end in masked):
+            return at
     return end
 
 

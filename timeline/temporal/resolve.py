@@ -6,7 +6,6 @@ date the text mentioned. Without an anchor, the missing parts stay X-filled ("XX
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import math
 from dataclasses import dataclass
@@ -139,15 +138,15 @@ def _day_of_month(
             month = shift(month, "month", 1)
     else:
         return Resolved(f"XXXX-XX-{day:02d}", "", "unresolved", "day")
-    try:
-        return Resolved(month.replace(day=day).isoformat(), base.isoformat(), basis, "day")  # type: ignore[arg-type]
-    except ValueError:  # "the 31st" of a 30-day month
-        pass
-    step = {"past": -1, "future": 1}.get(tense or "") if cue is None and basis == "relative_publication" else None
-    if step is not None:  # "since the 30th" said on 2 March: February has none, so the last 30th is January's
-        month = shift(month, "month", step)
-        if day <= calendar.monthrange(month.year, month.month)[1]:
-            return Resolved(month.replace(day=day).isoformat(), base.isoformat(), basis, "day")  # type: ignore[arg-type]
+    months = [month]
+    if cue is None and basis == "relative_publication" and tense in ("past", "future"):
+        # "since the 30th" said on 2 March: February has none, so the last 30th is January's
+        months.append(shift(month, "month", -1 if tense == "past" else 1))
+    for candidate in months:
+        try:
+            return Resolved(candidate.replace(day=day).isoformat(), base.isoformat(), basis, "day")  # type: ignore[arg-type]
+        except ValueError:  # "the 31st" of a 30-day month
+            continue
     return Resolved(f"XXXX-XX-{day:02d}", "", "unresolved", "day")
 
 

@@ -195,10 +195,10 @@ _STAMP_END = r"\s*[:|—–]"  # a live blog's time stamp ends with a colon or a
 _WHAT_COMES_OF_IT = r"\b%outcome_openers\b[^,;:.]*$"  # "paving the way for elections on"
 # "the anniversary of the Oct. 7 attacks", "the 20th anniversary of the Sept. 11 attacks"
 _ANNIVERSARY_OF = (
-    r"(?:\b(?P<count>\d{1,3})(?:st|nd|rd|th)|\b(?P<ordinal>%ordinals))?\s*"
-    r"(?<!day\s)(?<!days\s)(?<!week\s)(?<!month\s)(?<!-day\s)(?<!-week\s)(?<!-month\s)"  # not "six-month anniversary"
-    r"\b%anniversary_nouns\s+of\s+(?:the\s+)?$"
+    r"(?:\b(?P<count>\d{1,3})(?:st|nd|rd|th)|\b(?P<ordinal>%ordinals))?\s*(?P<noun>\b%anniversary_nouns)\s+of\s+"
+    r"(?:the\s+)?$"
 )
+_COUNTED_IN_SHORT_UNITS = r"\b%anniversary_short_units\s+$"  # "the six-month anniversary": no years
 _STARTING = r"\b%nearest_weekday_starting\s+(?:%starting_prepositions\s+)?$"
 
 
@@ -393,6 +393,8 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
         elif (
             draft.kind == "calendar" and draft.year is None and draft.month is not None and publication is not None
             and (anniversary := phrase(_ANNIVERSARY_OF).search(text, max(0, candidate.start - 40), candidate.start))
+            and not phrase(_COUNTED_IN_SHORT_UNITS).search(text, max(0, anniversary.start("noun") - 10),
+                                                          anniversary.start("noun"))
         ):  # fmt: skip
             draft = replace(draft, year=publication.year - _years_since(anniversary))
         elif (

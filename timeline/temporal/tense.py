@@ -84,10 +84,12 @@ def _determiner_before() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words}|[a-z]+'s)\s+(?:[a-z]{{2,}}(?:ing|ed)\s+)?$")  # not "the Fed meets"
 
 
-# A figure after a lower-case word other than "the" makes a present form after it a noun ("by 141 votes to 5"), not
-# a figure in a name ("Euro 2024 kicks off", "The G-7 meets") or a noun itself ("the 27 meet"). Case matters: it is
-# searched in the sentence as written.
-_FIGURE_BEFORE = re.compile(r"(?<![\w-])(?!the\b)[a-z]+\s+\d[\d,.]*\s+$")
+@functools.cache
+def _figure_before() -> re.Pattern[str]:
+    """A figure after a lower-case word (not one of `figure_not_after`: "the") makes a present form after it a noun
+    ("by 141 votes to 5"), not a figure in a name ("Euro 2024 kicks off", "The G-7 meets") or a noun itself ("the 27
+    meet"). Case matters: it is searched in the sentence as written."""
+    return re.compile(r"(?<![\w-])(?!" + alternation(_tense_data()["figure_not_after"]) + r"\b)[a-z]+\s+\d[\d,.]*\s+$")
 
 
 @functools.cache
@@ -175,7 +177,7 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
             (word in _plural_present() and base_form_follows(sentence, match.start()))
             or (kind == "present" and word not in _never_nouns()
                 and (_determiner_before().search(sentence, max(0, match.start() - 24), match.start())
-                     or _FIGURE_BEFORE.search(original, max(0, match.start() - 24), match.start())))
+                     or _figure_before().search(original, max(0, match.start() - 24), match.start())))
             or (word in _plural_present() and _compound_before().search(sentence, max(0, match.start() - 32),
                                                                         match.start()))
         ):

@@ -227,7 +227,7 @@ def test_months_of_a_range_share_the_closing_year(text, expected):
     [
         ("The market is closed on Sundays.", {"Sundays": ("SET", "XXXX-WXX-7")}),
         ("Flights leave on Friday nights.", {"Friday nights": ("SET", "XXXX-WXX-5TNI")}),
-        ("I saw him on Sunday night.", {"Sunday night": ("DATE", "2022-02-06TNI")}),
+        ("I saw him on Sunday night.", {"Sunday night": ("TIME", "2022-02-06TNI")}),
         ("In London at mid-afternoon yesterday, shares rose.", {"mid-afternoon yesterday": ("TIME", "2022-02-09TAF")}),
         ("Then, a week or so ago, the general picked a date.", {"a week or so ago": ("DATE", "2022-W05")}),
         ("Trading closed on Friday, Feb. 4, down from the previous Friday.",
@@ -575,7 +575,7 @@ def test_until_looks_only_at_the_date_after_it():
          {"Dec. 30": "2022-12-30", "10 years": "P10Y"}),
         ("May Day rallies took place across Europe.", "2023-01-04", {"May Day": "2022-05-01"}),
         ("Sales rose on Boxing Day.", "2022-12-27", {"Boxing Day": "2022-12-26"}),
-        ("Traffic was heavy over the Labor Day weekend.", "2022-09-07", {"Labor Day": "2022-09-05"}),
+        ("Traffic was heavy over the Labor Day weekend.", "2022-09-07", {"Labor Day weekend": "2022-W35-WE"}),
         # names built on a day are no days; a capitalised name after a day does not make it one
         ("Families marked the anniversary of Bloody Sunday on Sunday.", "2022-01-31", {"Sunday": "2022-01-30"}),
         ("On Tuesday Russia attacked Kyiv.", "2022-01-31", {"Tuesday": "2022-01-25"}),
@@ -1519,3 +1519,55 @@ def test_a_weekday_with_its_date_in_brackets_is_one_expression():
     (timex,) = tag("A donor conference opens in London on Wednesday (June 21), officials said.", "2023-06-20")
     assert (timex.text, timex.value) == ("Wednesday (June 21)", "2023-06-21")  # before: two expressions, two rows
     assert [t.text for t in tag("He spoke on Monday (and Tuesday).", "2023-06-20")] == ["Monday", "Tuesday"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "expected"),
+    [
+        # a modal in a reported clause puts a month ahead ("could" as a past ability does not)
+        ("Officials warned that an attack could come by the end of January or early February.", "2021-11-15",
+         [("the end of January", "2022-01"), ("early February", "2022-02")]),
+        ("Officials warned that Russia could invade in February.", "2021-11-15", [("February", "2022-02")]),
+        ("He said he could not attend in February.", "2021-11-15", [("February", "2021-02")]),
+        # a Sunday paper's "this week" ahead is the week that opens the next day; behind, the one that ends that day
+        ("The Senate will take up the clean air bill this week.", "1990-03-04", [("this week", "1990-W10")]),
+        ("Stocks fell sharply this week.", "1990-03-04", [("this week", "1990-W09")]),
+        ("The Senate will take up the bill this week.", "1990-03-07", [("this week", "1990-W10")]),
+        # a weekday of a named week
+        ("Veterans Day falls on Wednesday next week.", "1992-11-04",
+         [("Veterans Day", "1992-11-11"), ("Wednesday next week", "1992-11-11")]),
+        ("Talks began on Monday of last week.", "1992-11-04", [("Monday of last week", "1992-10-26")]),
+        # the weekend a holiday joins: a Monday one's is the weekend before, a Friday one's the weekend after
+        ("Memorial Day weekend traffic deaths were the lowest since 1962.", "1992-06-01",
+         [("Memorial Day weekend", "1992-W21-WE"), ("1962", "1962")]),
+        ("Over the Labor Day weekend, 400 people died.", "1992-09-10", [("Labor Day weekend", "1992-W36-WE")]),
+        ("The Good Friday weekend was quiet.", "1998-04-14", [("Good Friday weekend", "1998-W15-WE")]),
+        ("The July 4 weekend drew crowds.", "1992-09-10", [("July 4 weekend", "1992-W27-WE")]),
+        ("He spent 4 weekends there.", "1992-09-10", [("4 weekends", "P4WE")]),
+        # "quarterly" is a frequency only where its clause ends
+        ("The Treasury sells 30-year bonds quarterly.", "1991-09-01", [("30-year", "P30Y"), ("quarterly", "P3M")]),
+        ("Interest is paid semiannually, the bank said.", "1991-09-01", [("semiannually", "P6M")]),
+        ("Its quarterly dividend rose.", "1991-09-01", []),
+        ("The bank expects to complete the sale by midyear.", "1989-04-03", [("midyear", "1989")]),
+        ("Celebrations are banned for the rest of the week.", "2022-08-24", [("the rest of the week", "2022-W34")]),
+        ("Drones will arrive in the first half of April.", "2024-04-01", [("the first half of April", "2024-04")]),
+        # "ahead of" an event on a weekday: the nearest such day
+        ("Oil prices rise ahead of OPEC+ meeting on Sunday.", "2022-12-03", [("Sunday", "2022-12-04")]),
+        ("Stocks fell ahead of the vote, officials said on Sunday.", "2022-12-03", [("Sunday", "2022-11-27")]),
+        # "Noon" in a name is no clock time
+        ("NATO will hold its exercise, known as Steadfast Noon, next week.", "2022-10-15",
+         [("next week", "2022-W42")]),
+        ("Polls Close At Noon Today", "2022-10-15", [("Noon Today", "2022-10-15T12:00")]),
+        ("Polls close at 5 p.m. Brasilia time.", "2022-10-02", [("5 p.m. Brasilia time", "2022-10-02T17:00")]),
+    ],
+)
+def test_round_15_probe_cases(sentence, dct, expected):
+    assert [(t.text, t.value) for t in tag(sentence, dct)] == expected
+
+
+def test_a_weekday_with_a_part_of_day_is_a_time_and_a_midyear_or_part_of_a_month_keeps_its_mod():
+    (night,) = tag("Mrs. Onassis died Thursday night at her apartment.", "1994-05-15")
+    assert (night.type, night.value) == ("TIME", "1994-05-12TNI")
+    assert [t.mod for t in tag("The sale closes by midyear; the rest of March is quiet.", "1989-04-03")] == [
+        "MID", "END"]
+    assert [t.mod for t in tag("Talks resume in the first half of April.", "2024-04-01")] == ["START"]

@@ -338,8 +338,10 @@ def duration(text: str, match: re.Match[str]) -> bool:
         return False  # "$5 a year", "700 seats a week": a rate, tagged as a frequency (SET) instead
     if (match.groupdict().get("cue") or "").lower() in words["verb_cues"] and base_form_follows(text, match.start()):
         return False  # "will last one day": the verb; the count alone is found after it
-    if match.groupdict().get("num_low") and _month_before().search(text, max(0, match.start() - 12), match.start()):
-        return False  # "sentenced on Dec. 30 to 10 years": the 30 is a date's day; "10 years" is found alone
+    if (match.groupdict().get("num_low") or (count.isdigit() and not unit.endswith("s"))) and _month_before().search(
+        text, max(0, match.start() - 12), match.start()
+    ):  # "sentenced on Dec. 30 to 10 years", "the July 4 weekend": the figure is a date's day, not a count
+        return False
     return text[max(0, match.start() - 1) : match.start()] not in ("$", "£", "€", "#")
 
 
@@ -351,11 +353,16 @@ def _month_before() -> re.Pattern[str]:
 def frequency(text: str, match: re.Match[str]) -> bool:
     """ "a year" is a frequency only after an amount ("$5 a year", "twice a week"); "daily" is one on its own."""
     words = context_words()
+    if match.group("freq").lower() in words["clause_end_frequencies"] and _CLAUSE_GOES_ON.match(text, match.end()):
+        return False  # "the quarterly dividend": a kind of report or payment; "pays quarterly." a frequency
     if match.group("freq").lower().split()[0] not in words["rate_words"]:
         return not _titled(text, match)
     if word_after(text, match.end()).lower() in words["rate_not_before"]:  # "meets a day later than usual": an offset
         return False
     return _after_amount(text, match.start())
+
+
+_CLAUSE_GOES_ON = re.compile(r"[ \t]+[\w$]")
 
 
 def _titled(text: str, match: re.Match[str]) -> bool:
@@ -523,8 +530,18 @@ _MODAL_IN_CLAUSE = r"\b%someday_modals\b[^.,;!?]*$"
 
 
 def noon(text: str, match: re.Match[str]) -> bool:
-    """ "High Noon", "high noon comes today": the idiom and the film are no clock time."""
-    return word_before(text, match.start()) not in context_words()["noon_not_after"]
+    """ "High Noon", "high noon comes today": the idiom and the film are no clock time; nor is "Noon" after a
+    capitalized word other than a preposition ("the exercise Steadfast Noon", but "Polls Close At Noon")."""
+    before = word_before(text, match.start())
+    if before in context_words()["noon_not_after"]:
+        return False
+    named = original(text, match, "noon")[0].isupper() and _CAPITALIZED_WORD_BEFORE.search(
+        text, max(0, match.start() - 40), match.start()
+    )
+    return not named or before in context_words()["clock_prepositions"]
+
+
+_CAPITALIZED_WORD_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
 
 
 def day_alone(text: str, match: re.Match[str]) -> bool:

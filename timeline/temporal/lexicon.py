@@ -215,5 +215,6 @@ def macros() -> dict[str, str]:
         "zone": alternation(lex["time_zones"]) + r"(?![\w-])",
         "named_day": alternation(lex["named_days"]),
         "weeks_on": alternation(lex["weeks_on"]),
+        "weeks_of_a_weekday": alternation(lex["weeks_of_a_weekday"]),
         "new_year_nouns": alternation(context_words()["new_year_nouns"]),
     }

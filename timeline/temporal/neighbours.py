@@ -62,7 +62,28 @@ def after_resolution(text: str, timexes: list[Timex], dayless: set[int]) -> list
     ``dayless``: indices of clock times that named no day and were dated by publication alone."""
     dated = _ordered_ranges(text, _season_ranges(text, _month_ranges(text, _clock_days(text, timexes, dayless))))
     dated = _days_of_events(text, _offsets_from_dates(text, dated))
-    return _weeks_of(text, _ago_today(text, _nights_into(text, _eves(text, dated))))
+    return _holiday_weekends(text, _weeks_of(text, _ago_today(text, _nights_into(text, _eves(text, dated)))))
+
+
+_HOLIDAY_WEEKEND = r"[\s-]+%holiday_weekend_nouns\b"
+_WEEKEND_BEFORE = frozenset({1, 2})  # a Monday or Tuesday holiday closes the weekend before it; later days open one
+
+
+def _holiday_weekends(text: str, timexes: list[Timex]) -> list[Timex]:
+    """ "the Memorial Day weekend", "the Fourth of July weekend": the weekend the holiday joins, one expression (a
+    Monday holiday makes a long weekend of the one before it, a Friday one of the one after)."""
+    result: list[Timex] = []
+    for timex in timexes:
+        day = _day_of(timex) if timex.type == "DATE" and timex.rule != "weekday" else None
+        weekend = phrase(_HOLIDAY_WEEKEND).match(text, timex.end) if day is not None else None
+        if day is None or weekend is None:
+            result.append(timex)
+            continue
+        weekday = day.isoweekday()
+        saturday = day + dt.timedelta(days=(6 - weekday) - (7 if weekday in _WEEKEND_BEFORE else 0))
+        result.append(replace(timex, end=weekend.end(), text=text[timex.start : weekend.end()],
+                              value=format_date(saturday, "weekend"), granularity="week"))  # fmt: skip
+    return result
 
 
 _NIGHT_INTO = r"\s+%night_into_links\s+"

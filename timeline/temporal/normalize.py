@@ -9,6 +9,7 @@ import math
 import re
 from calendar import monthrange
 from collections.abc import Callable
+from dataclasses import replace
 
 from timeline.temporal.lexicon import context_words, lexicon, lookup, lookup_or, number_value, phrase, units, year_value
 from timeline.temporal.model import AS_LAST_TOLD, CLOCK_UNIT, IN_THE_DAY, LAST_NAMED, NEW_YEAR, NEXT_WEEK, Draft
@@ -247,12 +248,15 @@ def day_part(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 
 def weekday(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     suffix = "T" + lookup("parts_of_day", groups["part"]) if "part" in groups else ""
-    # "Wednesday night" keeps its part of day in the value; TimeML corpora type it DATE, as a day-long reference
+    # "Wednesday night" is a time of day, as "last night" is: TIME, by the TimeML guidelines (AQUAINT's gold mostly
+    # types it DATE, TimeBank's TIME)
+    day = Draft("calendar", type="TIME" if suffix else "DATE", weekday=lookup("weekdays", groups["weekday"]),
+                suffix=suffix, granularity="time" if suffix else "day")  # fmt: skip
+    if "week" in groups:  # "Wednesday next week": that week's Wednesday, counted in whole weeks from this one's
+        return replace(day, cue=0, unit="day", offset=7 * lookup("weeks_of_a_weekday", groups["week"]))
     cue_words = " ".join(groups.get("cue", "").lower().split())
-    narrative = cue_words in _NARRATIVE_CUES
     cue = NEXT_WEEK if cue_words in lexicon()["next_week_cues"] else _cue(groups)
-    return Draft("calendar", weekday=lookup("weekdays", groups["weekday"]), cue=cue, suffix=suffix,
-                 relative_to="previous" if narrative else "publication", granularity="time" if suffix else "day")
+    return replace(day, cue=cue, relative_to="previous" if cue_words in _NARRATIVE_CUES else "publication")
 
 
 def weeks_on(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
@@ -408,10 +412,11 @@ def year_ended(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 
 
 def year_end(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
-    """ "by year-end": the end of the publication's year; "year-end 2023": of that year."""
+    """ "by year-end", "by midyear": the end (the middle) of the publication's year; "year-end 2023": of that year."""
+    mod = "MID" if "mid" in groups else "END"
     if "year" in groups:
-        return Draft("calendar", year=_year(groups["year"]), mod="END", granularity="year")
-    return Draft("shift", unit="year", offset=0, mod="END", granularity="year")
+        return Draft("calendar", year=_year(groups["year"]), mod=mod, granularity="year")
+    return Draft("shift", unit="year", offset=0, mod=mod, granularity="year")
 
 
 def shift_that(groups: Groups, text: str, _dayfirst: bool) -> Draft | None:

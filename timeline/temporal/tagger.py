@@ -102,6 +102,7 @@ _FRONTED_YEAR = re.compile(r"\W*(?:[A-Za-z]+\s+)?")  # "In 1992, ...", "Four yea
 # a date right after a year that narrows it: "In 2014, on Feb. 27", "A year ago, on the night of Feb. 23-24"
 _NARROWS_A_YEAR = r",\s*(?:%past_placings\s+)?(?:the\s+%parts_of_day_words\s+of\s+)?"
 PLACING_REACH = 60  # characters between a past verb and the date it places
+SUNDAY = 7  # ISO weekday: the last day of an ISO week
 NOON = dt.time(12)  # an "overnight" told after a clock time before it is the night that ended that morning
 
 
@@ -191,6 +192,7 @@ _AHEAD_TENSES = frozenset({"future", "planned"})  # a date told as a plan, not a
 
 
 _AHEAD_OF = r"\b%nearest_weekday_before\s+$"
+_AHEAD_OF_EVENT = r"\b%nearest_weekday_before\s+(?:[\w+'’-]+\s+){1,4}on\s+$"  # "ahead of an OPEC+ meeting on Sunday"
 _STAMP_END = r"\s*[:|—–]"  # a live blog's time stamp ends with a colon or a dash
 _WHAT_COMES_OF_IT = r"\b%outcome_openers\b[^,;:.]*$"  # "paving the way for elections on"
 # "the anniversary of the Oct. 7 attacks", "the 20th anniversary of the Sept. 11 attacks"
@@ -215,7 +217,9 @@ def _years_since(anniversary: re.Match[str]) -> int:
 def _just_ahead(text: str, candidate: Candidate) -> bool:
     """ "ahead of Sunday's vote", "starting on Saturday": the nearest such day, whatever the tense."""
     window = max(0, candidate.start - 16)
-    return any(phrase(pattern).search(text, window, candidate.start) for pattern in (_AHEAD_OF, _STARTING))
+    if any(phrase(pattern).search(text, window, candidate.start) for pattern in (_AHEAD_OF, _STARTING)):
+        return True
+    return phrase(_AHEAD_OF_EVENT).search(text, max(0, candidate.start - 60), candidate.start) is not None
 
 
 _ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·]\s*)?$")
@@ -314,11 +318,12 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and phrase(_BACKDATED_TO).search(text, max(0, candidate.start - 30), candidate.start)
         ):  # fmt: skip
             tense, draft = "past", replace(draft, cue=ON_OR_BEFORE)  # "pay rises will be backdated to Jan. 1"
-        elif draft.weekday is not None and (
+        elif (draft.weekday is not None or (draft.kind == "calendar" and draft.year is None)) and (
             (tense is None and phrase(_HEADLINE_TO, 0).match(text, sentence_start, candidate.start))
             or _modal_ahead(text, candidate, cues_by_sentence[key], sentence_start, tense)
         ):
-            tense = "future"  # "the talks could resume Friday", "Putin to visit Minsk on Monday"
+            tense = "future"  # "the talks could resume Friday", "Putin to visit Minsk on Monday", "warned that an
+            # attack could come in February"
         elif (
             draft.kind == "calendar" and draft.year is None
             and phrase(_FRONTED_BY).fullmatch(text, sentence_start, candidate.start)
@@ -439,6 +444,11 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             )  # fmt: skip
             offset = draft.offset if said or before or morning else 0  # "rose on Monday after gains overnight in Asia"
             draft = replace(draft, relative_to="previous", offset=offset)
+        if (
+            draft.kind == "shift" and draft.unit == "week" and draft.offset == 0 and draft.relative_to == "publication"
+            and tense in _AHEAD_TENSES and publication is not None and publication.isoweekday() == SUNDAY
+        ):  # fmt: skip
+            draft = replace(draft, offset=1)  # "will vote this week" in a Sunday paper: the week that opens tomorrow
         if draft.period == PAST_ONLY:
             if tense != "past":
                 continue

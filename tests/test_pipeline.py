@@ -732,3 +732,19 @@ def test_a_quotation_of_several_sentences_is_one_row_unless_it_holds_a_date():
     dated = '"Russia attacked Kharkiv on Sunday. We will respond," he said.'
     rows = {r["timex_text"]: r for r in extract_article(_article(dated))}
     assert rows["Sunday"]["status"] != "scheduled"  # the attack is not dated or planned by "We will respond"
+
+
+def test_a_dateline_in_capitals_under_the_headline_and_an_update_line_is_no_part_of_the_title():
+    text = ("Russia says Ukrainian troops have crossed into Kursk region\n\nUpdated 7 August 2024, 14:35 GMT\n\n"
+            "MOSCOW - Russia's Defence Ministry said on Wednesday that 1,000 Ukrainian troops had crossed the border.")
+    rows = extract_article(_article(text, dt.date(2024, 8, 7)))
+    assert not any("MOSCOW" in r["title"] for r in rows)  # before: "MOSCOW - Russia's Defence Ministry said"
+
+
+def test_a_date_cut_off_alone_from_its_clause_makes_no_row():
+    text = "A year later, as the war enters its third year on Saturday, that optimism has largely evaporated."
+    rows = extract_article(_article(text, dt.date(2024, 2, 23)))
+    assert [r["timex_text"] for r in rows] == ["Saturday"]  # before: a row titled only "A year later"
+    quoted = '"Last winter we kept the heating off until December," said Ivan Gaidarji.'
+    titles = [r["title"] for r in extract_article(_article(quoted, dt.date(2024, 10, 22)))]
+    assert not any(title.strip('"“”').lower() == "last winter" or title.endswith("Last winter”") for title in titles)

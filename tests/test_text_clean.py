@@ -99,3 +99,39 @@ def test_markdown_rules_are_not_content():
     text = "| field | meaning |\n| --- | :---: |\n| id | the page |\n\n* * *\n\nTroops arrived on Wednesday."
     lines = [text[start:end] for start, end in content_spans(text)]
     assert lines == ["| field | meaning |", "| id | the page |", "Troops arrived on Wednesday."]
+
+
+def test_live_blog_roundup_press_release_and_correction_furniture_is_boilerplate():
+    for line in (
+        "Good morning and welcome to our live coverage of the war in Ukraine.",
+        "We will bring you the latest as it happens.",
+        "Every Saturday we look back at the biggest stories of the war. Here is what happened this week.",
+        "What to watch next week",
+        "Key events",
+        "Jens Laerke, OCHA Geneva, +41 22 917 1234, laerke@un.org",
+        "About CERF: Since its creation in 2006, CERF has provided more than $8 billion.",
+        "Editor's note: This is a developing story and will be updated.",
+        "Correction: An earlier version of this story said the incursion began on Monday. It began on Tuesday.",
+        "Additional reporting by Mihai Rotaru",
+        "Yes.",
+    ):
+        assert is_boilerplate(line), line
+    for line in (
+        "About a dozen protesters gathered: police said they were peaceful.",  # no name after "About"
+        "Reporting by the agency showed gains in May.",
+        "Prices rose +2.5% in May.",
+        "Writing by hand, he said the vote was rigged.",
+    ):
+        assert not is_boilerplate(line), line
+
+
+def test_the_bulleted_links_under_a_related_coverage_heading_are_not_content():
+    text = ("The cap takes effect on Monday.\nRelated coverage:\n- EU agrees $60 price cap on Russian oil\n"
+            "- Oil prices rise ahead of OPEC+ meeting on Sunday\n\nAnalysts are divided.\n- A list item of the story")
+    lines = [text[start:end] for start, end in content_spans(text)]
+    assert lines == ["The cap takes effect on Monday.", "Analysts are divided.", "- A list item of the story"]
+
+
+def test_link_list_headings_are_well_formed_without_duplicates():
+    headings = [clean._normalize(x) for x in _data()["link_list_headings"]]
+    assert all(headings) and len(headings) == len(set(headings))

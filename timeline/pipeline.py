@@ -272,8 +272,9 @@ def _sentences(text: str, timexes: list[Timex], published: dt.date | None, title
         candidates = ordered[bisect.bisect_left(starts, opening) : bisect.bisect_left(starts, end)]
         in_sentence = [t for t in candidates if t.end <= end]
         start = _after_speaker_label(text, _after_entry_time(text, opening, end, in_sentence), end)
-        if start >= end or segment.is_phatic(text, start, end):
-            continue  # a live blog's entry time on a line of its own, a greeting
+        if start >= end or segment.is_phatic(text, start, end) or clean.is_boilerplate(text[start:end]):
+            continue  # a live blog's entry time on a line of its own, a greeting ("Good morning and welcome to our
+            # live coverage. The dam was destroyed ...": furniture within a line of reporting)
         in_sentence = [t for t in in_sentence if t.start >= start]
         if text[start:end].rstrip("\"'”’)").endswith("?"):
             continue  # a question ("When does the deal expire?", an explainer's heading) states no event
@@ -324,15 +325,22 @@ _PLACE_LINE = re.compile(
 )
 
 
+PLACE_LINE_REACH = 4  # lines from the top that may hold a dateline in capitals
+
 # "Kyiv — ": a known place in title case before a long dash (not "Putin — a former spy — said")
 _TITLE_PLACE_LINE = re.compile(r"(?P<place>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})\s*(?:—|–|--)\s*(?=[A-Z])")
 _PLACE_CATEGORIES = frozenset({"city", "country", "region"})
 
 
 def _without_place_line(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The content lines with a dateless dateline opening the first one cut off."""
+    """The content lines with a dateless dateline opening the first one cut off (or one of the first few, in capitals:
+    a headline and an update line may stand above "MOSCOW - ...")."""
     if not spans:
         return spans
+    for index, (start, stop) in enumerate(spans[1:PLACE_LINE_REACH], start=1):
+        found = _PLACE_LINE.match(text, start, stop)
+        if found is not None and found.end() < stop:
+            return [*spans[:index], (found.end(), stop), *spans[index + 1 :]]
     start, stop = spans[0]
     found = _PLACE_LINE.match(text, start, stop)
     if found is None and (titled := _TITLE_PLACE_LINE.match(text, start, stop)):
@@ -469,6 +477,8 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
                     narrative = dating.observe(narrative, undated, sentence.index, published, tense, sentence_text)
                 if undated.basis == "continued":  # a continued clause carries the narrative on
                     narrative = dating.observe(narrative, undated, sentence.index, published, tense, sentence_text)
+            if _is_date_only(text, clause.start, clause.end, [anchors[i] for i in clause.anchors]):
+                continue  # "A year later, | as the war enters ...": a date cut off alone dates the story, not a row
             masked = [
                 (a.start - clause.start, a.end - clause.start) for a in anchors if clause.start <= a.start < clause.end
             ]

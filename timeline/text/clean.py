@@ -22,6 +22,7 @@ class BoilerplateLexicon:
     exact: frozenset[str]
     patterns: tuple[re.Pattern[str], ...]
     examples: tuple[str, ...]
+    link_list_headings: frozenset[str]
 
 
 def _resource_text(*parts: str) -> str:
@@ -35,7 +36,8 @@ def lexicon() -> BoilerplateLexicon:
     exact = frozenset(_normalize(line) for line in data["exact"])
     patterns = tuple(re.compile(item["pattern"], re.IGNORECASE) for item in data["patterns"])
     examples = tuple(item["example"] for item in data["patterns"])
-    return BoilerplateLexicon(exact, patterns, examples)
+    headings = frozenset(_normalize(line) for line in data["link_list_headings"])
+    return BoilerplateLexicon(exact, patterns, examples, headings)
 
 
 def _normalize(line: str) -> str:
@@ -53,12 +55,22 @@ def is_boilerplate(line: str) -> bool:
     return any(p.match(stripped) for p in lex.patterns)
 
 
+_BULLET = re.compile(r"\s*[-*•·–—]\s+\S")
+
+
 def content_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of the non-empty, non-boilerplate lines, whitespace trimmed, in text order."""
+    """(start, end) offsets of the non-empty, non-boilerplate lines, whitespace trimmed, in text order. The bulleted
+    lines under a "Related coverage" heading are links to other stories, not reporting, and are left out too."""
     spans: list[tuple[int, int]] = []
+    in_link_list = False
     for match in re.finditer(r"[^\n]+", text):
         line = match.group()
-        if not line.strip() or is_boilerplate(line):
+        if not line.strip():
+            continue
+        if in_link_list and _BULLET.match(line):
+            continue
+        in_link_list = _normalize(line) in lexicon().link_list_headings
+        if in_link_list or is_boilerplate(line):
             continue
         lead = len(line) - len(line.lstrip())
         trail = len(line) - len(line.rstrip())

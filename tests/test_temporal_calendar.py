@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.temporal.calendar import calendar_span, clock_of, easter, movable_day, part_of_span
+from timeline.temporal.calendar import calendar_span, clock_of, easter, hijri_day, movable_day, part_of_span
 
 
 @pytest.mark.parametrize(
@@ -75,3 +75,11 @@ def test_part_of_span_is_a_whole_unit_third(value, mod, expected):
 )
 def test_clock_of(value, expected):
     assert clock_of(value) == expected
+
+
+def test_islamic_holidays_follow_the_umm_al_qura_calendar():
+    assert hijri_day(2024, 10, 1) == dt.date(2024, 4, 10)  # Eid al-Fitr 2024
+    assert movable_day({"hijri": [12, 10]}, 2023) == dt.date(2023, 6, 28)  # Eid al-Adha 2023
+    assert hijri_day(2000, 10, 1) == dt.date(2000, 1, 8)  # a year that holds 1 Shawwal twice: the first
+    with pytest.raises(ValueError):
+        hijri_day(1900, 10, 1)  # before the calendar's table

@@ -1559,6 +1559,21 @@ def test_a_weekday_with_its_date_in_brackets_is_one_expression():
          [("next week", "2022-W42")]),
         ("Polls Close At Noon Today", "2022-10-15", [("Noon Today", "2022-10-15T12:00")]),
         ("Polls close at 5 p.m. Brasilia time.", "2022-10-02", [("5 p.m. Brasilia time", "2022-10-02T17:00")]),
+        # holidays: Islamic ones by their calendar, a named country's Independence Day, Mother's Day
+        ("Eid al-Fitr is expected next week.", "2024-04-01", [("Eid al-Fitr", "2024-04-10"),
+                                                              ("next week", "2024-W15")]),
+        ("Eid al-Adha fell on June 28 last year.", "2024-04-01", [("Eid al-Adha", "2023-06-28"),
+                                                                  ("June 28 last year", "2023-06-28")]),
+        ("Ukraine's Independence Day was marked with a prisoner exchange.", "2024-09-01",
+         [("Ukraine's Independence Day", "2024-08-24")]),
+        ("Jill Biden visited Ukraine on Mother's Day.", "2022-05-09", [("Mother's Day", "2022-05-08")]),
+        ("Eid al-Fitr 1900 was quiet.", "2024-04-01", [("Eid al-Fitr 1900", "XXXX-XX-XX")]),  # off the calendar
+        ("It was the first free election in years.", "1990-03-04", [("years", "PXY")]),
+        ("Russia's Orthodox Christians celebrate Christmas today.", "2024-01-07",
+         [("Christmas", "2024-01-07"), ("today", "2024-01-07")]),  # the Julian calendar's Christmas
+        ("The pope celebrated Christmas Mass.", "2024-01-07", [("Christmas", "2023-12-25")]),
+        ("In the year since the invasion, 8,006 civilians have been killed.", "2023-02-24", [("the year", "P1Y")]),
+        ("Inflation will ease in H2; the H2 hydrogen plant opened.", "2022-03-01", [("H2", "2022-H2")]),
     ],
 )
 def test_round_15_probe_cases(sentence, dct, expected):

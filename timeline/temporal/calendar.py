@@ -7,6 +7,8 @@ import datetime as dt
 import functools
 import re
 
+from hijridate import Gregorian, Hijri
+
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}  # WI runs into next year's February
 
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T.*)?$")
@@ -183,8 +185,23 @@ def easter(year: int, orthodox: bool = False) -> dt.date:
     return dt.date(year, month, day + 1)
 
 
+def hijri_day(year: int, month: int, day: int) -> dt.date:
+    """The day of Gregorian ``year`` that is ``day`` ``month`` of the Islamic calendar (Umm al-Qura, as hijridate
+    computes it; the first of the two in a year that holds it twice). ValueError outside that calendar's range
+    (1924-2077)."""
+    try:
+        first = Gregorian(year, 1, 1).to_hijri().year
+        days = [Hijri(hijri_year, month, day).to_gregorian() for hijri_year in (first, first + 1)]
+    except (OverflowError, ValueError) as error:
+        raise ValueError(f"no Islamic calendar date for {year}") from error
+    return next(dt.date(g.year, g.month, g.day) for g in days if g.year == year)
+
+
 def movable_day(rule: dict, year: int) -> dt.date:
-    """The day a movable holiday (a ``movable_holidays`` entry of the lexicon) falls on in ``year``."""
+    """The day a movable holiday (a ``movable_holidays`` entry of the lexicon) falls on in ``year``; ValueError
+    when the calendar it follows does not reach that year."""
+    if "hijri" in rule:
+        return hijri_day(year, *rule["hijri"])
     if "easter" in rule:
         return easter(year, bool(rule.get("orthodox"))) + dt.timedelta(days=rule["easter"])
     month, weekday, nth = rule["month"], rule["weekday"], rule["nth"]

@@ -62,7 +62,27 @@ def after_resolution(text: str, timexes: list[Timex], dayless: set[int]) -> list
     ``dayless``: indices of clock times that named no day and were dated by publication alone."""
     dated = _ordered_ranges(text, _season_ranges(text, _month_ranges(text, _clock_days(text, timexes, dayless))))
     dated = _days_of_events(text, _offsets_from_dates(text, dated))
-    return _holiday_weekends(text, _weeks_of(text, _ago_today(text, _nights_into(text, _eves(text, dated)))))
+    dated = _julian_holidays(text, _eves(text, dated))
+    return _holiday_weekends(text, _weeks_of(text, _ago_today(text, _nights_into(text, dated))))
+
+
+_JULIAN_CONTEXT = r"\b%julian_calendar_words\b[^.!?]*$"
+JULIAN_LAG = dt.timedelta(days=13)  # the Julian calendar's 25 December falls on 7 January of ours in 1900-2099
+
+
+def _julian_holidays(text: str, timexes: list[Timex]) -> list[Timex]:
+    """ "Russia's Orthodox Christians celebrate Christmas today": the fixed feast by the Julian calendar the
+    Orthodox churches of Russia and Ukraine keep (7 January, not 25 December) when the sentence names them first."""
+    result: list[Timex] = []
+    for timex in timexes:
+        day = _day_of(timex) if timex.rule == "holiday" and timex.value[4:] in _JULIAN_FEASTS else None
+        if day is not None and phrase(_JULIAN_CONTEXT).search(text, max(0, timex.start - 120), timex.start):
+            timex = replace(timex, value=(day + JULIAN_LAG).isoformat())
+        result.append(timex)
+    return result
+
+
+_JULIAN_FEASTS = frozenset({"-12-25", "-12-24"})  # Christmas and its eve
 
 
 _HOLIDAY_WEEKEND = r"[\s-]+%holiday_weekend_nouns\b"

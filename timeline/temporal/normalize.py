@@ -173,8 +173,10 @@ def quarter(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 
 
 def half_code(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
-    """ "H2 2021", "2022 H1": a half-year written as business news codes it."""
+    """ "H2 2021", "2022 H1": a half-year written as business news codes it; "in H2": the year by tense."""
     number = int(groups.get("hnum") or groups["hnum2"])
+    if "year" not in groups and "year2" not in groups:
+        return Draft("calendar", period=f"H{number}", granularity="half")
     return Draft("fixed", value=f"{_year(groups.get('year') or groups['year2']):04d}-H{number}", granularity="half")
 
 
@@ -406,7 +408,7 @@ def weekend(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 
 def year_ended(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     """ "the year ended March 31", "the week ended Oct. 20": an accounting period, whose end date is its own
-    expression."""
+    expression; "in the year since the invasion": a year counted from an event."""
     unit = units()[groups.get("unit", "year").lower()]
     return Draft("fixed", type="DURATION", value="P1" + unit.code, granularity=unit.gran)
 

@@ -154,7 +154,10 @@ def _calendar_value(draft: Draft, year: int) -> str:
     if draft.period == NEW_YEAR:
         return f"{year:04d}"
     if draft.period.startswith("@"):
-        return _movable(draft, year).isoformat()
+        try:
+            return _movable(draft, year).isoformat()
+        except ValueError:  # "Eid al-Fitr 1900": before the Islamic calendar's table
+            return _unresolved(draft)
     if draft.period:
         return f"{year:04d}-{draft.period}"
     if draft.day is None:

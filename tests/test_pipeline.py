@@ -748,3 +748,41 @@ def test_a_date_cut_off_alone_from_its_clause_makes_no_row():
     quoted = '"Last winter we kept the heating off until December," said Ivan Gaidarji.'
     titles = [r["title"] for r in extract_article(_article(quoted, dt.date(2024, 10, 22)))]
     assert not any(title.strip('"“”').lower() == "last winter" or title.endswith("Last winter”") for title in titles)
+
+
+def test_one_sentence_paragraphs_carry_the_story_date_across_blank_lines():
+    lines = [
+        "The earthquake struck off the coast of Miyagi at 2:46 p.m. local time on March 11.",
+        "Waves swept away entire towns, including Minamisanriku.",
+        "On Saturday, a hydrogen explosion destroyed the outer building of reactor 1.",
+        "Late on Saturday, the government widened the evacuation zone.",
+        "Prime Minister Naoto Kan said on Sunday that the country faced its most severe crisis.",
+    ]
+    published = dt.date(2011, 3, 13)
+    waves = "Waves swept away entire towns"
+    wire = {r["title"]: r for r in extract_article(_article("\n\n".join(lines), published))}
+    assert wire[waves]["start"] == dt.date(2011, 3, 11)  # was publication: a blank line ended the story day
+    # paragraphs of several sentences keep a blank line as a turn of the story
+    long = "\n\n".join(f"{line} Officials gave no details." for line in lines)
+    rows = [r for r in extract_article(_article(long, published)) if r["title"].startswith(waves)]
+    assert rows and rows[0]["date_basis"] == "publication"
+
+
+def test_a_period_adjective_gives_way_to_the_clause_date_and_a_case_name_is_one_sentence():
+    text = "General Motors reported a second-quarter loss of $15.5 billion in June."
+    (row,) = extract_article(_article(text, dt.date(2008, 8, 1)))
+    assert (row["timex_text"], row["precision"]) == ("June", "month")  # was the quarter, and a second row
+    (alone,) = extract_article(_article("GM reported a second-quarter loss.", dt.date(2008, 8, 1)))
+    assert alone["precision"] == "quarter"  # the only date the sentence gives
+    case = "On Friday, the Supreme Court ruled in Obergefell v. Hodges that same-sex couples may marry."
+    (ruling,) = extract_article(_article(case, dt.date(2015, 6, 28)))
+    assert ruling["title"].endswith("Hodges that same-sex couples may marry")  # was cut after "v."
+
+
+def test_a_furniture_sentence_is_dropped_from_a_line_of_reporting_and_a_dateline_needs_a_city():
+    text = ("Good morning and welcome to our live coverage. The dam was destroyed on Tuesday.\n\n"
+            "Correction: An earlier version of this story said the dam burst on Monday. It burst on Tuesday.")
+    rows = extract_article(_article(text, dt.date(2023, 6, 6)))
+    assert [r["timex_text"] for r in rows] == ["Tuesday", "Tuesday"]  # not the welcome, nor the retracted Monday
+    acronym = extract_article(_article("Talks resume\n\nNATO - The alliance said on Wednesday it sent jets.", PUB))
+    assert acronym[-1]["title"].startswith("NATO")  # no dateline: NATO is no city

@@ -105,13 +105,14 @@ def test_live_blog_roundup_press_release_and_correction_furniture_is_boilerplate
     for line in (
         "Good morning and welcome to our live coverage of the war in Ukraine.",
         "We will bring you the latest as it happens.",
-        "Every Saturday we look back at the biggest stories of the war. Here is what happened this week.",
+        "Every Saturday we look back at the biggest stories of the war.",
+        "Here is what happened between Saturday, October 8, and Friday, October 14.",
         "What to watch next week",
         "Key events",
         "Jens Laerke, OCHA Geneva, +41 22 917 1234, laerke@un.org",
         "About CERF: Since its creation in 2006, CERF has provided more than $8 billion.",
         "Editor's note: This is a developing story and will be updated.",
-        "Correction: An earlier version of this story said the incursion began on Monday. It began on Tuesday.",
+        "Correction: An earlier version of this story said the incursion began on Monday.",
         "Additional reporting by Mihai Rotaru",
         "Yes.",
     ):
@@ -121,6 +122,14 @@ def test_live_blog_roundup_press_release_and_correction_furniture_is_boilerplate
         "Reporting by the agency showed gains in May.",
         "Prices rose +2.5% in May.",
         "Writing by hand, he said the vote was rigged.",
+        # the round's sweep: reporting that looks like furniture
+        "Residents can call the hotline at +380 44 123 4567.",
+        "About Kharkiv: the city was shelled overnight.",
+        "Correction-officer unions protested on Monday.",
+        "Reporting by Reuters showed the army lost 300 tanks.",
+        # a furniture sentence with reporting after it in the same line stays (the pipeline drops the sentence)
+        "Editor's note: This is a developing story. Russia invaded Ukraine on Thursday.",
+        "Every Saturday we look back at the war. Russia invaded on Thursday.",
     ):
         assert not is_boilerplate(line), line
 
@@ -130,6 +139,8 @@ def test_the_bulleted_links_under_a_related_coverage_heading_are_not_content():
             "- Oil prices rise ahead of OPEC+ meeting on Sunday\n\nAnalysts are divided.\n- A list item of the story")
     lines = [text[start:end] for start, end in content_spans(text)]
     assert lines == ["The cap takes effect on Monday.", "Analysts are divided.", "- A list item of the story"]
+    after_gap = "Read more:\n- A link\n\n- Russia fired missiles on Monday."
+    assert [after_gap[start:end] for start, end in content_spans(after_gap)] == ["- Russia fired missiles on Monday."]
 
 
 def test_link_list_headings_are_well_formed_without_duplicates():

@@ -320,7 +320,7 @@ def _without_dateline(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
 # "NEW YORK (AP) — ", "FORT MYERS, Fla. (AP) — ", "WASHINGTON - ": a place in capitals (and a state), an agency,
 # a dash: a dateline without a date, which opens the story's first line
 _PLACE_LINE = re.compile(
-    r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}(?:, [A-Z][A-Za-z.]{1,15})?\s*"
+    r"(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?:, [A-Z][A-Za-z.]{1,15})?\s*"
     r"(?:\([^()\n]{1,40}\)\s*(?:—|–|--| - )|(?:—|–|--|-(?=\s)))\s*(?=[A-Z])"  # an agency, or a dash; a sentence after
 )
 
@@ -332,17 +332,25 @@ _TITLE_PLACE_LINE = re.compile(r"(?P<place>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)
 _PLACE_CATEGORIES = frozenset({"city", "country", "region"})
 
 
+def _names_a_city(capitals: str) -> bool:
+    """Whether a dateline's words in capitals ("MOSCOW", "NEW YORK") name a known city (not "NATO", "EU", "US")."""
+    place = capitals.title()
+    mentions = find_mentions(place)
+    return len(mentions) == 1 and mentions[0].text == place and mentions[0].category == "city"
+
+
 def _without_place_line(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The content lines with a dateless dateline opening the first one cut off (or one of the first few, in capitals:
     a headline and an update line may stand above "MOSCOW - ...")."""
     if not spans:
         return spans
-    for index, (start, stop) in enumerate(spans[1:PLACE_LINE_REACH], start=1):
-        found = _PLACE_LINE.match(text, start, stop)
-        if found is not None and found.end() < stop:
-            return [*spans[:index], (found.end(), stop), *spans[index + 1 :]]
     start, stop = spans[0]
     found = _PLACE_LINE.match(text, start, stop)
+    if found is None:
+        for index, (line_start, line_stop) in enumerate(spans[1:PLACE_LINE_REACH], start=1):
+            below = _PLACE_LINE.match(text, line_start, line_stop)
+            if below is not None and below.end() < line_stop and _names_a_city(below.group("place")):
+                return [*spans[:index], (below.end(), line_stop), *spans[index + 1 :]]
     if found is None and (titled := _TITLE_PLACE_LINE.match(text, start, stop)):
         place = titled.group("place")
         mentions = find_mentions(place)
@@ -401,6 +409,23 @@ def _tense(text: str, clause: segment.Clause, timexes: list[Timex]) -> str | Non
     return dating.clause_tense(text[clause.start : clause.end], present_refs)
 
 
+SENTENCE_PARAGRAPHS_SHARE = 0.75  # of an article's paragraphs holding one sentence each, in Wikinews's and wire style
+MIN_PARAGRAPHS = 4
+
+
+def _paragraphs_are_sentences(text: str, found: list[_Sentence]) -> bool:
+    """Whether the article writes (nearly) one sentence per paragraph: then a blank line is no turn of the story, and
+    the story's date goes on across it as it does within a paragraph."""
+    sizes: list[int] = []
+    last_end = 0
+    for sentence in found:
+        if not sizes or _PARAGRAPH_BREAK.search(text, last_end, sentence.start):
+            sizes.append(0)
+        sizes[-1] += 1
+        last_end = sentence.end
+    return len(sizes) >= MIN_PARAGRAPHS and sizes.count(1) >= SENTENCE_PARAGRAPHS_SHARE * len(sizes)
+
+
 def extract_article(article: Article, settings: PipelineSettings | None = None) -> list[dict]:
     """One article's event rows (dicts with the schema's columns), one per clause."""
     settings = settings or PipelineSettings()
@@ -415,8 +440,9 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
     referred: list[tuple[str, dict]] = []  # event phrases resolved to earlier rows ("the Pahalgam attack")
     item: tuple[int, DatedClause] | None = None  # the list line a date heads ("Feb 24 - ..."), and its date
     last_end = 0
+    sentence_paragraphs = _paragraphs_are_sentences(text, found)
     for sentence in found:
-        if _PARAGRAPH_BREAK.search(text, last_end, sentence.start):
+        if not sentence_paragraphs and _PARAGRAPH_BREAK.search(text, last_end, sentence.start):
             narrative = dating.paragraph_break(narrative)
         last_end = sentence.end
         anchors = sentence.anchors

@@ -318,6 +318,19 @@ def bounds_only(text: str, clause_start: int, clause_end: int, anchor: Anchor, t
 _OCCASION_AFTER = r"(?:['’]s)?(?:\s+[A-Za-z-]+){0,2}?\s+(?:<occasion_nouns>)\b"
 
 
+_PERIOD_ADJECTIVE = r"-<reported_period_units>$"  # "second-quarter", "first-half", "full-year" before a noun
+
+
+def _names_a_reported_period(text: str, timex: Timex) -> bool:
+    """A hyphenated period before a noun ("second-quarter loss", "third-quarter results") names what the figures
+    cover ("mid-January for exercises" is a date)."""
+    return (
+        phrase(_PERIOD_ADJECTIVE).search(timex.text) is not None
+        and _COMMON_NOUN_NEXT.match(text, timex.end) is not None
+        and not phrase(_PREPOSITION_NEXT).match(text, timex.end)
+    )
+
+
 def _dates_its_occasion(text: str, timex: Timex, others: Sequence[Timex]) -> bool:
     """ "won the 2019 election", "In his 2018 inauguration speech, Putin promised", "Last year's floods caused":
     a date naming an occasion (not a document: "the 1994 memorandum") dates the clause when the sentence gives no
@@ -352,6 +365,11 @@ def _single(
         return None
     if is_attributive(text, timex) and not _dates_its_occasion(text, timex, others):
         return None
+    if _names_a_reported_period(text, timex) and any(
+        other is not timex and other.type in ("DATE", "TIME") and calendar_span(other.value) is not None
+        for other in others
+    ):
+        return None  # "reported a second-quarter loss in June": the period the figures cover, not the report's date
     superlative = phrase(_SINCE_AFTER_SUPERLATIVE).search(text, max(0, timex.start - 100), timex.start)
     if superlative and not any(superlative.start() < other.start < timex.start for other in others):
         return None  # not after the date "since" already took: "the lowest since February on Wednesday"

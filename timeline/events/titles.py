@@ -174,7 +174,7 @@ def _mark(text: str, timex: tuple[int, int] | None, mentions: list[Mention]) -> 
     quoted = timex is not None and (
         any(s <= timex[0] and timex[1] <= e for s, e in quoted_spans(text)) or _in_open_quote(text, timex[0])
     )
-    if timex and 0 <= timex[0] < timex[1] <= len(text) and not quoted:  # a quotation keeps its words
+    if timex and 0 <= timex[0] < timex[1] <= len(text) and not quoted and not _heads_the_subject(text, *timex):
         start, end = _date_words(text, *timex)
         # a possessive date is the noun's determiner: "in Sunday's EU poll" -> "in the EU poll"
         spans.append((start, end, "the" if text.endswith(("'s", "’s"), start, end) else _TIMEX))
@@ -188,6 +188,18 @@ def _mark(text: str, timex: tuple[int, int] | None, mentions: list[Mention]) -> 
     for start, end, token in sorted(spans, reverse=True):
         out = out[:start] + token + out[end:]
     return " ".join(out.split()), slots
+
+
+_DETERMINER_BEFORE = r"\b<subject_determiners>\s+$"
+_VERB_AFTER = r"\s+(?:<be_have_auxiliaries>|<perfect_modals>|<subject_adverbs>)\b"
+
+
+def _heads_the_subject(text: str, start: int, end: int) -> bool:
+    """ "The autumn also brought bad news", "The July 4 weekend is expected to break records": the date is the
+    subject's noun, and taking it out would leave "The also brought"; it stays in the title."""
+    return bool(
+        phrase(_DETERMINER_BEFORE).search(text, max(0, start - 6), start) and phrase(_VERB_AFTER).match(text, end)
+    )
 
 
 def _in_open_quote(text: str, at: int) -> bool:

@@ -315,7 +315,12 @@ def vague_unit(text: str, match: re.Match[str]) -> bool:
     one by itself)."""
     if match.group().endswith("-long"):
         return True
-    return word_before(text, match.start()) in context_words()["vague_unit_before"]
+    words = context_words()
+    before = word_before(text, match.start())
+    if before in words["measure_prepositions"]:  # "the first election in years", not "age in years", "years past"
+        measured = word_before(text, match.start() - len(before) - 1) in words["measure_verbs"]
+        return not measured and word_after(text, match.end()).lower() not in words["vague_unit_not_before"]
+    return before in words["vague_unit_before"]
 
 
 def duration(text: str, match: re.Match[str]) -> bool:
@@ -353,8 +358,10 @@ def _month_before() -> re.Pattern[str]:
 def frequency(text: str, match: re.Match[str]) -> bool:
     """ "a year" is a frequency only after an amount ("$5 a year", "twice a week"); "daily" is one on its own."""
     words = context_words()
-    if match.group("freq").lower() in words["clause_end_frequencies"] and _CLAUSE_GOES_ON.match(text, match.end()):
-        return False  # "the quarterly dividend": a kind of report or payment; "pays quarterly." a frequency
+    if match.group("freq").lower() in words["clause_end_frequencies"] and (
+        _CLAUSE_GOES_ON.match(text, match.end()) or original(text, match)[0].isupper()
+    ):
+        return False  # "the quarterly dividend", "the China Quarterly": a report, a name; "pays quarterly." a set
     if match.group("freq").lower().split()[0] not in words["rate_words"]:
         return not _titled(text, match)
     if word_after(text, match.end()).lower() in words["rate_not_before"]:  # "meets a day later than usual": an offset
@@ -533,12 +540,22 @@ def noon(text: str, match: re.Match[str]) -> bool:
     """ "High Noon", "high noon comes today": the idiom and the film are no clock time; nor is "Noon" after a
     capitalized word other than a preposition ("the exercise Steadfast Noon", but "Polls Close At Noon")."""
     before = word_before(text, match.start())
-    if before in context_words()["noon_not_after"]:
+    words = context_words()
+    if before in words["noon_not_after"]:
         return False
+    if match.groupdict().get("dayword") or match.groupdict().get("weekday") or before in words["noon_numbers"]:
+        return True  # "Polls Close Noon Sunday", "at Twelve Noon": a headline's or a formal clock time
     named = original(text, match, "noon")[0].isupper() and _CAPITALIZED_WORD_BEFORE.search(
         text, max(0, match.start() - 40), match.start()
     )
-    return not named or before in context_words()["clock_prepositions"]
+    return not named or before in words["clock_prepositions"]
+
+
+def midyear(text: str, match: re.Match[str]) -> bool:
+    """ "by midyear" is a time; "the Mid-Year Economic and Fiscal Outlook" a title."""
+    if not match.groupdict().get("mid"):
+        return True
+    return not (original(text, match, "mid")[0].isupper() and word_after(text, match.end())[:1].isupper())
 
 
 _CAPITALIZED_WORD_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
@@ -581,6 +598,7 @@ GUARDS: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "clock_4digit": clock_4digit,
     "quarter_code_bare": quarter_code_bare,
     "overnight": overnight,
+    "midyear": midyear,
     "holiday": holiday,
     "noon": noon,
     "someday": someday,

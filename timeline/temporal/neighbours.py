@@ -66,23 +66,27 @@ def after_resolution(text: str, timexes: list[Timex], dayless: set[int]) -> list
     return _holiday_weekends(text, _weeks_of(text, _ago_today(text, _nights_into(text, dated))))
 
 
-_JULIAN_CONTEXT = r"\b%julian_calendar_words\b[^.!?]*$"
 JULIAN_LAG = dt.timedelta(days=13)  # the Julian calendar's 25 December falls on 7 January of ours in 1900-2099
+_JULIAN_FEASTS = frozenset({"-12-25", "-12-24"})  # Christmas and its eve
+_SAME_SENTENCE = re.compile(r"[^.!?]*")
 
 
 def _julian_holidays(text: str, timexes: list[Timex]) -> list[Timex]:
-    """ "Russia's Orthodox Christians celebrate Christmas today": the fixed feast by the Julian calendar the
-    Orthodox churches of Russia and Ukraine keep (7 January, not 25 December) when the sentence names them first."""
-    result: list[Timex] = []
-    for timex in timexes:
+    """ "Orthodox Christians celebrate Christmas today" said on 7 January: a Christmas told in a sentence whose other
+    date is 7 January (6 January for the eve) is the Julian calendar's, the one the churches of Russia and Ukraine
+    kept, not the 25 December before it."""
+    result = list(timexes)
+    for index, timex in enumerate(timexes):
         day = _day_of(timex) if timex.rule == "holiday" and timex.value[4:] in _JULIAN_FEASTS else None
-        if day is not None and phrase(_JULIAN_CONTEXT).search(text, max(0, timex.start - 120), timex.start):
-            timex = replace(timex, value=(day + JULIAN_LAG).isoformat())
-        result.append(timex)
+        if day is None:
+            continue
+        julian = (day + JULIAN_LAG).isoformat()[4:]
+        for other in (*timexes[index + 1 : index + 2], *timexes[max(0, index - 1) : index]):
+            low, high = min(other.end, timex.end), max(other.start, timex.start)
+            if other.value[4:] == julian and _SAME_SENTENCE.fullmatch(text, low, high):
+                result[index] = replace(timex, value=other.value, anchor=other.value)
+                break
     return result
-
-
-_JULIAN_FEASTS = frozenset({"-12-25", "-12-24"})  # Christmas and its eve
 
 
 _HOLIDAY_WEEKEND = r"[\s-]+%holiday_weekend_nouns\b"

@@ -173,10 +173,8 @@ def quarter(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 
 
 def half_code(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
-    """ "H2 2021", "2022 H1": a half-year written as business news codes it; "in H2": the year by tense."""
+    """ "H2 2021", "2022 H1": a half-year written as business news codes it."""
     number = int(groups.get("hnum") or groups["hnum2"])
-    if "year" not in groups and "year2" not in groups:
-        return Draft("calendar", period=f"H{number}", granularity="half")
     return Draft("fixed", value=f"{_year(groups.get('year') or groups['year2']):04d}-H{number}", granularity="half")
 
 

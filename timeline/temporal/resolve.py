@@ -105,6 +105,8 @@ def _calendar(draft: Draft, publication: dt.date | None, previous: Mention | Non
             return Resolved(day.isoformat() + draft.suffix, previous.day.isoformat(), "relative_previous",
                             draft.granularity)
         day = resolve_weekday(draft.weekday, publication, draft.cue, tense) + dt.timedelta(days=draft.offset)
+        if draft.cue == 0 and not draft.offset and tense in ("future", "present") and day < publication:
+            day += dt.timedelta(days=7)  # "will meet this Friday" said on a Sunday: the week's Friday is behind it
         if draft.cue == -1 and day == publication - dt.timedelta(days=1):
             day -= dt.timedelta(days=7)  # "last Monday" said on a Tuesday: yesterday would be "on Monday"
         return Resolved(day.isoformat() + draft.suffix, anchor, "relative_publication", draft.granularity)

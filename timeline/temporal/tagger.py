@@ -192,6 +192,7 @@ _AHEAD_TENSES = frozenset({"future", "planned"})  # a date told as a plan, not a
 
 
 _AHEAD_OF = r"\b%nearest_weekday_before\s+$"
+_SUBJECT_NEXT = r"\s+[a-z]"  # an expression opening its sentence with a verb straight after it is the subject
 _AHEAD_OF_EVENT = r"\b%nearest_weekday_before\s+(?:[\w+'’-]+\s+){1,4}on\s+$"  # "ahead of an OPEC+ meeting on Sunday"
 _STAMP_END = r"\s*[:|—–]"  # a live blog's time stamp ends with a colon or a dash
 _WHAT_COMES_OF_IT = r"\b%outcome_openers\b[^,;:.]*$"  # "paving the way for elections on"
@@ -318,12 +319,15 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and phrase(_BACKDATED_TO).search(text, max(0, candidate.start - 30), candidate.start)
         ):  # fmt: skip
             tense, draft = "past", replace(draft, cue=ON_OR_BEFORE)  # "pay rises will be backdated to Jan. 1"
-        elif (draft.weekday is not None or (draft.kind == "calendar" and draft.year is None)) and (
+        elif (
+            draft.weekday is not None
+            or (draft.kind == "calendar" and draft.year is None and previous_sentence != sentence_start)
+        ) and (
             (tense is None and phrase(_HEADLINE_TO, 0).match(text, sentence_start, candidate.start))
             or _modal_ahead(text, candidate, cues_by_sentence[key], sentence_start, tense)
         ):
             tense = "future"  # "the talks could resume Friday", "Putin to visit Minsk on Monday", "warned that an
-            # attack could come in February"
+            # attack could come in February" (not "In March, officials said the bridge could reopen in June")
         elif (
             draft.kind == "calendar" and draft.year is None
             and phrase(_FRONTED_BY).fullmatch(text, sentence_start, candidate.start)
@@ -447,8 +451,11 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
         if (
             draft.kind == "shift" and draft.unit == "week" and draft.offset == 0 and draft.relative_to == "publication"
             and tense in _AHEAD_TENSES and publication is not None and publication.isoweekday() == SUNDAY
+            and not (candidate.start == sentence_start and phrase(_SUBJECT_NEXT).match(text, candidate.end))
         ):  # fmt: skip
-            draft = replace(draft, offset=1)  # "will vote this week" in a Sunday paper: the week that opens tomorrow
+            # "will vote this week" in a Sunday paper: the week that opens tomorrow ("This week will be remembered":
+            # the week the paper closes)
+            draft = replace(draft, offset=1)
         if draft.period == PAST_ONLY:
             if tense != "past":
                 continue

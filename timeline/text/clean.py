@@ -56,6 +56,7 @@ def is_boilerplate(line: str) -> bool:
 
 
 _BULLET = re.compile(r"\s*[-*•·–—]\s+\S")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")  # a list of links ends at a blank line
 
 
 def content_spans(text: str) -> list[tuple[int, int]]:
@@ -63,11 +64,14 @@ def content_spans(text: str) -> list[tuple[int, int]]:
     lines under a "Related coverage" heading are links to other stories, not reporting, and are left out too."""
     spans: list[tuple[int, int]] = []
     in_link_list = False
+    previous_end = 0
     for match in re.finditer(r"[^\n]+", text):
         line = match.group()
         if not line.strip():
             continue
-        if in_link_list and _BULLET.match(line):
+        after_gap = bool(_BLANK_LINE.search(text, previous_end, match.start()))
+        previous_end = match.end()
+        if in_link_list and _BULLET.match(line) and not after_gap:
             continue
         in_link_list = _normalize(line) in lexicon().link_list_headings
         if in_link_list or is_boilerplate(line):

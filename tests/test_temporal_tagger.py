@@ -1584,6 +1584,13 @@ def test_a_weekday_with_its_date_in_brackets_is_one_expression():
         ("She writes for the China Quarterly.", "2021-11-14", []),
         ("The Mid-Year Economic and Fiscal Outlook was released.", "2023-12-13", []),
         ("In years past, the fair drew crowds; age in years was recorded.", "2023-06-05", []),
+        ("The rest of the week will be cold.", "2015-12-27", [("The rest of the week", "2015-W53")]),  # a Sunday
+        # a holiday's year told right after it
+        ("Eid al-Adha in 2020 was marked under lockdown.", "2022-08-28", [("Eid al-Adha", "2020-07-31"),
+                                                                          ("2020", "2020")]),
+        ("Kyiv will mark Ukraine's Independence Day next year with a parade.", "2022-08-28",
+         [("Ukraine's Independence Day", "2023-08-24"), ("next year", "2023")]),
+        ("Christmas last year was quiet.", "2015-12-27", [("Christmas", "2014-12-25"), ("last year", "2014")]),
     ],
 )
 def test_round_15_probe_cases(sentence, dct, expected):

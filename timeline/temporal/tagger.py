@@ -192,6 +192,7 @@ _AHEAD_TENSES = frozenset({"future", "planned"})  # a date told as a plan, not a
 
 
 _AHEAD_OF = r"\b%nearest_weekday_before\s+$"
+_HOLIDAY_YEAR_LINK = r"\s+(?:(?:in|of)\s+)?"  # "Christmas in 2020", "Christmas next year"
 _SUBJECT_NEXT = r"\s+[a-z]"  # an expression opening its sentence with a verb straight after it is the subject
 _AHEAD_OF_EVENT = r"\b%nearest_weekday_before\s+(?:[\w+'’-]+\s+){1,4}on\s+$"  # "ahead of an OPEC+ meeting on Sunday"
 _STAMP_END = r"\s*[:|—–]"  # a live blog's time stamp ends with a colon or a dash
@@ -225,6 +226,17 @@ def _just_ahead(text: str, candidate: Candidate) -> bool:
 
 _ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·]\s*)?$")
 _ITEM_SEPARATOR = re.compile(r"\s*[-–—:]\s")
+
+
+def _year_named(draft: Draft, publication: dt.date) -> int | None:
+    """The calendar year a year expression names: "2020", or "next year" counted from publication."""
+    if draft.kind == "calendar" and draft.year is not None and draft.month is None and not draft.period:
+        return draft.year
+    if draft.kind == "fixed" and draft.type == "DATE" and len(draft.value) == len("2020") and draft.value.isdigit():
+        return int(draft.value)
+    if draft.kind == "shift" and draft.unit == "year" and draft.relative_to == "publication" and not draft.mod:
+        return publication.year + draft.offset
+    return None
 
 
 def heads_a_list_item(text: str, start: int, end: int) -> bool:
@@ -451,17 +463,23 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
         if (
             draft.kind == "shift" and draft.unit == "week" and draft.offset == 0 and draft.relative_to == "publication"
             and tense in _AHEAD_TENSES and publication is not None and publication.isoweekday() == SUNDAY
-            and not (candidate.start == sentence_start and phrase(_SUBJECT_NEXT).match(text, candidate.end))
+            and (draft.mod or candidate.start != sentence_start or not phrase(_SUBJECT_NEXT).match(text, candidate.end))
         ):  # fmt: skip
-            # "will vote this week" in a Sunday paper: the week that opens tomorrow ("This week will be remembered":
-            # the week the paper closes)
+            # "will vote this week", "The rest of the week will be cold" in a Sunday paper: the week that opens
+            # tomorrow ("This week will be remembered": the week the paper closes)
             draft = replace(draft, offset=1)
+        following = chosen[position + 1] if position + 1 < len(chosen) else None
+        if (
+            candidate.rule.name == "holiday" and draft.year is None and following is not None
+            and publication is not None and phrase(_HOLIDAY_YEAR_LINK).fullmatch(text, candidate.end, following.start)
+            and (year := _year_named(following.draft, publication)) is not None
+        ):  # fmt: skip
+            draft = replace(draft, year=year)  # "Eid al-Adha in 2020", "Independence Day next year": that year's
         if draft.period == PAST_ONLY:
             if tense != "past":
                 continue
             draft = replace(draft, period="")
         told_day = previous is not None and previous.granularity in DAY_GRANULARITIES
-        following = chosen[position + 1] if position + 1 < len(chosen) else None
         if following is not None and draft.period == DAYLESS and names_its_day(text, candidate.end, following):
             told_day = False  # "hit at 4:17 a.m. (0117 GMT) Monday": its own day follows, not the one told before
         if draft.period == DAYLESS and told_day and (tense == "past" or previous_sentence == sentence_start):

@@ -786,3 +786,10 @@ def test_a_furniture_sentence_is_dropped_from_a_line_of_reporting_and_a_dateline
     assert [r["timex_text"] for r in rows] == ["Tuesday", "Tuesday"]  # not the welcome, nor the retracted Monday
     acronym = extract_article(_article("Talks resume\n\nNATO - The alliance said on Wednesday it sent jets.", PUB))
     assert acronym[-1]["title"].startswith("NATO")  # no dateline: NATO is no city
+
+
+def test_within_days_of_a_told_date_is_no_later_date_of_the_story():
+    text = ("The counteroffensive began in early June. Within days its brigades ran into dense minefields. On Feb. 17 "
+            "the army withdrew from Avdiivka.")
+    (row,) = [r for r in extract_article(_article(text, dt.date(2024, 2, 23))) if r["title"].startswith("Within")]
+    assert row["date_basis"] == "unresolved"  # was 17 February 2024, a date told after it

@@ -114,7 +114,10 @@ _OFFSET_LINK = r"\s+(?:(<offset_after>)|<offset_before>)\b[^,;:()]*"  # group 1:
 _BOUND_OPENING = r"^\W*(?:[\w'’-]+\s+){0,3}?(?:<bound_before>)\b[^,;:]*$"
 _BOUND_DIRECT = r"\b(?:<bound_before>)\s+(?:<definite_articles>\s+)?$"
 _BOUND_PHRASE = r"^\W*(?:<bound_before>)\s+[^,;:]{1,80},\s*\w"  # "Before the war, the EU bought ..."
-_VAGUELY_LATER = r"^\W*(?:(?:<vague_counts>)\s+)?(?:<vague_units>)\s+(?:<vague_after>)\b"  # "Days later, ..."
+# "Days later, ...", "Within days, ..."
+_VAGUELY_LATER = (
+    r"^\W*(?:(?:(?:<vague_counts>)\s+)?(?:<vague_units>)\s+(?:<vague_after>)|(?:<vague_within>)\s+(?:<vague_units>))\b"
+)
 _CLOSE_BEFORE = r"\b(?:<close_before>)\s+(?:<bound_before>)\b"
 _MAIN_CLAUSE_FOLLOWS = re.compile(r"[^,;:]*,\s*\w")
 # How fine a unit or precision is: an offset moves a date only by units no finer than the date's own.

@@ -192,9 +192,10 @@ _AHEAD_TENSES = frozenset({"future", "planned"})  # a date told as a plan, not a
 
 
 _AHEAD_OF = r"\b%nearest_weekday_before\s+$"
-_HOLIDAY_YEAR_LINK = r"\s+(?:(?:in|of)\s+)?"  # "Christmas in 2020", "Christmas next year"
+_HOLIDAY_YEAR_LINK = r"\s+(?:%holiday_year_links\s+)?"  # "Christmas in 2020", "Christmas next year"
 _SUBJECT_NEXT = r"\s+[a-z]"  # an expression opening its sentence with a verb straight after it is the subject
-_AHEAD_OF_EVENT = r"\b%nearest_weekday_before\s+(?:[\w+'’-]+\s+){1,4}on\s+$"  # "ahead of an OPEC+ meeting on Sunday"
+# "ahead of an OPEC+ meeting on Sunday"
+_AHEAD_OF_EVENT = r"\b%nearest_weekday_before\s+(?:[\w+'’-]+\s+){1,4}%day_prepositions\s+$"
 _STAMP_END = r"\s*[:|—–]"  # a live blog's time stamp ends with a colon or a dash
 _WHAT_COMES_OF_IT = r"\b%outcome_openers\b[^,;:.]*$"  # "paving the way for elections on"
 # "the anniversary of the Oct. 7 attacks", "the 20th anniversary of the Sept. 11 attacks"
@@ -224,6 +225,7 @@ def _just_ahead(text: str, candidate: Candidate) -> bool:
     return phrase(_AHEAD_OF_EVENT).search(text, max(0, candidate.start - 60), candidate.start) is not None
 
 
+_WHOLE_YEAR = re.compile(r"\d{4}")  # a year's own value ("2020"), no part of it
 _ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·]\s*)?$")
 _ITEM_SEPARATOR = re.compile(r"\s*[-–—:]\s")
 
@@ -232,7 +234,7 @@ def _year_named(draft: Draft, publication: dt.date) -> int | None:
     """The calendar year a year expression names: "2020", or "next year" counted from publication."""
     if draft.kind == "calendar" and draft.year is not None and draft.month is None and not draft.period:
         return draft.year
-    if draft.kind == "fixed" and draft.type == "DATE" and len(draft.value) == len("2020") and draft.value.isdigit():
+    if draft.kind == "fixed" and draft.type == "DATE" and _WHOLE_YEAR.fullmatch(draft.value):
         return int(draft.value)
     if draft.kind == "shift" and draft.unit == "year" and draft.relative_to == "publication" and not draft.mod:
         return publication.year + draft.offset

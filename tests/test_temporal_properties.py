@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from timeline.temporal import calendar_span, tag
@@ -135,3 +135,21 @@ def test_shifting_by_months_keeps_the_day_or_ends_the_month(day, unit, count):
     moved = shift(day, unit, count)
     assert (moved.year * 12 + moved.month) - (day.year * 12 + day.month) == months
     assert moved.day == day.day or (moved.day < day.day and (moved + dt.timedelta(days=1)).day == 1)
+
+
+HOLIDAY_WORDS = st.sampled_from(
+    ["Christmas", "Christmas Eve", "Eid al-Fitr", "Eid al-Adha", "New Year's Day", "Memorial Day", "weekend", "in",
+     "2020", "next year", "last year", "on January 7", "today", "Friday this week", "the", "1", "9999"]
+)
+
+
+CALENDAR_ENDS = st.one_of(
+    st.dates(), st.sampled_from([dt.date.min, dt.date(1, 1, 8), dt.date(9999, 12, 25), dt.date.max])
+)
+
+
+@given(st.lists(HOLIDAY_WORDS, max_size=12).map(" ".join), CALENDAR_ENDS)
+@example("Christmas", dt.date.max)
+@example("New Year's Day weekend", dt.date.min)
+def test_holidays_and_their_weekends_never_raise_at_the_ends_of_the_calendar(text, dct):
+    _check(text, tag(text, dct))  # Julian Christmas, Islamic holidays and holiday weekends on any day of any year

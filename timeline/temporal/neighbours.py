@@ -66,8 +66,8 @@ def after_resolution(text: str, timexes: list[Timex], dayless: set[int]) -> list
     return _holiday_weekends(text, _weeks_of(text, _ago_today(text, _nights_into(text, dated))))
 
 
-JULIAN_LAG = dt.timedelta(days=13)  # the Julian calendar's 25 December falls on 7 January of ours in 1900-2099
-_JULIAN_FEASTS = frozenset({"-12-25", "-12-24"})  # Christmas and its eve
+# Christmas and its eve, and where the Julian calendar's fall in ours (13 days on, in 1900-2099)
+_JULIAN_FEASTS = {"-12-25": "-01-07", "-12-24": "-01-06"}
 _SAME_SENTENCE = re.compile(r"[^.!?]*")
 
 
@@ -77,10 +77,9 @@ def _julian_holidays(text: str, timexes: list[Timex]) -> list[Timex]:
     kept, not the 25 December before it."""
     result = list(timexes)
     for index, timex in enumerate(timexes):
-        day = _day_of(timex) if timex.rule == "holiday" and timex.value[4:] in _JULIAN_FEASTS else None
-        if day is None:
+        julian = _JULIAN_FEASTS.get(timex.value[4:]) if timex.rule == "holiday" else None
+        if julian is None:
             continue
-        julian = (day + JULIAN_LAG).isoformat()[4:]
         for other in (*timexes[index + 1 : index + 2], *timexes[max(0, index - 1) : index]):
             low, high = min(other.end, timex.end), max(other.start, timex.start)
             if other.value[4:] == julian and _SAME_SENTENCE.fullmatch(text, low, high):
@@ -104,7 +103,11 @@ def _holiday_weekends(text: str, timexes: list[Timex]) -> list[Timex]:
             result.append(timex)
             continue
         weekday = day.isoweekday()
-        saturday = day + dt.timedelta(days=(6 - weekday) - (7 if weekday in _WEEKEND_BEFORE else 0))
+        try:
+            saturday = day + dt.timedelta(days=(6 - weekday) - (7 if weekday in _WEEKEND_BEFORE else 0))
+        except OverflowError:  # a holiday on the calendar's first or last days
+            result.append(timex)
+            continue
         result.append(replace(timex, end=weekend.end(), text=text[timex.start : weekend.end()],
                               value=format_date(saturday, "weekend"), granularity="week"))  # fmt: skip
     return result

@@ -330,13 +330,13 @@ PLACE_LINE_REACH = 4  # lines from the top that may hold a dateline in capitals
 # "Kyiv — ": a known place in title case before a long dash (not "Putin — a former spy — said")
 _TITLE_PLACE_LINE = re.compile(r"(?P<place>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})\s*(?:—|–|--)\s*(?=[A-Z])")
 _PLACE_CATEGORIES = frozenset({"city", "country", "region"})
+_CITY = frozenset({"city"})  # a dateline below the first line: a city, as wire datelines name (not "US", "EU")
 
 
-def _names_a_city(capitals: str) -> bool:
-    """Whether a dateline's words in capitals ("MOSCOW", "NEW YORK") name a known city (not "NATO", "EU", "US")."""
-    place = capitals.title()
-    mentions = find_mentions(place)
-    return len(mentions) == 1 and mentions[0].text == place and mentions[0].category == "city"
+def _names_a_place(words: str, categories: frozenset[str]) -> bool:
+    """Whether ``words`` are, whole, one known place of ``categories`` ("Kyiv", "MOSCOW" as "Moscow"; not "NATO")."""
+    mentions = find_mentions(words)
+    return len(mentions) == 1 and mentions[0].text == words and mentions[0].category in categories
 
 
 def _without_place_line(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -349,13 +349,10 @@ def _without_place_line(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     if found is None:
         for index, (line_start, line_stop) in enumerate(spans[1:PLACE_LINE_REACH], start=1):
             below = _PLACE_LINE.match(text, line_start, line_stop)
-            if below is not None and below.end() < line_stop and _names_a_city(below.group("place")):
+            if below is not None and below.end() < line_stop and _names_a_place(below["place"].title(), _CITY):
                 return [*spans[:index], (below.end(), line_stop), *spans[index + 1 :]]
     if found is None and (titled := _TITLE_PLACE_LINE.match(text, start, stop)):
-        place = titled.group("place")
-        mentions = find_mentions(place)
-        whole = len(mentions) == 1 and mentions[0].text == place and mentions[0].category in _PLACE_CATEGORIES
-        found = titled if whole else None
+        found = titled if _names_a_place(titled["place"], _PLACE_CATEGORIES) else None
     if found is None or found.end() >= stop:
         return spans
     return [(found.end(), stop), *spans[1:]]

@@ -318,9 +318,12 @@ def vague_unit(text: str, match: re.Match[str]) -> bool:
     words = context_words()
     before = word_before(text, match.start())
     if before in words["measure_prepositions"]:  # "the first election in years", not "age in years", "years past"
-        measured = word_before(text, match.start() - len(before) - 1) in words["measure_verbs"]
+        measured = phrase(_MEASURED_IN).search(text, max(0, match.start() - 30), match.start())
         return not measured and word_after(text, match.end()).lower() not in words["vague_unit_not_before"]
     return before in words["vague_unit_before"]
+
+
+_MEASURED_IN = r"\b%measure_verbs\s+%measure_prepositions\s+$"  # "age in", "measured in" before the unit
 
 
 def duration(text: str, match: re.Match[str]) -> bool:

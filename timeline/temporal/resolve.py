@@ -77,7 +77,10 @@ def resolve(draft: Draft, publication: dt.date | None, previous: Mention | None,
             return Resolved(draft.value, "", "unresolved", draft.granularity)
         return Resolved(draft.value, publication.isoformat(), "relative_publication", draft.granularity)
     if draft.kind == "calendar":
-        return _calendar(draft, publication, previous, tense)
+        try:
+            return _calendar(draft, publication, previous, tense)
+        except OverflowError:  # "Friday" said on 1 January of year 1: off the calendar, so no date
+            return Resolved(_unresolved(draft), "", "unresolved", draft.granularity)
     return _shift(draft, publication, previous)
 
 

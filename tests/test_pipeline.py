@@ -793,3 +793,53 @@ def test_within_days_of_a_told_date_is_no_later_date_of_the_story():
             "the army withdrew from Avdiivka.")
     (row,) = [r for r in extract_article(_article(text, dt.date(2024, 2, 23))) if r["title"].startswith("Within")]
     assert row["date_basis"] == "unresolved"  # was 17 February 2024, a date told after it
+
+
+def test_a_weekday_alone_on_its_line_dates_the_paragraph_under_it():
+    text = (
+        "The week in Ukraine\n\n"
+        "Monday\n\n"
+        "Russia's defence ministry said its troops had repelled an offensive in Donetsk. Kyiv did not comment.\n\n"
+        "Tuesday\n\n"
+        "The Nova Kakhovka dam was destroyed in the early hours. Thousands of people were evacuated.\n\n"
+        "Wednesday: The water peaked in Kherson, and rescuers pulled residents from rooftops.\n"
+    )
+    rows = extract_article(_article(text, dt.date(2023, 6, 10)))
+    def day(words: str) -> dt.date:
+        return next(row["start"] for row in rows if words in row["sentence"])
+
+    assert day("defence ministry") == dt.date(2023, 6, 5)  # that Monday
+    assert day("Nova Kakhovka") == dt.date(2023, 6, 6)
+    assert day("Thousands") == dt.date(2023, 6, 6)  # the story goes on
+    assert day("water peaked") == dt.date(2023, 6, 7)
+    assert not any(row["sentence"].strip() in ("Monday", "Tuesday") for row in rows)  # a heading is no event
+
+
+def test_a_chronologys_year_headings_give_its_items_their_years():
+    text = (
+        "Timeline: key moments of the war\n\n"
+        "2021\n\n"
+        "November - US intelligence warns that Russia has massed troops near Ukraine.\n"
+        "17 December - Moscow publishes draft security treaties.\n\n"
+        "2022\n\n"
+        "24 February - Russia invades.\n"
+        "March: Russian forces besiege Mariupol.\n"
+        "8 October - A truck bomb damages the Kerch bridge. Two days later Russia launches a wave of strikes.\n\n"
+        "2023\n\n"
+        "14 January - A missile hits an apartment block in Dnipro.\n\n"
+        "What comes next\n\n"
+        "Putin is due to address parliament on Tuesday and a spring offensive is expected in March.\n"
+    )
+    rows = extract_article(_article(text, dt.date(2023, 2, 20)))
+    starts = [(row["timex_text"], row["start"]) for row in rows if row["timex_text"]]
+    assert starts == [
+        ("November", dt.date(2021, 11, 1)),
+        ("17 December", dt.date(2021, 12, 17)),
+        ("24 February", dt.date(2022, 2, 24)),
+        ("March", dt.date(2022, 3, 1)),
+        ("8 October", dt.date(2022, 10, 8)),
+        ("Two days later", dt.date(2022, 10, 10)),
+        ("14 January", dt.date(2023, 1, 14)),
+        ("Tuesday", dt.date(2023, 2, 21)),
+        ("March", dt.date(2023, 3, 1)),  # under "What comes next", no longer under the "2023" heading
+    ]

@@ -152,5 +152,27 @@ CALENDAR_ENDS = st.one_of(
 @example("Christmas", dt.date.max)
 @example("New Year's Day weekend", dt.date.min)
 @example("the weekend", dt.date.min)  # a weekday before the calendar's first day: unresolved, no crash
+@example("Christmas next year", dt.date.max)  # a year after the calendar's last: not that year's Christmas
 def test_holidays_and_their_weekends_never_raise_at_the_ends_of_the_calendar(text, dct):
     _check(text, tag(text, dct))  # Julian Christmas, Islamic holidays and holiday weekends on any day of any year
+
+
+# Expressions of every granularity the tagger resolves, then words that point back at the last one told
+TOLD_THEN_POINTED_AT = st.lists(
+    st.sampled_from(
+        ["in the fall", "in the spring of 1987", "the winter", "in 1995", "in March", "on Friday", "last week",
+         "the weekend", "in the 1990s", "in the 20th century", "in the first half of 2020", "in the third quarter",
+         "at 5 p.m.", "that night", "since then", "until then", "that day", "the same day", "the next day",
+         "a year later", "the following week", "that season", "the same period", "a year earlier", "later that month",
+         "the year-ago quarter", "they met", "it will open", ".", ","]
+    ),
+    max_size=10,
+).map(" ".join)
+
+
+@FAST
+@given(TOLD_THEN_POINTED_AT, st.one_of(st.none(), dates))
+@example("The bill will reach the floor in the fall, and lawmakers will meet weekly until then.", dt.date(1989, 6, 30))
+@example("The budget was adopted in the winter. Talks have continued since then.", dt.date(1989, 2, 1))
+def test_words_pointing_back_at_any_date_never_raise(text, dct):
+    _check(text, tag(text, dct))  # "since then" after a season once raised: no season value to write back

@@ -37,6 +37,22 @@ def test_sentence_spans_cover_the_text():
     assert any(text[s:e].startswith("Third, Feb. 10 arrives.") for s, e in spans)
 
 
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # a short line with no stop over a long one is a heading: its present tense is not the story's
+        ("Friday: Putin says no need for more strikes\nSpeaking at a summit in Kazakhstan on Friday, Putin said the"
+         " partial mobilisation would end within two weeks.", "Friday: Putin says no need for more strikes\n"),
+        # hard-wrapped lines fill the width: a break within a sentence is no end
+        ("The ministers met in Brussels on Wednesday and agreed to\nFreeze the talks until the end of the month.",
+         "The ministers met in Brussels on Wednesday and agreed to\nFreeze the talks until the end of the month."),
+    ],
+)
+def test_a_heading_line_is_a_sentence_of_its_own(text, first):
+    start, end = sentence_spans(text)[0]
+    assert text[start:end] == first
+
+
 def _tense_of(sentence: str, words: str):
     start = sentence.index(words)
     return tense_near(sentence, start, start + len(words))

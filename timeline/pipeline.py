@@ -29,7 +29,7 @@ from timeline.events.gazetteer import find_mentions
 from timeline.ingest.dateline import find_dateline
 from timeline.temporal import Timex, infer_publication_date, tag
 from timeline.temporal.calendar import format_date
-from timeline.temporal.tagger import heads_a_list_item
+from timeline.temporal.lists import heads_a_list_item
 from timeline.text import clean, sentences
 
 #: What to do with a clause that has no date of its own.
@@ -256,6 +256,7 @@ class _Sentence:
     end: int
     timexes: list[Timex]
     anchors: list[Anchor]
+    heading: bool = False  # a date alone on its line over a paragraph ("Monday", "2022"): it dates what follows
 
 
 def _sentences(text: str, timexes: list[Timex], published: dt.date | None, title: str = "") -> list[_Sentence]:
@@ -281,7 +282,13 @@ def _sentences(text: str, timexes: list[Timex], published: dt.date | None, title
         anchors = dating.find_anchors(text, in_sentence, published)
         if not _is_date_only(text, start, end, anchors):
             out.append(_Sentence(index, start, end, in_sentence, anchors))
+        elif _own_line(text, start) and _BLANK_LINE_AFTER.match(text, end):
+            out.append(_Sentence(index, start, end, in_sentence, anchors, heading=True))
     return out
+
+
+def _own_line(text: str, start: int) -> bool:
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
 
 
 def _headline_words(line: str) -> str:
@@ -430,18 +437,27 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
     published, published_basis = _publication(article)
     provenance = _provenance(article, published, published_basis)
     found = _sentences(text, tag(text, published, dayfirst=settings.dayfirst), published, article.title)
+    told = [s for s in found if not s.heading]
     narrative = dating.start_narrative(
-        [a for s in found for a in s.anchors], published, [text[s.start : s.end] for s in found for _a in s.anchors]
+        [a for s in told for a in s.anchors], published, [text[s.start : s.end] for s in told for _a in s.anchors]
     )
     rows: list[dict] = []
     referred: list[tuple[str, dict]] = []  # event phrases resolved to earlier rows ("the Pahalgam attack")
     item: tuple[int, DatedClause] | None = None  # the list line a date heads ("Feb 24 - ..."), and its date
     last_end = 0
-    sentence_paragraphs = _paragraphs_are_sentences(text, found)
+    sentence_paragraphs = _paragraphs_are_sentences(text, told)
+    heading: DatedClause | None = None  # the date of a heading line over the next paragraph
     for sentence in found:
         if not sentence_paragraphs and _PARAGRAPH_BREAK.search(text, last_end, sentence.start):
             narrative = dating.paragraph_break(narrative)
         last_end = sentence.end
+        if sentence.heading:
+            fields = _date_fields(sentence.anchors[0])
+            heading = DatedClause(fields["start"], fields["end"], sentence.anchors[0].precision, "continued")
+            continue
+        if heading is not None:  # "Monday\n\nRussia's defence ministry said ...": the paragraph tells of that day
+            narrative = dating.observe(narrative, heading, sentence.index - 1, published)
+            heading = None
         anchors = sentence.anchors
         if since := _since_earlier_event(text, sentence, rows, referred):
             anchors = sorted([*anchors, since], key=lambda a: a.start)

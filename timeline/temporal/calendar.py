@@ -135,6 +135,10 @@ def format_date(day: dt.date, granularity: str) -> str:
         return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
     if granularity == "half":
         return f"{day.year:04d}-H{1 if day.month <= 6 else 2}"
+    if granularity == "season":  # winter's January and February belong to the winter the December before opened
+        month = day.month + 12 * (day.month < SEASON_MONTHS["SP"][0])
+        code = next(code for code, (first, last) in SEASON_MONTHS.items() if first <= month <= last)
+        return f"{day.year - (month > 12):04d}-{code}"
     if granularity == "year":
         return f"{day.year:04d}"
     if granularity == "decade":

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from timeline.temporal.lexicon import alternation, context_words, lexicon, phrase, year_value
+from timeline.temporal.lists import heads_a_list_item
 from timeline.temporal.tense import base_form_follows
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)[\s,(-]*$")
@@ -128,6 +129,7 @@ def bare_month(text: str, match: re.Match[str]) -> bool:
         return (
             _after_date_preposition(text, match.start()) or _names_an_event(text, match)
             or _that_opening(text, match.start())
+            or heads_a_list_item(text, match.start(), match.end())  # "March: Russian forces besiege Mariupol"
         )
     return not _first_name(text, match)
 

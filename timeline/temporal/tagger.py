@@ -25,6 +25,7 @@ from timeline.temporal.calendar import (
 )
 from timeline.temporal.guards import possessive_after, word_after, word_before
 from timeline.temporal.lexicon import context_words, lookup, phrase
+from timeline.temporal.lists import heads_a_list_item, weekday_sections, year_frames
 from timeline.temporal.matching import Candidate, candidates, select
 from timeline.temporal.model import AS_LAST_TOLD, IN_THE_DAY, ON_OR_AFTER, ON_OR_BEFORE, Draft, Timex
 from timeline.temporal.neighbours import after_resolution, before_resolution, names_its_day
@@ -226,8 +227,6 @@ def _just_ahead(text: str, candidate: Candidate) -> bool:
 
 
 _WHOLE_YEAR = re.compile(r"\d{4}")  # a year's own value ("2020"), no part of it
-_ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·]\s*)?$")
-_ITEM_SEPARATOR = re.compile(r"\s*[-–—:]\s")
 
 
 def _year_named(draft: Draft, publication: dt.date) -> int | None:
@@ -237,14 +236,9 @@ def _year_named(draft: Draft, publication: dt.date) -> int | None:
     if draft.kind == "fixed" and draft.type == "DATE" and _WHOLE_YEAR.fullmatch(draft.value):
         return int(draft.value)
     if draft.kind == "shift" and draft.unit == "year" and draft.relative_to == "publication" and not draft.mod:
-        return publication.year + draft.offset
+        year = publication.year + draft.offset
+        return year if dt.MINYEAR <= year <= dt.MAXYEAR else None  # "next year" said in 9999: off the calendar
     return None
-
-
-def heads_a_list_item(text: str, start: int, end: int) -> bool:
-    """ "March 2 - Russian forces capture Kherson": the date at ``start:end`` opens a line of a dated list, told in
-    the historical present; the list's order, not the tense, places it."""
-    return bool(_ITEM_START.search(text, max(0, start - 8), start) and _ITEM_SEPARATOR.match(text, end))
 
 
 _NARRATIVE_DAY = re.compile(r"^\d{4}-\d\d-\d\d(?:T\d\d:\d\d)?$")  # a day, or a clock time of one
@@ -306,6 +300,16 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
     result = []
     list_heads: list[int] = []  # indices in result of list items headed by a date without a year
     dayless: set[int] = set()  # indices in result of clock times still dated by publication alone
+
+    def sentence_after(offset: int) -> str:
+        following = bisect.bisect_right(sentence_starts, offset)
+        return text[slice(*spans[following])] if following < len(spans) else ""
+
+    sections = weekday_sections(text, chosen, sentence_after, publication)
+    candidate_starts = {candidate.start for candidate in chosen}
+    frames = year_frames(text, candidate_starts.__contains__)
+    frame_starts = [start for start, _year in frames]
+    section: Mention | None = None  # the day of the roundup section being read ("Saturday: ...")
     for position, candidate in enumerate(chosen):
         draft = candidate.draft
         sentence_index = bisect.bisect_right(sentence_starts, candidate.start) - 1
@@ -321,7 +325,25 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                             text[sentence_start:sentence_end])
         if publication is not None and _TWO_DIGIT_YEAR.search(text, candidate.start, candidate.end):
             draft = _century_back(draft, publication)  # "since '45" said in 2023 is 1945, not 2045
-        if draft.weekday is not None and draft.month is None and _just_ahead(text, candidate):
+        frame = bisect.bisect_right(frame_starts, candidate.start) - 1
+        if (
+            frame >= 0 and (frame_year := frames[frame][1]) is not None and draft.kind == "calendar"
+            and draft.year is None and draft.weekday is None and draft.cue is None
+            and (draft.month is not None or draft.period)
+        ):  # fmt: skip
+            draft = replace(draft, year=frame_year)  # "2021 / November - US intelligence warns ...": under its heading
+        same_day_as = None
+        if position in sections and publication is not None:
+            tense = "past" if sections[position] <= publication else "future"
+            told = resolve(draft, publication, None, tense).value[:10]
+            draft = replace(draft, offset=(sections[position] - dt.date.fromisoformat(told)).days)
+        elif (
+            section is not None and draft.kind == "calendar" and draft.weekday == section.day.isoweekday()
+            and draft.month is None and draft.cue is None and tense in (None, "past")
+        ):  # fmt: skip
+            # "Saturday: the bridge is hit. A blast tore through it early on Saturday morning": the section's day
+            tense, same_day_as, draft = "past", section, replace(draft, relative_to="previous")
+        elif draft.weekday is not None and draft.month is None and _just_ahead(text, candidate):
             tense = "planned" if tense == "past" else "future"  # the nearest such day in a past clause, else the next
         elif (
             draft.kind == "calendar" and draft.year is None
@@ -520,6 +542,8 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             if previous is None or previous_sentence < sentence_starts[max(0, sentence_index - 1)]:
                 continue
             anchor_mention = previous
+        if same_day_as is not None:
+            anchor_mention = same_day_as
         forward_untold = (
             draft.kind == "shift" and draft.relative_to == "previous" and draft.offset > 0 and anchor_mention is None
             and tense == "past"
@@ -532,6 +556,8 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             if granularity == "unknown" and draft.granularity != "unknown":
                 granularity = draft.granularity
             span = calendar_span(resolved.value)
+            if span is not None and position in sections:
+                section = Mention(span[0], span[2])  # a heading's day: the section's
             if (
                 span is not None
                 and draft.period != "compare"

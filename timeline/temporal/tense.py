@@ -17,6 +17,11 @@ from timeline.temporal.model import Tense
 from timeline.temporal.rules import fold
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n\s*|(?<=[.!?:\"”])[ \t]*\n\s*")
+# A line break with no stop before it, a capital after it: a heading's end ("Friday: Putin says no need for more
+# strikes") when its line is short beside the next, or a wrap within a sentence when it is not (wrapped lines fill
+# the width)
+_BARE_LINE_END = re.compile(r"(?<![.!?:\"”\s])[ \t]*\n(?=[ \t]*[\"'“‘(\[]?[A-Z0-9])")
+HEADING_LINE_SHARE = 0.6  # of the next line's length, the most a heading line may have
 
 
 @functools.cache
@@ -460,11 +465,25 @@ def _abbreviations() -> frozenset[str]:
 _LAST_WORD = re.compile(r"([\w.]+)$")
 
 
+def _ends_a_heading(text: str, line_end: re.Match[str]) -> bool:
+    """Whether the line that ``line_end`` closes is a heading: much shorter than the line after it."""
+    line = text[text.rfind("\n", 0, line_end.start()) + 1 : line_end.start()].strip()
+    following_end = text.find("\n", line_end.end())
+    following = text[line_end.end() : len(text) if following_end < 0 else following_end].strip()
+    return 0 < len(line) <= HEADING_LINE_SHARE * len(following)
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of ``text``, covering it without gaps."""
     spans, start = [], 0
     abbreviations = _abbreviations()
-    for match in _SENTENCE_END.finditer(text):
+    ends = sorted(
+        [*_SENTENCE_END.finditer(text), *(m for m in _BARE_LINE_END.finditer(text) if _ends_a_heading(text, m))],
+        key=lambda m: m.start(),
+    )
+    for match in ends:
+        if match.start() < start:
+            continue
         if text[match.start()] == ".":
             word = _LAST_WORD.search(text, max(start, match.start() - 12), match.start())
             if word and word.group(1).lower() in abbreviations:

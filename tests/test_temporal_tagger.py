@@ -159,6 +159,11 @@ def test_sets(text, expected):
         ("The shooting came on 3 February. The doctor was shot at 10 p.m. in his kitchen.", "2022-02-03T22:00"),
         # present or future: publication day
         ("The curfew starts at 10 p.m. in the capital.", "2022-02-10T22:00"),
+        # not a day ahead in a past clause: the last day told that is not ahead
+        ("The vote came yesterday. He is sworn in on March 20. Networks declared him the winner at 11 p.m.",
+         "2022-02-09T23:00"),
+        # "the next day" after it is its day
+        ("The plane left Rio on 3 February and was due to land at 11:15 a.m. the next day.", "2022-02-04T11:15"),
     ],
 )
 def test_clock_time_without_a_day_takes_the_day_the_text_gives(text, expected):

@@ -17,6 +17,7 @@ from timeline.temporal.tense import graded_cues, sentence_spans, tense_among, te
         ("Belarus is Russia's closest ally.", "present"),
         ("Thirty thousand troops", None),
         ("Colonel Collins will be named commander in December.", "future"),
+        ("Penn State will play Oregon in the Rose Bowl on Monday.", "future"),  # "Rose" in a name is no past verb
     ],
 )
 def test_sentence_tense(sentence, expected):

@@ -294,6 +294,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
     previous_sentence = -1  # where the sentence of ``previous`` starts
     previous_tense: str | None = None
     last_told: Mention | None = None  # the last date not in a future clause
+    last_past_day: Mention | None = None  # the last day told that is not after publication
     last_quarter: Mention | None = None
     last_quarter_end = 0
     cues_by_sentence: dict[tuple[int, int], list] = {}
@@ -506,6 +507,13 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
         told_day = previous is not None and previous.granularity in DAY_GRANULARITIES
         if following is not None and draft.period == DAYLESS and names_its_day(text, candidate.end, following):
             told_day = False  # "hit at 4:17 a.m. (0117 GMT) Monday": its own day follows, not the one told before
+        if (
+            draft.period == DAYLESS and told_day and tense == "past" and publication is not None
+            and previous is not None and previous.day > publication
+        ):  # fmt: skip
+            # "will be sworn in on January 20. Networks declared him the winner at 11 p.m.": what happened did not
+            # happen on the day ahead, but on the last day told that is not
+            told_day, same_day_as = last_past_day is not None, last_past_day
         if draft.period == DAYLESS and told_day and (tense == "past" or previous_sentence == sentence_start):
             # "was shot at 10 p.m.", "polls open at 7 a.m. Sunday and close at 8 p.m.": on the day just told of
             draft = replace(draft, relative_to="previous")
@@ -572,6 +580,8 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                 previous_tense = None if candidate.rule.name in _DEICTIC_RULES else tense
                 if previous_tense not in _AHEAD_TENSES:
                     last_told = previous
+                if previous.granularity in DAY_GRANULARITIES and publication is not None and span[0] <= publication:
+                    last_past_day = previous
                 if span[2] == "quarter":
                     last_quarter, last_quarter_end = previous, candidate.end
         if (

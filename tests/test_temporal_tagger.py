@@ -1613,3 +1613,23 @@ def test_a_weekday_with_a_part_of_day_is_a_time_and_a_midyear_or_part_of_a_month
     assert [t.mod for t in tag("The sale closes by midyear; the rest of March is quiet.", "1989-04-03")] == [
         "MID", "END"]
     assert [t.mod for t in tag("Talks resume in the first half of April.", "2024-04-01")] == ["START"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rates fell for 12 months ahead of the meeting.", [("12 months", "P12M")]),  # "ahead of": a preposition
+        ("In the months ahead, prices will rise.", [("the months ahead", "PXM")]),
+        ("Gas reserves are drawn down each winter.", [("each winter", "XXXX-WI")]),
+        ("The summer solstice fell on Thursday.", [("Thursday", "2024-06-20")]),  # a day, not the season
+        ("The Lunar New Year opens the Year of the Snake.", []),  # a name, no year
+        ("Blue Monday, the third Monday of January, is gloomy.",
+         [("Monday", "2024-06-24"), ("the third Monday of January", "2025-01-20")]),
+        ("State media reported it on Tuesday last.", [("Tuesday last", "2024-06-18")]),
+        ("The run-off will be held a week today.", [("a week today", "2024-06-29")]),
+        ("St David's Day and International Women's Day are ahead.",
+         [("St David's Day", "2025-03-01"), ("International Women's Day", "2025-03-08")]),
+    ],
+)
+def test_british_and_international_forms(text, expected):
+    assert [(t.text, t.value) for t in tag(text, "2024-06-22")] == expected

@@ -509,6 +509,13 @@ def not_a_name(text: str, match: re.Match[str]) -> bool:
 
 
 _WORD_BEFORE_NAME = re.compile(r"([A-Za-z]+) $")
+_OF_NEXT = re.compile(r"\s+of\b")
+
+
+def unit_not_a_name(text: str, match: re.Match[str]) -> bool:
+    """ "the start of the Year of the Snake", "the end of the Decade of Action": a capitalised unit before "of"
+    heads a name."""
+    return not (original(text, match, "unit")[0].isupper() and _OF_NEXT.match(text, match.end()))
 
 
 def ordinal_date(text: str, match: re.Match[str]) -> bool:
@@ -611,4 +618,5 @@ GUARDS: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "day_alone": day_alone,
     "then_told": then_told,
     "not_a_name": not_a_name,
+    "unit_not_a_name": unit_not_a_name,
 }

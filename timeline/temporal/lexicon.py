@@ -204,6 +204,7 @@ def macros() -> dict[str, str]:
         "part": alternation(lex["parts_of_day"]),
         "cue": alternation(lex["shift_cues"]),
         "ordinal": alternation(lex["ordinals"]),
+        "weekday_ordinal": alternation(lex["weekday_ordinals"]),
         "ordinal_day": alternation([word for word, value in lex["ordinals"].items() if 1 <= value <= 31]),
         "freq": alternation(lex["frequencies"]),
         "ref": alternation(lex["references"]),

@@ -555,7 +555,9 @@ _UNIVERSAL = r"\b%universal_zones\b"
 def names_its_day(text: str, clock_end: int, following: Candidate) -> bool:
     """ "at 4:17 a.m. (0117 GMT) Monday": a clock time followed by the day it is on (a weekday, a date)."""
     draft = following.draft
-    day_word = draft.kind == "shift" and draft.unit == "day"  # "yesterday", "the next day"
+    day_word = draft.kind == "shift" and draft.unit == "day" and (
+        draft.relative_to == "publication" or not text[clock_end : following.start].strip()
+    )  # "yesterday"; "the next day" right after it (not "at 5 p.m., the night before the invasion": an apposition)
     names_day = draft.weekday is not None or draft.day is not None or day_word
     return names_day and phrase(_CLOCK_TO_DAY, 0).fullmatch(text, clock_end, following.start) is not None
 

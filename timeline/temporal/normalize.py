@@ -256,6 +256,8 @@ def weekday(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
         return replace(day, cue=0, unit="day", offset=7 * lookup("weeks_of_a_weekday", groups["week"]))
     cue_words = " ".join(groups.get("cue", "").lower().split())
     cue = NEXT_WEEK if cue_words in lexicon()["next_week_cues"] else _cue(groups)
+    if "last" in groups:  # British "on Tuesday last"
+        cue = -1
     return replace(day, cue=cue, relative_to="previous" if cue_words in _NARRATIVE_CUES else "publication")
 
 
@@ -280,6 +282,14 @@ def holiday(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
         name = " ".join(groups["holiday"].lower().split())
         return Draft("calendar", year=year_, period=MOVABLE + name, cue=_cue(groups), granularity="day")
     return Draft("calendar", year=year_, month=month, day=day, cue=_cue(groups), granularity="day")
+
+
+def nth_weekday(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    """ "the third Monday of January": a movable day of its own, written as its rule ("@3/1/1": nth, weekday, month)."""
+    nth = lookup("weekday_ordinals", groups["nth"])
+    weekday, month = lookup("weekdays", groups["weekday"]), _month(groups)
+    year_ = _year(groups["year"]) if "year" in groups else None
+    return Draft("calendar", year=year_, period=f"{MOVABLE}{nth}/{weekday}/{month}", granularity="day")
 
 
 def _unit_name(word: str) -> str:
@@ -620,6 +630,8 @@ def set_(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
                      granularity="day")
     if "month" in groups:
         return Draft("fixed", type="SET", value=f"XXXX-{_month(groups):02d}", granularity="month")
+    if "season" in groups:  # "each winter"
+        return Draft("fixed", type="SET", value=f"XXXX-{lookup('seasons', groups['season'])}", granularity="season")
     count = number_value(groups["num"]) if "num" in groups else 2.0 if "other" in groups else 1.0
     if count == 1 and units()[groups["unit"].lower()].code == "WE":  # "every weekend": the weekend of each week
         return Draft("fixed", type="SET", value="XXXX-WXX-WE", granularity="week")
@@ -677,6 +689,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "named_day": named_day,
     "range_first_day": range_first_day,
     "weeks_on": weeks_on,
+    "nth_weekday": nth_weekday,
     "new_year": new_year,
     "weeks_from": weeks_from,
     "monthly": monthly,

@@ -171,7 +171,11 @@ def _calendar_value(draft: Draft, year: int) -> str:
 
 
 def _movable(draft: Draft, year: int) -> dt.date:
-    return movable_day(lookup("movable_holidays", draft.period[1:]), year)
+    name = draft.period[1:]
+    if "/" in name:  # "the third Monday of January", by its rule
+        nth, weekday, month = (int(part) for part in name.split("/"))
+        return movable_day({"nth": nth, "weekday": weekday, "month": month}, year)
+    return movable_day(lookup("movable_holidays", name), year)
 
 
 def _unresolved(draft: Draft) -> str:

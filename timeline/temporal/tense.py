@@ -177,7 +177,7 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
         if kind == "past" and word in not_past:
             continue
         if original[match.start()].isupper() and _NON_SPACE.search(original, 0, match.start()):
-            continue  # "the Australian Open", "Ends Meet", "the Rose Bowl": a capitalised word inside a sentence is a name
+            continue  # "the Australian Open", "Ends Meet", "the Rose Bowl": a capitalised word inside is a name
         if (
             (word in _plural_present() and base_form_follows(sentence, match.start()))
             or (kind == "present" and word not in _never_nouns()

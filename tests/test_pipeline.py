@@ -555,10 +555,11 @@ def test_a_fronted_since_without_a_comma_finds_its_event_told_with_another_form_
         "Ministers met for their first talks since the invasion began.",
         "Since he was tired, he slept.",  # a cause, not a time
         "Life has changed since the war.",  # no earlier sentence tells of a war
+        "Fighting has raged since the group began firing rockets.",  # a doer that began doing something
     ],
 )
 def test_since_names_no_earlier_event(sentence):
-    text = "Russia invaded Ukraine on 24 February. " + sentence
+    text = "Russia invaded Ukraine on 24 February. The group of states protested. " + sentence
     rows = extract_article(_article(text, published=dt.date(2022, 3, 10)))
     assert all(r["timex_rule"] != referents.RULE for r in rows)
 
@@ -843,3 +844,14 @@ def test_a_chronologys_year_headings_give_its_items_their_years():
         ("Tuesday", dt.date(2023, 2, 21)),
         ("March", dt.date(2023, 3, 1)),  # under "What comes next", no longer under the "2023" heading
     ]
+
+
+def test_a_clause_counted_from_a_day_the_text_never_gives_is_unresolved():
+    # "the following day" after "A year ago" (a year, no day): not the story's day, not the day told before it
+    text = (
+        "Israelis marked the anniversary on Monday.\n\n"
+        "A year ago, gunmen broke through the border fence.\n\nIsrael declared war the following day."
+    )
+    rows = extract_article(_article(text, published=dt.date(2024, 10, 7)))
+    war = next(r for r in rows if "declared war" in r["sentence"])
+    assert (war["start"], war["date_basis"]) == (None, "unresolved")

@@ -8,7 +8,7 @@ import pytest
 
 from timeline.temporal import calendar_span
 from timeline.temporal.calendar import format_date, value_granularity
-from timeline.temporal.model import CLOCK_UNIT, Draft
+from timeline.temporal.model import CLOCK_UNIT, ON_OR_BEFORE, Draft
 from timeline.temporal.resolve import Mention, resolve, resolve_weekday, resolve_year
 
 D = dt.date
@@ -87,6 +87,9 @@ def test_resolve_weekday(weekday, cue, tense, expected):
         (Draft("calendar", month=3), D(1989, 11, 2), "future", 1990),
         (Draft("calendar", period="Q4"), D(1998, 1, 8), None, 1997),
         (Draft("calendar", period="Q3"), D(1989, 10, 26), None, 1989),
+        # "went into Gaza at the end of October", placed by a past verb on 7 October: the last October over by then
+        (Draft("calendar", month=10, mod="END", cue=ON_OR_BEFORE), D(2024, 10, 7), "past", 2023),
+        (Draft("calendar", month=10, cue=ON_OR_BEFORE), D(2024, 10, 7), "past", 2024),
     ],
 )
 def test_resolve_year(draft, anchor, tense, expected):

@@ -246,7 +246,8 @@ def test_recurring_weekdays_parts_of_day_and_narrative_weekdays(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("By mid-March, three million people had fled.", {"mid-March": "2022-03"}),
+        # (a fronted date a past verb places: the last mid-March over by 10 February)
+        ("By mid-March, three million people had fled.", {"mid-March": "2021-03"}),
         ("The talks end at the end of March.", {"the end of March": "2022-03"}),
         # a year placed within itself is a year even when a lowercase verb follows past the comma
         ("The fighting, which began in mid-2021, intensified.", {"mid-2021": "2021"}),
@@ -1633,3 +1634,24 @@ def test_a_weekday_with_a_part_of_day_is_a_time_and_a_midyear_or_part_of_a_month
 )
 def test_british_and_international_forms(text, expected):
     assert [(t.text, t.value) for t in tag(text, "2024-06-22")] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In June we started hearing from El Geneina.",  # a fronted month before a past verb, no comma
+        '"By early May there was no fuel for the generators and we had to leave," she says.',
+    ],
+)
+def test_a_fronted_month_before_a_past_verb_is_behind_publication(text):
+    (timex,) = tag(text, "2024-04-15")
+    assert timex.value.startswith("2023-")
+
+
+def test_a_fronted_years_ago_is_the_storys_time_not_a_comparison():
+    text = "Israelis marked the day on Monday. A year ago, gunmen broke through the fence. War followed the next day."
+    found = [(t.text, t.value) for t in tag(text, "2024-10-07")]
+    assert found == [("Monday", "2024-10-07"), ("A year ago", "2023"), ("the next day", "XXXX-XX-XX")]
+    # a comparison's baseline keeps the quarter under discussion
+    text = "Third-quarter profit rose 5%. Profit was $2 million a year ago."
+    assert [t.value for t in tag(text, "1989-10-26")] == ["1989-Q3", "1988-Q3"]

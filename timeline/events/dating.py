@@ -601,8 +601,8 @@ def offset_from_undated_event(text: str, start: int, end: int, timexes: Sequence
     for timex in timexes:
         if not start <= timex.start < end:
             continue
-        if timex.rule == DAY_OF_EVENT and timex.value.startswith("XXXX"):
-            return timex
+        if timex.value.startswith("XXXX") and (timex.rule == DAY_OF_EVENT or timex.basis == "unresolved"):
+            return timex  # "the day after the invasion"; "the following day" after no day the tagger could count from
         if timex.type == "DURATION" and _DURATION.match(timex.value):
             link = phrase(_OFFSET_LINK).match(text, timex.end, end)
             if link is not None and _FRONTED.fullmatch(text, start, timex.start):
@@ -638,8 +638,8 @@ def event_offset(text: str, offset: Timex, end: int) -> EventOffset | None:
 
 _SINCE_EVENT = (
     r"\b(?:<stretch_starts>)\s+((?:(?:<event_determiners>)\s+|(?-i:[A-Z])[\w'’-]*['’]s\s+)(?:[\w'’-]+\s+){0,3}?"
-    r"[\w'’-]+)(?=\s*(?:[,.;:!?)]|$)|\s+(?:<event_phrase_verbs>)\b)"
-)
+    r"[\w'’-]+)(?=\s*(?:[,.;:!?)]|$)|\s+(?:<event_phrase_verbs>)\b(?!\s+(?:to\s|[a-z]+ing\b)))"
+)  # not "since the group began firing rockets": a doer that began doing something, no event
 # "Since its launch the store has sold ...": opening the clause, one noun, then the clause's subject with no comma
 _SINCE_FRONTED = r"\W*(?:<stretch_starts>)\s+((?:<event_determiners>)\s+[\w'’-]+)(?=\s+(?:<event_determiners>)\s)"
 

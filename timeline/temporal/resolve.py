@@ -271,6 +271,7 @@ def resolve_year(draft: Draft, anchor: dt.date, tense: Tense | None) -> int:
         candidates = {year: bounds for year in years if (bounds := _bounds(draft, year))}
     if not candidates:
         return anchor.year
+    candidates = {year: _part(*bounds, draft.mod) for year, bounds in candidates.items()}
     if draft.cue == 0:  # "this winter" said on 3 January: the one under way, begun the December before
         return next((year for year, (start, end) in candidates.items() if start <= anchor <= end), anchor.year)
     if draft.cue == ON_OR_BEFORE:
@@ -300,6 +301,19 @@ def resolve_year(draft: Draft, anchor: dt.date, tense: Tense | None) -> int:
         return days * WRONG_SIDE_FACTOR + TENSE_PENALTY_DAYS if wrong_side else days
 
     return min(sorted(candidates, key=lambda y: abs(y - anchor.year)), key=cost)
+
+
+# The third of a period a mod names: "late October" said on 7 October is not under way yet
+_PART_THIRDS = {"START": 0, "MID": 1, "END": 2}
+
+
+def _part(start: dt.date, end: dt.date, mod: str) -> tuple[dt.date, dt.date]:
+    """The part of the period ``start``..``end`` that ``mod`` ("early", "mid-", "late", "the end of") names."""
+    if mod not in _PART_THIRDS:
+        return start, end
+    third = ((end - start).days + 1) / 3
+    first = start + dt.timedelta(days=math.floor(third * _PART_THIRDS[mod]))
+    return first, min(end, start + dt.timedelta(days=math.ceil(third * (_PART_THIRDS[mod] + 1)) - 1))
 
 
 _DAY_SIZED = frozenset({"day", "time", "week"})

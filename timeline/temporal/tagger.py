@@ -79,7 +79,7 @@ def _owns_a_scheduled_event(text: str, candidate: Candidate) -> bool:
 _NOUN_PHRASE_AFTER = r"(?:\s+[\w-]+){1,3}"
 
 _PLACED_BY = r"[a-z],?\s+$"  # a word right before: "invaded Ukraine on Feb. 24", AP's "held April 3"
-_FRONTED = r"\s*%past_placings\s+$"
+_FRONTED = r"[\s\"'“‘(]*%past_placings\s+$"  # a quotation may open with it
 # "to" unplaces as an infinitive marker or right before the date, not before a noun or a name ("to Kherson")
 _NOT_PLACED = (
     r"\b(?:%past_unplacing|%event_nouns)\b|[;:()]|\bto\s+(?:$|(?!%noun_openers\b)(?-i:[a-z]))"
@@ -117,10 +117,12 @@ def _placing_cue(
     after = [cue for cue in cues if cue[0] >= end]
     if before and phrase(_PLACED_BY).search(text, max(0, candidate.start - 10), candidate.start):
         verb, between = before[-1], (sentence_start + before[-1][0], candidate.start)
-    elif after and text.startswith(",", candidate.end) and phrase(_FRONTED).fullmatch(
-        text, sentence_start, candidate.start
-    ):  # "On Feb. 24, Russia invaded"
-        verb, between = after[0], (candidate.end, sentence_start + after[0][1])
+    elif (
+        after and phrase(_FRONTED).fullmatch(text, sentence_start, candidate.start)
+        and (text.startswith(",", candidate.end) or not _CLAUSE_MARK.search(text, candidate.end,
+                                                                              sentence_start + after[0][0]))
+    ):  # fmt: skip
+        verb, between = after[0], (candidate.end, sentence_start + after[0][1])  # "On Feb. 24(,) Russia invaded"
     elif after and not text[candidate.end : sentence_start + after[0][0]].strip():
         verb, between = after[0], (candidate.end, candidate.end)  # "late November saw the release of hostages"
     else:
@@ -187,6 +189,7 @@ def _modal_ahead(text: str, candidate: Candidate, cues: list[Cue], sentence_star
 _HEADLINE_TO = r"[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*)*\s+%headline_future\s+[a-z]+\b[^,;.]*$"
 # A fronted deadline whose clause holds a modal: "By the weekend, troops could reach the capital"
 _FRONTED_BY = r"[\s\"'“‘(]*by\s+"
+_SENTENCE_OPENER = r"[\s\"'“‘(]*"
 _MODAL_AFTER = r",[^,;.]*?\b%deadline_modals\b"
 _DEICTIC_RULES = frozenset({"day_word", "last_night"})
 _AHEAD_TENSES = frozenset({"future", "planned"})  # a date told as a plan, not as what happened
@@ -333,6 +336,11 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and (draft.month is not None or draft.period)
         ):  # fmt: skip
             draft = replace(draft, year=frame_year)  # "2021 / November - US intelligence warns ...": under its heading
+        if (
+            draft.period == "compare" and candidate.rule.name == "shift_ago" and text.startswith(",", candidate.end)
+            and phrase(_SENTENCE_OPENER, 0).fullmatch(text, sentence_start, candidate.start)
+        ):  # fmt: skip
+            draft = replace(draft, period="")  # "A year ago, gunmen broke through the fence": the story's time
         same_day_as = None
         if position in sections and publication is not None:
             tense = "past" if sections[position] <= publication else "future"

@@ -30,6 +30,8 @@ MET = row("Putin met Xi on 4 February.", "diplomacy", "met", timex_text="4 Febru
         ("the attack", [PAHALGAM], None),  # "killed" is not "attack": no guess
         ("Putin's speech", [MET], None),  # a name alone does not make every sentence naming Putin the speech
         ("the speech", [row("Putin gave a speech on 21 February.", "statement", "")], "speech"),
+        ("the ruling", [row("The court ruled on Friday that couples may marry.", "other", "")], "ruled"),  # -ing/-ed
+        ("the ruling", [row("The ruler died on Friday.", "other", "")], None),  # another word
     ],
 )
 def test_referent_by_name_or_by_the_same_word(phrase, earlier, expected):

@@ -855,3 +855,30 @@ def test_a_clause_counted_from_a_day_the_text_never_gives_is_unresolved():
     rows = extract_article(_article(text, published=dt.date(2024, 10, 7)))
     war = next(r for r in rows if "declared war" in r["sentence"])
     assert (war["start"], war["date_basis"]) == (None, "unresolved")
+
+
+def test_a_clause_shortly_after_an_earlier_event_is_on_its_day():
+    text = (
+        "The Supreme Court ruled on Friday that same-sex couples have a right to marry.\n\n"
+        "President Obama spoke at the White House shortly after the ruling, calling it a victory."
+    )
+    rows = extract_article(_article(text, published=dt.date(2015, 6, 27)))
+    spoke = next(r for r in rows if "spoke" in r["sentence"])
+    assert (spoke["start"], spoke["timex_text"], spoke["date_basis"]) == (
+        dt.date(2015, 6, 26), "shortly after the ruling", "relative_previous"
+    )
+    assert "shortly" not in spoke["title"]
+    # with no earlier row for it, the phrase dates nothing
+    text = "President Obama spoke at the White House shortly after the ruling."
+    rows = extract_article(_article(text, published=dt.date(2015, 6, 27)))
+    assert all(r["timex_rule"] != referents.RULE for r in rows)
+
+
+def test_that_day_after_a_clause_dated_by_an_earlier_event_continues_its_day():
+    text = (
+        "The Supreme Court ruled on Friday that same-sex couples have a right to marry.\n\n"
+        "President Obama spoke at the White House shortly after the ruling. Later that day, Obama delivered a eulogy."
+    )
+    rows = extract_article(_article(text, published=dt.date(2015, 6, 27)))
+    eulogy = next(r for r in rows if "eulogy" in r["sentence"])
+    assert eulogy["start"] == dt.date(2015, 6, 26)

@@ -240,6 +240,30 @@ def _since_earlier_event(
                   "relative_previous")  # fmt: skip
 
 
+def _soon_after_earlier_event(
+    text: str, sentence: _Sentence, earlier: list[dict], referred: list[tuple[str, dict]]
+) -> Anchor | None:
+    """ "Obama spoke at the White House shortly after the ruling", the ruling dated in an earlier sentence: the
+    clause is on the ruling's day (its month, if that is all the article gives). None when no earlier row is it."""
+    found = dating.soon_after_event(text, sentence.start, sentence.end)
+    if found is None or any(a.start < found[1] and found[0] < a.end for a in sentence.anchors):
+        return None
+    start, end, (event_start, event_end) = found
+    named = text[event_start:event_end]
+    row = referents.referent(named, earlier, referred)
+    if row is None:
+        return None
+    try:
+        value = format_date(row["start"], row["precision"])
+    except ValueError:  # a season or other span with no single TIMEX3 period
+        return None
+    referred.append((named, row))
+    timex = Timex(start, end, text[start:end], "DATE", value, row["precision"], row["start"].isoformat(),
+                  referents.RULE, "relative_previous")  # fmt: skip
+    return Anchor(start, end, timex.text, timex, row["start"], row["end"], row["precision"], value,
+                  "relative_previous")  # fmt: skip
+
+
 def _publication(article: Article) -> tuple[dt.date | None, str]:
     if article.published is not None:
         return article.published, article.published_basis
@@ -459,8 +483,9 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
             narrative = dating.observe(narrative, heading, sentence.index - 1, published)
             heading = None
         anchors = sentence.anchors
-        if since := _since_earlier_event(text, sentence, rows, referred):
-            anchors = sorted([*anchors, since], key=lambda a: a.start)
+        for to_earlier_event in (_since_earlier_event, _soon_after_earlier_event):
+            if referred_to := to_earlier_event(text, sentence, rows, referred):
+                anchors = sorted([*anchors, referred_to], key=lambda a: a.start)
         sentence_text = text[sentence.start : sentence.end]
         if not anchors and (
             _is_heading(text, sentence.start, sentence.end) or segment.is_signpost(sentence_text)

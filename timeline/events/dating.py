@@ -601,7 +601,9 @@ def offset_from_undated_event(text: str, start: int, end: int, timexes: Sequence
     for timex in timexes:
         if not start <= timex.start < end:
             continue
-        if timex.value.startswith("XXXX") and (timex.rule == DAY_OF_EVENT or timex.basis == "unresolved"):
+        if timex.value.startswith("XXXX") and (
+            timex.rule == DAY_OF_EVENT or (timex.basis == "unresolved" and timex.rule not in _STORY_DAY_RULES)
+        ):
             return timex  # "the day after the invasion"; "the following day" after no day the tagger could count from
         if timex.type == "DURATION" and _DURATION.match(timex.value):
             link = phrase(_OFFSET_LINK).match(text, timex.end, end)
@@ -611,6 +613,8 @@ def offset_from_undated_event(text: str, start: int, end: int, timexes: Sequence
 
 
 _FRONTED = re.compile(r"\W*")  # nothing but punctuation between the clause's start and the expression
+# "that day", "later that day", "that evening": the day the story is telling of, which the narrative carries on
+_STORY_DAY_RULES = frozenset({"shift_that", "part_of_that_day"})
 _OFFSET_PHRASE = r"\s+(?:(<offset_after>)|<offset_before>)\s+([^,;:()]+)"  # group 1: forward; group 2: the event
 
 
@@ -642,6 +646,19 @@ _SINCE_EVENT = (
 )  # not "since the group began firing rockets": a doer that began doing something, no event
 # "Since its launch the store has sold ...": opening the clause, one noun, then the clause's subject with no comma
 _SINCE_FRONTED = r"\W*(?:<stretch_starts>)\s+((?:<event_determiners>)\s+[\w'’-]+)(?=\s+(?:<event_determiners>)\s)"
+
+
+_SOON_AFTER_EVENT = (
+    r"\b(?:<soon_after>)\s+((?:(?:<event_determiners>)\s+|(?-i:[A-Z])[\w'’-]*['’]s\s+)(?:[\w'’-]+\s+){0,3}?"
+    r"[\w'’-]+)(?=\s*(?:[,.;:!?)]|$))"
+)
+
+
+def soon_after_event(text: str, start: int, end: int) -> tuple[int, int, tuple[int, int]] | None:
+    """ "spoke shortly after the ruling", "within hours of the decision": where the whole phrase starts and ends in
+    ``text[start:end]``, and where the event's name is; None without one."""
+    match = phrase(_SOON_AFTER_EVENT).search(text, start, end)
+    return None if match is None else (match.start(), match.end(), match.span(1))
 
 
 def since_event(text: str, start: int, end: int) -> tuple[int, int] | None:

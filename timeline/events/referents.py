@@ -29,8 +29,16 @@ _WORD = re.compile(r"[A-Za-z]+")
 _STEM = 4  # letters two words must share to be the same word told differently ("invasion", "invaded")
 
 
+_ENDING = re.compile(r"(?:ing|ed|es|s)$")  # "ruling" and "ruled" share "rul"
+
+
 def _stem(word: str) -> str:
-    return word.lower()[:_STEM] if len(word) >= _STEM else ""
+    """The letters a word shares with its other forms ("invasion", "invaded": "inva"; "ruling", "ruled": "rul")."""
+    word = word.lower()
+    if len(word) < _STEM:
+        return ""
+    root = _ENDING.sub("", word)
+    return root[:_STEM] if len(root) >= _STEM - 1 else word[:_STEM]
 
 
 @cache

@@ -1655,3 +1655,17 @@ def test_a_fronted_years_ago_is_the_storys_time_not_a_comparison():
     # a comparison's baseline keeps the quarter under discussion
     text = "Third-quarter profit rose 5%. Profit was $2 million a year ago."
     assert [t.value for t in tag(text, "1989-10-26")] == ["1989-Q3", "1988-Q3"]
+
+
+def test_the_year_after_a_year_told_in_its_sentence_is_that_year():
+    text = "The Dow ended 1988 at 2,168.57, up 11.8 percent for the year. Sales for the year rose."
+    assert [(t.text, t.value) for t in tag(text, "1989-01-02")] == [
+        ("1988", "1988"), ("the year", "1988"), ("the year", "1989")
+    ]
+
+
+def test_a_range_end_before_a_past_verb_is_a_day():
+    text = "A poll taken June 17-20 showed the candidates even, and rates rose March 6 and 7 percent."
+    assert [(t.text, t.value) for t in tag(text, "1992-07-01")] == [
+        ("June 17", "1992-06-17"), ("20", "1992-06-20"), ("March 6", "1992-03-06")
+    ]

@@ -237,11 +237,12 @@ def _fill_ranges(text: str, chosen: list[Candidate]) -> list[Candidate]:
 
 
 # A lower-case word after the second number makes it an amount ("March 6 and 7 percent", "6 to 9 am"), unless it
-# goes on with the sentence ("Feb. 24-25 in Brussels", "held Sept. 23-27 that Kyiv denounced").
+# goes on with the sentence ("Feb. 24-25 in Brussels", "held Sept. 23-27 that Kyiv denounced", "a poll taken June
+# 17-20 showed": a past verb).
 # A noun naming an event after the second number keeps it a day ("at the June 23-24 summit").
 _SECOND_DAY = (
     r"\s*(?:-|–|%range_links)\s*(\d{1,2})(?:st|nd|rd|th)?\b"
-    r"(?![,.:/]?\d|\s*%|\s+(?!(?:%second_day_goes_on|%event_nouns)\b)[a-z])"
+    r"(?![,.:/]?\d|\s*%|\s+(?!(?:%second_day_goes_on|%event_nouns)\b|[a-z]{2,}ed\b)[a-z])"
     r"(?:,?\s+((?:1[89]|20)\d\d)\b(?![,.]?\d))?"
 )
 

@@ -341,6 +341,11 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and phrase(_SENTENCE_OPENER, 0).fullmatch(text, sentence_start, candidate.start)
         ):  # fmt: skip
             draft = replace(draft, period="")  # "A year ago, gunmen broke through the fence": the story's time
+        if (
+            candidate.rule.name == "the_year" and previous is not None and previous_sentence == sentence_start
+            and previous.granularity == "year" and not previous.names_a_thing and draft.kind == "shift"
+        ):  # fmt: skip
+            draft = Draft("calendar", year=previous.day.year, granularity="year")  # "ended 1988 ... for the year"
         same_day_as = None
         if position in sections and publication is not None:
             tense = "past" if sections[position] <= publication else "future"

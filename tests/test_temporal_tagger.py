@@ -1669,3 +1669,8 @@ def test_a_range_end_before_a_past_verb_is_a_day():
     assert [(t.text, t.value) for t in tag(text, "1992-07-01")] == [
         ("June 17", "1992-06-17"), ("20", "1992-06-20"), ("March 6", "1992-03-06")
     ]
+
+
+def test_the_period_is_the_quarter_under_discussion_past_a_day_told_since():
+    text = "The stock market's third quarter ended today with the Dow up 3.6 percent for the period."
+    assert [t.value for t in tag(text, "1994-09-30")] == ["1994-Q3", "1994-09-30", "1994-Q3"]

@@ -551,7 +551,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             # still names the plan's day)
             anchor_mention = last_told
         if (
-            draft.period in _QUARTER_TOPIC
+            (draft.period in _QUARTER_TOPIC or candidate.rule.name == "quarter_the")  # "for the period"
             and last_quarter is not None
             and candidate.start - last_quarter_end <= QUARTER_TOPIC_CHARS
             and (previous is None or previous.granularity != "quarter")

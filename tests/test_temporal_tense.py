@@ -18,6 +18,8 @@ from timeline.temporal.tense import graded_cues, sentence_spans, tense_among, te
         ("Thirty thousand troops", None),
         ("Colonel Collins will be named commander in December.", "future"),
         ("Penn State will play Oregon in the Rose Bowl on Monday.", "future"),  # "Rose" in a name is no past verb
+        ("Ukraine will have been at war for three years on 24 February.", "future"),  # no perfect after "will"
+        ("They'll have left by Monday.", "future"),  # "'ll" hangs on the word before it
     ],
 )
 def test_sentence_tense(sentence, expected):

@@ -41,7 +41,7 @@ def _auxiliary_before() -> re.Pattern[str]:
 def _cues() -> tuple[re.Pattern[str], frozenset[str]]:
     data = _tense_data()
     pattern = (
-        r"(?<![\w'-])(?:(?P<future>" + alternation(data["future"])[3:-1]
+        r"(?:(?<![\w'-])|(?=['’]))(?:(?P<future>" + alternation(data["future"])[3:-1]  # "'ll" hangs on a word
         + r")|(?P<past>" + alternation(data["past"])[3:-1] + r"|[a-z]{2,}ed"
         + r")|(?P<present>" + alternation([*data["present"], *data["plural_present"]])[3:-1] + r"))(?![\w'])"
     )
@@ -180,6 +180,8 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
             continue  # "the Australian Open", "Ends Meet", "the Rose Bowl": a capitalised word inside is a name
         if (
             (word in _plural_present() and base_form_follows(sentence, match.start()))
+            or (word in _perfect_auxiliaries() and _future_before().search(sentence, max(0, match.start() - 12),
+                                                                            match.start()))
             or (kind == "present" and word not in _never_nouns()
                 and (_determiner_before().search(sentence, max(0, match.start() - 24), match.start())
                      or _figure_before().search(original, max(0, match.start() - 24), match.start())))
@@ -219,6 +221,20 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
 
 
 _NON_SPACE = re.compile(r"\S")
+
+
+@functools.cache
+def _perfect_auxiliaries() -> frozenset[str]:
+    return frozenset(_tense_data()["perfect_auxiliaries"])
+
+
+@functools.cache
+def _future_before() -> re.Pattern[str]:
+    """ "will have been": a future perfect, no present perfect."""
+    words = _tense_data()["future_perfect_auxiliaries"]
+    clitics = [word for word in words if not word[0].isalpha()]  # "'ll" hangs on the word before it
+    free = [word for word in words if word[0].isalpha()]
+    return re.compile(r"(?:(?<![\w'’])" + alternation(free)[3:-1] + "|" + alternation(clitics)[3:-1] + r")\s+$")
 
 
 @functools.cache

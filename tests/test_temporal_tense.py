@@ -20,6 +20,7 @@ from timeline.temporal.tense import graded_cues, sentence_spans, tense_among, te
         ("Penn State will play Oregon in the Rose Bowl on Monday.", "future"),  # "Rose" in a name is no past verb
         ("Ukraine will have been at war for three years on 24 February.", "future"),  # no perfect after "will"
         ("They'll have left by Monday.", "future"),  # "'ll" hangs on the word before it
+        ("The government, sworn in on Thursday, is right-wing.", "past"),  # an -en participle as its own clause
     ],
 )
 def test_sentence_tense(sentence, expected):

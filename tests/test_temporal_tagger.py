@@ -1674,3 +1674,17 @@ def test_a_range_end_before_a_past_verb_is_a_day():
 def test_the_period_is_the_quarter_under_discussion_past_a_day_told_since():
     text = "The stock market's third quarter ended today with the Dow up 3.6 percent for the period."
     assert [t.value for t in tag(text, "1994-09-30")] == ["1994-Q3", "1994-09-30", "1994-Q3"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the clock's colon opens no clause: "lasted" still makes the "until" past
+        ("The air raid alert lasted from 01:10 until 18:30 Kyiv time on Tuesday.",
+         ["2025-06-17T01:10", "2025-06-17T18:30"]),
+        # a range's first weekday is in its last day's week
+        ("Forecasters expect heavy rain from Monday to Wednesday next week.", ["2025-06-23", "2025-06-25"]),
+    ],
+)
+def test_ranges_share_their_days_and_tenses(text, expected):
+    assert [t.value for t in tag(text, "2025-06-18")] == expected

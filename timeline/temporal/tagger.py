@@ -508,6 +508,13 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             draft = replace(draft, offset=1)
         following = chosen[position + 1] if position + 1 < len(chosen) else None
         if (
+            following is not None and draft.kind == "calendar" and draft.weekday is not None and draft.cue is None
+            and draft.month is None and following.draft.weekday is not None and following.draft.cue == 0
+            and following.draft.unit == "day" and phrase(_RANGE_GAP).fullmatch(text, candidate.end, following.start)
+        ):  # fmt: skip
+            # "from Monday to Wednesday next week": the range's first day is in its last day's week
+            draft = replace(draft, cue=0, unit="day", offset=following.draft.offset)
+        if (
             candidate.rule.name == "holiday" and draft.year is None and following is not None
             and publication is not None and phrase(_HOLIDAY_YEAR_LINK).fullmatch(text, candidate.end, following.start)
             and (year := _year_named(following.draft, publication)) is not None

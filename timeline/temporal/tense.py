@@ -439,7 +439,7 @@ def _participle_of_date(before: list[Cue], start: int, sentence: str) -> bool:
     return gap is not None and before[-1][2] == "past"
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:()]")
+_CLAUSE_BREAK = re.compile(r"[,;()]|:(?!\d)")  # not the colon of a clock time ("lasted from 01:10 until 18:30")
 # What ends a clause for cues after a date: punctuation, or "and"/"but" joining a second verb ("arrived on Wednesday
 # night and will meet ...": "will" is the second verb's).
 _NEXT_CLAUSE = r"[,;:()]|\b%verb_conjunctions\s"

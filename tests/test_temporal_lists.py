@@ -69,3 +69,12 @@ def test_a_dated_list_line():
     assert heads_a_list_item(text, 0, 6)
     assert heads_a_list_item(text, text.index("March 2"), text.index("March 2") + 7)
     assert not heads_a_list_item("On Feb 24 - a Thursday - Russia invaded", 3, 9)
+
+
+def test_a_roundup_in_the_historic_present_is_the_week_just_gone():
+    text = (
+        "Saturday: the Crimean bridge is hit\nA truck bomb damages the Kerch bridge and kills three people.\n\n"
+        "Monday: missiles rain down\nRussia fires more than 80 missiles at cities across Ukraine.\n\n"
+        "Tuesday: a second wave\nRussia strikes power stations again.\n"
+    )
+    assert [value for _text, value in _values(text, "2022-10-15")] == ["2022-10-08", "2022-10-10", "2022-10-11"]

@@ -1688,3 +1688,53 @@ def test_the_period_is_the_quarter_under_discussion_past_a_day_told_since():
 )
 def test_ranges_share_their_days_and_tenses(text, expected):
     assert [t.value for t in tag(text, "2025-06-18")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # in title case or capitals every word is capitalised: "Will" and "Won" stay tense cues
+        ("Fans Will Gather on Sunday for the Final", "1994-07-29", ["1994-07-31"]),
+        ("JURY WILL BE SEQUESTERED ON MONDAY", "1994-07-29", ["1994-08-01"]),
+        ("Leave Won by 52% to 48% on Thursday", "2016-06-24", ["2016-06-23"]),
+        # a fronted date placed by the clause's own verb, not by a saying set in it
+        ("By November, analysts said, the company could be profitable.", "1997-10-07", ["1997-11"]),
+        # a speaker's label is no month; a month heading a line of a dated list is
+        ("MAY: I thank my honourable friend for his question.", "2018-11-14", []),
+        ("2021 in review\n\nJanuary: Rioters storm the Capitol.\nMay: Israel and Hamas fight a war.\n"
+         "August: The Taliban take Kabul.", "2021-12-31", ["2021", "2021-01", "2021-05", "2021-08"]),
+    ],
+)
+def test_headline_case_saying_verbs_and_month_labels(text, dct, expected):
+    assert [t.value for t in tag(text, dct) if t.type == "DATE"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a year line in a table, then prose: the prose is not in that year
+        ("Sales by year\n\n2021\n$4.1bn\n2022\n$5.3bn\n\nSales in March are expected to rise.", "2024-03-03",
+         ["2021", "2022", "2024-03"]),
+        # a chronology's list, then prose with no heading of its own
+        ("2020\n\nMarch - The company is charged.\nJune - The trial opens.\n\n"
+         "The judge will sentence the company in March.", "2020-11-06", ["2020", "2020-03", "2020-06", "2021-03"]),
+        # a year over a paragraph: that paragraph only, not a list line after it
+        ("1999\nGlastonbury was cancelled that year after heavy rain.\nJune: Glastonbury returns\nJuly - tickets sell",
+         "2021-12-31", ["1999", "1999", "2022-06", "2022-07"]),
+    ],
+)
+def test_a_year_heading_holds_only_the_list_or_paragraph_under_it(text, dct, expected):
+    assert [t.value for t in tag(text, dct) if t.type == "DATE"] == expected
+
+
+def test_a_wrapped_line_that_ends_in_a_function_word_is_no_heading():
+    text = "Officials said the minister would fly to\nBrussels on Monday for talks with EU leaders about the budget."
+    assert [t.value for t in tag(text, "2010-05-07")] == ["2010-05-10"]
+
+
+def test_no_fifth_weekday_in_a_month_that_has_four():
+    from timeline.temporal.calendar import movable_day
+
+    with pytest.raises(ValueError):
+        movable_day({"month": 11, "weekday": 7, "nth": 5}, 2018)
+    assert movable_day({"month": 12, "weekday": 7, "nth": 5}, 2018) == dt.date(2018, 12, 30)

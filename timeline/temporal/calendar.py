@@ -212,6 +212,9 @@ def movable_day(rule: dict, year: int) -> dt.date:
     after = dt.timedelta(days=rule.get("days", 0))  # "Black Friday": the day after Thanksgiving
     if nth > 0:
         first = dt.date(year, month, 1)
-        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1)) + after
+        day = first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+        if day.month != month:
+            raise ValueError(f"no {nth}th weekday {weekday} in {year}-{month:02d}")  # "the fifth Sunday in November"
+        return day + after
     last = _month_end(year, month)
     return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7 + 7 * (-nth - 1)) + after

@@ -9,7 +9,7 @@ import functools
 import re
 from collections.abc import Callable
 
-from timeline.temporal.lexicon import alternation, context_words, lexicon, phrase, year_value
+from timeline.temporal.lexicon import alternation, context_words, lexicon, macros, phrase, year_value
 from timeline.temporal.lists import heads_a_list_item
 from timeline.temporal.tense import base_form_follows
 
@@ -129,9 +129,31 @@ def bare_month(text: str, match: re.Match[str]) -> bool:
         return (
             _after_date_preposition(text, match.start()) or _names_an_event(text, match)
             or _that_opening(text, match.start())
-            or heads_a_list_item(text, match.start(), match.end())  # "March: Russian forces besiege Mariupol"
-        )
+            or (heads_a_list_item(text, match.start(), match.end()) and _among_dated_lines(text, match))
+        )  # "March: Russian forces besiege Mariupol" among other dated lines (not a speaker: "MAY: I thank ...")
     return not _first_name(text, match)
+
+
+DATED_LINES_REACH = 1500  # characters either side searched for the other lines of a dated list
+
+
+@functools.cache
+def _dated_line() -> re.Pattern[str]:
+    day, month = macros()["day"], macros()["month"]
+    return re.compile(
+        rf"(?:^|\n)[ \t]*(?:[-*•·][ \t]*)?(?:{day}[ \t]+)?{month}\b\.?(?:[ \t]+{day})?,?[ \t]*[-–—:]", re.IGNORECASE
+    )
+
+
+def _among_dated_lines(text: str, match: re.Match[str]) -> bool:
+    """Whether another line near the month's own opens with a month or a date and a separator ("April - ...")."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    pattern = _dated_line()
+    before = pattern.search(text, max(0, line_start - DATED_LINES_REACH), max(0, line_start - 1))
+    return before is not None or (
+        line_end >= 0 and pattern.search(text, line_end, line_end + DATED_LINES_REACH) is not None
+    )
 
 
 def _names_an_event(text: str, match: re.Match[str]) -> bool:

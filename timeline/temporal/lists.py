@@ -49,9 +49,10 @@ def weekday_sections(
 ) -> dict[int, dt.date]:
     """The days of a roundup's weekday headings, by their positions in ``chosen``: a run of at least three, each a
     later day of one week ("Saturday: ... Monday: ... Friday: ..."), is one week told in order. Its sections'
-    tenses say which week: past, the one that ends by publication (a Saturday paper's "Saturday" is then the week's
-    first day, not today); future or present, the one that starts by it. ``sentence_after(offset)`` is the text of
-    the sentence after the one at ``offset`` (a section's first sentence, under its heading)."""
+    tenses say which week: told in the past or the historic present, the one that ends by publication (a Saturday
+    paper's "Saturday" is then the week's first day, not today); in the future, the one that starts by it.
+    ``sentence_after(offset)`` is the text of the sentence after the one at ``offset`` (a section's first sentence,
+    under its heading)."""
     labels = [position for position, candidate in enumerate(chosen) if _labels_a_section(text, candidate)]
     if publication is None or len(labels) < SECTION_LABELS:
         return {}
@@ -60,11 +61,9 @@ def weekday_sections(
     if 0 in gaps or sum(gaps) >= DAYS_IN_WEEK:
         return {}  # a day twice, or more than a week: a schedule or a list, no week told in order
     tenses = [sentence_tense(sentence_after(chosen[position].start)) for position in labels]
-    past = sum(tense == "past" for tense in tenses)
-    ahead = sum(tense in ("future", "present") for tense in tenses)
-    if past == ahead:
-        return {}
-    if past > ahead:
+    if sum(tense == "past" for tense in tenses) >= sum(tense == "future" for tense in tenses):
+        # told in the past, or in the historic present a roundup's sections are written in ("Monday: Russia fires
+        # more than 80 missiles"): a preview says what will happen
         last = resolve_weekday(weekdays[-1], publication, None, "past")
         offsets = [sum(gaps[index:]) for index in range(len(labels))]
         return {position: last - dt.timedelta(days=back) for position, back in zip(labels, offsets, strict=True)}
@@ -73,29 +72,49 @@ def weekday_sections(
     return {position: first + dt.timedelta(days=on) for position, on in zip(labels, offsets, strict=True)}
 
 
-_YEAR_HEADING = re.compile(r"(?:#+\s*)?[*_]*(?P<year>[12]\d{3})[*_]*\s*:?")
+_YEAR_HEADING = re.compile(r"(?:#+\s*)?[*_]*(?P<year>[12]\d{3})\b[*_]*(?:\s*:?|(?:\s*[:–—-])?\s+[^.!?]+)")
 HEADING_MAX_WORDS = 8
+_BULLET = " \t-*•·"
 
 
 def year_frames(text: str, opens_with_a_date: Callable[[int], bool]) -> list[tuple[int, int | None]]:
-    """Where a chronology's year headings ("2021", "## 2022:") start, with their years: the dates without one on the
-    lines below are in it ("2021 / November - US intelligence warns ... / 17 December - Moscow publishes ...").
-    Another heading set off by blank lines ("What comes next") ends it (None). ``opens_with_a_date(offset)``: a
-    date starts at that offset (a list item "24 February - Russia invades" is no heading)."""
+    """Where a chronology's year headings ("2021", "## 2022:", "2021 in review") start, with their years, and where
+    each stops holding (None): the dates without a year below it are in its year ("2021 / November - US intelligence
+    warns ... / 17 December - Moscow publishes ..."). Under the heading, either list lines (a date or a bullet opens
+    each) or one paragraph: the first other line after the list, or the first line after the paragraph, ends it,
+    as does a short heading set off by blank lines ("What comes next"). ``opens_with_a_date(offset)``: a date starts
+    at that offset."""
     frames: list[tuple[int, int | None]] = []
     lines = text.split("\n")
     offset = 0
+    under: str | None = None  # what the open frame holds so far: "list", "paragraph", "done" (past its paragraph)
     for index, line in enumerate(lines):
         words = line.strip()
-        if heading := _YEAR_HEADING.fullmatch(words):
-            frames.append((offset, int(heading["year"])))
-        elif (
-            frames and words and len(words.split()) <= HEADING_MAX_WORDS
-            and not words.endswith((".", "!", "?", '"', "”", ":"))
-            and (index == 0 or not lines[index - 1].strip())
-            and (index + 1 == len(lines) or not lines[index + 1].strip())
-            and not opens_with_a_date(offset + len(line) - len(line.lstrip()))
-        ):  # fmt: skip
-            frames.append((offset, None))
+        start = offset
         offset += len(line) + 1
+        if (heading := _YEAR_HEADING.fullmatch(words)) and len(words.split()) <= HEADING_MAX_WORDS:
+            frames.append((start, int(heading["year"])))
+            under = ""
+            continue
+        if under is None:
+            continue
+        if not words:
+            under = "done" if under == "paragraph" else under
+            continue
+        item = len(line) - len(line.lstrip(_BULLET))  # where a bullet, if any, leaves off
+        listed = line.lstrip(_BULLET) != line.lstrip() or opens_with_a_date(start + item)
+        if under == "" and not _is_heading(lines, index, words):
+            under = "list" if listed else "paragraph"
+        elif under == "done" or (under == "list") != listed or _is_heading(lines, index, words):
+            frames.append((start, None))
+            under = None
     return frames
+
+
+def _is_heading(lines: list[str], index: int, words: str) -> bool:
+    """A short line with no closing stop set off by blank lines ("What comes next")."""
+    return (
+        len(words.split()) <= HEADING_MAX_WORDS and not words.endswith((".", "!", "?", '"', "”", ":"))
+        and (index == 0 or not lines[index - 1].strip())
+        and (index + 1 == len(lines) or not lines[index + 1].strip())
+    )  # fmt: skip

@@ -118,16 +118,23 @@ def _placing_cue(
     if before and phrase(_PLACED_BY).search(text, max(0, candidate.start - 10), candidate.start):
         verb, between = before[-1], (sentence_start + before[-1][0], candidate.start)
     elif (
-        after and phrase(_FRONTED).fullmatch(text, sentence_start, candidate.start)
+        (verbs := [cue for cue in after if not _says(text, sentence_start, cue)])
+        and phrase(_FRONTED).fullmatch(text, sentence_start, candidate.start)
         and (text.startswith(",", candidate.end) or not _CLAUSE_MARK.search(text, candidate.end,
-                                                                              sentence_start + after[0][0]))
+                                                                              sentence_start + verbs[0][0]))
     ):  # fmt: skip
-        verb, between = after[0], (candidate.end, sentence_start + after[0][1])  # "On Feb. 24(,) Russia invaded"
+        # "On Feb. 24(,) Russia invaded"; "By November, analysts said, the company could be profitable": the clause's
+        # own verb, not the saying set in it
+        verb, between = verbs[0], (candidate.end, sentence_start + verbs[0][1])
     elif after and not text[candidate.end : sentence_start + after[0][0]].strip():
         verb, between = after[0], (candidate.end, candidate.end)  # "late November saw the release of hostages"
     else:
         return None
     return (verb, between) if between[1] - between[0] <= PLACING_REACH else None
+
+
+def _says(text: str, sentence_start: int, cue: Cue) -> bool:
+    return text[sentence_start + cue[0] : sentence_start + cue[1]].lower() in context_words()["saying_verbs"]
 
 
 def _placed_in_the_past(text: str, candidate: Candidate, cues: list[Cue], sentence_start: int) -> bool:
@@ -605,10 +612,10 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                 if span[2] == "quarter":
                     last_quarter, last_quarter_end = previous, candidate.end
         if (
-            draft.kind == "calendar" and draft.year is None and draft.day is not None and draft.month is not None
+            draft.kind == "calendar" and draft.year is None and draft.month is not None and not draft.period
             and heads_a_list_item(text, candidate.start, candidate.end)
         ):  # fmt: skip
-            list_heads.append(len(result))
+            list_heads.append(len(result))  # "Feb. 24 - Russia invades", "May: a gunman kills 19 children"
         result.append(
             Timex(
                 start=candidate.start,
@@ -773,7 +780,7 @@ def _chronology_in_one_year(
     if publication is None or len(list_heads) < CHRONOLOGY_ITEMS:
         return result
     items = [result[index] for index in list_heads]
-    days = [dt.date.fromisoformat(item.value[:10]) for item in items if _DAY_VALUE.match(item.value)]
+    days = [day for item in items if (day := _first_day(item.value)) is not None]
     month_days = [(day.month, day.day) for day in days]
     if (
         len(days) < len(items) or month_days != sorted(month_days) or (days[-1] - days[0]).days > 365
@@ -808,3 +815,13 @@ def _in_year(year: int, month_day: tuple[int, int]) -> dt.date:
 
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:T|$)")
+_MONTH_VALUE = re.compile(r"\d{4}-\d\d")
+
+
+def _first_day(value: str) -> dt.date | None:
+    """The day a list item's value names, or its month's first (a month orders before the days in it)."""
+    if _DAY_VALUE.match(value):
+        return dt.date.fromisoformat(value[:10])
+    if _MONTH_VALUE.fullmatch(value):
+        return dt.date(int(value[:4]), int(value[5:7]), 1)
+    return None

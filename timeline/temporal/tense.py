@@ -168,6 +168,7 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
     """(start, end, tense of the cue word itself, tense for dating, strong) of every cue."""
     regex, not_past = _cues()
     original, sentence = sentence, fold(sentence)  # cue lists are lower case; folding keeps offsets
+    headline_case = _in_headline_case(original)
     found: list[tuple[int, int, Tense, Tense, bool]] = []
     perfect = _perfect()
     plans = _plans()
@@ -176,7 +177,10 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
         word = match.group()
         if kind == "past" and word in not_past:
             continue
-        if original[match.start()].isupper() and _NON_SPACE.search(original, 0, match.start()):
+        if (
+            original[match.start()].isupper() and _NON_SPACE.search(original, 0, match.start())
+            and (kind == "present" or not headline_case)
+        ):
             continue  # "the Australian Open", "Ends Meet", "the Rose Bowl": a capitalised word inside is a name
         if (
             (word in _plural_present() and base_form_follows(sentence, match.start()))
@@ -221,6 +225,18 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
 
 
 _NON_SPACE = re.compile(r"\S")
+_WORD3 = re.compile(r"[A-Za-z][\w'’-]{2,}")
+HEADLINE_CASE_SHARE = 0.85  # of a line's longer words, capitalised: "Fans Will Gather on Sunday for the Final"
+HEADLINE_CASE_WORDS = 3
+SHORT_WORD = 3  # title case leaves short words ("for", "the") in lower case: they count only capitalised ("Won")
+
+
+def _in_headline_case(sentence: str) -> bool:
+    """Title case or capitals ("Airports Will Reopen on Saturday", "JURY WILL BE SEQUESTERED"): every word is
+    capitalised, so a capital says nothing of a name and verbs stay cues."""
+    words = [word for word in _WORD3.findall(sentence) if len(word) > SHORT_WORD or word[0].isupper()]
+    capitalised = sum(word[0].isupper() for word in words)
+    return len(words) >= HEADLINE_CASE_WORDS and capitalised >= HEADLINE_CASE_SHARE * len(words)
 
 
 @functools.cache
@@ -486,7 +502,13 @@ def _ends_a_heading(text: str, line_end: re.Match[str]) -> bool:
     line = text[text.rfind("\n", 0, line_end.start()) + 1 : line_end.start()].strip()
     following_end = text.find("\n", line_end.end())
     following = text[line_end.end() : len(text) if following_end < 0 else following_end].strip()
-    return 0 < len(line) <= HEADING_LINE_SHARE * len(following)
+    last_word = line.rsplit(maxsplit=1)[-1].lower() if line else ""
+    return 0 < len(line) <= HEADING_LINE_SHARE * len(following) and last_word not in _heading_never_ends()
+
+
+@functools.cache
+def _heading_never_ends() -> frozenset[str]:
+    return frozenset(_tense_data()["heading_never_ends"])
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

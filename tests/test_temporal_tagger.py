@@ -1738,3 +1738,8 @@ def test_no_fifth_weekday_in_a_month_that_has_four():
     with pytest.raises(ValueError):
         movable_day({"month": 11, "weekday": 7, "nth": 5}, 2018)
     assert movable_day({"month": 12, "weekday": 7, "nth": 5}, 2018) == dt.date(2018, 12, 30)
+
+
+def test_british_weekday_last_is_the_latest_one_yesterday_included():
+    assert [t.value for t in tag("He met the envoy on Tuesday last.", "1990-03-14")] == ["1990-03-13"]
+    assert [t.value for t in tag("He met the envoy last Tuesday.", "1990-03-14")] == ["1990-03-06"]

@@ -46,7 +46,8 @@ THEN_RULE = "then_told"
 AS_LAST_TOLD = "as_last_told"
 
 #: ``Draft.cue`` of a month after the word "last": like -1, but never the month just ended ("last February" said in
-#: March is a year back; the month just ended would be "last month").
+#: March is a year back; the month just ended would be "last month"). Of a weekday before it (British "on Tuesday
+#: last"): the latest such day before the day of writing, yesterday included.
 LAST_NAMED = -2
 
 #: ``Draft.unit`` of "three hours ago", "two hours later": minutes from the anchor's clock, or days when it has none.

@@ -256,8 +256,8 @@ def weekday(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
         return replace(day, cue=0, unit="day", offset=7 * lookup("weeks_of_a_weekday", groups["week"]))
     cue_words = " ".join(groups.get("cue", "").lower().split())
     cue = NEXT_WEEK if cue_words in lexicon()["next_week_cues"] else _cue(groups)
-    if "last" in groups:  # British "on Tuesday last"
-        cue = -1
+    if "last" in groups:  # British "on Tuesday last": the latest Tuesday before the day of writing, yesterday too
+        cue = LAST_NAMED
     return replace(day, cue=cue, relative_to="previous" if cue_words in _NARRATIVE_CUES else "publication")
 
 

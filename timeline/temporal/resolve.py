@@ -208,7 +208,7 @@ def resolve_weekday(weekday: int, anchor: dt.date, cue: int | None, tense: Tense
     delta = weekday - anchor.isoweekday()
     if cue == 0:
         return anchor + dt.timedelta(days=delta)
-    if cue == -1:
+    if cue in (-1, LAST_NAMED):
         return anchor + dt.timedelta(days=(delta % 7) - 7 if delta % 7 else -7)
     if cue == NEXT_WEEK:
         return anchor + dt.timedelta(days=7 + delta)

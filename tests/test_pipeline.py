@@ -882,3 +882,20 @@ def test_that_day_after_a_clause_dated_by_an_earlier_event_continues_its_day():
     rows = extract_article(_article(text, published=dt.date(2015, 6, 27)))
     eulogy = next(r for r in rows if "eulogy" in r["sentence"])
     assert eulogy["start"] == dt.date(2015, 6, 26)
+
+
+def test_a_weekday_heading_dates_its_whole_paragraph_whatever_the_tense():
+    text = (
+        "The week ahead\n\nMonday\n\nMarkets in Japan are closed for a holiday. China publishes retail sales.\n\n"
+        "Tuesday\n\nThe Fed's two-day meeting begins.\n\nWednesday: The Federal Reserve announces its decision.\n\n"
+        "Analysts expect a cut."
+    )
+    rows = extract_article(_article(text, published=dt.date(2024, 9, 15)))
+
+    def day(words: str) -> dt.date:
+        return next(r["start"] for r in rows if words in r["sentence"])
+
+    assert (day("Japan"), day("China"), day("two-day")) == (
+        dt.date(2024, 9, 16), dt.date(2024, 9, 16), dt.date(2024, 9, 17)
+    )
+    assert day("Analysts") == dt.date(2024, 9, 15)  # a paragraph of its own, under no heading

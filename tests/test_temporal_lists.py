@@ -71,10 +71,12 @@ def test_a_dated_list_line():
     assert not heads_a_list_item("On Feb 24 - a Thursday - Russia invaded", 3, 9)
 
 
-def test_a_roundup_in_the_historic_present_is_the_week_just_gone():
+
+def test_a_preview_in_the_present_of_a_schedule_is_the_week_ahead():
     text = (
-        "Saturday: the Crimean bridge is hit\nA truck bomb damages the Kerch bridge and kills three people.\n\n"
-        "Monday: missiles rain down\nRussia fires more than 80 missiles at cities across Ukraine.\n\n"
-        "Tuesday: a second wave\nRussia strikes power stations again.\n"
+        "The week ahead\n\nMonday\n\nMarkets in Japan are closed for a holiday.\n\n"
+        "Tuesday\n\nUS retail sales figures are released.\n\n"
+        "Wednesday: The Federal Reserve announces its decision at 2 p.m.\n"
     )
-    assert [value for _text, value in _values(text, "2022-10-15")] == ["2022-10-08", "2022-10-10", "2022-10-11"]
+    values = [value for _text, value in _values(text, "2024-09-15")]
+    assert values[:3] == ["2024-09-16", "2024-09-17", "2024-09-18"]

@@ -470,17 +470,18 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
     item: tuple[int, DatedClause] | None = None  # the list line a date heads ("Feb 24 - ..."), and its date
     last_end = 0
     sentence_paragraphs = _paragraphs_are_sentences(text, told)
-    heading: DatedClause | None = None  # the date of a heading line over the next paragraph
+    heading: tuple[int, DatedClause] | None = None  # a heading line's date, and where its paragraph starts
     for sentence in found:
         if not sentence_paragraphs and _PARAGRAPH_BREAK.search(text, last_end, sentence.start):
             narrative = dating.paragraph_break(narrative)
         last_end = sentence.end
         if sentence.heading:
             fields = _date_fields(sentence.anchors[0])
-            heading = DatedClause(fields["start"], fields["end"], sentence.anchors[0].precision, "continued")
+            heading = -1, DatedClause(fields["start"], fields["end"], sentence.anchors[0].precision, "continued")
             continue
-        if heading is not None:  # "Monday\n\nRussia's defence ministry said ...": the paragraph tells of that day
-            narrative = dating.observe(narrative, heading, sentence.index - 1, published)
+        if heading is not None and heading[0] < 0:  # the first sentence under it opens its paragraph
+            heading = sentence.start, heading[1]
+        elif heading is not None and _PARAGRAPH_BREAK.search(text, heading[0], sentence.start):
             heading = None
         anchors = sentence.anchors
         for to_earlier_event in (_since_earlier_event, _soon_after_earlier_event):
@@ -520,6 +521,8 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
                 continuing = settings.undated == "continue"
                 if continuing and item is not None and "\n" not in text[item[0] : clause.start]:
                     undated = replace(item[1], basis="continued")  # "Feb 24 - Putin announces ... Missiles strike"
+                elif continuing and heading is not None:
+                    undated = heading[1]  # "Monday\n\nRussia's defence ministry said ...": the paragraph's day
                 elif continuing and published is not None and _near_publication(sentence.timexes, clause):
                     undated = DatedClause(published, published, "day", "publication")  # "in the coming days"
                 else:

@@ -49,8 +49,9 @@ def weekday_sections(
 ) -> dict[int, dt.date]:
     """The days of a roundup's weekday headings, by their positions in ``chosen``: a run of at least three, each a
     later day of one week ("Saturday: ... Monday: ... Friday: ..."), is one week told in order. Its sections'
-    tenses say which week: told in the past or the historic present, the one that ends by publication (a Saturday
-    paper's "Saturday" is then the week's first day, not today); in the future, the one that starts by it.
+    tenses say which week: told in the past, the one that ends by publication (a Saturday paper's "Saturday" is then
+    the week's first day, not today); in the future or the present of a schedule, the one that starts by it (a
+    recap in the historic present reads as a preview: previews are the usual present-tense format).
     ``sentence_after(offset)`` is the text of the sentence after the one at ``offset`` (a section's first sentence,
     under its heading)."""
     labels = [position for position, candidate in enumerate(chosen) if _labels_a_section(text, candidate)]
@@ -61,9 +62,11 @@ def weekday_sections(
     if 0 in gaps or sum(gaps) >= DAYS_IN_WEEK:
         return {}  # a day twice, or more than a week: a schedule or a list, no week told in order
     tenses = [sentence_tense(sentence_after(chosen[position].start)) for position in labels]
-    if sum(tense == "past" for tense in tenses) >= sum(tense == "future" for tense in tenses):
-        # told in the past, or in the historic present a roundup's sections are written in ("Monday: Russia fires
-        # more than 80 missiles"): a preview says what will happen
+    past = sum(tense == "past" for tense in tenses)
+    ahead = sum(tense in ("future", "present") for tense in tenses)  # a preview's schedule: "China publishes ..."
+    if past == ahead:
+        return {}
+    if past > ahead:
         last = resolve_weekday(weekdays[-1], publication, None, "past")
         offsets = [sum(gaps[index:]) for index in range(len(labels))]
         return {position: last - dt.timedelta(days=back) for position, back in zip(labels, offsets, strict=True)}

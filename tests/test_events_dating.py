@@ -486,6 +486,8 @@ def test_a_hyphened_verb_word_is_no_present_cue():
         "The contract rose 12% to 200 euros, nearly ten times its level a year ago.",
         "The toll rose to 20, up from 12 on Sunday.",
         "It was the tightest race since the country's return to democracy in 1985.",
+        "Earnings more than tripled from a year earlier.",
+        "Sales rose 5% on a year ago.",
     ],
 )
 def test_a_comparison_baseline_or_a_superlative_since_dates_no_event(text):

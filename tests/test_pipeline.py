@@ -899,3 +899,9 @@ def test_a_weekday_heading_dates_its_whole_paragraph_whatever_the_tense():
         dt.date(2024, 9, 16), dt.date(2024, 9, 16), dt.date(2024, 9, 17)
     )
     assert day("Analysts") == dt.date(2024, 9, 15)  # a paragraph of its own, under no heading
+
+
+def test_a_period_a_contract_is_for_does_not_date_the_trading():
+    text = "The French contract for the first quarter of 2023 traded above 2,000 euros last week."
+    rows = extract_article(_article(text, published=dt.date(2022, 8, 30)))
+    assert [(r["start"], r["timex_text"]) for r in rows] == [(dt.date(2022, 8, 22), "last week")]

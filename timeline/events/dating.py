@@ -103,6 +103,7 @@ _BASELINE = (
     r"(?:\b(?:<baseline_from>)\b(?:[^,;.]|(?<=\d)[,.](?=\d)){0,40}"
     r"|\b(?:<baseline_direct>)\s+(?:(?:in|on|at|during|of)\s+)?)$"
 )
+_BASELINE_COUNT = r"\b(?:<baseline_before_count>)\s+$"
 _PROMISED = r"\b(?:<promise_verbs>)\b[^,;:.]*$"
 # "since 24 February", "since the invasion began on 24 February", "since Russia invaded in February"
 _STRETCH_START = (
@@ -327,11 +328,16 @@ _PERIOD_ADJECTIVE = r"-<reported_period_units>$"  # "second-quarter", "first-hal
 def _names_a_reported_period(text: str, timex: Timex) -> bool:
     """A hyphenated period before a noun ("second-quarter loss", "third-quarter results") names what the figures
     cover ("mid-January for exercises" is a date)."""
+    if phrase(_OWNED_PERIOD).search(text, max(0, timex.start - 30), timex.start):
+        return True  # "the contract for the first quarter of 2023"
     return (
         phrase(_PERIOD_ADJECTIVE).search(timex.text) is not None
         and _COMMON_NOUN_NEXT.match(text, timex.end) is not None
         and not phrase(_PREPOSITION_NEXT).match(text, timex.end)
     )
+
+
+_OWNED_PERIOD = r"\b(?:<period_owner_nouns>)\s+for\s+$"
 
 
 def _dates_its_occasion(text: str, timex: Timex, others: Sequence[Timex]) -> bool:
@@ -376,8 +382,10 @@ def _single(
     superlative = phrase(_SINCE_AFTER_SUPERLATIVE).search(text, max(0, timex.start - 100), timex.start)
     if superlative and not any(superlative.start() < other.start < timex.start for other in others):
         return None  # not after the date "since" already took: "the lowest since February on Wednesday"
-    if phrase(_BASELINE).search(text, max(0, timex.start - 60), timex.start):
-        return None  # "up from 12 on Sunday": what the event is compared with
+    if phrase(_BASELINE).search(text, max(0, timex.start - 60), timex.start) or (
+        timex.rule == "shift_ago" and phrase(_BASELINE_COUNT).search(text, max(0, timex.start - 8), timex.start)
+    ):
+        return None  # "up from 12 on Sunday", "tripled from a year earlier": what the event is compared with
     if phrase(_FREE_RELATIVE).search(text, max(0, timex.start - 60), timex.start):
         return None  # "cautioned Moscow against repeating what it did in 2014": the date of what is talked about
     span = calendar_span(timex.value)

@@ -905,3 +905,25 @@ def test_a_period_a_contract_is_for_does_not_date_the_trading():
     text = "The French contract for the first quarter of 2023 traded above 2,000 euros last week."
     rows = extract_article(_article(text, published=dt.date(2022, 8, 30)))
     assert [(r["start"], r["timex_text"]) for r in rows] == [(dt.date(2022, 8, 22), "last week")]
+
+
+def test_a_city_state_dateline_and_a_date_of_the_object_leave_the_main_event_whole():
+    text = (
+        "EU court annuls sanctions on Fridman and Aven\n\nBy Staff Reporter\n\n"
+        "LUXEMBOURG - The European Union's General Court on Wednesday annulled the sanctions imposed on Mikhail "
+        "Fridman and Petr Aven between February 2022 and March 2023, ruling that the evidence was too thin."
+    )
+    rows = extract_article(_article(text, published=dt.date(2024, 4, 12)))
+    annulled = next(r for r in rows if "annulled" in r["sentence"])
+    assert (annulled["start"], annulled["timex_text"]) == (dt.date(2024, 4, 10), "Wednesday")
+    assert annulled["title"].startswith("The European Union's General Court annulled")
+
+
+def test_minutes_later_after_a_clock_with_no_day_goes_on_with_the_story():
+    text = (
+        "A magnitude 7.8 earthquake struck at 04:17 local time, officials said. The epicentre was near Nurdagi. "
+        "A strong aftershock followed about 11 minutes later."
+    )
+    rows = extract_article(_article(text, published=dt.date(2023, 2, 6)))
+    aftershock = next(r for r in rows if "aftershock" in r["sentence"])
+    assert aftershock["start"] == dt.date(2023, 2, 6)

@@ -25,7 +25,7 @@ from timeline.events import actors, dating, referents, segment, status, titles
 from timeline.events.cluster import cluster
 from timeline.events.dating import Anchor, DatedClause, Narrative
 from timeline.events.enrich import enrich
-from timeline.events.gazetteer import find_mentions
+from timeline.events.gazetteer import find_mentions, load_yaml
 from timeline.ingest.dateline import find_dateline
 from timeline.temporal import Timex, infer_publication_date, tag
 from timeline.temporal.calendar import format_date
@@ -367,7 +367,12 @@ _CITY = frozenset({"city"})  # a dateline below the first line: a city, as wire 
 def _names_a_place(words: str, categories: frozenset[str]) -> bool:
     """Whether ``words`` are, whole, one known place of ``categories`` ("Kyiv", "MOSCOW" as "Moscow"; not "NATO")."""
     mentions = find_mentions(words)
-    return len(mentions) == 1 and mentions[0].text == words and mentions[0].category in categories
+    if len(mentions) != 1 or mentions[0].text != words:
+        return False
+    # a city-state's capital is named as its country is ("LUXEMBOURG - ", "SINGAPORE - ")
+    return mentions[0].category in categories or (
+        "city" in categories and words in load_yaml("places.yaml")["dateline_city_states"]
+    )
 
 
 def _without_place_line(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

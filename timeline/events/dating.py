@@ -104,6 +104,9 @@ _BASELINE = (
     r"|\b(?:<baseline_direct>)\s+(?:(?:in|on|at|during|of)\s+)?)$"
 )
 _BASELINE_COUNT = r"\b(?:<baseline_before_count>)\s+$"
+# A past verb, its object and a participle after it: the date in the participle's phrase tells of the object ("annulled
+# the sanctions imposed on them between February 2022 and March 2023"), when an earlier date tells of the verb
+_REDUCED_RELATIVE = r"\b[a-z]{3,}ed\s+(?:<definite_articles>)\s+[a-z]+\s+[a-z]{3,}ed\b[^,;:.()]{0,90}$"
 _PROMISED = r"\b(?:<promise_verbs>)\b[^,;:.]*$"
 # "since 24 February", "since the invasion began on 24 February", "since Russia invaded in February"
 _STRETCH_START = (
@@ -379,6 +382,12 @@ def _single(
         for other in others
     ):
         return None  # "reported a second-quarter loss in June": the period the figures cover, not the report's date
+    reduced = phrase(_REDUCED_RELATIVE).search(text, max(0, timex.start - 120), timex.start)
+    if reduced and any(
+        other.start < reduced.start() and other.type in ("DATE", "TIME") and calendar_span(other.value) is not None
+        for other in others
+    ):
+        return None  # "on Wednesday annulled the sanctions imposed on them between February 2022 and March 2023"
     superlative = phrase(_SINCE_AFTER_SUPERLATIVE).search(text, max(0, timex.start - 100), timex.start)
     if superlative and not any(superlative.start() < other.start < timex.start for other in others):
         return None  # not after the date "since" already took: "the lowest since February on Wednesday"
@@ -610,9 +619,15 @@ def offset_from_undated_event(text: str, start: int, end: int, timexes: Sequence
         if not start <= timex.start < end:
             continue
         if timex.value.startswith("XXXX") and (
-            timex.rule == DAY_OF_EVENT or (timex.basis == "unresolved" and timex.rule not in _STORY_DAY_RULES)
+            timex.rule == DAY_OF_EVENT
+            or (
+                timex.basis == "unresolved" and timex.granularity not in ("time", "unknown")
+                and timex.rule not in _STORY_DAY_RULES
+            )
         ):
-            return timex  # "the day after the invasion"; "the following day" after no day the tagger could count from
+            # "the day after the invasion"; "the following day" after no day the tagger could count from (not "11
+            # minutes later" after no clock: the story's day goes on)
+            return timex
         if timex.type == "DURATION" and _DURATION.match(timex.value):
             link = phrase(_OFFSET_LINK).match(text, timex.end, end)
             if link is not None and _FRONTED.fullmatch(text, start, timex.start):

@@ -927,3 +927,13 @@ def test_minutes_later_after_a_clock_with_no_day_goes_on_with_the_story():
     rows = extract_article(_article(text, published=dt.date(2023, 2, 6)))
     aftershock = next(r for r in rows if "aftershock" in r["sentence"])
     assert aftershock["start"] == dt.date(2023, 2, 6)
+
+
+def test_who_said_a_quotation_is_no_row_of_its_own():
+    text = '"When the fighting started on April 15 last year, we thought it would be over soon," she says.'
+    rows = extract_article(_article(text, published=dt.date(2024, 4, 15)))
+    assert not any(r["sentence"].strip() == "she says." for r in rows)
+    # a claim before its content is an event ("Apple Corps claims | that ...")
+    text = "Apple Corps claims that the iTunes store violates an agreement reached in 1991."
+    rows = extract_article(_article(text, published=dt.date(2006, 3, 28)))
+    assert any("claims" in r["sentence"] for r in rows)

@@ -24,6 +24,15 @@ def _article(text: str, published: dt.date | None = PUB, **kw) -> Article:
     return Article(text=text, published=published, published_basis=basis, source="Test Wire", url="http://x/1", **kw)
 
 
+def _row_of(rows: list[dict], words: str) -> dict:
+    """The first row whose clause holds ``words``."""
+    return next(row for row in rows if words in row["sentence"])
+
+
+def _start_of(rows: list[dict], words: str) -> dt.date:
+    return _row_of(rows, words)["start"]
+
+
 def _by_clause(rows: list[dict]) -> dict[str, dict]:
     return {r["sentence"]: r for r in rows}
 
@@ -402,7 +411,7 @@ def test_a_heading_over_a_list_is_no_event():
 def test_a_clause_in_a_stretch_next_to_publication_continues_no_earlier_date():
     text = "The deadline is mid-April, an official said. Talks are set to resume in the coming days."
     rows = extract_article(_article(text, published=dt.date(2022, 3, 15)))
-    talks = next(r for r in rows if "resume" in r["sentence"])
+    talks = _row_of(rows, "resume")
     assert (talks["start"], talks["date_basis"]) == (dt.date(2022, 3, 15), "publication")
 
 
@@ -451,7 +460,7 @@ def test_a_clause_before_an_undated_event_is_unresolved():
 def test_a_clause_before_an_undated_event_is_unresolved_however_it_opens(opening):
     text = f"Russian troops entered Kharkiv on 27 February. {opening}, Zelensky addressed Russians."
     rows = extract_article(_article(text, published=dt.date(2022, 3, 10)))
-    later = next(r for r in rows if "addressed" in r["sentence"])
+    later = _row_of(rows, "addressed")
     assert (later["start"], later["date_basis"]) == (None, "unresolved")
 
 
@@ -459,14 +468,14 @@ def test_a_clause_before_an_undated_event_is_unresolved_however_it_opens(opening
 def test_a_clause_some_unsaid_time_later_is_unresolved(opening):
     text = f"Putin recognised the regions on 21 February. {opening}, troops crossed the border."
     rows = extract_article(_article(text, published=dt.date(2022, 3, 10)))
-    later = next(r for r in rows if "crossed" in r["sentence"])
+    later = _row_of(rows, "crossed")
     assert (later["start"], later["date_basis"]) == (None, "unresolved")
 
 
 def test_hours_later_stays_on_the_day_told():
     text = "Putin recognised the regions on 21 February. Hours later, troops crossed the border."
     rows = extract_article(_article(text, published=dt.date(2022, 3, 10)))
-    later = next(r for r in rows if "crossed" in r["sentence"])
+    later = _row_of(rows, "crossed")
     assert later["start"] == dt.date(2022, 2, 21)
 
 
@@ -521,7 +530,7 @@ def test_each_listed_day_is_its_own_row_with_the_same_title():
 def test_since_then_runs_from_the_date_last_told_to_publication():
     text = "Hamas fighters stormed into southern Israel on 7 October. Since then, 3,700 Palestinians have been killed."
     rows = extract_article(_article(text, published=dt.date(2023, 10, 20)))
-    killed = next(r for r in rows if "killed" in r["sentence"])
+    killed = _row_of(rows, "killed")
     assert (killed["start"], killed["end"], killed["date_basis"]) == (
         dt.date(2023, 10, 7), dt.date(2023, 10, 20), "relative_previous"
     )
@@ -544,7 +553,7 @@ def test_since_an_event_dated_earlier_runs_from_its_date_to_publication():
 def test_a_fronted_since_without_a_comma_finds_its_event_told_with_another_form_of_the_word():
     text = "Apple launched the iTunes store on April 28, 2003. Since its launch the store has sold 3 billion songs."
     rows = extract_article(_article(text, published=dt.date(2008, 1, 9)))
-    sold = next(r for r in rows if "sold" in r["sentence"])
+    sold = _row_of(rows, "sold")
     assert (sold["start"], sold["end"], sold["timex_text"]) == (dt.date(2003, 4, 28), dt.date(2008, 1, 9), "its launch")
 
 
@@ -806,13 +815,10 @@ def test_a_weekday_alone_on_its_line_dates_the_paragraph_under_it():
         "Wednesday: The water peaked in Kherson, and rescuers pulled residents from rooftops.\n"
     )
     rows = extract_article(_article(text, dt.date(2023, 6, 10)))
-    def day(words: str) -> dt.date:
-        return next(row["start"] for row in rows if words in row["sentence"])
-
-    assert day("defence ministry") == dt.date(2023, 6, 5)  # that Monday
-    assert day("Nova Kakhovka") == dt.date(2023, 6, 6)
-    assert day("Thousands") == dt.date(2023, 6, 6)  # the story goes on
-    assert day("water peaked") == dt.date(2023, 6, 7)
+    assert _start_of(rows, "defence ministry") == dt.date(2023, 6, 5)  # that Monday
+    assert _start_of(rows, "Nova Kakhovka") == dt.date(2023, 6, 6)
+    assert _start_of(rows, "Thousands") == dt.date(2023, 6, 6)  # the story goes on
+    assert _start_of(rows, "water peaked") == dt.date(2023, 6, 7)
     assert not any(row["sentence"].strip() in ("Monday", "Tuesday") for row in rows)  # a heading is no event
 
 
@@ -853,7 +859,7 @@ def test_a_clause_counted_from_a_day_the_text_never_gives_is_unresolved():
         "A year ago, gunmen broke through the border fence.\n\nIsrael declared war the following day."
     )
     rows = extract_article(_article(text, published=dt.date(2024, 10, 7)))
-    war = next(r for r in rows if "declared war" in r["sentence"])
+    war = _row_of(rows, "declared war")
     assert (war["start"], war["date_basis"]) == (None, "unresolved")
 
 
@@ -863,7 +869,7 @@ def test_a_clause_shortly_after_an_earlier_event_is_on_its_day():
         "President Obama spoke at the White House shortly after the ruling, calling it a victory."
     )
     rows = extract_article(_article(text, published=dt.date(2015, 6, 27)))
-    spoke = next(r for r in rows if "spoke" in r["sentence"])
+    spoke = _row_of(rows, "spoke")
     assert (spoke["start"], spoke["timex_text"], spoke["date_basis"]) == (
         dt.date(2015, 6, 26), "shortly after the ruling", "relative_previous"
     )
@@ -874,16 +880,6 @@ def test_a_clause_shortly_after_an_earlier_event_is_on_its_day():
     assert all(r["timex_rule"] != referents.RULE for r in rows)
 
 
-def test_that_day_after_a_clause_dated_by_an_earlier_event_continues_its_day():
-    text = (
-        "The Supreme Court ruled on Friday that same-sex couples have a right to marry.\n\n"
-        "President Obama spoke at the White House shortly after the ruling. Later that day, Obama delivered a eulogy."
-    )
-    rows = extract_article(_article(text, published=dt.date(2015, 6, 27)))
-    eulogy = next(r for r in rows if "eulogy" in r["sentence"])
-    assert eulogy["start"] == dt.date(2015, 6, 26)
-
-
 def test_a_weekday_heading_dates_its_whole_paragraph_whatever_the_tense():
     text = (
         "The week ahead\n\nMonday\n\nMarkets in Japan are closed for a holiday. China publishes retail sales.\n\n"
@@ -891,14 +887,10 @@ def test_a_weekday_heading_dates_its_whole_paragraph_whatever_the_tense():
         "Analysts expect a cut."
     )
     rows = extract_article(_article(text, published=dt.date(2024, 9, 15)))
-
-    def day(words: str) -> dt.date:
-        return next(r["start"] for r in rows if words in r["sentence"])
-
-    assert (day("Japan"), day("China"), day("two-day")) == (
+    assert (_start_of(rows, "Japan"), _start_of(rows, "China"), _start_of(rows, "two-day")) == (
         dt.date(2024, 9, 16), dt.date(2024, 9, 16), dt.date(2024, 9, 17)
     )
-    assert day("Analysts") == dt.date(2024, 9, 15)  # a paragraph of its own, under no heading
+    assert _start_of(rows, "Analysts") == dt.date(2024, 9, 15)  # a paragraph of its own, under no heading
 
 
 def test_a_period_a_contract_is_for_does_not_date_the_trading():
@@ -914,19 +906,26 @@ def test_a_city_state_dateline_and_a_date_of_the_object_leave_the_main_event_who
         "Fridman and Petr Aven between February 2022 and March 2023, ruling that the evidence was too thin."
     )
     rows = extract_article(_article(text, published=dt.date(2024, 4, 12)))
-    annulled = next(r for r in rows if "annulled" in r["sentence"])
+    annulled = _row_of(rows, "annulled")
     assert (annulled["start"], annulled["timex_text"]) == (dt.date(2024, 4, 10), "Wednesday")
     assert annulled["title"].startswith("The European Union's General Court annulled")
 
 
-def test_minutes_later_after_a_clock_with_no_day_goes_on_with_the_story():
-    text = (
-        "A magnitude 7.8 earthquake struck at 04:17 local time, officials said. The epicentre was near Nurdagi. "
-        "A strong aftershock followed about 11 minutes later."
-    )
-    rows = extract_article(_article(text, published=dt.date(2023, 2, 6)))
-    aftershock = next(r for r in rows if "aftershock" in r["sentence"])
-    assert aftershock["start"] == dt.date(2023, 2, 6)
+@pytest.mark.parametrize(
+    ("text", "published", "words", "expected"),
+    [
+        # "that day" after a clause dated by an earlier event continues its day
+        ("The Supreme Court ruled on Friday that same-sex couples have a right to marry.\n\nPresident Obama spoke at "
+         "the White House shortly after the ruling. Later that day, Obama delivered a eulogy.",
+         dt.date(2015, 6, 27), "eulogy", dt.date(2015, 6, 26)),
+        # minutes later, after a clock with no day of its own: the story's day goes on
+        ("A magnitude 7.8 earthquake struck at 04:17 local time, officials said. The epicentre was near Nurdagi. "
+         "A strong aftershock followed about 11 minutes later.", dt.date(2023, 2, 6), "aftershock",
+         dt.date(2023, 2, 6)),
+    ],
+)
+def test_a_clause_goes_on_with_the_day_told(text, published, words, expected):
+    assert _start_of(extract_article(_article(text, published=published)), words) == expected
 
 
 def test_who_said_a_quotation_is_no_row_of_its_own():

@@ -241,19 +241,7 @@ def _since_earlier_event(
     span = dating.since_event(text, sentence.start, sentence.end)
     if span is None or any(a.start < span[1] and span[0] < a.end for a in sentence.anchors):
         return None
-    phrase = text[span[0] : span[1]]
-    row = referents.referent(phrase, earlier, referred)
-    if row is None:
-        return None
-    try:
-        value = format_date(row["start"], row["precision"])
-    except ValueError:  # a season or other span with no single TIMEX3 period
-        return None
-    referred.append((phrase, row))
-    timex = Timex(span[0], span[1], phrase, "DATE", value, row["precision"], row["start"].isoformat(),
-                  referents.RULE, "relative_previous")  # fmt: skip
-    return Anchor(span[0], span[1], phrase, timex, row["start"], row["end"], row["precision"], value,
-                  "relative_previous")  # fmt: skip
+    return _on_earlier_row(text, span, text[span[0] : span[1]], earlier, referred)
 
 
 def _soon_after_earlier_event(
@@ -265,7 +253,13 @@ def _soon_after_earlier_event(
     if found is None or any(a.start < found[1] and found[0] < a.end for a in sentence.anchors):
         return None
     start, end, (event_start, event_end) = found
-    named = text[event_start:event_end]
+    return _on_earlier_row(text, (start, end), text[event_start:event_end], earlier, referred)
+
+
+def _on_earlier_row(
+    text: str, span: tuple[int, int], named: str, earlier: list[dict], referred: list[tuple[str, dict]]
+) -> Anchor | None:
+    """An anchor at ``span`` with the date of the earlier row that the event phrase ``named`` names, or None."""
     row = referents.referent(named, earlier, referred)
     if row is None:
         return None
@@ -274,6 +268,7 @@ def _soon_after_earlier_event(
     except ValueError:  # a season or other span with no single TIMEX3 period
         return None
     referred.append((named, row))
+    start, end = span
     timex = Timex(start, end, text[start:end], "DATE", value, row["precision"], row["start"].isoformat(),
                   referents.RULE, "relative_previous")  # fmt: skip
     return Anchor(start, end, timex.text, timex, row["start"], row["end"], row["precision"], value,

@@ -1743,3 +1743,16 @@ def test_no_fifth_weekday_in_a_month_that_has_four():
 def test_british_weekday_last_is_the_latest_one_yesterday_included():
     assert [t.value for t in tag("He met the envoy on Tuesday last.", "1990-03-14")] == ["1990-03-13"]
     assert [t.value for t in tag("He met the envoy last Tuesday.", "1990-03-14")] == ["1990-03-06"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cameron took office last night. Brown left Downing Street at about 7:20 p.m.",
+         ["2010-05-11TNI", "2010-05-11T19:20"]),  # that night's evening
+        ("Russia attacked Kyiv overnight. The first blast came at 3 a.m.", ["2010-05-11TNI", "2010-05-12T03:00"]),
+        ("On Tuesday, Germany beat hosts Brazil 7-1.", ["2010-05-11"]),  # "hosts" after a past verb is a noun
+    ],
+)
+def test_clocks_after_a_night_and_objects_after_a_past_verb(text, expected):
+    assert [t.value for t in tag(text, "2010-05-12")] == expected

@@ -274,7 +274,8 @@ _NARRATIVE_CUES = frozenset({"previous", "preceding", "following", "the previous
 def holiday(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     """Fixed ("Christmas Eve") or movable ("Thanksgiving", "Easter"): a movable one carries its name as the period
     ("@thanksgiving") and gets its day once the year is known."""
-    year_ = _year(groups["year"]) if "year" in groups else None
+    told = groups.get("year") or groups.get("year0")  # "Christmas 2020", "the 1935 Labor Day hurricane"
+    year_ = _year(told) if told else None
     try:
         month, day = lookup("holidays", groups["holiday"])
     except KeyError:

@@ -105,6 +105,8 @@ _NARROWS_A_YEAR = r",\s*(?:%past_placings\s+)?(?:the\s+%parts_of_day_words\s+of\
 PLACING_REACH = 60  # characters between a past verb and the date it places
 SUNDAY = 7  # ISO weekday: the last day of an ISO week
 NOON = dt.time(12)  # an "overnight" told after a clock time before it is the night that ended that morning
+NIGHT_ENDS = 6  # the hour before which a clock after "last night" is in the small hours after it
+_NIGHT_OF = re.compile(r"\d{4}-\d\d-\d\dTNI$")
 
 
 def _placing_cue(
@@ -541,6 +543,16 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             # "will be sworn in on January 20. Networks declared him the winner at 11 p.m.": what happened did not
             # happen on the day ahead, but on the last day told that is not
             told_day, same_day_as = last_past_day is not None, last_past_day
+        night = result[-1] if result and result[-1].start >= sentence_starts[max(0, sentence_index - 1)] else None
+        if (
+            draft.period == DAYLESS and not told_day and tense == "past" and night is not None
+            and _NIGHT_OF.match(night.value) and (hour := int(draft.suffix[1:3])) is not None
+            and (hour >= NOON.hour or hour < NIGHT_ENDS)
+        ):  # fmt: skip
+            # "became prime minister last night ... Brown left Downing Street at about 7:20 p.m.": that night's
+            # evening, or the small hours after it
+            day = dt.date.fromisoformat(night.value[:10]) + dt.timedelta(days=hour < NIGHT_ENDS)
+            told_day, same_day_as = True, Mention(day, "day")
         if draft.period == DAYLESS and told_day and (tense == "past" or previous_sentence == sentence_start):
             # "was shot at 10 p.m.", "polls open at 7 a.m. Sunday and close at 8 p.m.": on the day just told of
             draft = replace(draft, relative_to="previous")

@@ -209,6 +209,11 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
         if kind == "past" and word.endswith("ed") and _article_before().search(sentence, max(0, match.start() - 8),
                                                                                  match.start()):
             continue  # an adjective: "in a televised address", "the damaged building"
+        if (
+            kind == "present" and found and found[-1][2] == "past" and found[-1][4]
+            and not sentence[found[-1][1] : match.start()].strip()
+        ):
+            continue  # "Germany beat hosts Brazil": a present form right after a past verb is its object, a noun
         if kind == "present" and perfect.match(sentence, match.start()):
             kind = "planned" if plans.participle.search(perfect.match(sentence, match.start()).group()) else "past"
         if kind == "past" and word in plans.auxiliaries and plans.word_next.match(sentence, match.end()):

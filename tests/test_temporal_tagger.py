@@ -1716,8 +1716,9 @@ def test_headline_case_saying_verbs_and_month_labels(text, dct, expected):
         ("Sales by year\n\n2021\n$4.1bn\n2022\n$5.3bn\n\nSales in March are expected to rise.", "2024-03-03",
          ["2021", "2022", "2024-03"]),
         # a chronology's list, then prose with no heading of its own
-        ("2020\n\nMarch - The company is charged.\nJune - The trial opens.\n\n"
-         "The judge will sentence the company in March.", "2020-11-06", ["2020", "2020-03", "2020-06", "2021-03"]),
+        ("2020\n\nMarch - The company is charged.\nJune - The trial opens.\nOctober - The jury convicts.\n\n"
+         "The judge will sentence the company in March.", "2020-11-06",
+         ["2020", "2020-03", "2020-06", "2020-10", "2021-03"]),
         # a year over a paragraph: that paragraph only, not a list line after it
         ("1999\nGlastonbury was cancelled that year after heavy rain.\nJune: Glastonbury returns\nJuly - tickets sell",
          "2021-12-31", ["1999", "1999", "2022-06", "2022-07"]),
@@ -1756,3 +1757,33 @@ def test_british_weekday_last_is_the_latest_one_yesterday_included():
 )
 def test_clocks_after_a_night_and_objects_after_a_past_verb(text, expected):
     assert [t.value for t in tag(text, "2010-05-12")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # capitals and a lone date line make no list of months: a speaker's label
+        ("MAY: I thank my friend.\nCORBYN: The deadline is March 29 - and it will slip.\nMAY: It will not.",
+         "2018-11-14", ["2019-03-29"]),
+        # a sales year named in the sentence is not the year "for the year" looks ahead to
+        ("Sales rose 4 percent in 1988, and the company expects a similar gain for the year.", "1989-01-03",
+         ["1988", "1989"]),
+    ],
+)
+def test_month_labels_need_a_list_and_the_year_looks_ahead(text, dct, expected):
+    assert [t.value for t in tag(text, dct) if t.type == "DATE"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        ("If they beat Argentina on Sunday, they will be champions.", "2014-07-09", ["2014-07-13"]),  # a condition
+        # a lone weekday heading takes the tense of the paragraph under it
+        ("Storm update\n\nWednesday\n\nThe Coast Guard will reopen the ports.", "2025-09-02", ["2025-09-03"]),
+        # a day that names a thing ("the 1935 Labor Day hurricane") gives no day to a clock after it
+        ("The storm was the strongest since the 1935 Labor Day hurricane. Overnight, at 2:15 a.m., the bridge was "
+         "closed.", "2025-09-02", ["1935-09-02", "2025-09-01TNI", "2025-09-02T02:15"]),
+    ],
+)
+def test_conditions_lone_headings_and_named_days(text, dct, expected):
+    assert [t.value for t in tag(text, dct)] == expected

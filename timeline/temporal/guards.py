@@ -129,12 +129,16 @@ def bare_month(text: str, match: re.Match[str]) -> bool:
         return (
             _after_date_preposition(text, match.start()) or _names_an_event(text, match)
             or _that_opening(text, match.start())
-            or (heads_a_list_item(text, match.start(), match.end()) and _among_dated_lines(text, match))
+            or (
+                heads_a_list_item(text, match.start(), match.end()) and not word.isupper()
+                and _among_dated_lines(text, match)
+            )
         )  # "March: Russian forces besiege Mariupol" among other dated lines (not a speaker: "MAY: I thank ...")
     return not _first_name(text, match)
 
 
 DATED_LINES_REACH = 1500  # characters either side searched for the other lines of a dated list
+OTHER_DATED_LINES = 2  # a list of dated lines around a month heading a line: at least this many others
 
 
 @functools.cache
@@ -146,14 +150,13 @@ def _dated_line() -> re.Pattern[str]:
 
 
 def _among_dated_lines(text: str, match: re.Match[str]) -> bool:
-    """Whether another line near the month's own opens with a month or a date and a separator ("April - ...")."""
+    """Whether two other lines near the month's own open with a month or a date and a separator ("April - ...")."""
     line_start = text.rfind("\n", 0, match.start()) + 1
     line_end = text.find("\n", match.end())
     pattern = _dated_line()
-    before = pattern.search(text, max(0, line_start - DATED_LINES_REACH), max(0, line_start - 1))
-    return before is not None or (
-        line_end >= 0 and pattern.search(text, line_end, line_end + DATED_LINES_REACH) is not None
-    )
+    before = pattern.findall(text, max(0, line_start - DATED_LINES_REACH), max(0, line_start - 1))
+    after = pattern.findall(text, line_end, line_end + DATED_LINES_REACH) if line_end >= 0 else []
+    return len(before) + len(after) >= OTHER_DATED_LINES
 
 
 def _names_an_event(text: str, match: re.Match[str]) -> bool:

@@ -30,7 +30,7 @@ def heads_a_list_item(text: str, start: int, end: int) -> bool:
     return bool(_ITEM_START.search(text, max(0, start - 8), start) and _ITEM_SEPARATOR.match(text, end))
 
 
-def _labels_a_section(text: str, candidate: Candidate) -> bool:
+def labels_a_section(text: str, candidate: Candidate) -> bool:
     """A bare weekday heading a line of its own or a line's headline ("Monday: missiles rain down", "TUESDAY")."""
     draft = candidate.draft
     return (
@@ -54,7 +54,7 @@ def weekday_sections(
     recap in the historic present reads as a preview: previews are the usual present-tense format).
     ``sentence_after(offset)`` is the text of the sentence after the one at ``offset`` (a section's first sentence,
     under its heading)."""
-    labels = [position for position, candidate in enumerate(chosen) if _labels_a_section(text, candidate)]
+    labels = [position for position, candidate in enumerate(chosen) if labels_a_section(text, candidate)]
     if publication is None or len(labels) < SECTION_LABELS:
         return {}
     weekdays = [chosen[position].draft.weekday or 0 for position in labels]

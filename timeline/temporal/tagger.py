@@ -25,13 +25,13 @@ from timeline.temporal.calendar import (
 )
 from timeline.temporal.guards import possessive_after, word_after, word_before
 from timeline.temporal.lexicon import context_words, lookup, phrase
-from timeline.temporal.lists import heads_a_list_item, weekday_sections, year_frames
+from timeline.temporal.lists import heads_a_list_item, labels_a_section, weekday_sections, year_frames
 from timeline.temporal.matching import Candidate, candidates, select
 from timeline.temporal.model import AS_LAST_TOLD, IN_THE_DAY, ON_OR_AFTER, ON_OR_BEFORE, Draft, Timex
 from timeline.temporal.neighbours import after_resolution, before_resolution, names_its_day
 from timeline.temporal.normalize import DAYLESS, PAST_ONLY
 from timeline.temporal.resolve import Mention, resolve
-from timeline.temporal.tense import Cue, graded_cues, sentence_spans, tense_among
+from timeline.temporal.tense import Cue, graded_cues, sentence_spans, sentence_tense, tense_among
 
 
 class InvalidPublicationDate(ValueError):
@@ -353,6 +353,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
         if (
             candidate.rule.name == "the_year" and previous is not None and previous_sentence == sentence_start
             and previous.granularity == "year" and not previous.names_a_thing and draft.kind == "shift"
+            and result and not phrase(_FRAME_BREAK).search(text, result[-1].end, candidate.start)
         ):  # fmt: skip
             draft = Draft("calendar", year=previous.day.year, granularity="year")  # "ended 1988 ... for the year"
         same_day_as = None
@@ -360,6 +361,8 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             tense = "past" if sections[position] <= publication else "future"
             told = resolve(draft, publication, None, tense).value[:10]
             draft = replace(draft, offset=(sections[position] - dt.date.fromisoformat(told)).days)
+        elif tense is None and labels_a_section(text, candidate):
+            tense = sentence_tense(sentence_after(candidate.start))  # "Wednesday ¶ The Coast Guard will reopen ..."
         elif (
             section is not None and draft.kind == "calendar" and draft.weekday == section.day.isoweekday()
             and draft.month is None and draft.cue is None and tense in (None, "past")
@@ -533,7 +536,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             if tense != "past":
                 continue
             draft = replace(draft, period="")
-        told_day = previous is not None and previous.granularity in DAY_GRANULARITIES
+        told_day = previous is not None and previous.granularity in DAY_GRANULARITIES and not previous.names_a_thing
         if following is not None and draft.period == DAYLESS and names_its_day(text, candidate.end, following):
             told_day = False  # "hit at 4:17 a.m. (0117 GMT) Monday": its own day follows, not the one told before
         if (
@@ -624,10 +627,10 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                 if span[2] == "quarter":
                     last_quarter, last_quarter_end = previous, candidate.end
         if (
-            draft.kind == "calendar" and draft.year is None and draft.month is not None and not draft.period
+            draft.kind == "calendar" and draft.year is None and draft.day is not None and draft.month is not None
             and heads_a_list_item(text, candidate.start, candidate.end)
         ):  # fmt: skip
-            list_heads.append(len(result))  # "Feb. 24 - Russia invades", "May: a gunman kills 19 children"
+            list_heads.append(len(result))
         result.append(
             Timex(
                 start=candidate.start,
@@ -792,7 +795,7 @@ def _chronology_in_one_year(
     if publication is None or len(list_heads) < CHRONOLOGY_ITEMS:
         return result
     items = [result[index] for index in list_heads]
-    days = [day for item in items if (day := _first_day(item.value)) is not None]
+    days = [dt.date.fromisoformat(item.value[:10]) for item in items if _DAY_VALUE.match(item.value)]
     month_days = [(day.month, day.day) for day in days]
     if (
         len(days) < len(items) or month_days != sorted(month_days) or (days[-1] - days[0]).days > 365
@@ -827,13 +830,4 @@ def _in_year(year: int, month_day: tuple[int, int]) -> dt.date:
 
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:T|$)")
-_MONTH_VALUE = re.compile(r"\d{4}-\d\d")
 
-
-def _first_day(value: str) -> dt.date | None:
-    """The day a list item's value names, or its month's first (a month orders before the days in it)."""
-    if _DAY_VALUE.match(value):
-        return dt.date.fromisoformat(value[:10])
-    if _MONTH_VALUE.fullmatch(value):
-        return dt.date(int(value[:4]), int(value[5:7]), 1)
-    return None

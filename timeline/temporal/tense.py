@@ -214,6 +214,10 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
             and not sentence[found[-1][1] : match.start()].strip()
         ):
             continue  # "Germany beat hosts Brazil": a present form right after a past verb is its object, a noun
+        if kind == "past" and word in _same_in_present() and _conditional_before().search(
+            sentence, max(0, match.start() - 40), match.start()
+        ):
+            kind = "present"  # "If they beat Argentina on Sunday": a condition, in the present
         if kind == "present" and perfect.match(sentence, match.start()):
             kind = "planned" if plans.participle.search(perfect.match(sentence, match.start()).group()) else "past"
         if kind == "past" and word in plans.auxiliaries and plans.word_next.match(sentence, match.end()):
@@ -509,6 +513,17 @@ def _ends_a_heading(text: str, line_end: re.Match[str]) -> bool:
     following = text[line_end.end() : len(text) if following_end < 0 else following_end].strip()
     last_word = line.rsplit(maxsplit=1)[-1].lower() if line else ""
     return 0 < len(line) <= HEADING_LINE_SHARE * len(following) and last_word not in _heading_never_ends()
+
+
+@functools.cache
+def _same_in_present() -> frozenset[str]:
+    return frozenset(_tense_data()["same_in_present"])
+
+
+@functools.cache
+def _conditional_before() -> re.Pattern[str]:
+    """A conditional opener earlier in the same clause (no comma or stop between)."""
+    return re.compile(r"\b" + alternation(_tense_data()["conditional_openers"]) + r"\b[^,;.]*$", re.IGNORECASE)
 
 
 @functools.cache

@@ -168,7 +168,7 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
     """(start, end, tense of the cue word itself, tense for dating, strong) of every cue."""
     regex, not_past = _cues()
     original, sentence = sentence, fold(sentence)  # cue lists are lower case; folding keeps offsets
-    headline_case = _in_headline_case(original)
+    headline_case: bool | None = None  # found when first needed: most sentences have no capitalised cue
     found: list[tuple[int, int, Tense, Tense, bool]] = []
     perfect = _perfect()
     plans = _plans()
@@ -177,6 +177,8 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
         word = match.group()
         if kind == "past" and word in not_past:
             continue
+        if original[match.start()].isupper() and _NON_SPACE.search(original, 0, match.start()) and kind != "present":
+            headline_case = _in_headline_case(original) if headline_case is None else headline_case
         if (
             original[match.start()].isupper() and _NON_SPACE.search(original, 0, match.start())
             and (kind == "present" or not headline_case)

@@ -107,6 +107,7 @@ SUNDAY = 7  # ISO weekday: the last day of an ISO week
 NOON = dt.time(12)  # an "overnight" told after a clock time before it is the night that ended that morning
 NIGHT_ENDS = 6  # the hour before which a clock after "last night" is in the small hours after it
 _NIGHT_OF = re.compile(r"\d{4}-\d\d-\d\dTNI$")
+_CLOCK_HOUR = re.compile(r"T(\d\d):")
 
 
 def _placing_cue(
@@ -549,8 +550,8 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
         night = result[-1] if result and result[-1].start >= sentence_starts[max(0, sentence_index - 1)] else None
         if (
             draft.period == DAYLESS and not told_day and tense == "past" and night is not None
-            and _NIGHT_OF.match(night.value) and (hour := int(draft.suffix[1:3])) is not None
-            and (hour >= NOON.hour or hour < NIGHT_ENDS)
+            and _NIGHT_OF.match(night.value) and (clock := _CLOCK_HOUR.match(draft.suffix)) is not None
+            and ((hour := int(clock[1])) >= NOON.hour or hour < NIGHT_ENDS)
         ):  # fmt: skip
             # "became prime minister last night ... Brown left Downing Street at about 7:20 p.m.": that night's
             # evening, or the small hours after it
@@ -830,4 +831,3 @@ def _in_year(year: int, month_day: tuple[int, int]) -> dt.date:
 
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:T|$)")
-

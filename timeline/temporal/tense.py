@@ -177,12 +177,10 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
         word = match.group()
         if kind == "past" and word in not_past:
             continue
-        if original[match.start()].isupper() and _NON_SPACE.search(original, 0, match.start()) and kind != "present":
-            headline_case = _in_headline_case(original) if headline_case is None else headline_case
-        if (
-            original[match.start()].isupper() and _NON_SPACE.search(original, 0, match.start())
-            and (kind == "present" or not headline_case)
-        ):
+        capitalised_inside = original[match.start()].isupper() and _NON_SPACE.search(original, 0, match.start())
+        if capitalised_inside and kind != "present" and headline_case is None:
+            headline_case = _in_headline_case(original)
+        if capitalised_inside and (kind == "present" or not headline_case):
             continue  # "the Australian Open", "Ends Meet", "the Rose Bowl": a capitalised word inside is a name
         if (
             (word in _plural_present() and base_form_follows(sentence, match.start()))

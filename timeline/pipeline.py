@@ -119,12 +119,10 @@ _WORDS = re.compile(r"[\w'’-]+")
 def _is_bare_attribution(clause_text: str) -> bool:
     """A clause that only says who said something ("she says.", "the minister said."): after a quotation, no event
     of its own (before its content, "Apple Corps claims | that ...", it is the claim)."""
-    words = _WORDS.findall(clause_text)
+    if not 0 < len(_WORDS.findall(clause_text)) <= MAX_ATTRIBUTION_WORDS:
+        return False
     cues = status.find_cues(clause_text)
-    return (
-        0 < len(words) <= MAX_ATTRIBUTION_WORDS and len(cues) == 1 and cues[0].status == "reported"
-        and not _WORDS.search(clause_text, cues[0].end)
-    )  # fmt: skip
+    return len(cues) == 1 and cues[0].status == "reported" and not _WORDS.search(clause_text, cues[0].end)
 
 
 def _provenance(article: Article, published: dt.date | None, basis: str) -> dict:
@@ -560,9 +558,10 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
                     narrative = dating.observe(narrative, undated, sentence.index, published, tense, sentence_text)
                 if undated.basis == "continued":  # a continued clause carries the narrative on
                     narrative = dating.observe(narrative, undated, sentence.index, published, tense, sentence_text)
-            if not clause.anchors and _is_bare_attribution(clause_text) and _QUOTE_BEFORE.search(
-                text, max(0, clause.start - 4), clause.start
-            ):
+            if (
+                not clause.anchors and _QUOTE_BEFORE.search(text, max(0, clause.start - 4), clause.start)
+                and _is_bare_attribution(clause_text)
+            ):  # fmt: skip
                 continue  # '"..., we thought it would be over in a week," | she says.': who said the quote
             if _is_date_only(text, clause.start, clause.end, [anchors[i] for i in clause.anchors]):
                 continue  # "A year later, | as the war enters ...": a date cut off alone dates the story, not a row

@@ -6,6 +6,7 @@ Each guard is named by a rule's ``guard`` field and answers: is this match reall
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable
 
@@ -154,9 +155,11 @@ def _among_dated_lines(text: str, match: re.Match[str]) -> bool:
     line_start = text.rfind("\n", 0, match.start()) + 1
     line_end = text.find("\n", match.end())
     pattern = _dated_line()
-    before = pattern.findall(text, max(0, line_start - DATED_LINES_REACH), max(0, line_start - 1))
-    after = pattern.findall(text, line_end, line_end + DATED_LINES_REACH) if line_end >= 0 else []
-    return len(before) + len(after) >= OTHER_DATED_LINES
+    windows = [(max(0, line_start - DATED_LINES_REACH), max(0, line_start - 1))]
+    if line_end >= 0:
+        windows.append((line_end, line_end + DATED_LINES_REACH))
+    found = (match for start, end in windows for match in pattern.finditer(text, start, end))
+    return len(list(itertools.islice(found, OTHER_DATED_LINES))) == OTHER_DATED_LINES  # stop at the second
 
 
 def _names_an_event(text: str, match: re.Match[str]) -> bool:

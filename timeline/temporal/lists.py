@@ -76,6 +76,7 @@ def weekday_sections(
 
 
 _YEAR_HEADING = re.compile(r"(?:#+\s*)?[*_]*(?P<year>[12]\d{3})\b[*_]*(?:\s*:?|(?:\s*[:–—-])?\s+[^.!?]+)")
+_YEAR_LINE = re.compile(r"^[ \t#*_]*[12]\d{3}\b", re.MULTILINE)  # a line that opens with a year
 HEADING_MAX_WORDS = 8
 _BULLET = " \t-*•·"
 
@@ -87,6 +88,8 @@ def year_frames(text: str, opens_with_a_date: Callable[[int], bool]) -> list[tup
     each) or one paragraph: the first other line after the list, or the first line after the paragraph, ends it,
     as does a short heading set off by blank lines ("What comes next"). ``opens_with_a_date(offset)``: a date starts
     at that offset."""
+    if not _YEAR_LINE.search(text):
+        return []  # most texts have no year on a line of its own: no need to walk their lines
     frames: list[tuple[int, int | None]] = []
     lines = text.split("\n")
     offset = 0

@@ -1787,3 +1787,22 @@ def test_month_labels_need_a_list_and_the_year_looks_ahead(text, dct, expected):
 )
 def test_conditions_lone_headings_and_named_days(text, dct, expected):
     assert [t.value for t in tag(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the baseline of a comparison is a reading already taken, behind publication in a present clause too
+        ("The rate is higher than in October.", "1997-10"),
+        ("The index is 20 percent below its peak in August.", "1997-08"),
+        ("Prices are 40 percent below their level in October.", "1997-10"),
+        ("The rate is unchanged from October.", "1997-10"),
+        ("Unemployment stands at 4 percent, versus 3.8 percent in October.", "1997-10"),
+        # a deadline, a preference and a schedule are no comparison
+        ("The vote will come no later than October.", "1998-10"),
+        ("The talks are held in Geneva rather than in October.", "1998-10"),
+        ("The plant opens in October.", "1998-10"),
+    ],
+)
+def test_the_baseline_of_a_comparison_is_behind(text, expected):
+    assert only(text, "1998-01-08").value == expected

@@ -91,6 +91,10 @@ _THE_NEXT = r"the\s+%told_next\b"
 _RESULTS_BEFORE = r"\b%quarter_code_followers\s+(?:for|in|of)\s+$"  # "will report results for the December quarter"
 _RESCHEDULED_TO = r"\b%rescheduling_verbs\s+%rescheduling_prepositions\s+(?:(?:the|on)\s+)?$"
 _CLAUSE_MARK = re.compile(r"[,;:()]")
+_BASELINE_BEFORE = (  # "compared with 4.2% in September", "higher than in June", "below its peak in August"
+    r"(?:\b%comparison_markers\.?(?:\s+[^\s,;:]+){0,3}?|\b(?!%comparison_not_before_than\s)[a-z]+\s+than"
+    r"|\b%baseline_determiners\s+%baseline_nouns)\s+(?:(?:in|on|at|of)\s+)?$"
+)
 _AHEAD_BY = r"\b%ahead_placings\s+$"
 _SAYING_BETWEEN = r"\b%saying_verbs\b"
 _NIGHT_BEFORE = r"\bafter\b[^,;.]*$"
@@ -452,6 +456,12 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             tense = "past"
             if draft.month is not None or draft.weekday is not None or draft.period:  # not "since the 24th": a day
                 draft = replace(draft, cue=-1 if draft.weekday is not None else ON_OR_BEFORE)  # of the month, no cue
+        elif (
+            tense in (None, "present") and draft.kind == "calendar" and draft.year is None and draft.cue is None
+            and (draft.month is not None or draft.weekday is not None)
+            and phrase(_BASELINE_BEFORE).search(text, max(0, candidate.start - 50), candidate.start)
+        ):  # fmt: skip
+            tense = "past"  # "is 20% below its peak in August": the baseline of a comparison is a reading taken
         elif (
             tense in ("present", "future") and draft.kind == "calendar" and draft.year is None
             and draft.period.startswith("Q") and (

@@ -8,7 +8,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.temporal.calendar import calendar_span, clock_of, easter, hijri_day, movable_day, part_of_span
+from timeline.temporal.calendar import (
+    calendar_span,
+    chinese_day,
+    clock_of,
+    easter,
+    hebrew_day,
+    hijri_day,
+    movable_day,
+    part_of_span,
+)
 
 
 @pytest.mark.parametrize(
@@ -83,3 +92,20 @@ def test_islamic_holidays_follow_the_umm_al_qura_calendar():
     assert hijri_day(2000, 10, 1) == dt.date(2000, 1, 8)  # a year that holds 1 Shawwal twice: the first
     with pytest.raises(ValueError):
         hijri_day(1900, 10, 1)  # before the calendar's table
+
+
+def test_jewish_holidays_follow_the_hebrew_calendar():
+    assert hebrew_day(2023, 7, 22) == dt.date(2023, 10, 7)  # Simchat Torah as kept in Israel, 7 October 2023
+    assert hebrew_day(2022, 9, 25) == dt.date(2022, 12, 19)  # the first day of Hanukkah 2022
+    assert hebrew_day(2024, 1, 15) == dt.date(2024, 4, 23)  # Passover 2024
+    assert movable_day({"hebrew": [7, 10]}, 1973) == dt.date(1973, 10, 6)  # Yom Kippur 1973
+    # Purim is kept in Adar II of a leap year (5784) and in Adar of a common one (5783)
+    assert hebrew_day(2024, 12, 14) == dt.date(2024, 3, 24)
+    assert hebrew_day(2023, 12, 14) == dt.date(2023, 3, 7)
+
+
+def test_lunar_new_year_follows_the_chinese_calendar():
+    assert chinese_day(2024, 1, 1) == dt.date(2024, 2, 10)
+    assert movable_day({"chinese": [1, 1]}, 2023) == dt.date(2023, 1, 22)
+    with pytest.raises(ValueError):
+        chinese_day(2150, 1, 1)  # beyond the calendar's table

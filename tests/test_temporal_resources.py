@@ -97,9 +97,10 @@ def test_lexicon_values_are_well_formed():
     for rule in lex["movable_holidays"].values():
         if "easter" in rule:
             assert set(rule) <= {"easter", "orthodox"} and abs(rule["easter"]) <= 60
-        elif "hijri" in rule:  # [month, day] of the Islamic calendar
-            month, day = rule["hijri"]
-            assert set(rule) == {"hijri"} and 1 <= month <= 12 and 1 <= day <= 30
+        elif calendar_name := {"hijri", "hebrew", "chinese"} & set(rule):  # [month, day] of a lunar calendar
+            (name,) = calendar_name
+            month, day = rule[name]
+            assert set(rule) == {name} and 1 <= month <= 12 and 1 <= day <= 30
         else:
             assert {"month", "weekday", "nth"} <= set(rule) <= {"month", "weekday", "nth", "days"}
             assert 1 <= rule["month"] <= 12 and 1 <= rule["weekday"] <= 7 and rule["nth"] in (-1, 1, 2, 3, 4)

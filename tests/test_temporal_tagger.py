@@ -1623,7 +1623,7 @@ def test_a_weekday_with_a_part_of_day_is_a_time_and_a_midyear_or_part_of_a_month
         ("In the months ahead, prices will rise.", [("the months ahead", "PXM")]),
         ("Gas reserves are drawn down each winter.", [("each winter", "XXXX-WI")]),
         ("The summer solstice fell on Thursday.", [("Thursday", "2024-06-20")]),  # a day, not the season
-        ("The Lunar New Year opens the Year of the Snake.", []),  # a name, no year
+        ("The Year of the Snake follows the Year of the Dragon.", []),  # a name, no year
         ("Blue Monday, the third Monday of January, is gloomy.",
          [("Monday", "2024-06-24"), ("the third Monday of January", "2025-01-20")]),
         ("State media reported it on Tuesday last.", [("Tuesday last", "2024-06-18")]),
@@ -1806,3 +1806,18 @@ def test_conditions_lone_headings_and_named_days(text, dct, expected):
 )
 def test_the_baseline_of_a_comparison_is_behind(text, expected):
     assert only(text, "1998-01-08").value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        ("Hamas attacked Israel on Simchat Torah.", "2023-11-15", ["2023-10-07"]),
+        ("On Yom Kippur in 1973, Egypt and Syria attacked.", "2023-11-15", ["1973-10-06", "1973"]),
+        ("Shops will close for Lunar New Year.", "2023-11-15", ["2024-02-10"]),
+        ("Passover begins on Monday.", "2024-04-17", ["2024-04-23", "2024-04-22"]),
+        # a holiday naming a war is no day near publication
+        ("The Yom Kippur War began in 1973.", "2023-11-15", ["1973"]),
+    ],
+)
+def test_holidays_of_the_hebrew_and_chinese_calendars(text, dct, expected):
+    assert [t.value for t in tag(text, dct)] == expected

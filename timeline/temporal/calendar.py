@@ -8,6 +8,9 @@ import functools
 import re
 
 from hijridate import Gregorian, Hijri
+from lunardate import LunarDate
+from pyluach import dates as hebrew_dates
+from pyluach import hebrewcal
 
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}  # WI runs into next year's February
 
@@ -201,11 +204,36 @@ def hijri_day(year: int, month: int, day: int) -> dt.date:
     return next(dt.date(g.year, g.month, g.day) for g in days if g.year == year)
 
 
+def hebrew_day(year: int, month: int, day: int) -> dt.date:
+    """The day of Gregorian ``year`` that is ``day`` ``month`` of the Hebrew calendar (months counted from Nisan, as
+    pyluach does: Nisan 1, Tishrei 7, Kislev 9, Adar 12). Adar is Adar II in a leap year, where Purim is kept.
+    ValueError when no such day falls in ``year``."""
+    for hebrew_year in (year + 3760, year + 3761):  # Nisan-Elul of the first, Tishrei-Adar of the second fall in year
+        try:
+            in_year = 13 if month == 12 and hebrewcal.Year(hebrew_year).leap else month
+            found = hebrew_dates.HebrewDate(hebrew_year, in_year, day).to_pydate()
+        except (OverflowError, ValueError) as error:
+            raise ValueError(f"no Hebrew calendar date for {year}") from error
+        if found.year == year:
+            return found
+    raise ValueError(f"no day {day} of Hebrew month {month} in {year}")
+
+
+def chinese_day(year: int, month: int, day: int) -> dt.date:
+    """The day of Gregorian ``year`` that is ``day`` ``month`` of the Chinese lunisolar calendar year that begins in
+    it (Lunar New Year is [1, 1]); ValueError outside the table lunardate holds (1900-2099)."""
+    return LunarDate(year, month, day).to_solar_date()
+
+
 def movable_day(rule: dict, year: int) -> dt.date:
     """The day a movable holiday (a ``movable_holidays`` entry of the lexicon) falls on in ``year``; ValueError
     when the calendar it follows does not reach that year."""
     if "hijri" in rule:
         return hijri_day(year, *rule["hijri"])
+    if "hebrew" in rule:
+        return hebrew_day(year, *rule["hebrew"])
+    if "chinese" in rule:
+        return chinese_day(year, *rule["chinese"])
     if "easter" in rule:
         return easter(year, bool(rule.get("orthodox"))) + dt.timedelta(days=rule["easter"])
     month, weekday, nth = rule["month"], rule["weekday"], rule["nth"]

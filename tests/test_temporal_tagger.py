@@ -1821,3 +1821,16 @@ def test_the_baseline_of_a_comparison_is_behind(text, expected):
 )
 def test_holidays_of_the_hebrew_and_chinese_calendars(text, dct, expected):
     assert [t.value for t in tag(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Allied supplies 200,000 tons of coke a year.", [("a year", "SET", "P1Y")]),  # a rate after "of <noun>"
+        ("The average fell 48 points in the first half-hour.", []),  # no half of the year
+        ("The company studied a bid as recently as August.", [("August", "DATE", "1989-08")]),  # one date: August
+        ("The offer stays open for 10 more business days.", [("10 more business days", "DURATION", "P10D")]),
+    ],
+)
+def test_rates_frames_and_business_days(text, expected):
+    assert [(t.text, t.type, t.value) for t in tag(text, "1989-12-06")] == expected

@@ -321,6 +321,8 @@ def reference(text: str, match: re.Match[str]) -> bool:
         and word_before(text, match.start()) not in words["date_prepositions"]
     ):  # fmt: skip
         return False  # "the past president", "the future king": an adjective of the noun after it
+    if after in words["ref_frame_words"] and word_before(text, match.start()) == after:
+        return False  # "as recently as August": the date is August's
     if word not in words["discourse_refs"]:
         return True
     if _DISCOURSE_NOW.match(text, match.end()) and _opens_sentence(text, match.start()):
@@ -415,14 +417,16 @@ def _titled(text: str, match: re.Match[str]) -> bool:
 @functools.cache
 def _amount_before() -> re.Pattern[str]:
     words = alternation(sorted(context_words()["rate_amount_before"]))
-    return re.compile(r"(?:\d%?|\b" + words + r"|[a-z]+s)\s*$")
+    counted_goods = r"|\d[\d,.]*\s+(?:[a-z]+\s+)?[a-z]+s\s+of(?:\s+[a-z]+){1,2}"  # "200,000 tons of coke"
+    return re.compile(r"(?:\d%?|\b" + words + r"|[a-z]+s" + counted_goods + r")\s*$")
 
 
 def _after_amount(text: str, start: int) -> bool:
-    """Whether an amount ends just before ``start`` ("$1.76 a year", "twice a week", "700 seats a week")."""
+    """Whether an amount ends just before ``start`` ("$1.76 a year", "twice a week", "700 seats a week", "200,000
+    tons of coke a year")."""
     if word_before(text, start) in context_words()["not_amount_before"]:
         return False  # "as long as a month", "it takes a week"
-    return bool(_amount_before().search(text[max(0, start - 30) : start].lower()))
+    return bool(_amount_before().search(text[max(0, start - 45) : start].lower()))
 
 
 def not_a_title(text: str, match: re.Match[str]) -> bool:

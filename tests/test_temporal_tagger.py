@@ -1834,3 +1834,20 @@ def test_holidays_of_the_hebrew_and_chinese_calendars(text, dct, expected):
 )
 def test_rates_frames_and_business_days(text, expected):
     assert [(t.text, t.type, t.value) for t in tag(text, "1989-12-06")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # numbers as broadcasts say them
+        ("There are five hundred and forty-one days left.", [("five hundred and forty-one days", "P541D")]),
+        ("It took a hundred and twenty days.", [("a hundred and twenty days", "P120D")]),
+        ("The session started just after one p.m.", [("one p.m.", "1998-12-17T13:00")]),
+        ("The deadline is March thirty-first, nineteen ninety-nine.",
+         [("March thirty-first, nineteen ninety-nine", "1999-03-31")]),
+        # "hours earlier" counts from the story's time, not from the telling: no day of its own
+        ("He had left hours earlier.", []),
+    ],
+)
+def test_spoken_numbers_clocks_and_dates(text, expected):
+    assert [(t.text, t.value) for t in tag(text, "1998-12-17")] == expected

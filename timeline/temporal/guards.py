@@ -552,11 +552,11 @@ def unit_not_a_name(text: str, match: re.Match[str]) -> bool:
 
 def ordinal_date(text: str, match: re.Match[str]) -> bool:
     """ "March eighth" is a date; "May first be heard" is a verb and a word: with a spelled-out day, "May" and
-    "March" need a weekday or a date preposition before them."""
+    "March" need a weekday, a year after them or a date preposition before them."""
     if not _month_word_ok(text, match):
         return False
     month = original(text, match, "month").rstrip(".").lower()
-    if month not in context_words()["verb_months"] or match.group("weekday"):
+    if month not in context_words()["verb_months"] or match.group("weekday") or match.groupdict().get("year"):
         return True
     return _after_date_preposition(text, match.start())
 

@@ -140,7 +140,24 @@ def number_value(text: str) -> float | None:
     pieces = key.split()
     if len(pieces) == 2 and pieces[0] in _number_words(20, 90, 10) and pieces[1] in _number_words(1, 9):
         return float(numbers[pieces[0]] + numbers[pieces[1]]) + half
+    if hundreds := re.fullmatch(_hundreds(), key):  # "five hundred and forty one"
+        count = number_value(hundreds["count"]) if hundreds["count"] else 1.0
+        rest = number_value(hundreds["rest"]) if hundreds["rest"] else 0.0
+        if count is not None and rest is not None:
+            return count * 100 + rest + half
     return None
+
+
+@functools.cache
+def _hundreds() -> str:
+    """A count of hundreds in words, as broadcasts say them: "five hundred and forty-one", "a hundred and twenty"."""
+    tens, digits = _number_words(20, 90, 10), _number_words(1, 9)
+    below = "(?:" + "|".join(tens) + r")(?:[\s-]+(?:" + "|".join(digits) + "))?|" + "|".join(_number_words(1, 19))
+    counts = alternation([*context_words()["indefinite_articles"], *digits])
+    return (
+        r"(?:(?P<count>" + counts + r")[\s-]+)?(?:" + "|".join(_number_words(100, 100)) + r")"
+        r"(?:[\s-]+(?:" + alternation(sorted(context_words()["number_links"])) + r"[\s-]+)?(?P<rest>" + below + "))?"
+    )
 
 
 @functools.cache
@@ -183,7 +200,8 @@ def macros() -> dict[str, str]:
     numbers = alternation([w for w in lex["numbers"] if w not in context_words()["indefinite_articles"]])
     compound = "(?:" + "|".join(_number_words(20, 90, 10)) + r")(?:[\s-]+(?:" + "|".join(_number_words(1, 9)) + "))?"
     # a number starts where its digits start: never the "000" of "30,000"
-    num = r"(?:(?<![\d,.])\d{1,3}(?:,\d{3})*(?:\.\d+)?|" + compound + "|" + numbers + r"|an?)"
+    hundreds = re.sub(r"\(\?P<\w+>", "(?:", _hundreds())  # no named groups inside a rule's own
+    num = r"(?:(?<![\d,.])\d{1,3}(?:,\d{3})*(?:\.\d+)?|" + hundreds + "|" + compound + "|" + numbers + r"|an?)"
     return {
         "month": months,
         "weekday": "(?:"

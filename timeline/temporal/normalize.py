@@ -479,7 +479,12 @@ def part_of_that_day(groups: Groups, _text: str, _dayfirst: bool) -> Draft | Non
 
 
 def vague_ago(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
-    return Draft("fixed", value="PAST_REF")
+    """ "several years ago", "months ago": some time back; "a few minutes ago" is still the day of the telling.
+    Without a count word only "ago" counts back from the telling ("months earlier" counts from the story's time)."""
+    told_back = groups["dir"].lower() == "ago"
+    if groups["unit"].lower() in lexicon()["same_day_units"]:
+        return Draft("shift", unit="day", offset=0, granularity="day") if told_back else None
+    return Draft("fixed", value="PAST_REF") if told_back or "vague" in groups else None
 
 
 def period_comparison(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
@@ -646,7 +651,8 @@ def clock(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     if "noon" in groups:
         hour, minute = lookup("noon_hours", groups["noon"]), 0
     else:
-        hour, minute = int(groups["hour"]), int(groups.get("minute") or 0)
+        word = groups["hour"]
+        hour, minute = int(word) if word.isdigit() else int(number_value(word) or 0), int(groups.get("minute") or 0)
         if "ampm" in groups:  # "12 a.m." is midnight, "12 p.m." noon
             hour = hour % 12 + lookup("meridiems", groups["ampm"].replace(".", ""))
     suffix = f"T{hour:02d}:{minute:02d}"

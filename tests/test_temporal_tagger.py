@@ -1851,3 +1851,29 @@ def test_rates_frames_and_business_days(text, expected):
 )
 def test_spoken_numbers_clocks_and_dates(text, expected):
     assert [(t.text, t.value) for t in tag(text, "1998-12-17")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle after its noun and agent places a done event
+        ("The firm will invest despite the windfall tax introduced by the government in May.", ["2022-05"]),
+        ("Storage is ahead of the target set by Brussels in the summer.", ["2022-SU"]),
+        ("The law passed by parliament on Tuesday takes effect next month.", ["2022-10-25", "2022-11"]),
+        # a passive and a plan are no reduced relative
+        ("The tax will be introduced by the government in May.", ["2023-05"]),
+        ("The summit planned by the EU in May will go ahead.", ["2023-05"]),
+    ],
+)
+def test_reduced_relatives_place_dates_behind(text, expected):
+    assert [t.value for t in tag(text, "2022-10-27")] == expected
+
+
+def test_an_adverb_inside_a_past_plan_keeps_it_a_past_plan():
+    found = values("The vote had originally been scheduled for March but was postponed.", "1999-05-14")
+    assert found == {"March": "1999-03"}
+
+
+def test_a_bare_plural_after_a_modal_and_last_is_a_duration():
+    assert values("The inquiry would last months.", "1998-08-07") == {"months": "PXM"}
+    assert values("In the last months of the war, he fled.", "1998-08-07") == {}

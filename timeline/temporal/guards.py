@@ -352,6 +352,9 @@ def vague_unit(text: str, match: re.Match[str]) -> bool:
     if before in words["measure_prepositions"]:  # "the first election in years", not "age in years", "years past"
         measured = phrase(_MEASURED_IN).search(text, max(0, match.start() - 30), match.start())
         return not measured and word_after(text, match.end()).lower() not in words["vague_unit_not_before"]
+    if before in words["vague_unit_base_verbs"]:  # "would last months", not "in the last months"
+        verb_start = match.start() - len(before) - 1
+        return word_before(text, max(0, verb_start)) in words["vague_unit_verb_openers"]
     return before in words["vague_unit_before"]
 
 

@@ -135,8 +135,13 @@ def _plans() -> _Plans:
                    + alternation(data["plan_words"]) + r"\b"),  # "was (originally) scheduled"
         re.compile(r"\b" + alternation(data["plan_participles"]) + r"$"),
         frozenset(data["past_plans"]),
-        re.compile(r"\b" + alternation(data["past_plan_auxiliaries"]) + r"\s+(?:[a-z]+ly\s+)?$"),
+        re.compile(r"\b(?:" + "|".join(  # "had (originally) been (due) for"
+            _ADVERB_GAP.join(map(re.escape, auxiliary.split())) for auxiliary in data["past_plan_auxiliaries"]
+        ) + r")" + _ADVERB_GAP + "$"),
     )
+
+
+_ADVERB_GAP = r"\s+(?:[a-z]+ly\s+)?"  # room for one -ly adverb between words of a verb group
 
 
 @functools.cache
@@ -355,6 +360,8 @@ def tense_among(cues: list[Cue], start: int, end: int, sentence: str = "") -> Te
     gerund = sentence and phrase(_AFTER_GERUND).search(sentence, max(0, start - 100), start)
     if gerund and not _governing_future(before):
         return "past"  # "is on strike after walking out on Thursday": what came before the clause's present
+    if sentence and _reduced_relative_of_date(sentence, start):
+        return "past"  # "despite the tax introduced by the government in May": the participle's event is done
     best: tuple[float, Tense, bool] | None = None
     for cue_start, cue_end, kind, strong in before + after:
         distance = float(start - cue_end) if cue_end <= start else (cue_start - end) * 1.5 + 1
@@ -453,6 +460,31 @@ def _own_clause(cues: list[Cue], start: int, end: int, sentence: str) -> list[Cu
 
 
 _PARTICIPLE_GAP = r"\s+(?:%day_prepositions\s+)?"
+
+
+@functools.cache
+def _reduced_relative() -> re.Pattern[str]:
+    """A participle after its noun, its agent and the date's preposition: "the tax introduced by the government in
+    ", "the target set by Brussels in "."""
+    data = _tense_data()
+    return phrase(
+        r"\b(?P<participle>" + alternation([*data["participles"], *data["same_in_present"]])[3:-1]
+        + r"|[a-z]{2,}ed)\s+by\s+"
+        r"(?:[\w'’.-]+\s+){1,4}?%past_placings\s+(?:the\s+)?$",
+        0,
+    )
+
+
+def _reduced_relative_of_date(sentence: str, start: int) -> bool:
+    """Whether the date at ``start`` is placed by a participle in a reduced relative clause, not by a passive
+    ("will be introduced by the government in May") nor a plan ("a vote scheduled by parliament in May")."""
+    found = _reduced_relative().search(sentence, max(0, start - 80), start)
+    if found is None:
+        return False
+    participle = found.group("participle")
+    return participle not in _tense_data()["reduced_relative_plans"] and participle not in not_past_forms() and not (
+        _auxiliary_before().search(sentence, max(0, found.start() - 30), found.start())
+    )
 
 
 def _participle_of_date(before: list[Cue], start: int, sentence: str) -> bool:

@@ -1877,3 +1877,24 @@ def test_an_adverb_inside_a_past_plan_keeps_it_a_past_plan():
 def test_a_bare_plural_after_a_modal_and_last_is_a_duration():
     assert values("The inquiry would last months.", "1998-08-07") == {"months": "PXM"}
     assert values("In the last months of the war, he fled.", "1998-08-07") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # "since the 24th" said on 1 March lies behind the saying, in February
+        ('Speaking on Tuesday 1 March, an official said they had "not slept since the 24th".', "2022-03-02",
+         ["2022-03-01", "2022-02-24"]),
+        # a background year told a paragraph before does not carry into the next paragraph's news
+        ("The war, which erupted on 15 April 2023, has forced millions from their homes.\n\n"
+         "Doctors said they had received 1,300 wounded since 10 May.", "2024-06-10", ["2023-04-15", "2024-05-10"]),
+        # within its paragraph it still does
+        ("Lockdowns began in December 2019. In January, China sealed off Wuhan.", "2021-03-01",
+         ["2019-12", "2020-01"]),
+        # a start ("since 2014") is no day for "the afternoon"
+        ("Russian troops crossed the border on Thursday. Oil rose above $100 for the first time since 2014, and "
+         "trading reopened in the afternoon.", "2022-02-25", ["2022-02-24", "2014", "2022-02-24TAF"]),
+    ],
+)
+def test_since_counts_back_from_its_own_clause(text, dct, expected):
+    assert [t.value for t in tag(text, dct)] == expected

@@ -135,6 +135,8 @@ def _day_of_month(
         month = shift(publication.replace(day=1), "month", cue)
     elif previous is not None and previous.granularity in ("day", "time", "month"):
         base, basis, month = previous.day, "relative_previous", previous.day.replace(day=1)
+        if tense == "past" and publication is not None and month.replace(day=min(day, 28)) > publication:
+            month = shift(month, "month", -1)  # "had not slept since the 24th", said on 1 March: February's
     elif publication is not None:
         base, basis, month = publication, "relative_publication", publication.replace(day=1)
         if tense == "past" and day > publication.day:

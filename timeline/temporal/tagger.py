@@ -91,6 +91,7 @@ _THE_NEXT = r"the\s+%told_next\b"
 _RESULTS_BEFORE = r"\b%quarter_code_followers\s+(?:for|in|of)\s+$"  # "will report results for the December quarter"
 _RESCHEDULED_TO = r"\b%rescheduling_verbs\s+%rescheduling_prepositions\s+(?:(?:the|on)\s+)?$"
 _CLAUSE_MARK = re.compile(r"[,;:()]")
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 _BASELINE_BEFORE = (  # "compared with 4.2% in September", "higher than in June", "below its peak in August"
     r"(?:\b%comparison_markers\.?(?:\s+[^\s,;:]+){0,3}?|\b(?!%comparison_not_before_than\s)[a-z]+\s+than"
     r"|\b%baseline_determiners\s+%baseline_nouns)\s+(?:(?:in|on|at|of)\s+)?$"
@@ -309,6 +310,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
     sentence_starts = [start for start, _ in spans]
     previous: Mention | None = None
     previous_sentence = -1  # where the sentence of ``previous`` starts
+    previous_end = 0  # where ``previous`` ends in the text
     previous_tense: str | None = None
     last_told: Mention | None = None  # the last date not in a future clause
     last_past_day: Mention | None = None  # the last day told that is not after publication
@@ -446,9 +448,11 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and previous.granularity in _MONTH_OR_FINER and not previous.names_a_thing
             and 0 < (draft.month - previous.day.month) % 12 <= NARRATIVE_MONTHS_ON
             and publication is not None and previous.day.year != publication.year
+            and _PARAGRAPH_BREAK.search(text, previous_end, candidate.start) is None
         ):  # fmt: skip
             # "Lockdowns began in December 2019. In January, China sealed off Wuhan": a month a little after the one
-            # just told, in a past clause, follows it (not "founded in April 2015. In February": that may be any year)
+            # just told, in a past clause, follows it (not "founded in April 2015. In February": that may be any year),
+            # within its paragraph (a story's background year does not carry into the next paragraph's news)
             draft = replace(draft, year=previous.day.year + (draft.month < previous.day.month))
         elif draft.kind == "calendar" and draft.year is None and word_before(text, candidate.start) == "since":
             # "since November", "since Christmas": the last one that began by publication (December's own said on
@@ -628,7 +632,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             ):
                 previous = Mention(span[0], span[2], names_a_thing=_names_a_thing(text, candidate),
                                    clock=clock_of(resolved.value))
-                previous_sentence = sentence_start
+                previous_sentence, previous_end = sentence_start, candidate.end
                 # "today" names the day of writing whatever the clause's tense; a weekday in a future clause a plan
                 previous_tense = None if candidate.rule.name in _DEICTIC_RULES else tense
                 if previous_tense not in _AHEAD_TENSES:

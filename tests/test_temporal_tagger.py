@@ -1898,3 +1898,24 @@ def test_a_bare_plural_after_a_modal_and_last_is_a_duration():
 )
 def test_since_counts_back_from_its_own_clause(text, dct, expected):
     assert [t.value for t in tag(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a clock in the small hours after "late Wednesday" is the next day's
+        ("Winds picked up late Wednesday, and by 2 a.m. the causeway was under water.", "2023-02-09",
+         ["2023-02-08", "2023-02-09T02:00"]),
+        ("The talks ended late Wednesday, and at 11 p.m. the leaders left.", "2023-02-09",
+         ["2023-02-08", "2023-02-08T23:00"]),
+        # a forecast and a vote look ahead
+        ("Snow forecast for the weekend could hamper relief efforts, the agency warned.", "2023-02-08",
+         ["2023-W06-WE"]),
+        ("Americans choose their president on 5 November.", "2024-03-01", ["2024-11-05"]),
+        # a holiday "ahead of" which something happened is the nearest one
+        ("Families held a vigil ahead of Hanukkah.", "2023-12-07", ["2023-12-08"]),
+        ("Children are dying every few hours.", "2024-06-10", ["PTXH"]),
+    ],
+)
+def test_small_hours_forecasts_and_holidays_just_ahead(text, dct, expected):
+    assert [t.value for t in tag(text, dct)] == expected

@@ -638,7 +638,9 @@ def set_(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
         return Draft("fixed", type="SET", value=f"XXXX-{_month(groups):02d}", granularity="month")
     if "season" in groups:  # "each winter"
         return Draft("fixed", type="SET", value=f"XXXX-{lookup('seasons', groups['season'])}", granularity="season")
-    count = number_value(groups["num"]) if "num" in groups else 2.0 if "other" in groups else 1.0
+    count: float | None = number_value(groups["num"]) if "num" in groups else 2.0 if "other" in groups else 1.0
+    if "vague" in groups:  # "every few hours": a repeat of no one size
+        count = None
     if count == 1 and units()[groups["unit"].lower()].code == "WE":  # "every weekend": the weekend of each week
         return Draft("fixed", type="SET", value="XXXX-WXX-WE", granularity="week")
     value = _amount(count, groups["unit"])

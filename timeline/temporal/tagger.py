@@ -376,8 +376,12 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
         ):  # fmt: skip
             # "Saturday: the bridge is hit. A blast tore through it early on Saturday morning": the section's day
             tense, same_day_as, draft = "past", section, replace(draft, relative_to="previous")
-        elif draft.weekday is not None and draft.month is None and _just_ahead(text, candidate):
-            tense = "planned" if tense == "past" else "future"  # the nearest such day in a past clause, else the next
+        elif (
+            (draft.weekday is not None and draft.month is None or candidate.rule.name == "holiday")
+            and _just_ahead(text, candidate)
+        ):  # fmt: skip
+            # the nearest such day in a past clause ("held a vigil ahead of Hanukkah"), else the next
+            tense = "planned" if tense == "past" else "future"
         elif (
             draft.kind == "calendar" and draft.year is None
             and phrase(_RESCHEDULED_TO).search(text, max(0, candidate.start - 40), candidate.start)
@@ -570,6 +574,14 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             # "became prime minister last night ... Brown left Downing Street at about 7:20 p.m.": that night's
             # evening, or the small hours after it
             day = dt.date.fromisoformat(night.value[:10]) + dt.timedelta(days=hour < NIGHT_ENDS)
+            told_day, same_day_as = True, Mention(day, "day")
+        elif (
+            draft.period == DAYLESS and tense == "past" and night is not None and night.mod == "END"
+            and night.granularity == "day" and night.start >= sentence_start
+            and (clock := _CLOCK_HOUR.match(draft.suffix)) is not None and int(clock[1]) < NIGHT_ENDS
+        ):  # fmt: skip
+            # "picked up late Wednesday, and by 2 a.m. the causeway was under water": the small hours after it
+            day = dt.date.fromisoformat(night.value[:10]) + dt.timedelta(days=1)
             told_day, same_day_as = True, Mention(day, "day")
         if draft.period == DAYLESS and told_day and (tense == "past" or previous_sentence == sentence_start):
             # "was shot at 10 p.m.", "polls open at 7 a.m. Sunday and close at 8 p.m.": on the day just told of

@@ -1919,3 +1919,21 @@ def test_since_counts_back_from_its_own_clause(text, dct, expected):
 )
 def test_small_hours_forecasts_and_holidays_just_ahead(text, dct, expected):
     assert [t.value for t in tag(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "a year earlier" compared with a month or day of its own sentence is that month or day a year before
+        ("For the quarter ended Sept. 30, Delta posted net income of $133.1 million, up from $100 million a year "
+         "earlier.", ["1989-Q3", "1989-09-30", "1988-09-30"]),
+        ("Traffic in November fell 3.2 percent from a year earlier.", ["1989-11", "1988-11"]),
+        # not the day of a saying, nor a month before the quarter compared
+        ("The company said Friday that it had losses through the first nine months, compared with earnings a year "
+         "earlier.", ["1989-12-15", "1988"]),
+        ("Shell reported record second-quarter profit in July, and Equinor said its earnings for the quarter more "
+         "than tripled from a year earlier.", ["1989-Q2", "1989-07", "1989-Q2", "1988-Q2"]),
+    ],
+)
+def test_a_year_earlier_compares_with_the_month_or_day_of_its_sentence(text, expected):
+    assert [t.value for t in tag(text, "1989-12-19") if t.type == "DATE"] == expected

@@ -92,6 +92,7 @@ _RESULTS_BEFORE = r"\b%quarter_code_followers\s+(?:for|in|of)\s+$"  # "will repo
 _RESCHEDULED_TO = r"\b%rescheduling_verbs\s+%rescheduling_prepositions\s+(?:(?:the|on)\s+)?$"
 _CLAUSE_MARK = re.compile(r"[,;:()]")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+_COMPARED_WITH = r"\b%comparison_words\b"
 _BASELINE_BEFORE = (  # "compared with 4.2% in September", "higher than in June", "below its peak in August"
     r"(?:\b%comparison_markers\.?(?:\s+[^\s,;:]+){0,3}?|\b(?!%comparison_not_before_than\s)[a-z]+\s+than"
     r"|\b%baseline_determiners\s+%baseline_nouns)\s+(?:(?:in|on|at|of)\s+)?$"
@@ -283,6 +284,17 @@ def _can_be_referred_to(text: str, candidate: Candidate, basis: str, value: str)
     return word_before(text, candidate.start) not in context_words()["not_anchor_after"]
 
 
+def _quarter_since(result: list[Timex], start: int) -> bool:
+    """Whether a quarter was told after ``start`` ("reported profit in July, and said its earnings for the quarter
+    tripled from a year earlier": the quarter is what is compared)."""
+    for told in reversed(result):
+        if told.start < start:
+            return False
+        if told.granularity == "quarter":
+            return True
+    return False
+
+
 def _dates_a_saying(text: str, start: int) -> bool:
     """ "the governor said (on) Monday": the date of a report. After a day its own sentence told of, the story's
     date stays the anchor ("struck on Sunday, the governor said on Monday. Crews restored power two days later")."""
@@ -310,7 +322,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
     sentence_starts = [start for start, _ in spans]
     previous: Mention | None = None
     previous_sentence = -1  # where the sentence of ``previous`` starts
-    previous_end = 0  # where ``previous`` ends in the text
+    previous_span = (0, 0)  # where ``previous`` stands in the text
     previous_tense: str | None = None
     last_told: Mention | None = None  # the last date not in a future clause
     last_past_day: Mention | None = None  # the last day told that is not after publication
@@ -452,7 +464,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and previous.granularity in _MONTH_OR_FINER and not previous.names_a_thing
             and 0 < (draft.month - previous.day.month) % 12 <= NARRATIVE_MONTHS_ON
             and publication is not None and previous.day.year != publication.year
-            and _PARAGRAPH_BREAK.search(text, previous_end, candidate.start) is None
+            and _PARAGRAPH_BREAK.search(text, previous_span[1], candidate.start) is None
         ):  # fmt: skip
             # "Lockdowns began in December 2019. In January, China sealed off Wuhan": a month a little after the one
             # just told, in a past clause, follows it (not "founded in April 2015. In February": that may be any year),
@@ -606,7 +618,19 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             # scheduled for Thursday ... earlier in the day": the day last told of as past ("that day" after a plan
             # still names the plan's day)
             anchor_mention = last_told
-        if (
+        compared_day = (
+            draft.period == "compare" and draft.offset == -1 and previous is not None
+            and previous_sentence == sentence_start and previous.granularity in _MONTH_OR_FINER
+            and not previous.names_a_thing and not _dates_a_saying(text, previous_span[0])
+            and publication is not None and previous.day.year >= publication.year - 1
+            and phrase(_COMPARED_WITH).search(text, previous_span[1], candidate.start) is not None
+            and not _quarter_since(result, previous_span[1])
+        )  # fmt: skip
+        if compared_day:
+            # "For the quarter ended Sept. 30, net rose to $133 million from $100 million a year earlier": that day a
+            # year before; "Traffic in November fell 3.2% from a year earlier": that month
+            draft = replace(draft, relative_to="previous", granularity=previous.granularity)
+        elif (
             (draft.period in _QUARTER_TOPIC or candidate.rule.name == "quarter_the")  # "for the period"
             and last_quarter is not None
             and candidate.start - last_quarter_end <= QUARTER_TOPIC_CHARS
@@ -644,7 +668,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             ):
                 previous = Mention(span[0], span[2], names_a_thing=_names_a_thing(text, candidate),
                                    clock=clock_of(resolved.value))
-                previous_sentence, previous_end = sentence_start, candidate.end
+                previous_sentence, previous_span = sentence_start, (candidate.start, candidate.end)
                 # "today" names the day of writing whatever the clause's tense; a weekday in a future clause a plan
                 previous_tense = None if candidate.rule.name in _DEICTIC_RULES else tense
                 if previous_tense not in _AHEAD_TENSES:

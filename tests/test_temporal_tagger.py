@@ -1937,3 +1937,18 @@ def test_small_hours_forecasts_and_holidays_just_ahead(text, dct, expected):
 )
 def test_a_year_earlier_compares_with_the_month_or_day_of_its_sentence(text, expected):
     assert [t.value for t in tag(text, "1989-12-19") if t.type == "DATE"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # what a company expects to do lies ahead, even told in the past
+        ("Ms. Hsu said the company expects to return to profitability by the summer.", "1990-02-14", ["1990-SU"]),
+        ("Drug makers said they expect to deliver the first vaccines in September.", "2009-06-11", ["2009-09"]),
+        # a quarter whose results it expects to report is over
+        ("It said it expects to report net income of 15 cents a share for the third quarter.", "1989-10-27",
+         ["1989-Q3"]),
+    ],
+)
+def test_expecting_to_looks_ahead_but_reported_quarters_are_over(text, dct, expected):
+    assert [t.value for t in tag(text, dct)] == expected

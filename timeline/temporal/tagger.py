@@ -89,6 +89,7 @@ _NOT_PLACED = (
 _RESULTS_AFTER = r"[\s-]+(?:[a-z]+\s+)?%quarter_code_followers\b"
 _THE_NEXT = r"the\s+%told_next\b"
 _RESULTS_BEFORE = r"\b%quarter_code_followers\s+(?:for|in|of)\s+$"  # "will report results for the December quarter"
+_TO_REPORT = r"\bto\s+%reporting_verbs\b[^.;:!?]*$"  # "expects to report net income of 15 cents a share for the"
 _RESCHEDULED_TO = r"\b%rescheduling_verbs\s+%rescheduling_prepositions\s+(?:(?:the|on)\s+)?$"
 _CLAUSE_MARK = re.compile(r"[,;:()]")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
@@ -487,6 +488,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and draft.period.startswith("Q") and (
                 phrase(_RESULTS_AFTER).match(text, candidate.end)
                 or phrase(_RESULTS_BEFORE).search(text, max(0, candidate.start - 30), candidate.start)
+                or phrase(_TO_REPORT).search(text, max(0, candidate.start - 80), candidate.start)
             )
         ):  # fmt: skip
             tense = "past"  # "will report fourth-quarter results": a quarter whose results come out is over

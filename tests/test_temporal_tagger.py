@@ -1952,3 +1952,9 @@ def test_a_year_earlier_compares_with_the_month_or_day_of_its_sentence(text, exp
 )
 def test_expecting_to_looks_ahead_but_reported_quarters_are_over(text, dct, expected):
     assert [t.value for t in tag(text, dct)] == expected
+
+
+def test_may_not_looks_ahead_and_may_alone_stays_a_month():
+    text = "The Prime Minister promised last month to cut taxes, but he may not get a budget through before spring."
+    assert values(text, "1998-01-14") == {"last month": "1997-12", "spring": "1998-SP"}
+    assert values("In May not one bank failed.", "1998-01-14") == {"May": "1997-05"}

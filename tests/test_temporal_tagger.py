@@ -1958,3 +1958,16 @@ def test_may_not_looks_ahead_and_may_alone_stays_a_month():
     text = "The Prime Minister promised last month to cut taxes, but he may not get a budget through before spring."
     assert values(text, "1998-01-14") == {"last month": "1997-12", "spring": "1998-SP"}
     assert values("In May not one bank failed.", "1998-01-14") == {"May": "1997-05"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 2014, after months of street protests in Kyiv, Russia seized Crimea.", {"2014": "2014", "months": "PXM"}),
+        ("The attack followed weeks of warnings.", {"weeks": "PXW"}),
+        ("Shops open on most days of the week.", {}),  # days counted, no stretch of time
+        ("He gave years of his life to the party.", {}),
+    ],
+)
+def test_a_bare_plural_before_of_is_a_stretch_only_after_a_sequence_word(text, expected):
+    assert values(text, "2022-02-24") == expected

@@ -349,6 +349,8 @@ def vague_unit(text: str, match: re.Match[str]) -> bool:
         return True
     words = context_words()
     before = word_before(text, match.start())
+    if _OF_NEXT.match(text, match.end()):  # "after months of talks", not "days of the week"
+        return before in words["vague_unit_before_of"]
     if before in words["measure_prepositions"]:  # "the first election in years", not "age in years", "years past"
         measured = phrase(_MEASURED_IN).search(text, max(0, match.start() - 30), match.start())
         return not measured and word_after(text, match.end()).lower() not in words["vague_unit_not_before"]

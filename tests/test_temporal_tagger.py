@@ -1971,3 +1971,21 @@ def test_may_not_looks_ahead_and_may_alone_stays_a_month():
 )
 def test_a_bare_plural_before_of_is_a_stretch_only_after_a_sequence_word(text, expected):
     assert values(text, "2022-02-24") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the day a forecast is for is the nearest such day; a day the forecast was issued on is its own
+        ("The Met Office issued its forecast for the weekend on Tuesday.", ["2023-W15-WE", "2023-04-11"]),
+        ("The IMF cut its growth forecast for the year on Tuesday.", ["2023", "2023-04-11"]),
+        ("The weather forecast for Tuesday turned out to be wrong.", ["2023-04-11"]),
+        # a present form before a finite verb heads the subject: "travel" is no verb here
+        ("Christmas travel was the busiest since 2019.", ["2022-12-25", "2019"]),
+        # hours and minutes in words
+        ("The polls close at eleven fifty-nine p.m.", ["2023-04-12T23:59"]),
+        ("The hearing resumes at ten-thirty a.m.", ["2023-04-12T10:30"]),
+    ],
+)
+def test_forecasts_subject_nouns_and_clocks_in_words(text, expected):
+    assert [t.value for t in tag(text, "2023-04-12")] == expected

@@ -653,8 +653,9 @@ def clock(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     if "noon" in groups:
         hour, minute = lookup("noon_hours", groups["noon"]), 0
     else:
-        word = groups["hour"]
-        hour, minute = int(word) if word.isdigit() else int(number_value(word) or 0), int(groups.get("minute") or 0)
+        word, minute_word = groups["hour"], groups.get("minute_word")
+        hour = int(word) if word.isdigit() else int(number_value(word) or 0)
+        minute = int(number_value(minute_word) or 0) if minute_word else int(groups.get("minute") or 0)
         if "ampm" in groups:  # "12 a.m." is midnight, "12 p.m." noon
             hour = hour % 12 + lookup("meridiems", groups["ampm"].replace(".", ""))
     suffix = f"T{hour:02d}:{minute:02d}"

@@ -90,6 +90,12 @@ def _determiner_before() -> re.Pattern[str]:
 
 
 @functools.cache
+def _finite_verb_after() -> re.Pattern[str]:
+    """A finite verb right after a present form makes it the subject's noun ("Christmas travel was the busiest")."""
+    return re.compile(r"\s+" + alternation(_tense_data()["finite_after_subject"]) + r"\b")
+
+
+@functools.cache
 def _figure_before() -> re.Pattern[str]:
     """A figure after a lower-case word (not one of `figure_not_after`: "the") makes a present form after it a noun
     ("by 141 votes to 5"), not a figure in a name ("Euro 2024 kicks off", "The G-7 meets") or a noun itself ("the 27
@@ -196,6 +202,7 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
                      or _figure_before().search(original, max(0, match.start() - 24), match.start())))
             or (word in _plural_present() and _compound_before().search(sentence, max(0, match.start() - 32),
                                                                         match.start()))
+            or (kind == "present" and word not in _never_nouns() and _finite_verb_after().match(sentence, match.end()))
         ):
             continue  # an infinitive ("agreed to meet", "will meet") or a noun ("the close of business", "the votes")
         if kind == "past" and word in _noun_pasts() and (

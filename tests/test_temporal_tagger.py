@@ -1827,6 +1827,8 @@ def test_holidays_of_the_hebrew_and_chinese_calendars(text, dct, expected):
     ("text", "expected"),
     [
         ("Allied supplies 200,000 tons of coke a year.", [("a year", "SET", "P1Y")]),  # a rate after "of <noun>"
+        ("Russia pumps eight million barrels of oil a day.", [("a day", "SET", "P1D")]),
+        ("Farmers camped on the outskirts of Delhi for a year.", [("a year", "DURATION", "P1Y")]),
         ("The average fell 48 points in the first half-hour.", []),  # no half of the year
         ("The company studied a bid as recently as August.", [("August", "DATE", "1989-08")]),  # one date: August
         ("The offer stays open for 10 more business days.", [("10 more business days", "DURATION", "P10D")]),

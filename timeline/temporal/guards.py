@@ -422,7 +422,8 @@ def _titled(text: str, match: re.Match[str]) -> bool:
 @functools.cache
 def _amount_before() -> re.Pattern[str]:
     words = alternation(sorted(context_words()["rate_amount_before"]))
-    counted_goods = r"|\d[\d,.]*\s+(?:[a-z]+\s+)?[a-z]+s\s+of(?:\s+[a-z]+){1,2}"  # "200,000 tons of coke"
+    # "200,000 tons of coke", "eight million barrels of oil"
+    counted_goods = r"|(?:\d[\d,.]*|\b" + words + r")\s+(?:[a-z]+\s+)?[a-z]+s\s+of(?:\s+[a-z]+){1,2}"
     return re.compile(r"(?:\d%?|\b" + words + r"|[a-z]+s" + counted_goods + r")\s*$")
 
 

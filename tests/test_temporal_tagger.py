@@ -1991,3 +1991,22 @@ def test_a_bare_plural_before_of_is_a_stretch_only_after_a_sequence_word(text, e
 )
 def test_forecasts_subject_nouns_and_clocks_in_words(text, expected):
     assert [t.value for t in tag(text, "2023-04-12")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle with no agent still places a done event
+        ("The cost would break the budget agreement reached in the spring.", ["1989-SP"]),
+        ("The bridge, closed in May, will reopen.", ["1989-05"]),
+        ("The bridge will be closed in May.", ["1990-05"]),  # a passive: no reduced relative
+        # a comparison's baseline day is no anchor for a clock after it
+        ("Volume rose to 180 million shares yesterday from 151.2 million Monday. The selling began shortly after "
+         "3 p.m.", ["1990-02-13", "1990-02-12", "1990-02-13T15:00"]),
+        # decades ago compare with no quarter
+        ("Third-quarter profit rose. Since the policy was introduced two decades ago, trade has expanded.",
+         ["1989-Q3", "1970"]),
+    ],
+)
+def test_agentless_participles_baselines_and_decades_ago(text, expected):
+    assert [t.value for t in tag(text, "1990-02-14")] == expected

@@ -355,6 +355,7 @@ def shift_count(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
         return Draft("shift", type="TIME", unit=CLOCK_UNIT, offset=sign * int(minutes), relative_to=relative_to,
                      mod=_mod(groups), granularity="time")
     steps, gran = count * unit.factor, unit.gran
+    compared = gran == "year"  # "a year ago" may compare with a quarter; "two decades ago" does not
     if gran == "decade":
         steps, gran = steps * 10, "year"
     if steps != int(steps) and gran in _FINER:  # "half a year later": six months
@@ -368,7 +369,7 @@ def shift_count(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     if "exact" in groups or "exact2" in groups:  # "exactly a year ago", "two years ago to the day": that day
         return Draft("shift", unit=gran, offset=sign * int(steps), relative_to=relative_to, granularity="day")
     return Draft("shift", unit=gran, offset=sign * int(steps), relative_to=relative_to, mod=_mod(groups),
-                 period="compare" if gran == "year" else "", granularity=gran)
+                 period="compare" if compared else "", granularity=gran)
 
 
 def month_of_shifted_year(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:

@@ -282,7 +282,12 @@ def _can_be_referred_to(text: str, candidate: Candidate, basis: str, value: str)
     """
     if (basis == "relative_previous" and not _NARRATIVE_DAY.match(value)) or value.endswith("TNI"):
         return False
+    if phrase(_AMOUNT_BASELINE).search(text, max(0, candidate.start - 40), candidate.start):
+        return False  # "volume rose to 180 million shares from 151.2 million Monday": a comparison's baseline
     return word_before(text, candidate.start) not in context_words()["not_anchor_after"]
+
+
+_AMOUNT_BASELINE = r"\b%comparison_words\s+[$£€]?\d[\d,.]*(?:\s+%rate_amount_before)?\s+(?:%day_prepositions\s+)?$"
 
 
 def _quarter_since(result: list[Timex], start: int) -> bool:

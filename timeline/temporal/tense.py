@@ -469,15 +469,19 @@ def _own_clause(cues: list[Cue], start: int, end: int, sentence: str) -> list[Cu
 _PARTICIPLE_GAP = r"\s+(?:%day_prepositions\s+)?"
 
 
+_AGENT = r"by\s+(?:[\w'’.-]+\s+){1,4}?"  # "by the government ": a passive's agent, up to four words
+_AGENT_IN = re.compile(r"\sby\s")
+
+
 @functools.cache
 def _reduced_relative() -> re.Pattern[str]:
-    """A participle after its noun, its agent and the date's preposition: "the tax introduced by the government in
-    ", "the target set by Brussels in "."""
+    """A participle after its noun, its agent if any and the date's preposition: "the tax introduced by the government
+    in ", "the target set by Brussels in ", "the budget agreement reached in "."""
     data = _tense_data()
     return phrase(
-        r"\b(?P<participle>" + alternation([*data["participles"], *data["same_in_present"]])[3:-1]
-        + r"|[a-z]{2,}ed)\s+by\s+"
-        r"(?:[\w'’.-]+\s+){1,4}?%past_placings\s+(?:the\s+)?$",
+        r"\b(?:(?P<participle>" + alternation(data["participles"])[3:-1] + r"|[a-z]{2,}ed)\s+(?:" + _AGENT + r")?"
+        r"|(?P<present_form>" + alternation(data["same_in_present"])[3:-1] + r")\s+" + _AGENT  # "a rate cut in"
+        + r")%past_placings\s+(?:the\s+)?$",
         0,
     )
 
@@ -488,7 +492,9 @@ def _reduced_relative_of_date(sentence: str, start: int) -> bool:
     found = _reduced_relative().search(sentence, max(0, start - 80), start)
     if found is None:
         return False
-    participle = found.group("participle")
+    participle = found.group("participle") or found.group("present_form")
+    if participle in _noun_pasts() and not _AGENT_IN.search(found.group()):
+        return False  # "expect a rate cut in September": a noun
     return participle not in _tense_data()["reduced_relative_plans"] and participle not in not_past_forms() and not (
         _auxiliary_before().search(sentence, max(0, found.start() - 30), found.start())
     )

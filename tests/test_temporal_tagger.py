@@ -2010,3 +2010,22 @@ def test_forecasts_subject_nouns_and_clocks_in_words(text, expected):
 )
 def test_agentless_participles_baselines_and_decades_ago(text, expected):
     assert [t.value for t in tag(text, "1990-02-14")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        ("The funding measure expires at midnight Nov. 15.", "1989-11-02", [("midnight Nov. 15", "1989-11-15T24:00")]),
+        ("Flight attendants walked off the job at midnight last night.", "1997-05-08",
+         [("midnight last night", "1997-05-08T00:00")]),
+        ("The launch is scheduled for 2 a.m. Universal Time Sunday.", "2000-11-15",
+         [("2 a.m. Universal Time Sunday", "2000-11-19T02:00")]),
+        ("We cannot wait another decade.", "1989-11-15", [("another decade", "P10Y")]),
+        ("He won another five-year term.", "1989-11-15", [("five-year", "P5Y")]),  # the article's noun is the term
+        ("Trade in the January-March period rose.", "1999-05-10", [("the January-March period", "1999-Q1")]),
+        ("It expects a profit in the second half of the fiscal year.", "1998-03-20",
+         [("the second half of the fiscal year", "1998-H2")]),
+    ],
+)
+def test_midnights_zones_another_and_named_periods(text, dct, expected):
+    assert [(t.text, t.value) for t in tag(text, dct)] == expected

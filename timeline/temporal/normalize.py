@@ -68,6 +68,8 @@ def date(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     if hour is not None and "ampm" in groups:
         hour = hour % 12 + lookup("meridiems", groups["ampm"].replace(".", ""))
     suffix = f"T{hour:02d}:{groups.get('minute', '00')}" if hour is not None else ""
+    if "noon" in groups:  # "at midnight Nov. 15"
+        suffix = f"T{lookup('noon_hours', groups['noon']):02d}:00"
     clock = bool(suffix)
     if not suffix and "part" in groups:  # "Monday afternoon, 28 February": the part of day stays in the value
         suffix = "T" + lookup("parts_of_day", groups["part"])
@@ -651,6 +653,8 @@ def set_(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
 
 
 def clock(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    if "last_night" in groups:  # "at midnight last night": the start of the day of telling
+        return Draft("shift", type="TIME", unit="day", offset=0, suffix="T00:00", granularity="time")
     if "noon" in groups:
         hour, minute = lookup("noon_hours", groups["noon"]), 0
     else:

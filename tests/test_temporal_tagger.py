@@ -2029,3 +2029,19 @@ def test_agentless_participles_baselines_and_decades_ago(text, expected):
 )
 def test_midnights_zones_another_and_named_periods(text, dct, expected):
     assert [(t.text, t.value) for t in tag(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # "earlier" before "than" compares, it tells no past
+        ("Shops will reopen no earlier than April 12.", "2021-03-15", ["2021-04-12"]),
+        # a fronted year frames a plan told in the past
+        ("In 1944 the landings had been planned for 5 June, but a storm forced a delay.", "1994-06-06",
+         ["1944", "1944-06-05"]),
+        # "than a year earlier" compares with the month of its sentence
+        ("Prices in July were 4.8 percent higher than a year earlier.", "1997-09-10", ["1997-07", "1996-07"]),
+    ],
+)
+def test_comparatives_and_planned_frames(text, dct, expected):
+    assert [t.value for t in tag(text, dct)] == expected

@@ -94,6 +94,7 @@ _RESCHEDULED_TO = r"\b%rescheduling_verbs\s+%rescheduling_prepositions\s+(?:(?:t
 _CLAUSE_MARK = re.compile(r"[,;:()]")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 _COMPARED_WITH = r"\b%comparison_words\b"
+_THAN_BEFORE = r"\b%comparison_than\s+$"  # "in July were 4.8 percent higher than a year earlier"
 _BASELINE_BEFORE = (  # "compared with 4.2% in September", "higher than in June", "below its peak in August"
     r"(?:\b%comparison_markers\.?(?:\s+[^\s,;:]+){0,3}?|\b(?!%comparison_not_before_than\s)[a-z]+\s+than"
     r"|\b%baseline_determiners\s+%baseline_nouns)\s+(?:(?:in|on|at|of)\s+)?$"
@@ -630,7 +631,10 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and previous_sentence == sentence_start and previous.granularity in _MONTH_OR_FINER
             and not previous.names_a_thing and not _dates_a_saying(text, previous_span[0])
             and publication is not None and previous.day.year >= publication.year - 1
-            and phrase(_COMPARED_WITH).search(text, previous_span[1], candidate.start) is not None
+            and (
+                phrase(_COMPARED_WITH).search(text, previous_span[1], candidate.start) is not None
+                or phrase(_THAN_BEFORE).search(text, max(previous_span[1], candidate.start - 8), candidate.start)
+            )
             and not _quarter_since(result, previous_span[1])
         )  # fmt: skip
         if compared_day:
@@ -722,8 +726,8 @@ def _framing_year(
     if draft.month is not None and phrase(_NARROWS_A_YEAR).fullmatch(between):
         return int(told.value[:4])
     if (
-        tense == "past" and draft.weekday is None and (draft.month is not None or draft.period) and draft.cue is None
-        and told.start >= sentence_start and (told.basis == "explicit" or told.value.isdigit())
+        tense in ("past", "planned") and draft.weekday is None and (draft.month is not None or draft.period)
+        and draft.cue is None and told.start >= sentence_start and (told.basis == "explicit" or told.value.isdigit())
         and ";" not in between and not phrase(_FRAME_BREAK).search(between)
         and ("," not in between or _FRONTED_YEAR.fullmatch(text, sentence_start, told.start))
         and _frames_a_clause(text, told)

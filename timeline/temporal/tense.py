@@ -90,6 +90,12 @@ def _determiner_before() -> re.Pattern[str]:
 
 
 @functools.cache
+def _comparison_after() -> re.Pattern[str]:
+    """A comparison's word right after a cue makes it no verb ("no earlier than", "later than")."""
+    return re.compile(r"\s+" + alternation(_tense_data()["comparison_followers"]) + r"\b")
+
+
+@functools.cache
 def _finite_verb_after() -> re.Pattern[str]:
     """A finite verb right after a present form makes it the subject's noun ("Christmas travel was the busiest")."""
     return re.compile(r"\s+" + alternation(_tense_data()["finite_after_subject"]) + r"\b")
@@ -193,6 +199,8 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
             headline_case = _in_headline_case(original)
         if capitalised_inside and (kind == "present" or not headline_case):
             continue  # "the Australian Open", "Ends Meet", "the Rose Bowl": a capitalised word inside is a name
+        if _comparison_after().match(sentence, match.end()):
+            continue  # "will reopen no earlier than April 12": a comparison, no verb
         if (
             (word in _plural_present() and base_form_follows(sentence, match.start()))
             or (word in _perfect_auxiliaries() and _future_before().search(sentence, max(0, match.start() - 12),

@@ -297,6 +297,8 @@ def test_spelled_days_this_coming_this_past_and_last(text, dct, expected):
     ("text", "dct", "expected"),
     [
         ("In the quarter ended July 31, sales rose.", "1989-10-30", "1989-Q2"),  # May to July: mostly Q2
+        ("Profit rose in the quarter ended Aug. 31.", "1995-09-25", "1995-Q3"),  # June to August: mostly Q3
+        ("Profit rose in the quarter ended Feb. 28.", "1995-09-25", "1995-Q1"),  # December to February: mostly Q1
         ("Sales for the quarter ended Sept. 29 rose 39%.", "1989-10-26", "1989-Q3"),
         ("in the quarter ended Jan. 31, 1990", "1990-03-01", "1989-Q4"),
         ("the fourth quarter ended Sept. 30", "1989-11-02", "1989-Q4"),  # a named fiscal quarter keeps its name
@@ -2045,3 +2047,21 @@ def test_midnights_zones_another_and_named_periods(text, dct, expected):
 )
 def test_comparatives_and_planned_frames(text, dct, expected):
     assert [t.value for t in tag(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        ("Fans packed the stadium on the weekend of March 13.", "1993-04-01",
+         [("the weekend of March 13", "1993-W10-WE")]),
+        ("Output fell in the final three months of 2023.", "2024-02-01",
+         [("the final three months of 2023", "2023-Q4")]),
+        ("Sales rose in the first six months of the year.", "2024-08-01",
+         [("the first six months of the year", "2024-H1")]),
+        # "begin" is never a noun, so "the new millennium begin" is no compound: a schedule ahead
+        ("Celebrations for the new millennium begin Friday night in Sydney.", "1999-12-30",
+         [("Friday night", "1999-12-31TNI")]),
+    ],
+)
+def test_weekends_of_days_months_of_years_and_verbs_that_are_no_nouns(text, dct, expected):
+    assert [(t.text, t.value) for t in tag(text, dct)] == expected

@@ -341,7 +341,7 @@ def _quarters_ended(text: str, chosen: list[Candidate]) -> list[Candidate]:
             continue
         if not phrase(_ENDED).fullmatch(text, candidate.end, chosen[index + 1].start):
             continue
-        middle = (closing.month - 2) if closing.day >= 15 else (closing.month - 3)  # the month 45 days before
+        middle = (closing.month - 1) if closing.day >= 15 else (closing.month - 2)  # the middle of its three months
         number = (middle - 1) % 12 // 3 + 1
         year_shift = -1 if middle < 1 else 0
         year = closing.year + year_shift if closing.year is not None else None
@@ -611,12 +611,21 @@ _WEEK_OF = r"\b%week_of_phrases\s+$"
 
 
 _HOLIDAY_WEEK = r"\s+%holiday_week_words\b"
+_WEEKEND_OF = r"\s+%weekend_of_words\s+"
 
 
 def _weeks_of(text: str, timexes: list[Timex]) -> list[Timex]:
-    """ "the week of March 6", "Easter week": a week, the one that contains the day."""
-    result = []
+    """ "the week of March 6", "Easter week": a week, the one that contains the day; "the weekend of March 13": the
+    weekend of that day's week."""
+    result: list[Timex] = []
     for timex in timexes:
+        if result and result[-1].rule == "weekend" and phrase(_WEEKEND_OF).fullmatch(text, result[-1].end, timex.start):
+            span = calendar_span(timex.value) if timex.type == "DATE" else None
+            if span is not None and span[2] == "day":
+                start = result[-1].start
+                result[-1] = replace(timex, start=start, text=text[start : timex.end],
+                                     value=format_date(span[0], "weekend"), granularity="week", rule="week_of")
+                continue
         before = phrase(_WEEK_OF).search(text, max(0, timex.start - 20), timex.start) if timex.type == "DATE" else None
         after = phrase(_HOLIDAY_WEEK).match(text, timex.end) if timex.rule == "holiday" else None
         span = calendar_span(timex.value) if before or after else None

@@ -199,6 +199,16 @@ def half(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     return Draft("calendar", period=f"H{number}", granularity="half")
 
 
+def months_of_year(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    """ "the final three months of 2023" is its fourth quarter, "the first six months of the year" its first half."""
+    part = lookup("months_of_year_parts", groups["count"])
+    number = 1 if lookup("months_of_year_edges", groups["edge"]) == "first" else 4 if part == "Q" else 2
+    granularity = "quarter" if part == "Q" else "half"
+    if "year" in groups:
+        return Draft("fixed", value=f"{_year(groups['year']):04d}-{part}{number}", granularity=granularity)
+    return Draft("shift", unit="year", offset=_cue(groups) or 0, period=f"{part}{number}", granularity=granularity)
+
+
 def season(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     code = lookup("seasons", groups["season"])
     year_ = _year(groups["year"]) if "year" in groups else None
@@ -736,6 +746,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "quarter_of_shifted_year": quarter_of_shifted_year,
     "season_of_shifted_year": season_of_shifted_year,
     "vague_ago": vague_ago,
+    "months_of_year": months_of_year,
     "overnight": overnight,
     "part_of_that_day": part_of_that_day,
     "weekend": weekend,

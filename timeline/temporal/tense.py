@@ -208,8 +208,8 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
             or (kind == "present" and word not in _never_nouns()
                 and (_determiner_before().search(sentence, max(0, match.start() - 24), match.start())
                      or _figure_before().search(original, max(0, match.start() - 24), match.start())))
-            or (word in _plural_present() and _compound_before().search(sentence, max(0, match.start() - 32),
-                                                                        match.start()))
+            or (word in _plural_present() and word not in _never_nouns()
+                and _compound_before().search(sentence, max(0, match.start() - 32), match.start()))
             or (kind == "present" and word not in _never_nouns() and _finite_verb_after().match(sentence, match.end()))
         ):
             continue  # an infinitive ("agreed to meet", "will meet") or a noun ("the close of business", "the votes")

@@ -2065,3 +2065,32 @@ def test_comparatives_and_planned_frames(text, dct, expected):
 )
 def test_weekends_of_days_months_of_years_and_verbs_that_are_no_nouns(text, dct, expected):
     assert [(t.text, t.value) for t in tag(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle after a bare plural in a future sentence speaks of any such thing, not a done one
+        ("Flights booked in December will cost more, the airline warned.", ["1998-12"]),
+        ("Absentee ballots postmarked on Election Day will be counted.", ["1998-11-03"]),
+        # with no future told, or after a definite noun or a comma, it tells a done event
+        ("Restrictions lifted in the summer are being reimposed.", ["1998-SU"]),
+        ("The truce signed on Monday is holding.", ["1998-08-17"]),
+        ("The bridge, closed in May, will reopen.", ["1998-05"]),
+        # a participle that completes a verb is no reduced relative
+        ("Schools will stay shut on Friday.", ["1998-08-21"]),
+        ("The Fed is expected to keep rates unchanged in September.", ["1998-09"]),
+        # "another" before a unit that is no stretch of time here
+        ("Prices rose another quarter point.", []),
+        ("They will fight another day, the coach said.", []),
+    ],
+)
+def test_generic_participles_complements_and_another(text, expected):
+    assert [t.value for t in tag(text, "1998-08-18")] == expected
+
+
+def test_midnight_on_the_day_of_telling_in_a_past_clause_began_that_day():
+    assert values("The tariffs took effect at midnight on March 12.", "2025-03-12") == {
+        "midnight on March 12": "2025-03-12T00:00"
+    }
+    assert values("The deadline expired at midnight Jan. 15.", "2025-03-12") == {"midnight Jan. 15": "2025-01-15T24:00"}

@@ -662,6 +662,12 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
         )  # fmt: skip
         # "Three days later, troops pulled out" with no date told before: not three days after publication
         resolved = resolve(draft, None if forward_untold else publication, anchor_mention, tense)
+        if (
+            tense == "past" and publication is not None and resolved.value.endswith("T24:00")
+            and resolved.value[:10] == publication.isoformat()
+        ):  # fmt: skip
+            # "took effect at midnight on March 12", said on 12 March: the midnight that began the day, not its end
+            resolved = replace(resolved, value=resolved.value[:10] + "T00:00")
         granularity = resolved.granularity
         if draft.type in ("DATE", "TIME"):
             granularity = value_granularity(resolved.value)

@@ -375,7 +375,7 @@ def tense_among(cues: list[Cue], start: int, end: int, sentence: str = "") -> Te
     gerund = sentence and phrase(_AFTER_GERUND).search(sentence, max(0, start - 100), start)
     if gerund and not _governing_future(before):
         return "past"  # "is on strike after walking out on Thursday": what came before the clause's present
-    if sentence and _reduced_relative_of_date(sentence, start):
+    if sentence and _reduced_relative_of_date(sentence, start, any(cue[2] == "future" for cue in cues)):
         return "past"  # "despite the tax introduced by the government in May": the participle's event is done
     best: tuple[float, Tense, bool] | None = None
     for cue_start, cue_end, kind, strong in before + after:
@@ -482,6 +482,22 @@ _AGENT_IN = re.compile(r"\sby\s")
 
 
 @functools.cache
+def _complement_verb_before() -> re.Pattern[str]:
+    """A verb that takes a participle or adjective as its complement, a few words before it ("will stay shut", "keep
+    rates unchanged", "see their taxes raised")."""
+    return re.compile(r"\b" + alternation(_tense_data()["complement_verbs"]) + r"\s+(?:[\w'’-]+\s+){0,3}$",
+                      re.IGNORECASE)
+
+
+@functools.cache
+def _definite_noun_before() -> re.Pattern[str]:
+    """A comma, or a definite determiner and up to three words, right before a participle ("the budget agreement ",
+    "the bridge, ")."""
+    words = alternation(_tense_data()["definite_determiners"])
+    return re.compile(r"(?:,\s*|\b" + words + r"\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\s+)$", re.IGNORECASE)
+
+
+@functools.cache
 def _reduced_relative() -> re.Pattern[str]:
     """A participle after its noun, its agent if any and the date's preposition: "the tax introduced by the government
     in ", "the target set by Brussels in ", "the budget agreement reached in "."""
@@ -494,18 +510,25 @@ def _reduced_relative() -> re.Pattern[str]:
     )
 
 
-def _reduced_relative_of_date(sentence: str, start: int) -> bool:
+def _reduced_relative_of_date(sentence: str, start: int, future: bool) -> bool:
     """Whether the date at ``start`` is placed by a participle in a reduced relative clause, not by a passive
-    ("will be introduced by the government in May") nor a plan ("a vote scheduled by parliament in May")."""
+    ("will be introduced by the government in May") nor a plan ("a vote scheduled by parliament in May"). ``future``:
+    the sentence has a future cue."""
     found = _reduced_relative().search(sentence, max(0, start - 80), start)
     if found is None:
         return False
     participle = found.group("participle") or found.group("present_form")
-    if participle in _noun_pasts() and not _AGENT_IN.search(found.group()):
+    agent = _AGENT_IN.search(found.group()) is not None
+    if participle in _noun_pasts() and not agent:
         return False  # "expect a rate cut in September": a noun
-    return participle not in _tense_data()["reduced_relative_plans"] and participle not in not_past_forms() and not (
-        _auxiliary_before().search(sentence, max(0, found.start() - 30), found.start())
-    )
+    if participle in _tense_data()["reduced_relative_plans"] or participle in not_past_forms():
+        return False
+    noun_phrase = sentence[max(0, found.start() - 40) : found.start()]
+    if _auxiliary_before().search(noun_phrase) or _complement_verb_before().search(noun_phrase):
+        return False  # "will be closed in May", "will stay shut on Friday", "keep rates unchanged in September"
+    # with no agent and a future told, only a set-off or definite noun's participle tells a done event ("the truce
+    # signed on Monday", "the bridge, closed in May,"): "Flights booked in December will cost more" speaks of any
+    return agent or not future or _definite_noun_before().search(noun_phrase) is not None
 
 
 def _participle_of_date(before: list[Cue], start: int, sentence: str) -> bool:

@@ -2094,3 +2094,20 @@ def test_midnight_on_the_day_of_telling_in_a_past_clause_began_that_day():
         "midnight on March 12": "2025-03-12T00:00"
     }
     assert values("The deadline expired at midnight Jan. 15.", "2025-03-12") == {"midnight Jan. 15": "2025-01-15T24:00"}
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # "the same period of last year" after a half is that half a year before
+        ("Investment in the first half of this year rose 37 percent over the same period of last year.", "1996-08-10",
+         ["1996-H1", "1995-H1"]),
+        ("A third round is planned for October, after the rainy season ends.", "2000-05-03", ["2000-10"]),
+        ("The talks should resume in March.", "1990-04-25", ["1991-03"]),
+        ("The second half may be worse.", "1990-04-25", ["1990-H2"]),
+        # "could" is the past of "can" too
+        ("Neither he nor his parents could be located Wednesday.", "2000-01-06", ["2000-01-05"]),
+    ],
+)
+def test_halves_compared_and_modal_plans(text, dct, expected):
+    assert [t.value for t in tag(text, dct)] == expected

@@ -320,6 +320,7 @@ def _part(start: dt.date, end: dt.date, mod: str) -> tuple[dt.date, dt.date]:
 
 _DAY_SIZED = frozenset({"day", "time", "week"})
 _YEAR_SIZED = frozenset({"year", "decade", "century"})
+_PARTS_COMPARED = frozenset({"quarter", "half"})  # parts of a year a comparison a year back keeps
 
 
 def _shift(draft: Draft, publication: dt.date | None, previous: Mention | None) -> Resolved:
@@ -331,7 +332,7 @@ def _shift(draft: Draft, publication: dt.date | None, previous: Mention | None) 
     compare = draft.relative_to == "previous" and previous is not None
     if draft.period == "quarter" and (previous is None or previous.granularity != "quarter"):
         compare = False
-    if draft.period == "compare" and previous is not None and previous.granularity == "quarter":
+    if draft.period == "compare" and previous is not None and previous.granularity in _PARTS_COMPARED:
         compare = True
     weekly = previous is not None and previous.granularity == "week"
     if compare and weekly and draft.unit == "day" and draft.offset == 0:
@@ -358,8 +359,8 @@ def _shift(draft: Draft, publication: dt.date | None, previous: Mention | None) 
     else:
         return Resolved(_unresolved_shift(draft), "", "unresolved", draft.granularity)
     unit, offset, granularity = draft.unit, draft.offset, draft.granularity
-    if compare and previous is not None and previous.granularity == "quarter" and unit == "year":
-        granularity = "quarter"  # "a year earlier" after "the third quarter": the same quarter a year before
+    if compare and previous is not None and previous.granularity in _PARTS_COMPARED and unit == "year":
+        granularity = previous.granularity  # "a year earlier" after "the third quarter": that quarter a year before
     if draft.period == "quarter" and not compare:
         offset -= 1  # "the quarter" with nothing said before: the last one reported, not the current one
     try:

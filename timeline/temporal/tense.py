@@ -77,9 +77,11 @@ def _article_before() -> re.Pattern[str]:
 
 
 @functools.cache
-def _article_after() -> re.Pattern[str]:
-    """An article right after "agreed to" makes "to" a preposition ("agreed to the inspections on Jan. 5")."""
-    return re.compile(r"\s+" + alternation(_tense_data()["articles"]) + r"\b")
+def _words_after(name: str) -> re.Pattern[str]:
+    """A word of the list ``name`` of tense.yaml right after a cue: an article makes "agreed to" a preposition
+    ("agreed to the inspections on Jan. 5"), "than" makes a cue a comparison ("no earlier than"), a finite verb makes
+    a present form the subject's noun ("Christmas travel was the busiest")."""
+    return re.compile(r"\s+" + alternation(_tense_data()[name]) + r"\b")
 
 
 @functools.cache
@@ -87,18 +89,6 @@ def _determiner_before() -> re.Pattern[str]:
     """A determiner or possessive before a present form makes it a noun ("the close of business", "a strong start")."""
     words = alternation(_tense_data()["determiners"])[3:-1]
     return re.compile(rf"\b(?:{words}|[a-z]+'s)\s+(?:[a-z]{{2,}}(?:ing|ed)\s+)?$")  # not "the Fed meets"
-
-
-@functools.cache
-def _comparison_after() -> re.Pattern[str]:
-    """A comparison's word right after a cue makes it no verb ("no earlier than", "later than")."""
-    return re.compile(r"\s+" + alternation(_tense_data()["comparison_followers"]) + r"\b")
-
-
-@functools.cache
-def _finite_verb_after() -> re.Pattern[str]:
-    """A finite verb right after a present form makes it the subject's noun ("Christmas travel was the busiest")."""
-    return re.compile(r"\s+" + alternation(_tense_data()["finite_after_subject"]) + r"\b")
 
 
 @functools.cache
@@ -199,7 +189,7 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
             headline_case = _in_headline_case(original)
         if capitalised_inside and (kind == "present" or not headline_case):
             continue  # "the Australian Open", "Ends Meet", "the Rose Bowl": a capitalised word inside is a name
-        if _comparison_after().match(sentence, match.end()):
+        if _words_after("comparison_followers").match(sentence, match.end()):
             continue  # "will reopen no earlier than April 12": a comparison, no verb
         if (
             (word in _plural_present() and base_form_follows(sentence, match.start()))
@@ -210,7 +200,8 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
                      or _figure_before().search(original, max(0, match.start() - 24), match.start())))
             or (word in _plural_present() and word not in _never_nouns()
                 and _compound_before().search(sentence, max(0, match.start() - 32), match.start()))
-            or (kind == "present" and word not in _never_nouns() and _finite_verb_after().match(sentence, match.end()))
+            or (kind == "present" and word not in _never_nouns()
+                and _words_after("finite_after_subject").match(sentence, match.end()))
         ):
             continue  # an infinitive ("agreed to meet", "will meet") or a noun ("the close of business", "the votes")
         if kind == "past" and word in _noun_pasts() and (
@@ -243,7 +234,7 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
         if kind == "past" and word in plans.auxiliaries and plans.word_next.match(sentence, match.end()):
             continue  # "were planning", "was scheduled": the plan word that follows is the cue
         strong = not (kind == "past" and word.endswith("ed") and word not in _strong_past())
-        if kind == "future" and word in _complement_future() and _article_after().match(sentence, match.end()):
+        if kind == "future" and word in _complement_future() and _words_after("articles").match(sentence, match.end()):
             continue  # "agreed to the inspections on Jan. 5": a thing agreed to, no plan (the agreeing or the thing)
         if kind == "future":
             strong = word not in _weak_future()

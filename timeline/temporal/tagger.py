@@ -97,7 +97,7 @@ _COMPARED_WITH = r"\b%comparison_words\b"
 _THAN_BEFORE = r"\b%comparison_than\s+$"  # "in July were 4.8 percent higher than a year earlier"
 _BASELINE_BEFORE = (  # "compared with 4.2% in September", "higher than in June", "below its peak in August"
     r"(?:\b%comparison_markers\.?(?:\s+[^\s,;:]+){0,3}?|\b(?!%comparison_not_before_than\s)[a-z]+\s+than"
-    r"|\b%baseline_determiners\s+%baseline_nouns)\s+(?:(?:in|on|at|of)\s+)?$"
+    r"|\b%baseline_determiners\s+%baseline_nouns)\s+(?:%date_prepositions\s+)?$"
 )
 _AHEAD_BY = r"\b%ahead_placings\s+$"
 _SAYING_BETWEEN = r"\b%saying_verbs\b"

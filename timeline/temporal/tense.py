@@ -468,8 +468,7 @@ def _own_clause(cues: list[Cue], start: int, end: int, sentence: str) -> list[Cu
 _PARTICIPLE_GAP = r"\s+(?:%day_prepositions\s+)?"
 
 
-_AGENT = r"by\s+(?:[\w'’.-]+\s+){1,4}?"  # "by the government ": a passive's agent, up to four words
-_AGENT_IN = re.compile(r"\sby\s")
+_AGENT = r"%agent_prepositions\s+(?:[\w'’.-]+\s+){1,4}?"  # "by the government ": a passive's agent, up to 4 words
 
 
 @functools.cache
@@ -509,7 +508,7 @@ def _reduced_relative_of_date(sentence: str, start: int, future: bool) -> bool:
     if found is None:
         return False
     participle = found.group("participle") or found.group("present_form")
-    agent = _AGENT_IN.search(found.group()) is not None
+    agent = phrase(r"\s%agent_prepositions\s").search(found.group()) is not None
     if participle in _noun_pasts() and not agent:
         return False  # "expect a rate cut in September": a noun
     if participle in _tense_data()["reduced_relative_plans"] or participle in not_past_forms():

@@ -2111,3 +2111,11 @@ def test_midnight_on_the_day_of_telling_in_a_past_clause_began_that_day():
 )
 def test_halves_compared_and_modal_plans(text, dct, expected):
     assert [t.value for t in tag(text, dct)] == expected
+
+
+def test_seasons_compared_and_the_fourth_of_july():
+    assert values("Prices are higher than in the autumn.", "2022-06-28") == {"the autumn": "2021-FA"}
+    assert values("Fireworks light the sky on the Fourth of July.", "2022-06-28") == {
+        "the Fourth of July": "2022-07-04"
+    }
+    assert values("Crowds gathered for Fourth of July fireworks.", "2022-07-05") == {"Fourth of July": "2022-07-04"}

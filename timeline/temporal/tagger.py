@@ -485,7 +485,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                 draft = replace(draft, cue=-1 if draft.weekday is not None else ON_OR_BEFORE)  # of the month, no cue
         elif (
             tense in (None, "present") and draft.kind == "calendar" and draft.year is None and draft.cue is None
-            and (draft.month is not None or draft.weekday is not None)
+            and (draft.month is not None or draft.weekday is not None or draft.period in SEASON_MONTHS)
             and phrase(_BASELINE_BEFORE).search(text, max(0, candidate.start - 50), candidate.start)
         ):  # fmt: skip
             tense = "past"  # "is 20% below its peak in August": the baseline of a comparison is a reading taken

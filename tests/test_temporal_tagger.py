@@ -2119,3 +2119,21 @@ def test_seasons_compared_and_the_fourth_of_july():
         "the Fourth of July": "2022-07-04"
     }
     assert values("Crowds gathered for Fourth of July fireworks.", "2022-07-05") == {"Fourth of July": "2022-07-04"}
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # "starts" after "the meeting" is a verb: a schedule ahead
+        ("The meeting starts at 12:00 GMT on Thursday.", "2024-03-06", ["2024-03-07T12:00"]),
+        ("The hearing resumes on Monday.", "2024-03-06", ["2024-03-11"]),
+        # "past" after a verb of going on is a preposition
+        ("The strike could go past September.", "2024-03-06", ["2024-09"]),
+        ("The past September was wet.", "2024-03-06", ["2023-09"]),
+        # lower-case "may" looks ahead; capitalised it is the month
+        ("Officials warned that problem loans may keep rising through the summer.", "1991-04-22", ["1991-SU"]),
+        ("In May not one bank failed.", "1991-04-22", ["1990-05"]),
+    ],
+)
+def test_verbs_after_ing_nouns_past_as_a_preposition_and_may(text, dct, expected):
+    assert [t.value for t in tag(text, dct)] == expected

@@ -122,7 +122,11 @@ def bare_month(text: str, match: re.Match[str]) -> bool:
     short = len(bare) <= 4 and not word.endswith(".") and bare not in full_names()  # "Jan", not "May", "June"
     if bare not in lexicon()["months"] or short:
         return False  # abbreviations ("Jan", "Dec") stand alone only with a period
-    if match.groupdict().get("cue") or match.groupdict().get("mod"):
+    cue = (match.groupdict().get("cue") or "").lower()
+    words = context_words()
+    if cue in words["preposition_cues"] and word_before(text, match.start()) in words["preposition_cue_openers"]:
+        return False  # "the strike could go past September": a preposition, the month is found on its own
+    if cue or match.groupdict().get("mod"):
         return True
     if bare in lexicon()["ambiguous_months"]:
         if _span_mod_before().search(text, max(0, match.start() - 24), match.start()):

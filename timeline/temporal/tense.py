@@ -54,6 +54,11 @@ def not_past_forms() -> frozenset[str]:
 
 
 @functools.cache
+def _lower_case_cues() -> frozenset[str]:
+    return frozenset(_tense_data()["lower_case_cues"])
+
+
+@functools.cache
 def _plural_present() -> frozenset[str]:
     return frozenset(_tense_data()["plural_present"])
 
@@ -189,6 +194,8 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
             headline_case = _in_headline_case(original)
         if capitalised_inside and (kind == "present" or not headline_case):
             continue  # "the Australian Open", "Ends Meet", "the Rose Bowl": a capitalised word inside is a name
+        if original[match.start()].isupper() and word in _lower_case_cues():
+            continue  # "May was the wettest month": the month, not the modal
         if _words_after("comparison_followers").match(sentence, match.end()):
             continue  # "will reopen no earlier than April 12": a comparison, no verb
         if (

@@ -124,7 +124,9 @@ def bare_month(text: str, match: re.Match[str]) -> bool:
         return False  # abbreviations ("Jan", "Dec") stand alone only with a period
     cue = (match.groupdict().get("cue") or "").lower()
     words = context_words()
-    if cue in words["preposition_cues"] and word_before(text, match.start()) in words["preposition_cue_openers"]:
+    if cue in words["preposition_cues"] and _after_a_going_verb(text, match.start()) and not possessive_after(
+        text, match.end()
+    ):  # not "will stay well past March's peak": a reading behind us
         return False  # "the strike could go past September": a preposition, the month is found on its own
     if cue or match.groupdict().get("mod"):
         return True
@@ -140,6 +142,16 @@ def bare_month(text: str, match: re.Match[str]) -> bool:
             )
         )  # "March: Russian forces besiege Mariupol" among other dated lines (not a speaker: "MAY: I thank ...")
     return not _first_name(text, match)
+
+
+def _after_a_going_verb(text: str, start: int) -> bool:
+    """Whether a verb of going on stands right before ``start``, or before "on"/"well" there ("could drag on", "run
+    well")."""
+    words = context_words()
+    before = word_before(text, start)
+    if before in words["preposition_cue_bridges"]:
+        before = word_before(text, text.lower().rfind(before, 0, start))
+    return before in words["preposition_cue_openers"]
 
 
 DATED_LINES_REACH = 1500  # characters either side searched for the other lines of a dated list

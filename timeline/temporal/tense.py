@@ -54,11 +54,6 @@ def not_past_forms() -> frozenset[str]:
 
 
 @functools.cache
-def _lower_case_cues() -> frozenset[str]:
-    return frozenset(_tense_data()["lower_case_cues"])
-
-
-@functools.cache
 def _plural_present() -> frozenset[str]:
     return frozenset(_tense_data()["plural_present"])
 
@@ -81,6 +76,15 @@ def _article_before() -> re.Pattern[str]:
     return re.compile(r"\b" + alternation(_tense_data()["articles"]) + r"\s+$")
 
 
+def _verb_of_ing_noun(word: str, determiner: re.Match[str]) -> bool:
+    """ "The meeting starts", "the voting closes": a present form after a determiner and an -ing noun is its verb."""
+    ing_noun = determiner.group("ing")
+    data = _tense_data()
+    return ing_noun is not None and word in data["verbs_after_ing_nouns"] and (
+        ing_noun.lower() not in data["ing_noun_compounds"]
+    )
+
+
 @functools.cache
 def _words_after(name: str) -> re.Pattern[str]:
     """A word of the list ``name`` of tense.yaml right after a cue: an article makes "agreed to" a preposition
@@ -93,7 +97,8 @@ def _words_after(name: str) -> re.Pattern[str]:
 def _determiner_before() -> re.Pattern[str]:
     """A determiner or possessive before a present form makes it a noun ("the close of business", "a strong start")."""
     words = alternation(_tense_data()["determiners"])[3:-1]
-    return re.compile(rf"\b(?:{words}|[a-z]+'s)\s+(?:[a-z]{{2,}}(?:ing|ed)\s+)?$")  # not "the Fed meets"
+    # not "the Fed meets"; an -ing word between is kept as "ing" ("the meeting starts")
+    return re.compile(rf"\b(?:{words}|[a-z]+'s)\s+(?:(?P<ing>[a-z]{{2,}}ing)\s+|[a-z]{{2,}}ed\s+)?$")
 
 
 @functools.cache
@@ -194,8 +199,6 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
             headline_case = _in_headline_case(original)
         if capitalised_inside and (kind == "present" or not headline_case):
             continue  # "the Australian Open", "Ends Meet", "the Rose Bowl": a capitalised word inside is a name
-        if original[match.start()].isupper() and word in _lower_case_cues():
-            continue  # "May was the wettest month": the month, not the modal
         if _words_after("comparison_followers").match(sentence, match.end()):
             continue  # "will reopen no earlier than April 12": a comparison, no verb
         if (
@@ -203,7 +206,8 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
             or (word in _perfect_auxiliaries() and _future_before().search(sentence, max(0, match.start() - 12),
                                                                             match.start()))
             or (kind == "present" and word not in _never_nouns()
-                and (_determiner_before().search(sentence, max(0, match.start() - 24), match.start())
+                and ((determiner := _determiner_before().search(sentence, max(0, match.start() - 24), match.start()))
+                     and not _verb_of_ing_noun(word, determiner)
                      or _figure_before().search(original, max(0, match.start() - 24), match.start())))
             or (word in _plural_present() and word not in _never_nouns()
                 and _compound_before().search(sentence, max(0, match.start() - 32), match.start()))

@@ -2147,3 +2147,17 @@ def test_seasons_compared_and_the_fourth_of_july():
 )
 def test_verbs_after_ing_nouns_and_past_as_a_preposition(text, dct, expected):
     assert [t.value for t in tag(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It would last weeks, not months.", {"weeks": "PXW", "months": "PXM"}),
+        ("The war could go on for weeks or months.", {"weeks": "PXW", "months": "PXM"}),
+        ("Any trial could be years away.", {"years": "PXY"}),
+        ('The truce came after "months of intensive diplomacy".', {"months": "PXM"}),  # past an opening quote
+        ("Inmates escaped days later.", {}),  # TimeBank leaves a bare plural before "later" untagged
+    ],
+)
+def test_bare_plurals_in_contrasts_after_quotes_and_away(text, expected):
+    assert values(text, "2024-03-29") == expected

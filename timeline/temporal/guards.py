@@ -14,7 +14,7 @@ from timeline.temporal.lexicon import alternation, context_words, lexicon, macro
 from timeline.temporal.lists import heads_a_list_item
 from timeline.temporal.tense import base_form_follows
 
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)[\s,(-]*$")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)[\s,(\"“-]*$")  # past an opening quote: 'last "days'"
 _WORD_AFTER = re.compile(r"^[\s,]*([A-Za-z][\w'’-]*)")
 
 
@@ -373,7 +373,16 @@ def vague_unit(text: str, match: re.Match[str]) -> bool:
     if before in words["vague_unit_base_verbs"]:  # "would last months", not "in the last months"
         verb_start = match.start() - len(before) - 1
         return word_before(text, max(0, verb_start)) in words["vague_unit_verb_openers"]
+    if word_after(text, match.end()).lower() in words["vague_unit_signals_after"]:
+        return True  # "could be years away": a stretch from now
+    if before in words["vague_unit_links"] and phrase(_UNIT_BEFORE_LINK).search(text, max(0, match.start() - 24),
+                                                                                 match.start()):
+        return True  # "weeks, not months", "for days or weeks": a second stretch after the first ("recent weeks and
+        # months" is one expression in TimeBank)
     return before in words["vague_unit_before"]
+
+
+_UNIT_BEFORE_LINK = r"\b%units,?\s+%vague_unit_links\s+$"  # "weeks, not ", "days or "
 
 
 _MEASURED_IN = r"\b%measure_verbs\s+%measure_prepositions\s+$"  # "age in", "measured in" before the unit

@@ -2161,3 +2161,16 @@ def test_verbs_after_ing_nouns_and_past_as_a_preposition(text, dct, expected):
 )
 def test_bare_plurals_in_contrasts_after_quotes_and_away(text, expected):
     assert values(text, "2024-03-29") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a month after a comparison's "a year earlier" is this year's; after a narrative "two years ago" it is then
+        ("House prices were 1.5 per cent higher than a year earlier in May.", ["1993", "1994-05"]),
+        ("Property prices rose 20 percent from a year earlier in May.", ["1993", "1994-05"]),
+        ("Two years ago in May, the war began.", ["1992", "1992-05"]),
+    ],
+)
+def test_a_month_after_a_comparison_is_not_framed_by_it(text, expected):
+    assert [t.value for t in tag(text, "1994-06-06")] == expected

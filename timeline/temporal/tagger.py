@@ -95,6 +95,7 @@ _CLAUSE_MARK = re.compile(r"[,;:()]")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 _COMPARED_WITH = r"\b%comparison_words\b"
 _THAN_BEFORE = r"\b%comparison_than\s+$"  # "in July were 4.8 percent higher than a year earlier"
+_COMPARED_RIGHT_BEFORE = r"\b(?:%comparison_than|%comparison_words(?:\s+%comparison_objects)?)\s+$"
 _BASELINE_BEFORE = (  # "compared with 4.2% in September", "higher than in June", "below its peak in August"
     r"(?:\b%comparison_markers\.?(?:\s+[^\s,;:]+){0,3}?|\b(?!%comparison_not_before_than\s)[a-z]+\s+than"
     r"|\b%baseline_determiners\s+%baseline_nouns)\s+(?:%date_prepositions\s+)?$"
@@ -729,6 +730,8 @@ def _framing_year(
     if draft.kind != "calendar" or draft.year is not None or not result or not _YEAR_VALUE.fullmatch(result[-1].value):
         return None
     told, between = result[-1], text[result[-1].end : candidate.start]
+    if phrase(_COMPARED_RIGHT_BEFORE).search(text, max(0, told.start - 20), told.start):
+        return None  # "higher than a year earlier in May": May is this year's, the comparison's baseline a year back
     if draft.month is not None and phrase(_NARROWS_A_YEAR).fullmatch(between):
         return int(told.value[:4])
     if (

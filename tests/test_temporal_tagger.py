@@ -2174,3 +2174,16 @@ def test_bare_plurals_in_contrasts_after_quotes_and_away(text, expected):
 )
 def test_a_month_after_a_comparison_is_not_framed_by_it(text, expected):
     assert [t.value for t in tag(text, "1994-06-06")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fronted date after "But" is placed by its clause's past verb, as without it
+        ("But by late March, Russian forces had abandoned their push on Kyiv.", ["2022-03"]),
+        ("And on Feb. 24, Russia invaded.", ["2022-02-24"]),
+        ("But in March the talks will resume.", ["2023-03"]),
+    ],
+)
+def test_a_conjunction_before_a_fronted_date(text, expected):
+    assert [t.value for t in tag(text, "2023-02-20")] == expected

@@ -79,7 +79,7 @@ def _owns_a_scheduled_event(text: str, candidate: Candidate) -> bool:
 _NOUN_PHRASE_AFTER = r"(?:\s+[\w-]+){1,3}"
 
 _PLACED_BY = r"[a-z],?\s+$"  # a word right before: "invaded Ukraine on Feb. 24", AP's "held April 3"
-_FRONTED = r"[\s\"'“‘(]*%past_placings\s+$"  # a quotation may open with it
+_FRONTED = r"[\s\"'“‘(]*(?:%fronting_conjunctions\s+)?%past_placings\s+$"  # a quotation or "But" may open it
 # "to" unplaces as an infinitive marker or right before the date, not before a noun or a name ("to Kherson")
 _NOT_PLACED = (
     r"\b(?:%past_unplacing|%event_nouns)\b|[;:()]|\bto\s+(?:$|(?!%noun_openers\b)(?-i:[a-z]))"

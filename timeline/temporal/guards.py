@@ -148,10 +148,10 @@ def _after_a_going_verb(text: str, start: int) -> bool:
     """Whether a verb of going on stands right before ``start``, or before "on"/"well" there ("could drag on", "run
     well")."""
     words = context_words()
-    before = word_before(text, start)
-    if before in words["preposition_cue_bridges"]:
-        before = word_before(text, text.lower().rfind(before, 0, start))
-    return before in words["preposition_cue_openers"]
+    found = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if found is not None and found.group(1).lower() in words["preposition_cue_bridges"]:
+        found = _WORD_BEFORE.search(text, max(0, found.start(1) - 40), found.start(1))
+    return found is not None and found.group(1).lower() in words["preposition_cue_openers"]
 
 
 DATED_LINES_REACH = 1500  # characters either side searched for the other lines of a dated list

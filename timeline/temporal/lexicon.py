@@ -140,12 +140,17 @@ def number_value(text: str) -> float | None:
     pieces = key.split()
     if len(pieces) == 2 and pieces[0] in _number_words(20, 90, 10) and pieces[1] in _number_words(1, 9):
         return float(numbers[pieces[0]] + numbers[pieces[1]]) + half
-    if hundreds := re.fullmatch(_hundreds(), key):  # "five hundred and forty one"
+    if hundreds := _hundreds_count().fullmatch(key):  # "five hundred and forty one"
         count = number_value(hundreds["count"]) if hundreds["count"] else 1.0
         rest = number_value(hundreds["rest"]) if hundreds["rest"] else 0.0
         if count is not None and rest is not None:
             return count * 100 + rest + half
     return None
+
+
+@functools.cache
+def _hundreds_count() -> re.Pattern[str]:
+    return re.compile(_hundreds())
 
 
 @functools.cache

@@ -76,12 +76,17 @@ def _article_before() -> re.Pattern[str]:
     return re.compile(r"\b" + alternation(_tense_data()["articles"]) + r"\s+$")
 
 
+@functools.cache
+def _word_set(name: str) -> frozenset[str]:
+    """The list ``name`` of tense.yaml as a set, built once."""
+    return frozenset(_tense_data()[name])
+
+
 def _verb_of_ing_noun(word: str, determiner: re.Match[str]) -> bool:
     """ "The meeting starts", "the voting closes": a present form after a determiner and an -ing noun is its verb."""
     ing_noun = determiner.group("ing")
-    data = _tense_data()
-    return ing_noun is not None and word in data["verbs_after_ing_nouns"] and (
-        ing_noun.lower() not in data["ing_noun_compounds"]
+    return ing_noun is not None and word in _word_set("verbs_after_ing_nouns") and (
+        ing_noun.lower() not in _word_set("ing_noun_compounds")
     )
 
 
@@ -522,7 +527,7 @@ def _reduced_relative_of_date(sentence: str, start: int, future: bool) -> bool:
     agent = phrase(r"\s%agent_prepositions\s").search(found.group()) is not None
     if participle in _noun_pasts() and not agent:
         return False  # "expect a rate cut in September": a noun
-    if participle in _tense_data()["reduced_relative_plans"] or participle in not_past_forms():
+    if participle in _word_set("reduced_relative_plans") or participle in not_past_forms():
         return False
     noun_phrase = sentence[max(0, found.start() - 40) : found.start()]
     if _auxiliary_before().search(noun_phrase) or _complement_verb_before().search(noun_phrase):

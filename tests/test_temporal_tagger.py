@@ -2187,3 +2187,22 @@ def test_a_month_after_a_comparison_is_not_framed_by_it(text, expected):
 )
 def test_a_conjunction_before_a_fronted_date(text, expected):
     assert [t.value for t in tag(text, "2023-02-20")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the past perfect is done before a past time: a date it reaches "by" or "until" is behind publication
+        ("Most residents had left by late March.", ["2022-03"]),
+        ("The army had already withdrawn by March 3.", ["2022-03-03"]),
+        ("The fighting had gone on until March.", ["2022-03"]),
+        ("The ban lasted until March.", ["2022-03"]),
+        # a deadline told in the past may lie ahead
+        ("Kyiv was promised the jets by March.", ["2023-03"]),
+        ("The payments had been due by March 3.", ["2023-03-03"]),
+        ("The government had given them until March to leave.", ["2023-03"]),
+        ("The troops will stay until March.", ["2023-03"]),
+    ],
+)
+def test_the_past_perfect_reaches_a_past_date(text, expected):
+    assert [t.value for t in tag(text, "2023-02-10")] == expected

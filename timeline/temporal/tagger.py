@@ -31,7 +31,15 @@ from timeline.temporal.model import AS_LAST_TOLD, IN_THE_DAY, ON_OR_AFTER, ON_OR
 from timeline.temporal.neighbours import after_resolution, before_resolution, names_its_day
 from timeline.temporal.normalize import DAYLESS, PAST_ONLY
 from timeline.temporal.resolve import Mention, resolve
-from timeline.temporal.tense import Cue, graded_cues, sentence_spans, sentence_tense, tense_among
+from timeline.temporal.tense import (
+    Cue,
+    done_by_limit,
+    forward_only,
+    graded_cues,
+    sentence_spans,
+    sentence_tense,
+    tense_among,
+)
 
 
 class InvalidPublicationDate(ValueError):
@@ -83,9 +91,11 @@ _FRONTED = r"[\s\"'“‘(]*(?:%fronting_conjunctions\s+)?%past_placings\s+$"  #
 # "to" unplaces as an infinitive marker or right before the date, not before a noun or a name ("to Kherson")
 _NOT_PLACED = (
     r"\b(?:%past_unplacing|%event_nouns)\b|[;:()]|\bto\s+(?:$|(?!%noun_openers\b)(?-i:[a-z]))"
-    r"|\b(?:%past_unplacing_prepositions|%subordinating_conjunctions)\s+$"
+    r"|\b%subordinating_conjunctions\s+$"
     r"|\b%length_prepositions\s+(?!(?:\S+\s+){0,2}%units\b)"  # "hired for the festival", not "for three days"
 )
+_LIMIT_BEFORE = r"\b%past_unplacing_prepositions\s+$"
+_DEADLINE_GIVEN = r"\b%deadline_givers\b"
 _RESULTS_AFTER = r"[\s-]+(?:[a-z]+\s+)?%quarter_code_followers\b"
 _THE_NEXT = r"the\s+%told_next\b"
 _RESULTS_BEFORE = r"\b%quarter_code_followers\s+(?:for|in|of)\s+$"  # "will report results for the December quarter"
@@ -126,6 +136,11 @@ def _placing_cue(
     Feb. 24, Russia invaded") within reach, and the span of text between them."""
     start, end = candidate.start - sentence_start, candidate.end - sentence_start
     before = [cue for cue in cues if cue[1] <= start]
+    if (
+        len(before) > 1 and forward_only(text[sentence_start + before[-1][0] : sentence_start + before[-1][1]])
+        and not text[sentence_start + before[-1][1] : candidate.start].strip()
+    ):  # fmt: skip
+        before.pop()  # "had stayed until March": the verb before the link word places the date
     after = [cue for cue in cues if cue[0] >= end]
     if before and phrase(_PLACED_BY).search(text, max(0, candidate.start - 10), candidate.start):
         verb, between = before[-1], (sentence_start + before[-1][0], candidate.start)
@@ -157,7 +172,12 @@ def _placed_in_the_past(text: str, candidate: Candidate, cues: list[Cue], senten
     placing = _placing_cue(text, candidate, cues, sentence_start)
     if placing is None or placing[0][2] != "past" or _names_a_thing(text, candidate):
         return False  # "cancelled the May 9 parade": the parade may still lie ahead
-    return not phrase(_NOT_PLACED).search(text, *placing[1])
+    if phrase(_NOT_PLACED).search(text, *placing[1]):
+        return False
+    # "paid by March 3" may be a deadline ahead; "had left by late March" is done
+    return not phrase(_LIMIT_BEFORE).search(text, *placing[1]) or (
+        done_by_limit(text, placing[1][0]) and not phrase(_DEADLINE_GIVEN).search(text, *placing[1])
+    )
 
 
 _RANGE_GAP = r"\s*(?:[-–—]|%range_links\b)\s*"

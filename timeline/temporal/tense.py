@@ -173,6 +173,28 @@ def _perfect() -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _pluperfect() -> re.Pattern[str]:
+    data = _tense_data()
+    return re.compile(
+        alternation(data["pluperfect_auxiliaries"]) + r"\s+(?:[a-z]+ly\s+|" + alternation(data["perfect_adverbs"])
+        + r"\s+)?(?:" + alternation(data["participles"])[3:-1] + r"|[a-z]{2,}ed)(?![\w'])",
+        re.IGNORECASE,
+    )
+
+
+def done_by_limit(text: str, start: int) -> bool:
+    """ "had left", "had already withdrawn", "lasted" at ``start``: an event done before a past time or a past state
+    that went on, so a date it reaches "by" or "until" is past too ("had left by late March", "lasted until March")."""
+    word = _WORD.match(text, start)
+    return _pluperfect().match(text, start) is not None or (word is not None and fold(word.group()) in _durative_past())
+
+
+def forward_only(word: str) -> bool:
+    """ "until", "as soon as": cues for the date after them only."""
+    return " ".join(word.lower().split()) in _forward_only_words()
+
+
 Cue = tuple[int, int, Tense, bool]
 
 
@@ -262,6 +284,7 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
 
 _NON_SPACE = re.compile(r"\S")
 _WORD3 = re.compile(r"[A-Za-z][\w'’-]{2,}")
+_WORD = re.compile(r"[A-Za-z]+")
 HEADLINE_CASE_SHARE = 0.85  # of a line's longer words, capitalised: "Fans Will Gather on Sunday for the Final"
 HEADLINE_CASE_WORDS = 3
 SHORT_WORD = 3  # title case leaves short words ("for", "the") in lower case: they count only capitalised ("Won")
@@ -311,8 +334,7 @@ def _forward_only_words() -> frozenset[str]:
 
 
 def _forward_only(cue: Cue, sentence: str) -> bool:
-    """ "until", "as soon as": cues for the date after them only."""
-    return bool(sentence) and " ".join(sentence[cue[0] : cue[1]].lower().split()) in _forward_only_words()
+    return bool(sentence) and forward_only(sentence[cue[0] : cue[1]])
 
 
 @functools.cache

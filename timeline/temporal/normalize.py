@@ -645,10 +645,19 @@ def set_(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     if weekday_word:
         part = groups.get("part") or groups.get("part2")
         suffix = "T" + lookup("parts_of_day", part.removesuffix("s")) if part else ""  # "nights": every night
+        if "hour" in groups:  # "every Thursday at 9 a.m."
+            hour = int(groups["hour"]) % 12 + lookup("meridiems", groups["ampm"].replace(".", ""))
+            suffix = f"T{hour:02d}:{int(groups.get('minute') or 0):02d}"
         return Draft("fixed", type="SET", value=f"XXXX-WXX-{lookup('weekdays', weekday_word)}{suffix}",
                      granularity="day")
     if "month" in groups:
         return Draft("fixed", type="SET", value=f"XXXX-{_month(groups):02d}", granularity="month")
+    if "holiday" in groups:  # "every Fourth of July" on its day; "every Easter" once a year, on no one day
+        try:
+            month, day = lookup("holidays", groups["holiday"])
+        except KeyError:
+            return Draft("fixed", type="SET", value="P1Y", granularity="year")
+        return Draft("fixed", type="SET", value=f"XXXX-{month:02d}-{day:02d}", granularity="day")
     if "season" in groups:  # "each winter"
         return Draft("fixed", type="SET", value=f"XXXX-{lookup('seasons', groups['season'])}", granularity="season")
     count: float | None = number_value(groups["num"]) if "num" in groups else 2.0 if "other" in groups else 1.0

@@ -2206,3 +2206,20 @@ def test_a_conjunction_before_a_fronted_date(text, expected):
 )
 def test_the_past_perfect_reaches_a_past_date(text, expected):
     assert [t.value for t in tag(text, "2023-02-10")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "a Wednesday" on its own is some Wednesday: no nearest one is meant
+        ("Christmas next year falls on a Wednesday.", ["2024-12-25", "2024", "XXXX-WXX-3"]),
+        ("He was killed on a Friday in March.", ["XXXX-WXX-5", "2022-03"]),
+        # before a noun it is the day of a told event
+        ("About 500 people attended a Sunday night memorial service.", ["2023-02-19TNI"]),
+        ("In a Thursday dispatch, the embassy warned of attacks.", ["2023-02-16"]),
+        # the scheduled present "falls on" looks ahead
+        ("The first anniversary of the invasion falls on Friday.", ["2023-02-24"]),
+    ],
+)
+def test_some_weekday_and_a_weekday_told(text, expected):
+    assert [t.value for t in tag(text, "2023-02-20")] == expected

@@ -102,6 +102,7 @@ _RESULTS_BEFORE = r"\b%quarter_code_followers\s+(?:for|in|of)\s+$"  # "will repo
 _TO_REPORT = r"\bto\s+%reporting_verbs\b[^.;:!?]*$"  # "expects to report net income of 15 cents a share for the"
 _RESCHEDULED_TO = r"\b%rescheduling_verbs\s+%rescheduling_prepositions\s+(?:(?:the|on)\s+)?$"
 _CLAUSE_MARK = re.compile(r"[,;:()]")
+_LETTER_NEXT = re.compile(r"\s*[A-Za-z]")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 _COMPARED_WITH = r"\b%comparison_words\b"
 _THAN_BEFORE = r"\b%comparison_than\s+$"  # "in July were 4.8 percent higher than a year earlier"
@@ -682,7 +683,14 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and tense == "past"
         )  # fmt: skip
         # "Three days later, troops pulled out" with no date told before: not three days after publication
-        resolved = resolve(draft, None if forward_untold else publication, anchor_mention, tense)
+        some_weekday = (
+            draft.kind == "calendar" and draft.weekday is not None and draft.month is None and draft.cue is None
+            and word_before(text, candidate.start) in context_words()["indefinite_articles"]
+            and (word_after(text, candidate.end) in context_words()["some_weekday_followers"]
+                 or not _LETTER_NEXT.match(text, candidate.end))
+        )  # fmt: skip
+        # "Christmas next year falls on a Wednesday", "killed on a Friday in March": some such day, not the nearest
+        resolved = resolve(draft, None if forward_untold or some_weekday else publication, anchor_mention, tense)
         if (
             tense == "past" and publication is not None and resolved.value.endswith("T24:00")
             and resolved.value[:10] == publication.isoformat()

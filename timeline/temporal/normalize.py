@@ -231,6 +231,13 @@ def _days_on(day: str, days: int) -> Draft:
     return Draft("calendar", weekday=lookup("weekdays", day), cue=1, unit="day", offset=days, granularity="day")
 
 
+def weekday_two_away(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
+    """ "the Friday before last", "the Monday after next": last (the coming) such day, then a week further."""
+    cue = lookup("far_cues", groups["cue"]) // 2
+    return Draft("calendar", weekday=lookup("weekdays", groups["weekday"]), cue=cue, unit="day", offset=7 * cue,
+                 granularity="day")
+
+
 def new_year(_groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     """ "the first hours of the new year", "early in the new year": the year just begun or about to begin."""
     return Draft("calendar", period=NEW_YEAR, granularity="year")
@@ -740,6 +747,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "day_part": day_part,
     "weekday": weekday,
     "holiday": holiday,
+    "weekday_two_away": weekday_two_away,
     "shift": shift,
     "the_unit": the_unit,
     "future_ref": future_ref,

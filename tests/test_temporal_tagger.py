@@ -2223,3 +2223,28 @@ def test_the_past_perfect_reaches_a_past_date(text, expected):
 )
 def test_some_weekday_and_a_weekday_told(text, expected):
     assert [t.value for t in tag(text, "2023-02-20")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # "up to" after "add" is the verb's particle, no modifier of the length
+        ("Her prison terms add up to 33 years.", "2024-02-12", [("33 years", "P33Y")]),
+        ("She faces up to 33 years.", "2024-02-12", [("up to 33 years", "P33Y")]),
+        # "the" before a day and month joins them only as "the 6th" or "the 6 of"
+        ("Buildings weakened by the 6 February quakes collapsed.", "2023-02-20", [("6 February", "2023-02-06")]),
+        ("The 24th of February was cold.", "2023-02-20", [("The 24th of February", "2022-02-24")]),
+        # an hour of the clock
+        ("We have been lying on the floor since 9 o'clock.", "2023-04-15", [("9 o'clock", "2023-04-15T09:00")]),
+        # the ends of a span "between" are no anchor: "that morning" is Tuesday's
+        (
+            "An indictment unsealed on Tuesday charges them with fraud between January 2021 and the present. "
+            "Two other suspects were arrested that morning.",
+            "2024-02-21",
+            [("Tuesday", "2024-02-20"), ("January 2021", "2021-01"), ("the present", "PRESENT_REF"),
+             ("that morning", "2024-02-20TMO")],
+        ),
+    ],
+)
+def test_extents_and_anchors_of_probe_18(text, dct, expected):
+    assert [(t.text, t.value) for t in tag(text, dct)] == expected

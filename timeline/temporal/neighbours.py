@@ -23,7 +23,7 @@ from timeline.temporal.calendar import (
     format_date,
     shift,
 )
-from timeline.temporal.guards import next_word, possessive_after
+from timeline.temporal.guards import next_word, possessive_after, word_before
 from timeline.temporal.lexicon import alternation, context_words, lexicon, lookup, phrase
 from timeline.temporal.matching import Candidate
 from timeline.temporal.model import DAY_OF_EVENT, Draft, Timex
@@ -294,6 +294,11 @@ def _with_mods(text: str, chosen: list[Candidate]) -> list[Candidate]:
                 match = None  # "get around Wednesday's ruling": the word belongs to the noun phrase, not the date
             if match and match.group("mod").lower() in lexicon()["hyphen_mods"] and "-" not in match.group():
                 match = None  # "talks end March 3": a verb, where "end-March" is a modifier
+            if (
+                match and " ".join(match.group("mod").lower().split()) in context_words()["particle_mods"]
+                and word_before(text, match.start()) in context_words()["particle_verbs"]
+            ):  # fmt: skip
+                match = None  # "her terms add up to 33 years": the verb's particle, no modifier of the length
             if match:
                 mod = lookup("mods", match.group("mod"))
                 joins = _joins_span(match.group("mod")) or candidate.rule.name == "shift_ago"

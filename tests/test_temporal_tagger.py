@@ -2248,3 +2248,27 @@ def test_some_weekday_and_a_weekday_told(text, expected):
 )
 def test_extents_and_anchors_of_probe_18(text, dct, expected):
     assert [(t.text, t.value) for t in tag(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "clock"),
+    [
+        # a month or year told in passing does not end the day the story tells of
+        (
+            "Lawyers opened the defense Tuesday, attacking the articles approved last month. "
+            "Clinton gave his address at 9 p.m. EST.",
+            "1999-01-20",
+            "1999-01-19T21:00",
+        ),
+        (
+            "Yeltsin resigned on Friday and named Putin acting president until elections in March. "
+            "Yeltsin announced his decision in a televised address at noon Moscow time.",
+            "2000-01-01",
+            "1999-12-31T12:00",
+        ),
+        # with no day told, the day of publication
+        ("Prices fell in October. The index was down 60 points at 10 a.m.", "1989-11-17", "1989-11-17T10:00"),
+    ],
+)
+def test_a_clock_keeps_the_day_told_past_a_coarser_date(text, dct, clock):
+    assert [t.value for t in tag(text, dct) if t.type == "TIME"] == [clock]

@@ -355,6 +355,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
     previous_tense: str | None = None
     last_told: Mention | None = None  # the last date not in a future clause
     last_past_day: Mention | None = None  # the last day told that is not after publication
+    last_past_day_sentence = -1  # where the sentence of ``last_past_day`` starts
     last_quarter: Mention | None = None
     last_quarter_end = 0
     cues_by_sentence: dict[tuple[int, int], list] = {}
@@ -607,6 +608,14 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             # "will be sworn in on January 20. Networks declared him the winner at 11 p.m.": what happened did not
             # happen on the day ahead, but on the last day told that is not
             told_day, same_day_as = last_past_day is not None, last_past_day
+        elif (
+            draft.period == DAYLESS and not told_day and tense == "past" and previous is not None
+            and previous.granularity not in DAY_GRANULARITIES and last_past_day is not None
+            and last_past_day_sentence >= sentence_starts[max(0, sentence_index - 1)]
+        ):  # fmt: skip
+            # "opened the defense Tuesday, attacking the articles approved last month. Clinton spoke at 9 p.m.": a
+            # month or year told in passing does not end the day the story is telling of
+            told_day, same_day_as = True, last_past_day
         night = result[-1] if result and result[-1].start >= sentence_starts[max(0, sentence_index - 1)] else None
         if (
             draft.period == DAYLESS and not told_day and tense == "past" and night is not None
@@ -720,7 +729,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                 if previous_tense not in _AHEAD_TENSES:
                     last_told = previous
                 if previous.granularity in DAY_GRANULARITIES and publication is not None and span[0] <= publication:
-                    last_past_day = previous
+                    last_past_day, last_past_day_sentence = previous, sentence_start
                 if span[2] == "quarter":
                     last_quarter, last_quarter_end = previous, candidate.end
         if (

@@ -2272,3 +2272,16 @@ def test_extents_and_anchors_of_probe_18(text, dct, expected):
 )
 def test_a_clock_keeps_the_day_told_past_a_coarser_date(text, dct, clock):
     assert [t.value for t in tag(text, dct) if t.type == "TIME"] == [clock]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weekday before a capitalised name head is a name; before a lower-case verb or noun it is a day
+        ("Figures released Monday show him ahead.", ["2000-01-24"]),
+        ("She appeared on the Sunday show.", ["2000-01-23"]),
+        ("He writes for the Sunday Times.", []),
+    ],
+)
+def test_a_weekday_names_a_paper_only_before_a_capitalised_head(text, expected):
+    assert [t.value for t in tag(text, "2000-01-27")] == expected

@@ -562,7 +562,10 @@ def not_a_name(text: str, match: re.Match[str]) -> bool:
     words = context_words()
     after = word_after(text, match.end())
     joined = text[match.end() : match.end() + 1] == " "  # "Sunday Times", not "Sunday, Times ..."
-    if joined and after[:1].isupper() and after.lower() in words["name_heads_after_day"]:
+    told = original(text, match)
+    # a weekday is always capitalised: only its head shows a name ("the Sunday Times", not "filed Monday show")
+    capitalised = after[:1].isupper() if told.lower() in lexicon()["weekdays"] else told[0].isupper()
+    if joined and capitalised and after.lower() in words["name_heads_after_day"]:
         return False
     before = _WORD_BEFORE_NAME.search(text, max(0, match.start() - 20), match.start())
     if before and before.group(1)[0].isupper() and before.group(1).lower() in words["name_words_before_day"]:

@@ -2285,3 +2285,8 @@ def test_a_clock_keeps_the_day_told_past_a_coarser_date(text, dct, clock):
 )
 def test_a_weekday_names_a_paper_only_before_a_capitalised_head(text, expected):
     assert [t.value for t in tag(text, "2000-01-27")] == expected
+
+
+def test_a_present_form_after_a_past_verb_is_its_complement():
+    # "open" after "stayed" is an adjective, not a scheduled present ("the shop opens Sunday")
+    assert [t.value for t in tag("Many shops stayed open Sunday.", "1989-11-13")] == ["1989-11-12"]

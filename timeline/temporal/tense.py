@@ -259,10 +259,11 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
                                                                                  match.start()):
             continue  # an adjective: "in a televised address", "the damaged building"
         if (
-            kind == "present" and found and found[-1][2] == "past" and found[-1][4]
+            kind == "present" and found and found[-1][2] == "past"
             and not sentence[found[-1][1] : match.start()].strip()
         ):
-            continue  # "Germany beat hosts Brazil": a present form right after a past verb is its object, a noun
+            continue  # "Germany beat hosts Brazil", "stayed open": a present form right after a past verb is its object
+            # or complement, a noun or an adjective
         if kind == "past" and word in _same_in_present() and _conditional_before().search(
             sentence, max(0, match.start() - 40), match.start()
         ):

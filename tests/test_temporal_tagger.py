@@ -2290,3 +2290,16 @@ def test_a_weekday_names_a_paper_only_before_a_capitalised_head(text, expected):
 def test_a_present_form_after_a_past_verb_is_its_complement():
     # "open" after "stayed" is an adjective, not a scheduled present ("the shop opens Sunday")
     assert [t.value for t in tag("Many shops stayed open Sunday.", "1989-11-13")] == ["1989-11-12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plan told in an aside or with "first" in its verb group: the nearest such day when the main verb is past
+        ("The vote, first scheduled for Aug. 8, had been postponed twice because of violence.", ["1999-08-08"]),
+        ("The vote was first set for Aug. 8 but was postponed.", ["1999-08-08"]),
+        ("The vote, scheduled for Aug. 8, will be held despite violence.", ["2000-08-08"]),
+    ],
+)
+def test_a_plan_in_an_aside(text, expected):
+    assert [t.value for t in tag(text, "1999-09-09")] == expected

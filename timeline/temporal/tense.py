@@ -141,24 +141,26 @@ class _Plans(NamedTuple):
     participle: re.Pattern[str]  # a perfect ending in a plan participle ("had been scheduled")
     past: frozenset[str]  # plan words that are past plans themselves
     past_auxiliary: re.Pattern[str]  # auxiliaries that make a future cue after them a past plan
+    aside_before: re.Pattern[str]  # a comma (and adverb) before a participle that opens an aside
+    participles: frozenset[str]  # plan words that open such an aside ("The vote, first scheduled for Aug. 8, ...")
 
 
 @functools.cache
 def _plans() -> _Plans:
     data = _tense_data()
+    gap = r"\s+(?:(?:[a-z]+ly|" + alternation(data["plan_adverbs"])[3:-1] + r")\s+)?"  # "was (originally, first) set"
     return _Plans(
         frozenset(data["plan_auxiliaries"]),
-        re.compile(r"\s+(?:[a-z]+ly\s+)?(?:" + alternation(data["plan_word_openers"]) + r"\s+)?"
+        re.compile(gap + r"(?:" + alternation(data["plan_word_openers"]) + r"\s+)?"
                    + alternation(data["plan_words"]) + r"\b"),  # "was (originally) scheduled"
         re.compile(r"\b" + alternation(data["plan_participles"]) + r"$"),
         frozenset(data["past_plans"]),
         re.compile(r"\b(?:" + "|".join(  # "had (originally) been (due) for"
-            _ADVERB_GAP.join(map(re.escape, auxiliary.split())) for auxiliary in data["past_plan_auxiliaries"]
-        ) + r")" + _ADVERB_GAP + "$"),
+            gap.join(map(re.escape, auxiliary.split())) for auxiliary in data["past_plan_auxiliaries"]
+        ) + r")" + gap + "$"),
+        re.compile(r",\s+(?:(?:[a-z]+ly|" + alternation(data["plan_adverbs"])[3:-1] + r")\s+)?$"),
+        frozenset(data["plan_participles"]),
     )
-
-
-_ADVERB_GAP = r"\s+(?:[a-z]+ly\s+)?"  # room for one -ly adverb between words of a verb group
 
 
 @functools.cache
@@ -214,6 +216,7 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
     original, sentence = sentence, fold(sentence)  # cue lists are lower case; folding keeps offsets
     headline_case: bool | None = None  # found when first needed: most sentences have no capitalised cue
     found: list[tuple[int, int, Tense, Tense, bool]] = []
+    asides: list[int] = []  # indices in found of plan participles opening an aside
     perfect = _perfect()
     plans = _plans()
     for match in regex.finditer(sentence):
@@ -279,7 +282,15 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
             strong = word not in _weak_future()
             if plans.past_auxiliary.search(sentence, max(0, match.start() - 28), match.start()) or word in plans.past:
                 kind = "planned"  # "had been due to", "was scheduled for", "planned": a plan told in the past
+            elif word.split()[0] in plans.participles and plans.aside_before.search(
+                sentence, max(0, match.start() - 20), match.start()
+            ):
+                asides.append(len(found))
         found.append((match.start(), match.end(), raw, kind, strong))  # type: ignore[arg-type]
+    for index in asides:  # "The vote, first scheduled for Aug. 8, had been postponed": a plan the main verb told of
+        verbs = [cue for cue in found[index + 1 :] if cue[4] and cue[3] != "future"]
+        if verbs and verbs[0][3] == "past":
+            found[index] = (*found[index][:3], "planned", found[index][4])
     return found
 
 

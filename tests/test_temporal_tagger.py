@@ -2303,3 +2303,18 @@ def test_a_present_form_after_a_past_verb_is_its_complement():
 )
 def test_a_plan_in_an_aside(text, expected):
     assert [t.value for t in tag(text, "1999-09-09")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a month whose figures come out is over
+        ("Factory orders for October will be released Monday.", "1990-11-30", ["1990-10", "1990-12-03"]),
+        ("Sales for October will be strong.", "1990-09-30", ["1990-10"]),
+        # an -s form after "that" is the relative clause's verb
+        ("The court agreed yesterday to hear cases in the term that begins in October.", "1990-06-12",
+         ["1990-06-11", "1990-10"]),
+    ],
+)
+def test_figures_released_and_a_relative_that(text, dct, expected):
+    assert [t.value for t in tag(text, dct)] == expected

@@ -83,7 +83,11 @@ def _word_set(name: str) -> frozenset[str]:
 
 
 def _verb_of_ing_noun(word: str, determiner: re.Match[str]) -> bool:
-    """ "The meeting starts", "the voting closes": a present form after a determiner and an -ing noun is its verb."""
+    """ "The meeting starts", "the voting closes": a present form after a determiner and an -ing noun is its verb.
+    So is an -s form right after "that" or "this", a relative pronoun or a subject ("the term that begins in
+    October"): a noun there would be singular."""
+    if word.endswith("s") and determiner.group().split()[0] in _word_set("singular_demonstratives"):
+        return True
     ing_noun = determiner.group("ing")
     return ing_noun is not None and word in _word_set("verbs_after_ing_nouns") and (
         ing_noun.lower() not in _word_set("ing_noun_compounds")

@@ -431,6 +431,8 @@ def frequency(text: str, match: re.Match[str]) -> bool:
         return not _titled(text, match)
     if word_after(text, match.end()).lower() in words["rate_not_before"]:  # "meets a day later than usual": an offset
         return False
+    if word_before(text, match.start()) in words["speed_units"]:  # "12 miles an hour": a speed
+        return False
     return _after_amount(text, match.start())
 
 

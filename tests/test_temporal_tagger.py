@@ -2318,3 +2318,22 @@ def test_a_plan_in_an_aside(text, expected):
 )
 def test_figures_released_and_a_relative_that(text, dct, expected):
     assert [t.value for t in tag(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the day before" a clause or a plural noun counts from that event, dated when its own clause dates it
+        ("She shredded records the day before agents raided the offices on March 12, 1997.",
+         [("the day", "1997-03-11"), ("March 12, 1997", "1997-03-12")]),
+        ("The day after the summit on 5 January, talks collapsed.",
+         [("The day", "1999-01-06"), ("5 January", "1999-01-05")]),
+        ("The day before elections, parties held rallies.", [("The day", "XXXX-XX-XX")]),
+        # a date in another clause is not the event's
+        ("The day after the invasion, Poland opened its border on Friday.",
+         [("The day", "XXXX-XX-XX"), ("Friday", "1999-10-22")]),
+        ("The day before was calm.", [("The day before", "1999-10-27")]),
+    ],
+)
+def test_the_day_before_an_event(text, expected):
+    assert [(t.text, t.value) for t in tag(text, "1999-10-28")] == expected

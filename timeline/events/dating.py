@@ -371,9 +371,10 @@ def _single(
     date that describes a noun: "the first session since July 2019", "the first city to fall since
     the invasion began on 24 February", "the Winter Olympics".
     A period holding the publication day is cut at it when the words say which side: "earlier
-    this week" ends the day before publication, "later this week" starts on it.
+    this week" ends the day before publication, "later this week" starts on it. "The day" of "the day
+    after the summit on 5 January" is an offset: the summit's date, moved, is the anchor.
     """
-    if timex.type not in ("DATE", "TIME"):
+    if timex.type not in ("DATE", "TIME") or timex.rule == DAY_OF_EVENT:
         return None
     if is_attributive(text, timex) and not _dates_its_occasion(text, timex, others):
         return None

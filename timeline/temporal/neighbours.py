@@ -417,7 +417,9 @@ def _counts_from_event(text: str, timex: Timex) -> re.Match[str] | None:
     word = next_word(text, timex.end) if counted else ""
     if not word:
         return None
-    opens_event = word[0].isupper() or word.endswith("ing") or word.lower() in context_words()["event_after_day"]
+    words = context_words()
+    plural = word.endswith("s") and not word.endswith("ss") and word.lower() not in words["not_plural_nouns"]
+    opens_event = word[0].isupper() or word.endswith("ing") or plural or word.lower() in words["event_after_day"]
     return counted if opens_event else None
 
 
@@ -447,10 +449,32 @@ def _days_of_events(text: str, timexes: list[Timex]) -> list[Timex]:
             told = previous.anchor if previous.rule == "offset_from_date" else previous.value
             changes = {"value": told[:10] + suffix, "anchor": told, "basis": "relative_previous",
                        "rule": "day_apposition"}
+        elif (dated := _event_day(text, timex, timexes[index + 1 : index + 2])) is not None:
+            # "the day before agents raided the offices on March 12, 1997": a day from the event's own date
+            day = dated + dt.timedelta(days=lookup("offset_directions", counted.group(2)))
+            changes = {"value": day.isoformat() + suffix, "anchor": dated.isoformat(), "basis": "relative_previous",
+                       "rule": DAY_OF_EVENT}
         else:  # neither the day before publication nor the day before the last date told: the event may be any
             changes = {"value": "XXXX-XX-XX" + suffix, "anchor": "", "basis": "unresolved", "rule": DAY_OF_EVENT}
         result.append(replace(timex, end=timex.start + len(cut), text=cut, **changes))
     return result
+
+
+EVENT_DATE_REACH = 80  # characters from "the day before" to the date of its event, within one clause
+
+
+def _event_day(text: str, timex: Timex, following: list[Timex]) -> dt.date | None:
+    """The day of the event that "the day before ..." counts from, when its own clause dates it."""
+    if not following or following[0].granularity not in DAY_GRANULARITIES:
+        return None
+    date = following[0]
+    span = calendar_span(date.value)
+    if span is None or date.start - timex.end > EVENT_DATE_REACH or _CLAUSE_END.search(text, timex.end, date.start):
+        return None
+    return span[0]
+
+
+_CLAUSE_END = re.compile(r"[,;:.!?()]")
 
 
 def _linked(text: str, timexes: list[Timex], rule: str) -> Iterator[int]:

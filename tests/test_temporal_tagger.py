@@ -2337,3 +2337,17 @@ def test_figures_released_and_a_relative_that(text, dct, expected):
 )
 def test_the_day_before_an_event(text, expected):
     assert [(t.text, t.value) for t in tag(text, "1999-10-28")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # with no verb to tell, "by" and "until" make a deadline ahead
+        ("Forecasters expect the smoke to thin by the weekend.", "2023-06-08", ["2023-W23-WE"]),
+        # "had been set alight" is a past, not a plan: the fronted "by the weekend" is the one just gone
+        ("Rioting spread on Tuesday and, by the weekend, hotels had been set alight.", "2024-08-09",
+         ["2024-08-06", "2024-W31-WE"]),
+    ],
+)
+def test_a_deadline_without_a_verb_and_a_past_perfect_passive(text, dct, expected):
+    assert [t.value for t in tag(text, dct)] == expected

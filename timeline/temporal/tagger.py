@@ -426,6 +426,11 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             # the nearest such day in a past clause ("held a vigil ahead of Hanukkah"), else the next
             tense = "planned" if tense == "past" else "future"
         elif (
+            tense is None and not cues_by_sentence[key] and draft.kind == "calendar" and draft.year is None
+            and word_before(text, candidate.start) in context_words()["deadline_prepositions"]
+        ):  # fmt: skip
+            tense = "future"  # "Forecasters expect the smoke to thin by the weekend": with no verb to say, a deadline
+        elif (
             draft.kind == "calendar" and draft.year is None
             and phrase(_RESCHEDULED_TO).search(text, max(0, candidate.start - 40), candidate.start)
         ):  # fmt: skip

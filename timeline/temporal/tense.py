@@ -277,8 +277,13 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
             kind = "present"  # "If they beat Argentina on Sunday": a condition, in the present
         if kind == "present" and perfect.match(sentence, match.start()):
             kind = "planned" if plans.participle.search(perfect.match(sentence, match.start()).group()) else "past"
-        if kind == "past" and word in plans.auxiliaries and plans.word_next.match(sentence, match.end()):
-            continue  # "were planning", "was scheduled": the plan word that follows is the cue
+        if (
+            kind == "past" and word in plans.auxiliaries
+            and (plan := plans.word_next.match(sentence, match.end())) is not None
+            and regex.match(sentence, plan.end() - len(plan.group().split()[-1])) is not None
+        ):  # fmt: skip
+            continue  # "were planning", "was scheduled": the plan word that follows is the cue (not "had been set
+            # alight": no plan, a past)
         strong = not (kind == "past" and word.endswith("ed") and word not in _strong_past())
         if kind == "future" and word in _complement_future() and _words_after("articles").match(sentence, match.end()):
             continue  # "agreed to the inspections on Jan. 5": a thing agreed to, no plan (the agreeing or the thing)

@@ -2351,3 +2351,16 @@ def test_the_day_before_an_event(text, expected):
 )
 def test_a_deadline_without_a_verb_and_a_past_perfect_passive(text, dct, expected):
     assert [t.value for t in tag(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "most recently" before a date only orders events: the date is the time
+        ("The signing was postponed twice, most recently on 6 April.", ["2023-04-06"]),
+        ("Doctors were killed, most recently last October.", ["2022-10"]),
+        ("He most recently served as ambassador.", ["PAST_REF"]),
+    ],
+)
+def test_most_recently_before_a_date(text, expected):
+    assert [t.value for t in tag(text, "2023-04-15")] == expected

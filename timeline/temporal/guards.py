@@ -339,6 +339,8 @@ def reference(text: str, match: re.Match[str]) -> bool:
         return False  # "the past president", "the future king": an adjective of the noun after it
     if after in words["ref_frame_words"] and word_before(text, match.start()) == after:
         return False  # "as recently as August": the date is August's
+    if word_before(text, match.start()) in words["ref_superlatives"] and after in words["ref_superlative_followers"]:
+        return False  # "most recently last October", "most recently on 6 April": the date is the time
     if word not in words["discourse_refs"]:
         return True
     if _DISCOURSE_NOW.match(text, match.end()) and _opens_sentence(text, match.start()):

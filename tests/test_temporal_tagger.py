@@ -2364,3 +2364,7 @@ def test_a_deadline_without_a_verb_and_a_past_perfect_passive(text, dct, expecte
 )
 def test_most_recently_before_a_date(text, expected):
     assert [t.value for t in tag(text, "2023-04-15")] == expected
+
+
+def test_a_month_before_a_contract_is_the_month():
+    assert [t.value for t in tag("The March contract for crude fell $1.", "1991-01-18")] == ["1991-03"]

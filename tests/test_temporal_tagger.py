@@ -2368,3 +2368,17 @@ def test_most_recently_before_a_date(text, expected):
 
 def test_a_month_before_a_contract_is_the_month():
     assert [t.value for t in tag("The March contract for crude fell $1.", "1991-01-18")] == ["1991-03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a month after a background date follows it while the story stays in the past, not once it is back to now
+        ("The wall, built in August 1961, had divided the city for 28 years. Egon Krenz, who replaced Erich "
+         "Honecker on Oct. 18, has promised free elections.", ["1961-08", "P28Y", "1989-10-18"]),
+        ("The wall went up in August 1961. In October, tanks faced each other at Checkpoint Charlie.",
+         ["1961-08", "1961-10"]),
+    ],
+)
+def test_a_background_year_ends_where_the_story_returns_to_now(text, expected):
+    assert [t.value for t in tag(text, "1989-11-13")] == expected

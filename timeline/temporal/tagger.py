@@ -39,6 +39,7 @@ from timeline.temporal.tense import (
     sentence_spans,
     sentence_tense,
     tense_among,
+    tense_cues,
 )
 
 
@@ -501,10 +502,12 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and 0 < (draft.month - previous.day.month) % 12 <= NARRATIVE_MONTHS_ON
             and publication is not None and previous.day.year != publication.year
             and _PARAGRAPH_BREAK.search(text, previous_span[1], candidate.start) is None
+            and not any(cue[2] == "present" for cue in tense_cues(text[sentence_start:sentence_end]))
         ):  # fmt: skip
             # "Lockdowns began in December 2019. In January, China sealed off Wuhan": a month a little after the one
             # just told, in a past clause, follows it (not "founded in April 2015. In February": that may be any year),
-            # within its paragraph (a story's background year does not carry into the next paragraph's news)
+            # within its paragraph (a story's background year does not carry into the next paragraph's news), while
+            # the story stays in the past ("Krenz, who replaced Honecker on Oct. 18, has promised": back to now)
             draft = replace(draft, year=previous.day.year + (draft.month < previous.day.month))
         elif draft.kind == "calendar" and draft.year is None and word_before(text, candidate.start) == "since":
             # "since November", "since Christmas": the last one that began by publication (December's own said on

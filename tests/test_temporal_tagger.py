@@ -2195,7 +2195,10 @@ def test_a_conjunction_before_a_fronted_date(text, expected):
         # the past perfect is done before a past time: a date it reaches "by" or "until" is behind publication
         ("Most residents had left by late March.", ["2022-03"]),
         ("The army had already withdrawn by March 3.", ["2022-03-03"]),
-        ("The fighting had gone on until March.", ["2022-03"]),
+        ("The fighting had continued until March.", ["2022-03"]),
+        # a state set to end then may end ahead
+        ("Flights had been suspended until April.", ["2023-04"]),
+        ("The carrier had hedged most of its fuel needs through March.", ["2023-03"]),
         ("The ban lasted until March.", ["2022-03"]),
         # a deadline told in the past may lie ahead
         ("Kyiv was promised the jets by March.", ["2023-03"]),
@@ -2382,3 +2385,24 @@ def test_a_month_before_a_contract_is_the_month():
 )
 def test_a_background_year_ends_where_the_story_returns_to_now(text, expected):
     assert [t.value for t in tag(text, "1989-11-13")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # "up to" before a length added to something caps it
+        ("The reform adds up to two years to the retirement age.", "2024-02-12", [("up to two years", "P2Y")]),
+        # after a participle, a present form may be the verb of the subject it qualifies
+        ("Families evacuated return home Friday.", "1989-11-13", [("Friday", "1989-11-17")]),
+        # "follows" with an object: the date in it came first; with none, the date is its own
+        ("This follows talks on Friday.", "2022-09-20", [("Friday", "2022-09-16")]),
+        ("A second round follows on Sunday.", "2022-09-20", [("Sunday", "2022-09-25")]),
+        # a bare figure or a length before "an hour" is a speed
+        ("The car was going 90 an hour.", "2025-01-12", []),
+        ("The river rose two inches an hour.", "2025-01-12", []),
+        ("Workers earn $15 an hour.", "2025-01-12", [("an hour", "PT1H")]),
+        ("The shelling began at 11 o'clock at night.", "2000-04-05", [("11 o'clock at night", "2000-04-05T23:00")]),
+    ],
+)
+def test_sweep_18_regressions(text, dct, expected):
+    assert [(t.text, t.value) for t in tag(text, dct)] == expected

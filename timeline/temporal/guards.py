@@ -435,10 +435,15 @@ def frequency(text: str, match: re.Match[str]) -> bool:
         return False
     if word_before(text, match.start()) in words["speed_units"]:  # "12 miles an hour": a speed
         return False
+    if " ".join(match.group("freq").lower().split()) in words["speed_rates"] and _BARE_FIGURE_BEFORE.search(
+        text, max(0, match.start() - 16), match.start()
+    ):
+        return False  # "was going 90 an hour": a speed with its unit left out
     return _after_amount(text, match.start())
 
 
 _CLAUSE_GOES_ON = re.compile(r"[ \t]+[\w$]")
+_BARE_FIGURE_BEFORE = re.compile(r"(?<![$£€\w.,])\d[\d,.]*\s+$")
 
 
 def _titled(text: str, match: re.Match[str]) -> bool:

@@ -297,6 +297,7 @@ def _with_mods(text: str, chosen: list[Candidate]) -> list[Candidate]:
             if (
                 match and " ".join(match.group("mod").lower().split()) in context_words()["particle_mods"]
                 and word_before(text, match.start()) in context_words()["particle_verbs"]
+                and not _TO_NEXT.match(text, candidate.end)
             ):  # fmt: skip
                 match = None  # "her terms add up to 33 years": the verb's particle, no modifier of the length
             if match:
@@ -311,6 +312,9 @@ def _with_mods(text: str, chosen: list[Candidate]) -> list[Candidate]:
         result.append(candidate)
         previous_end = candidate.end
     return result
+
+
+_TO_NEXT = re.compile(r"\s+to\b")  # "adds up to two years to the retirement age": "up to" caps what is added
 
 
 def _is_approximator(word: str) -> bool:

@@ -95,7 +95,7 @@ _NOT_PLACED = (
     r"|\b%subordinating_conjunctions\s+$"
     r"|\b%length_prepositions\s+(?!(?:\S+\s+){0,2}%units\b)"  # "hired for the festival", not "for three days"
 )
-_LIMIT_BEFORE = r"\b%past_unplacing_prepositions\s+$"
+_LIMIT_BEFORE = r"\b(%past_unplacing_prepositions)\s+$"
 _DEADLINE_GIVEN = r"\b%deadline_givers\b"
 _RESULTS_AFTER = r"[\s-]+(?:[a-z]+\s+)?%quarter_code_followers\b"
 _THE_NEXT = r"the\s+%told_next\b"
@@ -178,8 +178,10 @@ def _placed_in_the_past(text: str, candidate: Candidate, cues: list[Cue], senten
     if phrase(_NOT_PLACED).search(text, *placing[1]):
         return False
     # "paid by March 3" may be a deadline ahead; "had left by late March" is done
-    return not phrase(_LIMIT_BEFORE).search(text, *placing[1]) or (
-        done_by_limit(text, placing[1][0]) and not phrase(_DEADLINE_GIVEN).search(text, *placing[1])
+    limit = phrase(_LIMIT_BEFORE).search(text, *placing[1])
+    return limit is None or (
+        done_by_limit(text, placing[1][0], limit.group(1).lower() in context_words()["completion_prepositions"])
+        and not phrase(_DEADLINE_GIVEN).search(text, *placing[1])
     )
 
 

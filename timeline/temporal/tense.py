@@ -189,11 +189,17 @@ def _pluperfect() -> re.Pattern[str]:
     )
 
 
-def done_by_limit(text: str, start: int) -> bool:
-    """ "had left", "had already withdrawn", "lasted" at ``start``: an event done before a past time or a past state
-    that went on, so a date it reaches "by" or "until" is past too ("had left by late March", "lasted until March")."""
-    word = _WORD.match(text, start)
-    return _pluperfect().match(text, start) is not None or (word is not None and fold(word.group()) in _durative_past())
+def done_by_limit(text: str, start: int, completion: bool) -> bool:
+    """Whether the verb at ``start`` puts a date it reaches in the past. ``completion``: the date is reached "by",
+    and the past perfect is done before that past time ("had left by late March"). Through "until" or "through" only
+    a past state that went on counts ("lasted until March", "had stayed until March"), not one set to end then
+    ("had been suspended until September", "had hedged its fuel through December")."""
+    pluperfect = _pluperfect().match(text, start)
+    if completion and pluperfect is not None:
+        return True
+    verb = _WORD.match(text, pluperfect.end() - len(pluperfect.group().split()[-1])) if pluperfect else None
+    verb = verb or _WORD.match(text, start)  # "had stayed": the participle; "lasted", "had power": the word itself
+    return verb is not None and fold(verb.group()) in _durative_past()
 
 
 def forward_only(word: str) -> bool:
@@ -267,14 +273,21 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
             continue  # an adjective: "in a televised address", "the damaged building"
         if (
             kind == "present" and found and found[-1][2] == "past"
+            and (found[-1][4] or sentence[found[-1][0] : found[-1][1]] in _word_set("linking_pasts"))
             and not sentence[found[-1][1] : match.start()].strip()
         ):
             continue  # "Germany beat hosts Brazil", "stayed open": a present form right after a past verb is its object
-            # or complement, a noun or an adjective
+            # or complement, a noun or an adjective (not after a participle: "Families evacuated return Friday")
         if kind == "past" and word in _same_in_present() and _conditional_before().search(
             sentence, max(0, match.start() - 40), match.start()
         ):
             kind = "present"  # "If they beat Argentina on Sunday": a condition, in the present
+        if (
+            kind == "present" and word in _word_set("backward_presents")
+            and not phrase(r"\s+(?:%date_prepositions|%backward_present_adverbs)\b").match(sentence, match.end())
+        ):  # fmt: skip
+            kind = "past"  # "The decision follows a vote on Sunday": what it comes after is done ("a second round
+            # follows on Sunday" is ahead)
         if kind == "present" and perfect.match(sentence, match.start()):
             kind = "planned" if plans.participle.search(perfect.match(sentence, match.start()).group()) else "past"
         if (

@@ -2406,3 +2406,18 @@ def test_a_background_year_ends_where_the_story_returns_to_now(text, expected):
 )
 def test_sweep_18_regressions(text, dct, expected):
     assert [(t.text, t.value) for t in tag(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a part of the day after a month told in passing: the day of publication, not an unknown day
+        ("Unemployment fell in April, the lowest since December 1969. The Dow, which had been flat in the morning, "
+         "closed higher.", "2000-05-16", ["2000-04", "1969-12", "2000-05-16TMO"]),
+        # a period compared a year back while a quarter is the topic is that quarter
+        ("It earned $48 million in the quarter ended Sept. 30, up from $42 million in the year-earlier period.",
+         "1998-10-20", ["1998-Q3", "1998-09-30", "1997-Q3"]),
+    ],
+)
+def test_probe_l_anchors(text, dct, expected):
+    assert [t.value for t in tag(text, dct)] == expected

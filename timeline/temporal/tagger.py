@@ -685,6 +685,10 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                 or phrase(_THAN_BEFORE).search(text, max(previous_span[1], candidate.start - 8), candidate.start)
             )
             and not _quarter_since(result, previous_span[1])
+            and not (  # "in the quarter ended Sept. 30, up from $42 million in the year-earlier period": the quarter
+                candidate.rule.name == "period_comparison" and last_quarter is not None
+                and candidate.start - last_quarter_end <= QUARTER_TOPIC_CHARS
+            )
         )  # fmt: skip
         if compared_day:
             # "For the quarter ended Sept. 30, net rose to $133 million from $100 million a year earlier": that day a
@@ -705,6 +709,14 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             anchor_mention = previous
         if same_day_as is not None:
             anchor_mention = same_day_as
+        elif (
+            candidate.rule.name == "part_of_that_day" and anchor_mention is not None
+            and anchor_mention.granularity not in DAY_GRANULARITIES
+        ):  # fmt: skip
+            # "the lowest since December 1969. The Dow, which had been flat in the morning": no month has a morning;
+            # the day told just before, else the day of publication
+            recent = last_past_day is not None and last_past_day_sentence >= sentence_starts[max(0, sentence_index - 1)]
+            anchor_mention = last_past_day if recent else None
         forward_untold = (
             draft.kind == "shift" and draft.relative_to == "previous" and draft.offset > 0 and anchor_mention is None
             and tense == "past"

@@ -2421,3 +2421,8 @@ def test_sweep_18_regressions(text, dct, expected):
 )
 def test_probe_l_anchors(text, dct, expected):
     assert [t.value for t in tag(text, dct)] == expected
+
+
+def test_a_fronted_year_frames_its_relative_clauses():
+    text = "In 2010, floods that began in late July killed nearly 2,000 people."
+    assert [t.value for t in tag(text, "2022-08-30")] == ["2010", "2010-07"]

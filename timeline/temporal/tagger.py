@@ -121,6 +121,8 @@ _BACKDATED_TO = r"\b%backdating_words\s+(?:to|from|as\s+of)\s+(?:the\s+)?$"
 _CALLED_OFF = r"\b(?:%called_off_verbs|%rescheduling_verbs)\b"
 _YEAR_VALUE = re.compile(r"\d{4}(?:-(?:W\d\d|\d\d|SP|SU|FA|WI|Q[1-4]|H[12]))?")  # a year, or a part of one
 _FRAME_BREAK = r"\b%frame_breaks\b"  # "since its launch in 2003 and that as of February": another clause
+# after a fronted year ("In 2010, floods that began in late July killed ..."), a relative clause stays in its frame
+_FRONTED_FRAME_BREAK = r"\b%fronted_frame_breaks\b"
 _FRONTED_YEAR = re.compile(r"\W*(?:[A-Za-z]+\s+)?")  # "In 1992, ...", "Four years ago, ...": the clause's frame
 # a date right after a year that narrows it: "In 2014, on Feb. 27", "A year ago, on the night of Feb. 23-24"
 _NARROWS_A_YEAR = r",\s*(?:%past_placings\s+)?(?:the\s+%parts_of_day_words\s+of\s+)?"
@@ -801,11 +803,12 @@ def _framing_year(
         return None  # "higher than a year earlier in May": May is this year's, the comparison's baseline a year back
     if draft.month is not None and phrase(_NARROWS_A_YEAR).fullmatch(between):
         return int(told.value[:4])
+    fronted = told.start >= sentence_start and _FRONTED_YEAR.fullmatch(text, sentence_start, told.start) is not None
     if (
         tense in ("past", "planned") and draft.weekday is None and (draft.month is not None or draft.period)
         and draft.cue is None and told.start >= sentence_start and (told.basis == "explicit" or told.value.isdigit())
-        and ";" not in between and not phrase(_FRAME_BREAK).search(between)
-        and ("," not in between or _FRONTED_YEAR.fullmatch(text, sentence_start, told.start))
+        and ";" not in between and ("," not in between or fronted)
+        and not phrase(_FRONTED_FRAME_BREAK if fronted else _FRAME_BREAK).search(between)
         and _frames_a_clause(text, told)
     ):  # fmt: skip
         return int(told.value[:4])

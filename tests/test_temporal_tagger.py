@@ -2426,3 +2426,19 @@ def test_probe_l_anchors(text, dct, expected):
 def test_a_fronted_year_frames_its_relative_clauses():
     text = "In 2010, floods that began in late July killed nearly 2,000 people."
     assert [t.value for t in tag(text, "2022-08-30")] == ["2010", "2010-07"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a date fixed "for" something is the nearest such one
+        ("Judge Burns set sentencing for June 18 and allowed Delano to remain free on bail.", "1999-03-24",
+         ["1999-06-18"]),
+        # a modal looks ahead past a date told earlier in its sentence, unless that date frames the saying
+        ("Fletcher, who visited Sudan last month, warned that famine could spread by May.", "2025-02-17",
+         ["2025-01", "2025-05"]),
+        ("In March, officials said the bridge could reopen in June.", "2025-08-17", ["2025-03", "2025-06"]),
+    ],
+)
+def test_scheduled_for_and_a_modal_after_a_date_in_passing(text, dct, expected):
+    assert [t.value for t in tag(text, dct)] == expected

@@ -248,6 +248,7 @@ _SUBJECT_NEXT = r"\s+[a-z]"  # an expression opening its sentence with a verb st
 _AHEAD_OF_EVENT = r"\b%nearest_weekday_before\s+(?:[\w+'’-]+\s+){1,4}%day_prepositions\s+$"
 _STAMP_END = r"\s*[:|—–]"  # a live blog's time stamp ends with a colon or a dash
 _WHAT_COMES_OF_IT = r"\b%outcome_openers\b[^,;:.]*$"  # "paving the way for elections on"
+_SCHEDULED_FOR = r"\b%scheduling_verbs\s+(?:[\w'’-]+\s+){0,3}for\s+$"  # "set sentencing for"
 # "the anniversary of the Oct. 7 attacks", "the 20th anniversary of the Sept. 11 attacks"
 _ANNIVERSARY_OF = (
     r"(?:\b(?P<count>\d{1,3})(?:st|nd|rd|th)|\b(?P<ordinal>%ordinals))?\s*(?P<noun>\b%anniversary_nouns)\s+of\s+"
@@ -447,7 +448,11 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             tense, draft = "past", replace(draft, cue=ON_OR_BEFORE)  # "pay rises will be backdated to Jan. 1"
         elif (
             draft.weekday is not None
-            or (draft.kind == "calendar" and draft.year is None and previous_sentence != sentence_start)
+            or (
+                draft.kind == "calendar" and draft.year is None
+                and (previous_sentence != sentence_start
+                     or not phrase(_FRONTED).fullmatch(text, sentence_start, previous_span[0]))
+            )
         ) and (
             (tense is None and phrase(_HEADLINE_TO, 0).match(text, sentence_start, candidate.start))
             or _modal_ahead(text, candidate, cues_by_sentence[key], sentence_start, tense)
@@ -556,6 +561,12 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and phrase(_WHAT_COMES_OF_IT).search(text, max(sentence_start, candidate.start - 60), candidate.start)
         ):  # fmt: skip
             tense = "planned"  # "resigned on Thursday, paving the way for elections on Sept. 25": the nearest one
+        elif (
+            tense in (None, "past") and draft.kind == "calendar" and draft.year is None and draft.weekday is None
+            and draft.cue is None and draft.month is not None
+            and phrase(_SCHEDULED_FOR).search(text, max(sentence_start, candidate.start - 50), candidate.start)
+        ):  # fmt: skip
+            tense = "planned"  # "Judge Burns set sentencing for June 18": a date fixed for something, the nearest one
         elif (
             tense == "past" and draft.kind == "calendar" and draft.year is None and draft.weekday is None
             and draft.cue is None and (draft.month is not None or draft.period)

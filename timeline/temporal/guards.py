@@ -339,8 +339,11 @@ def reference(text: str, match: re.Match[str]) -> bool:
         return False  # "the past president", "the future king": an adjective of the noun after it
     if after in words["ref_frame_words"] and word_before(text, match.start()) == after:
         return False  # "as recently as August": the date is August's
-    if word_before(text, match.start()) in words["ref_superlatives"] and after in words["ref_superlative_followers"]:
-        return False  # "most recently last October", "most recently on 6 April": the date is the time
+    if word_before(text, match.start()) in words["ref_superlatives"] and phrase(_DATE_LATER_IN_CLAUSE).match(
+        text, match.end()
+    ):
+        return False  # "most recently last October", "most recently at a summit in March": the date is the time (not
+        # "most recently at the embassy")
     if word not in words["discourse_refs"]:
         return True
     if _DISCOURSE_NOW.match(text, match.end()) and _opens_sentence(text, match.start()):
@@ -435,15 +438,11 @@ def frequency(text: str, match: re.Match[str]) -> bool:
         return False
     if word_before(text, match.start()) in words["speed_units"]:  # "12 miles an hour": a speed
         return False
-    if " ".join(match.group("freq").lower().split()) in words["speed_rates"] and _BARE_FIGURE_BEFORE.search(
-        text, max(0, match.start() - 16), match.start()
-    ):
-        return False  # "was going 90 an hour": a speed with its unit left out
     return _after_amount(text, match.start())
 
 
 _CLAUSE_GOES_ON = re.compile(r"[ \t]+[\w$]")
-_BARE_FIGURE_BEFORE = re.compile(r"(?<![$£€\w.,])\d[\d,.]*\s+$")
+_DATE_LATER_IN_CLAUSE = r"[^,;.!?]{0,48}?\b(?:%ref_superlative_followers\s+\w|%months\b|%weekdays\b|\d{1,4}\b)"
 
 
 def _titled(text: str, match: re.Match[str]) -> bool:
@@ -498,6 +497,10 @@ def clock_24h(text: str, match: re.Match[str]) -> bool:
         return False
     if match.group("zone") is None and before in context_words()["elapsed_before"]:
         return False
+    if "." in match.group() and match.group("zone") is None and word_before(
+        text, text.rfind(" ", 0, match.start() - 1) + 1
+    ) in context_words()["price_verbs"]:
+        return False  # "shares closed at 09.50 in London": a price
     return int(match.group("hour")) <= 24
 
 

@@ -241,4 +241,5 @@ def macros() -> dict[str, str]:
         "weeks_on": alternation(lex["weeks_on"]),
         "weeks_of_a_weekday": alternation(lex["weeks_of_a_weekday"]),
         "new_year_nouns": alternation(context_words()["new_year_nouns"]),
+        "money_units": alternation(context_words()["money_units"]),
     }

@@ -297,7 +297,7 @@ def _with_mods(text: str, chosen: list[Candidate]) -> list[Candidate]:
             if (
                 match and " ".join(match.group("mod").lower().split()) in context_words()["particle_mods"]
                 and word_before(text, match.start()) in context_words()["particle_verbs"]
-                and not _TO_NEXT.match(text, candidate.end)
+                and not phrase(_TO_NEXT).match(text, candidate.end)
             ):  # fmt: skip
                 match = None  # "her terms add up to 33 years": the verb's particle, no modifier of the length
             if match:
@@ -314,7 +314,9 @@ def _with_mods(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return result
 
 
-_TO_NEXT = re.compile(r"\s+to\b")  # "adds up to two years to the retirement age": "up to" caps what is added
+# "adds up to two years to the retirement age", "adds up to two days to export a load": "up to" caps what is added
+# (not "add up to 33 years to be served", "90 years to life": a total)
+_TO_NEXT = r"\s+to\s+(?!%total_followers\b)"
 
 
 def _is_approximator(word: str) -> bool:

@@ -715,8 +715,10 @@ def clock_part_of_day(groups: Groups, _text: str, _dayfirst: bool) -> Draft | No
         hour %= 12
     elif hour < 12:
         hour += 12
+    elif part == "NI":  # "12 at night": midnight, the day's end
+        hour = 24
     suffix = f"T{hour:02d}:{groups.get('minute', '00')}"
-    if "part" in groups:  # "in the morning": the day told of
+    if "part" in groups or "at_night" in groups:  # "in the morning", "11 o'clock at night": the day told of
         return Draft("shift", type="TIME", unit="day", offset=0, suffix=suffix, period=DAYLESS, granularity="time")
     offset = -1 if "last" in groups and not small_hours else 0
     if "dayword" in groups:  # "10 o'clock tomorrow morning"

@@ -36,10 +36,10 @@ from timeline.temporal.tense import (
     done_by_limit,
     forward_only,
     graded_cues,
+    perfect_after,
     sentence_spans,
     sentence_tense,
     tense_among,
-    tense_cues,
 )
 
 
@@ -248,6 +248,7 @@ _SUBJECT_NEXT = r"\s+[a-z]"  # an expression opening its sentence with a verb st
 _AHEAD_OF_EVENT = r"\b%nearest_weekday_before\s+(?:[\w+'’-]+\s+){1,4}%day_prepositions\s+$"
 _STAMP_END = r"\s*[:|—–]"  # a live blog's time stamp ends with a colon or a dash
 _WHAT_COMES_OF_IT = r"\b%outcome_openers\b[^,;:.]*$"  # "paving the way for elections on"
+_CONTRACT_AFTER = r"\s+%contract_nouns\b"
 _SCHEDULED_FOR = r"\b%scheduling_verbs\s+(?:[\w'’-]+\s+){0,3}for\s+$"  # "set sentencing for"
 # "the anniversary of the Oct. 7 attacks", "the 20th anniversary of the Sept. 11 attacks"
 _ANNIVERSARY_OF = (
@@ -432,6 +433,11 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             # the nearest such day in a past clause ("held a vigil ahead of Hanukkah"), else the next
             tense = "planned" if tense == "past" else "future"
         elif (
+            draft.kind == "calendar" and draft.year is None and draft.month is not None and draft.day is None
+            and phrase(_CONTRACT_AFTER).match(text, candidate.end)
+        ):  # fmt: skip
+            tense = "future"  # "The March contract for copper rose" said in October: a futures month ahead
+        elif (
             tense is None and not cues_by_sentence[key] and draft.kind == "calendar" and draft.year is None
             and word_before(text, candidate.start) in context_words()["deadline_prepositions"]
         ):  # fmt: skip
@@ -511,12 +517,13 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and 0 < (draft.month - previous.day.month) % 12 <= NARRATIVE_MONTHS_ON
             and publication is not None and previous.day.year != publication.year
             and _PARAGRAPH_BREAK.search(text, previous_span[1], candidate.start) is None
-            and not any(cue[2] == "present" for cue in tense_cues(text[sentence_start:sentence_end]))
+            and not perfect_after(text[sentence_start:sentence_end], candidate.end - sentence_start)
         ):  # fmt: skip
             # "Lockdowns began in December 2019. In January, China sealed off Wuhan": a month a little after the one
             # just told, in a past clause, follows it (not "founded in April 2015. In February": that may be any year),
             # within its paragraph (a story's background year does not carry into the next paragraph's news), while
-            # the story stays in the past ("Krenz, who replaced Honecker on Oct. 18, has promised": back to now)
+            # the story stays in the past ("Krenz, who replaced Honecker on Oct. 18, has promised": back to now;
+            # not "In October, tanks faced each other, an image that remains iconic")
             draft = replace(draft, year=previous.day.year + (draft.month < previous.day.month))
         elif draft.kind == "calendar" and draft.year is None and word_before(text, candidate.start) == "since":
             # "since November", "since Christmas": the last one that began by publication (December's own said on
@@ -700,7 +707,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and not _quarter_since(result, previous_span[1])
             and not (  # "in the quarter ended Sept. 30, up from $42 million in the year-earlier period": the quarter
                 candidate.rule.name == "period_comparison" and last_quarter is not None
-                and candidate.start - last_quarter_end <= QUARTER_TOPIC_CHARS
+                and last_quarter_end >= sentence_start
             )
         )  # fmt: skip
         if compared_day:
@@ -726,10 +733,17 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             candidate.rule.name == "part_of_that_day" and anchor_mention is not None
             and anchor_mention.granularity not in DAY_GRANULARITIES
         ):  # fmt: skip
-            # "the lowest since December 1969. The Dow, which had been flat in the morning": no month has a morning;
-            # the day told just before, else the day of publication
-            recent = last_past_day is not None and last_past_day_sentence >= sentence_starts[max(0, sentence_index - 1)]
-            anchor_mention = last_past_day if recent else None
+            # "On Monday, Lehman filed ... founded in 1850. In the morning": no year has a morning; the day told before
+            # in the paragraph ("Throughout August 2022, cuts began in the evening" names none: no one day)
+            in_paragraph = last_past_day is not None and not _PARAGRAPH_BREAK.search(
+                text, last_past_day_sentence, candidate.start)
+            if in_paragraph:
+                anchor_mention = last_past_day
+            elif (
+                previous_sentence < sentence_start and publication is not None
+                and anchor_mention.day.year < publication.year - 1
+            ):  # fmt: skip
+                anchor_mention = None  # "The bank was founded in 1850. In the morning, staff carried out boxes": today
         forward_untold = (
             draft.kind == "shift" and draft.relative_to == "previous" and draft.offset > 0 and anchor_mention is None
             and tense == "past"

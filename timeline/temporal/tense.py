@@ -113,9 +113,10 @@ def _determiner_before() -> re.Pattern[str]:
 @functools.cache
 def _figure_before() -> re.Pattern[str]:
     """A figure after a lower-case word (not one of `figure_not_after`: "the") makes a present form after it a noun
-    ("by 141 votes to 5"), not a figure in a name ("Euro 2024 kicks off", "The G-7 meets") or a noun itself ("the 27
-    meet"). Case matters: it is searched in the sentence as written."""
-    return re.compile(r"(?<![\w-])(?!" + alternation(_tense_data()["figure_not_after"]) + r"\b)[a-z]+\s+\d[\d,.]*\s+$")
+    ("by 141 votes to 5", "by a 5-4 vote"), not a figure in a name ("Euro 2024 kicks off", "The G-7 meets") or a
+    noun itself ("the 27 meet"). Case matters: it is searched in the sentence as written."""
+    not_after = alternation(_tense_data()["figure_not_after"])
+    return re.compile(r"(?<![\w-])(?!" + not_after + r"\b)[a-z]+\s+\d[\d,.]*(?:-\d+)?\s+$")
 
 
 @functools.cache
@@ -191,15 +192,32 @@ def _pluperfect() -> re.Pattern[str]:
 
 def done_by_limit(text: str, start: int, completion: bool) -> bool:
     """Whether the verb at ``start`` puts a date it reaches in the past. ``completion``: the date is reached "by",
-    and the past perfect is done before that past time ("had left by late March"). Through "until" or "through" only
-    a past state that went on counts ("lasted until March", "had stayed until March"), not one set to end then
-    ("had been suspended until September", "had hedged its fuel through December")."""
+    and the past perfect is done before that past time ("had left by late March"). Through "until" or "through" a
+    past perfect that went on counts ("had stayed until March", "had been in hiding until March"), not a state set
+    to end then ("had been suspended until September") nor an arrangement ("had hedged its fuel through December");
+    without the past perfect, a verb of duration ("lasted until March")."""
     pluperfect = _pluperfect().match(text, start)
-    if completion and pluperfect is not None:
+    if pluperfect is None:
+        verb = _WORD.match(text, start)
+        return verb is not None and fold(verb.group()) in _durative_past()
+    if completion:
         return True
-    verb = _WORD.match(text, pluperfect.end() - len(pluperfect.group().split()[-1])) if pluperfect else None
-    verb = verb or _WORD.match(text, start)  # "had stayed": the participle; "lasted", "had power": the word itself
-    return verb is not None and fold(verb.group()) in _durative_past()
+    participle = fold(pluperfect.group().split()[-1])
+    if participle in _word_set("copula_participles"):
+        return _passive_next().match(text, pluperfect.end()) is None  # "had been in prison", not "had been closed"
+    return participle not in _word_set("forward_arrangements")
+
+
+@functools.cache
+def _passive_next() -> re.Pattern[str]:
+    """ "been closed", "been formally suspended": a passive after "had"."""
+    participles = alternation(_tense_data()["participles"])[3:-1]
+    return re.compile(r"\s+(?:[a-z]+ly\s+)?(?:" + participles + r"|[a-z]{2,}ed)(?![\w'])", re.IGNORECASE)
+
+
+def perfect_after(sentence: str, offset: int) -> bool:
+    """Whether a present perfect ("has promised") stands in ``sentence`` after ``offset``: the story is back to now."""
+    return any(start >= offset and raw == "present" and kind == "past" for start, _end, raw, kind, _ in _scan(sentence))
 
 
 def forward_only(word: str) -> bool:
@@ -284,7 +302,7 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
             kind = "present"  # "If they beat Argentina on Sunday": a condition, in the present
         if (
             kind == "present" and word in _word_set("backward_presents")
-            and not phrase(r"\s+(?:%date_prepositions|%backward_present_adverbs)\b").match(sentence, match.end())
+            and not phrase(_OWN_DATE_NEXT).match(sentence, match.end())
         ):  # fmt: skip
             kind = "past"  # "The decision follows a vote on Sunday": what it comes after is done ("a second round
             # follows on Sunday" is ahead)
@@ -317,6 +335,8 @@ def _scan(sentence: str) -> list[tuple[int, int, Tense, Tense, bool]]:
 
 
 _NON_SPACE = re.compile(r"\S")
+# after "follows", the date of its own ("follows on Sunday", "follows Saturday"), not of an object ("Sunday's vote")
+_OWN_DATE_NEXT = r"\s+(?:%date_prepositions|%backward_present_adverbs|(?:%weekdays|%months)(?!['’]s))\b"
 _WORD3 = re.compile(r"[A-Za-z][\w'’-]{2,}")
 _WORD = re.compile(r"[A-Za-z]+")
 HEADLINE_CASE_SHARE = 0.85  # of a line's longer words, capitalised: "Fans Will Gather on Sunday for the Final"
@@ -614,8 +634,11 @@ _AFTER_GERUND = r"\b%gerund_links\s+[a-z]{2,}ing\b[^,;:.]*?(?:\s%gerund_date_wor
 def _as_reporting_verb(cue: Cue, sentence: str) -> Cue:
     """ "agreed to", "promised to" after a date are past verbs the date belongs to ("On Sunday they agreed to
     cut ..."); only what follows them is future."""
-    if cue[2] == "future" and fold(sentence[cue[0] : cue[1]]) in _complement_future():
+    word = fold(sentence[cue[0] : cue[1]])
+    if cue[2] == "future" and word in _complement_future():
         return (cue[0], cue[1], "past", True)
+    if cue[2] == "past" and word in _word_set("backward_presents"):
+        return (cue[0], cue[1], "present", True)  # "Tuesday's vote follows a week of campaigning": the vote is ahead
     return cue
 
 

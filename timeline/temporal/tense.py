@@ -153,7 +153,8 @@ class _Plans(NamedTuple):
 @functools.cache
 def _plans() -> _Plans:
     data = _tense_data()
-    gap = r"\s+(?:(?:[a-z]+ly|" + alternation(data["plan_adverbs"])[3:-1] + r")\s+)?"  # "was (originally, first) set"
+    adverbs = r"(?:(?:[a-z]+ly|" + alternation(data["plan_adverbs"])[3:-1] + r")\s+)?"  # "originally", "first"
+    gap = r"\s+" + adverbs  # "was (originally, first) set"
     return _Plans(
         frozenset(data["plan_auxiliaries"]),
         re.compile(gap + r"(?:" + alternation(data["plan_word_openers"]) + r"\s+)?"
@@ -163,31 +164,35 @@ def _plans() -> _Plans:
         re.compile(r"\b(?:" + "|".join(  # "had (originally) been (due) for"
             gap.join(map(re.escape, auxiliary.split())) for auxiliary in data["past_plan_auxiliaries"]
         ) + r")" + gap + "$"),
-        re.compile(r",\s+(?:(?:[a-z]+ly|" + alternation(data["plan_adverbs"])[3:-1] + r")\s+)?$"),
+        re.compile(r",\s+" + adverbs + "$"),
         frozenset(data["plan_participles"]),
     )
+
+
+def _perfect_of(auxiliaries: str) -> str:
+    """An auxiliary of the list ``auxiliaries``, an adverb or none, then a participle: "has (not) ordered"."""
+    data = _tense_data()
+    return (
+        r"(?:" + alternation(data[auxiliaries])[3:-1] + r")\s+(?:[a-z]+ly\s+|"
+        + alternation(data["perfect_adverbs"]) + r"\s+)?" + _participle()
+    )
+
+
+def _participle() -> str:
+    """An irregular past participle ("been", "gone") or a regular one ("closed")."""
+    return r"(?:" + alternation(_tense_data()["participles"])[3:-1] + r"|[a-z]{2,}ed)(?![\w'])"
 
 
 @functools.cache
 def _perfect() -> re.Pattern[str]:
     """ "has fluctuated", "have been searching": the present perfect reports the past."""
-    data = _tense_data()
-    participles = alternation(data["participles"])[3:-1]
-    return re.compile(
-        r"(?:" + alternation(data["perfect_auxiliaries"])[3:-1] + r")\s+(?:[a-z]+ly\s+|"
-        + alternation(data["perfect_adverbs"]) + r"\s+)?"
-        r"(?:" + participles + r"|[a-z]{2,}ed)(?![\w'])"
-    )
+    return re.compile(_perfect_of("perfect_auxiliaries"))
 
 
 @functools.cache
 def _pluperfect() -> re.Pattern[str]:
-    data = _tense_data()
-    return re.compile(
-        alternation(data["pluperfect_auxiliaries"]) + r"\s+(?:[a-z]+ly\s+|" + alternation(data["perfect_adverbs"])
-        + r"\s+)?(?:" + alternation(data["participles"])[3:-1] + r"|[a-z]{2,}ed)(?![\w'])",
-        re.IGNORECASE,
-    )
+    """ "had left", "had already withdrawn": the past perfect, done before a past time."""
+    return re.compile(_perfect_of("pluperfect_auxiliaries"), re.IGNORECASE)
 
 
 def done_by_limit(text: str, start: int, completion: bool) -> bool:
@@ -211,8 +216,7 @@ def done_by_limit(text: str, start: int, completion: bool) -> bool:
 @functools.cache
 def _passive_next() -> re.Pattern[str]:
     """ "been closed", "been formally suspended": a passive after "had"."""
-    participles = alternation(_tense_data()["participles"])[3:-1]
-    return re.compile(r"\s+(?:[a-z]+ly\s+)?(?:" + participles + r"|[a-z]{2,}ed)(?![\w'])", re.IGNORECASE)
+    return re.compile(r"\s+(?:[a-z]+ly\s+)?" + _participle(), re.IGNORECASE)
 
 
 def perfect_after(sentence: str, offset: int) -> bool:

@@ -2497,3 +2497,15 @@ def test_sweep_18_second_mends(text, dct, expected):
 )
 def test_sweep_18_third_mends(text, dct, expected):
     assert [t.value for t in tag(text, dct)] == expected
+
+
+def test_a_quarter_told_in_passing_is_not_the_topic():
+    # a quarter after an indefinite article is told in passing; "quarter-to-quarter" is an adjective, no date
+    text = (
+        "Acme Foods reported a 12% rise in third-quarter profit.\n\nAfter a weak second quarter hurt by higher "
+        "costs, the company credited its snack brands.\n\nThe quarter-to-quarter comparison benefited from a gain "
+        "booked in the year-earlier period."
+    )
+    assert [(t.text, t.value) for t in tag(text, "2004-10-20")] == [
+        ("third-quarter", "2004-Q3"), ("second quarter", "2004-Q2"), ("the year-earlier period", "2003-Q3")
+    ]

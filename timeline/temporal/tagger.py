@@ -248,6 +248,8 @@ _SUBJECT_NEXT = r"\s+[a-z]"  # an expression opening its sentence with a verb st
 _AHEAD_OF_EVENT = r"\b%nearest_weekday_before\s+(?:[\w+'’-]+\s+){1,4}%day_prepositions\s+$"
 _STAMP_END = r"\s*[:|—–]"  # a live blog's time stamp ends with a colon or a dash
 _WHAT_COMES_OF_IT = r"\b%outcome_openers\b[^,;:.]*$"  # "paving the way for elections on"
+_INDEFINITE_BEFORE = r"\b%indefinite_articles\s+(?:[a-z]+\s+)?$"
+_INDEFINITE_OPENING = r"%indefinite_articles\s"
 _CONTRACT_AFTER = r"\s+%contract_nouns\b"
 _SCHEDULED_FOR = r"\b%scheduling_verbs\s+(?:[\w'’-]+\s+){0,3}for\s+$"  # "set sentencing for"
 # "the anniversary of the Oct. 7 attacks", "the 20th anniversary of the Sept. 11 attacks"
@@ -365,6 +367,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
     last_past_day: Mention | None = None  # the last day told that is not after publication
     last_past_day_sentence = -1  # where the sentence of ``last_past_day`` starts
     last_quarter: Mention | None = None
+    passing_quarter = False  # whether ``previous`` is a quarter told in passing ("after a flat second quarter")
     last_quarter_end = 0
     cues_by_sentence: dict[tuple[int, int], list] = {}
     result = []
@@ -718,7 +721,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             (draft.period in _QUARTER_TOPIC or candidate.rule.name == "quarter_the")  # "for the period"
             and last_quarter is not None
             and candidate.start - last_quarter_end <= QUARTER_TOPIC_CHARS
-            and (previous is None or previous.granularity != "quarter")
+            and (previous is None or previous.granularity != "quarter" or passing_quarter)
         ):
             anchor_mention = last_quarter  # "the 1988 period": the quarter under discussion, even a few dates back
         if draft.period == AS_LAST_TOLD:
@@ -787,7 +790,13 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                     last_told = previous
                 if previous.granularity in DAY_GRANULARITIES and publication is not None and span[0] <= publication:
                     last_past_day, last_past_day_sentence = previous, sentence_start
-                if span[2] == "quarter":
+                passing_quarter = (
+                    span[2] == "quarter" and not phrase(_RESULTS_AFTER).match(text, candidate.end)
+                    and (phrase(_INDEFINITE_BEFORE).search(text, max(0, candidate.start - 24), candidate.start)
+                         or phrase(_INDEFINITE_OPENING).match(text, candidate.start)) is not None
+                )  # "After a flat second quarter, ... the year-earlier period": a quarter in passing, not the topic
+                # (not "a first-quarter profit": the article is the profit's)
+                if span[2] == "quarter" and not passing_quarter:
                     last_quarter, last_quarter_end = previous, candidate.end
         if (
             draft.kind == "calendar" and draft.year is None and draft.day is not None and draft.month is not None

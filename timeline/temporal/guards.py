@@ -497,9 +497,9 @@ def clock_24h(text: str, match: re.Match[str]) -> bool:
         return False
     if match.group("zone") is None and before in context_words()["elapsed_before"]:
         return False
-    if "." in match.group() and match.group("zone") is None and word_before(
-        text, text.rfind(" ", 0, match.start() - 1) + 1
-    ) in context_words()["price_verbs"]:
+    preposition_start = text.rfind(" ", 0, match.start() - 1) + 1  # of the "at" before "09.50"
+    dotted = "." in match.group() and match.group("zone") is None
+    if dotted and word_before(text, preposition_start) in context_words()["price_verbs"]:
         return False  # "shares closed at 09.50 in London": a price
     return int(match.group("hour")) <= 24
 

@@ -30,12 +30,11 @@ from timeline.ingest.dateline import find_dateline
 from timeline.temporal import Timex, infer_publication_date, tag
 from timeline.temporal.calendar import format_date
 from timeline.temporal.lists import heads_a_list_item
+from timeline.temporal.tense import PARAGRAPH_BREAK
 from timeline.text import clean, sentences
 
 #: What to do with a clause that has no date of its own.
 UNDATED_MODES: tuple[str, ...] = ("keep", "continue", "drop")
-
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 class SettingsError(ValueError):
@@ -461,7 +460,7 @@ def _paragraphs_are_sentences(text: str, found: list[_Sentence]) -> bool:
     sizes: list[int] = []
     last_end = 0
     for sentence in found:
-        if not sizes or _PARAGRAPH_BREAK.search(text, last_end, sentence.start):
+        if not sizes or PARAGRAPH_BREAK.search(text, last_end, sentence.start):
             sizes.append(0)
         sizes[-1] += 1
         last_end = sentence.end
@@ -486,7 +485,7 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
     sentence_paragraphs = _paragraphs_are_sentences(text, told)
     heading: tuple[int, DatedClause] | None = None  # a heading line's date, and where its paragraph starts
     for sentence in found:
-        if not sentence_paragraphs and _PARAGRAPH_BREAK.search(text, last_end, sentence.start):
+        if not sentence_paragraphs and PARAGRAPH_BREAK.search(text, last_end, sentence.start):
             narrative = dating.paragraph_break(narrative)
         last_end = sentence.end
         if sentence.heading:
@@ -495,7 +494,7 @@ def extract_article(article: Article, settings: PipelineSettings | None = None) 
             continue
         if heading is not None and heading[0] < 0:  # the first sentence under it opens its paragraph
             heading = sentence.start, heading[1]
-        elif heading is not None and _PARAGRAPH_BREAK.search(text, heading[0], sentence.start):
+        elif heading is not None and PARAGRAPH_BREAK.search(text, heading[0], sentence.start):
             heading = None
         anchors = sentence.anchors
         for to_earlier_event in (_since_earlier_event, _soon_after_earlier_event):

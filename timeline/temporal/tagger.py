@@ -23,7 +23,7 @@ from timeline.temporal.calendar import (
     clock_of,
     value_granularity,
 )
-from timeline.temporal.guards import possessive_after, word_after, word_before
+from timeline.temporal.guards import next_word, possessive_after, word_after, word_before
 from timeline.temporal.lexicon import context_words, lookup, phrase
 from timeline.temporal.lists import heads_a_list_item, labels_a_section, weekday_sections, year_frames
 from timeline.temporal.matching import Candidate, candidates, select
@@ -32,6 +32,7 @@ from timeline.temporal.neighbours import after_resolution, before_resolution, na
 from timeline.temporal.normalize import DAYLESS, PAST_ONLY
 from timeline.temporal.resolve import Mention, resolve
 from timeline.temporal.tense import (
+    PARAGRAPH_BREAK,
     Cue,
     done_by_limit,
     forward_only,
@@ -104,8 +105,6 @@ _RELEASED = r"\b%release_words\b"
 _TO_REPORT = r"\bto\s+%reporting_verbs\b[^.;:!?]*$"  # "expects to report net income of 15 cents a share for the"
 _RESCHEDULED_TO = r"\b%rescheduling_verbs\s+%rescheduling_prepositions\s+(?:(?:the|on)\s+)?$"
 _CLAUSE_MARK = re.compile(r"[,;:()]")
-_LETTER_NEXT = re.compile(r"\s*[A-Za-z]")
-_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 _COMPARED_WITH = r"\b%comparison_words\b"
 _THAN_BEFORE = r"\b%comparison_than\s+$"  # "in July were 4.8 percent higher than a year earlier"
 _COMPARED_RIGHT_BEFORE = r"\b(?:%comparison_than|%comparison_words(?:\s+%comparison_objects)?)\s+$"
@@ -519,7 +518,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and previous.granularity in _MONTH_OR_FINER and not previous.names_a_thing
             and 0 < (draft.month - previous.day.month) % 12 <= NARRATIVE_MONTHS_ON
             and publication is not None and previous.day.year != publication.year
-            and _PARAGRAPH_BREAK.search(text, previous_span[1], candidate.start) is None
+            and PARAGRAPH_BREAK.search(text, previous_span[1], candidate.start) is None
             and not perfect_after(text[sentence_start:sentence_end], candidate.end - sentence_start)
         ):  # fmt: skip
             # "Lockdowns began in December 2019. In January, China sealed off Wuhan": a month a little after the one
@@ -738,7 +737,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
         ):  # fmt: skip
             # "On Monday, Lehman filed ... founded in 1850. In the morning": no year has a morning; the day told before
             # in the paragraph ("Throughout August 2022, cuts began in the evening" names none: no one day)
-            in_paragraph = last_past_day is not None and not _PARAGRAPH_BREAK.search(
+            in_paragraph = last_past_day is not None and not PARAGRAPH_BREAK.search(
                 text, last_past_day_sentence, candidate.start)
             if in_paragraph:
                 anchor_mention = last_past_day
@@ -756,7 +755,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             draft.kind == "calendar" and draft.weekday is not None and draft.month is None and draft.cue is None
             and word_before(text, candidate.start) in context_words()["indefinite_articles"]
             and (word_after(text, candidate.end) in context_words()["some_weekday_followers"]
-                 or not _LETTER_NEXT.match(text, candidate.end))
+                 or not next_word(text, candidate.end))
         )  # fmt: skip
         # "Christmas next year falls on a Wednesday", "killed on a Friday in March": some such day, not the nearest
         resolved = resolve(draft, None if forward_untold or some_weekday else publication, anchor_mention, tense)

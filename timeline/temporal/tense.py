@@ -22,6 +22,8 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])
 # the width)
 _BARE_LINE_END = re.compile(r"(?<![.!?:\"”\s])[ \t]*\n(?=[ \t]*[\"'“‘(\[]?[A-Z0-9])")
 HEADING_LINE_SHARE = 0.6  # of the next line's length, the most a heading line may have
+#: A blank line: where a paragraph ends (a story's background year or day does not carry past one).
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 @functools.cache

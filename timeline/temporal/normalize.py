@@ -328,7 +328,8 @@ def shift(groups: Groups, text: str, _dayfirst: bool) -> Draft | None:
     cue = " ".join(groups["cue"].lower().split())  # "this  past" -> "this past"
     if spec.factor > 1:  # "the past fortnight", "the next fortnight": two weeks up to or from now
         return Draft("fixed", type="DURATION", value=f"P{spec.factor}{spec.code}", granularity=unit)
-    if unit in ("decade", "century") and phrase(r"%stretch_openings\b").match(text):
+    openings = {"decade": r"%stretch_openings\b", "century": r"%century_stretch_openings\b"}.get(unit)
+    if openings and phrase(openings).match(text):
         # "over the past decade", "the next decade": ten years up to or from now, not a calendar decade
         return Draft("fixed", type="DURATION", value="P10Y" if unit == "decade" else "P100Y", granularity=unit)
     words = context_words()

@@ -123,11 +123,8 @@ def bare_month(text: str, match: re.Match[str]) -> bool:
     if bare not in lexicon()["months"] or short:
         return False  # abbreviations ("Jan", "Dec") stand alone only with a period
     cue = (match.groupdict().get("cue") or "").lower()
-    words = context_words()
-    if cue in words["preposition_cues"] and _after_a_going_verb(text, match.start()) and not possessive_after(
-        text, match.end()
-    ):  # not "will stay well past March's peak": a reading behind us
-        return False  # "the strike could go past September": a preposition, the month is found on its own
+    if _cue_a_preposition(text, match):
+        return False
     if cue or match.groupdict().get("mod"):
         return True
     if bare in lexicon()["ambiguous_months"]:
@@ -142,6 +139,17 @@ def bare_month(text: str, match: re.Match[str]) -> bool:
             )
         )  # "March: Russian forces besiege Mariupol" among other dated lines (not a speaker: "MAY: I thank ...")
     return not _first_name(text, match)
+
+
+def _cue_a_preposition(text: str, match: re.Match[str]) -> bool:
+    """ "the strike could go past September", "could stretch past Thanksgiving": the cue is a preposition and the
+    date is found on its own; not in "will stay well past March's peak", a reading behind us."""
+    cue = (match.groupdict().get("cue") or "").lower()
+    return (
+        cue in context_words()["preposition_cues"]
+        and _after_a_going_verb(text, match.start())
+        and not possessive_after(text, match.end())
+    )
 
 
 def _after_a_going_verb(text: str, start: int) -> bool:
@@ -570,7 +578,9 @@ def holiday(text: str, match: re.Match[str]) -> bool:
 
 def not_a_name(text: str, match: re.Match[str]) -> bool:
     """ "the Sunday Times", "the Good Friday Agreement", "Bloody Sunday", "USA Today", "The Mail on Sunday" are
-    names, not days."""
+    names, not days; in "could drag past Friday" the day is found without the cue."""
+    if _cue_a_preposition(text, match):
+        return False
     words = context_words()
     after = word_after(text, match.end())
     joined = text[match.end() : match.end() + 1] == " "  # "Sunday Times", not "Sunday, Times ..."

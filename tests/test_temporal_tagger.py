@@ -1454,6 +1454,10 @@ def test_a_month_is_not_placed_from_a_year_it_does_not_continue():
         ("Trading resumed at 9:30 a.m. HKT on Monday.", "2023-06-14", "2023-06-12T09:30"),
         ("Mr. Annan said he hoped to travel to Baghdad on Sunday.", "1998-02-13", "1998-02-15"),
         ("She said she wanted to meet him in March.", "1998-02-13", "1998-03"),  # a plan told in the past: nearest
+        # readiness looks ahead of the saying
+        ("The mediators said they were ready to meet Friday.", "1998-09-02", "1998-09-04"),
+        ("Officials said Russia could be ready to attack by the end of January.", "2021-11-30", "2022-01"),
+        ("He said the rebels were willing to talk in March.", "1998-02-13", "1998-03"),
         ("The company aimed to close the deal in April, but regulators balked.", "2023-06-14", "2023-04"),
         ("Iraq agreed to the inspections on Jan. 5.", "1998-02-13", "1998-01-05"),  # "to" a noun: no plan
         ("Voters go to the polls on Sunday in Cyprus.", "1998-02-13", "1998-02-15"),

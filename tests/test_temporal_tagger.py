@@ -1661,6 +1661,9 @@ def test_a_fronted_years_ago_is_the_storys_time_not_a_comparison():
     # a comparison's baseline keeps the quarter under discussion
     text = "Third-quarter profit rose 5%. Profit was $2 million a year ago."
     assert [t.value for t in tag(text, "1989-10-26")] == ["1989-Q3", "1988-Q3"]
+    # ... but only a year back: a walkout twenty years ago is told by its year
+    text = "Profits for the third quarter would fall sharply. Veterans recall a walkout 20 years ago."
+    assert [t.value for t in tag(text, "1998-09-02")] == ["1998-Q3", "1978"]
 
 
 def test_the_year_after_a_year_told_in_its_sentence_is_that_year():

@@ -375,7 +375,8 @@ def shift_count(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
         return Draft("shift", type="TIME", unit=CLOCK_UNIT, offset=sign * int(minutes), relative_to=relative_to,
                      mod=_mod(groups), granularity="time")
     steps, gran = count * unit.factor, unit.gran
-    compared = gran == "year"  # "a year ago" may compare with a quarter; "two decades ago" does not
+    # "a year ago" may compare with a quarter; "two years ago" and "two decades ago" do not
+    compared = gran == "year" and steps == 1
     if gran == "decade":
         steps, gran = steps * 10, "year"
     if steps != int(steps) and gran in _FINER:  # "half a year later": six months

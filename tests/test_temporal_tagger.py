@@ -2516,3 +2516,19 @@ def test_a_quarter_told_in_passing_is_not_the_topic():
     assert [(t.text, t.value) for t in tag(text, "2004-10-20")] == [
         ("third-quarter", "2004-Q3"), ("second quarter", "2004-Q2"), ("the year-earlier period", "2003-Q3")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "expected"),
+    [
+        # a winter is named by the year of its December: the one under way in January, the one before it "last"
+        ("This winter is cold.", "2000-01-15", "1999-WI"),
+        ("It was cold last winter.", "2000-01-15", "1998-WI"),
+        # "this winter" in a past clause just after it ended is that winter; ahead, the next one
+        ("The main culprit this winter was an H3N2 strain.", "2000-03-01", "1999-WI"),
+        ("This winter will be cold.", "2000-03-01", "2000-WI"),
+        ("This summer was hot.", "2000-01-15", "2000-SU"),  # not one just over: the calendar year's
+    ],
+)
+def test_winter_spans_the_new_year(sentence, dct, expected):
+    assert [t.value for t in tag(sentence, dct)] == [expected]

@@ -249,6 +249,9 @@ def _bounds(draft: Draft, year: int) -> tuple[dt.date, dt.date] | None:
         return None
 
 
+JUST_OVER_DAYS = 92  # "this winter" in a past clause names a season over by at most this many days
+
+
 def resolve_year(draft: Draft, anchor: dt.date, tense: Tense | None) -> int:
     """The year of a calendar name written without one ("10 February", "last August", "the third quarter").
 
@@ -264,7 +267,8 @@ def resolve_year(draft: Draft, anchor: dt.date, tense: Tense | None) -> int:
             if bounds and bounds[0].isoweekday() == draft.weekday:
                 return year
     candidates = {}
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+    first = anchor.year - (2 if draft.period == "WI" else 1)  # "last winter" said in January began two Decembers back
+    for year in range(first, anchor.year + 2):
         bounds = _bounds(draft, year)
         if bounds:
             candidates[year] = bounds
@@ -275,7 +279,11 @@ def resolve_year(draft: Draft, anchor: dt.date, tense: Tense | None) -> int:
         return anchor.year
     candidates = {year: _part(*bounds, draft.mod) for year, bounds in candidates.items()}
     if draft.cue == 0:  # "this winter" said on 3 January: the one under way, begun the December before
-        return next((year for year, (start, end) in candidates.items() if start <= anchor <= end), anchor.year)
+        under_way = next((year for year, (start, end) in candidates.items() if start <= anchor <= end), None)
+        just_over = [year for year, (_, end) in candidates.items() if 0 < (anchor - end).days <= JUST_OVER_DAYS]
+        if under_way is None and just_over and tense == "past":  # "the culprit this winter was" said on 1 March
+            return just_over[-1]
+        return anchor.year if under_way is None else under_way
     if draft.cue == ON_OR_BEFORE:
         return max(year for year, (start, _) in candidates.items() if start <= anchor or year == min(candidates))
     if draft.cue == ON_OR_AFTER:  # a plan that ended days before is still told in the present ("takes effect on")

@@ -91,7 +91,7 @@ def test_lexicon_values_are_well_formed():
     assert set(lex["weekdays"].values()) == set(range(1, 8))
     assert set(lex["seasons"].values()) == {"SP", "SU", "FA", "WI"}
     assert set(lex["references"].values()) <= {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
-    assert all(re.fullmatch(r"PT?\d+[A-Z]", v) for v in lex["frequencies"].values())
+    assert all(re.fullmatch(r"PT?\d+[A-Z]|XXXX-XX-XXT(?:MO|AF|EV|NI)", v) for v in lex["frequencies"].values())
     for month, day in lex["holidays"].values():
         assert 1 <= month <= 12 and 1 <= day <= 31
     for rule in lex["movable_holidays"].values():

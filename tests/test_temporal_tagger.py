@@ -573,7 +573,7 @@ def test_until_looks_only_at_the_date_after_it():
          {"7 a.m. Sunday": "2022-04-10T07:00", "8 p.m.": "2022-04-10T20:00"}),
         # a second season after "and"; "each evening" is a set
         ("Fighting intensified in summer and autumn.", "2022-12-01", {"summer": "2022-SU", "autumn": "2022-FA"}),
-        ("Power cuts are scheduled each evening in Kyiv.", "2022-11-01", {"each evening": "P1D"}),
+        ("Power cuts are scheduled each evening in Kyiv.", "2022-11-01", {"each evening": "XXXX-XX-XXTEV"}),
         # a full month name keeps no sentence-final period; an abbreviation keeps its own
         ("The summit ends on 28 July.", "2022-06-20", {"28 July": "2022-07-28"}),
         ("It happened in May.", "2022-06-20", {"May": "2022-05"}),

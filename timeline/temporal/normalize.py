@@ -674,6 +674,9 @@ def set_(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
         count = None
     if count == 1 and units()[groups["unit"].lower()].code == "WE":  # "every weekend": the weekend of each week
         return Draft("fixed", type="SET", value="XXXX-WXX-WE", granularity="week")
+    if count == 1 and groups["unit"].lower() in lexicon()["parts_of_day"]:  # "every night": the night of each day
+        return Draft("fixed", type="SET", value=f"XXXX-XX-XXT{lookup('parts_of_day', groups['unit'])}",
+                     granularity="time")
     value = _amount(count, groups["unit"])
     if value is None:
         return None

@@ -659,8 +659,11 @@ def set_(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
             suffix = f"T{hour:02d}:{int(groups.get('minute') or 0):02d}"
         return Draft("fixed", type="SET", value=f"XXXX-WXX-{lookup('weekdays', weekday_word)}{suffix}",
                      granularity="day")
-    if "month" in groups:
-        return Draft("fixed", type="SET", value=f"XXXX-{_month(groups):02d}", granularity="month")
+    if "month" in groups:  # "every July", "every July 18", "every 26 April"
+        day = groups.get("day") or (groups["num"] if groups.get("num", "").isdigit() else None)
+        if day is None:
+            return Draft("fixed", type="SET", value=f"XXXX-{_month(groups):02d}", granularity="month")
+        return Draft("fixed", type="SET", value=f"XXXX-{_month(groups):02d}-{_ordinal(day):02d}", granularity="day")
     if "holiday" in groups:  # "every Fourth of July" on its day; "every Easter" once a year, on no one day
         try:
             month, day = lookup("holidays", groups["holiday"])

@@ -377,8 +377,8 @@ def shift_count(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
     steps, gran = count * unit.factor, unit.gran
     # "a year ago" may compare with a quarter; "two years ago" and "two decades ago" do not
     compared = gran == "year" and steps == 1
-    if gran == "decade":
-        steps, gran = steps * 10, "year"
+    if gran == "decade" or (gran == "century" and steps != int(steps)):  # "half a century ago": fifty years
+        steps, gran = steps * (10 if gran == "decade" else 100), "year"
     if steps != int(steps) and gran in _FINER:  # "half a year later": six months
         finer, per = _FINER[gran]
         steps, gran = steps * per, finer

@@ -123,16 +123,15 @@ def bare_month(text: str, match: re.Match[str]) -> bool:
     if bare not in lexicon()["months"] or short:
         return False  # abbreviations ("Jan", "Dec") stand alone only with a period
     cue = (match.groupdict().get("cue") or "").lower()
-    if _cue_a_preposition(text, match):
+    if _cue_a_preposition(text, match) or not _that_opens(text, match):
         return False
-    if cue or match.groupdict().get("mod"):
+    if cue or match.groupdict().get("mod") or match.groupdict().get("that"):
         return True
     if bare in lexicon()["ambiguous_months"]:
         if _span_mod_before().search(text, max(0, match.start() - 24), match.start()):
             return True  # "mid-March", "by early May", "the end of March": a modifier only a date takes
         return (
             _after_date_preposition(text, match.start()) or _names_an_event(text, match)
-            or _that_opening(text, match.start())
             or (
                 heads_a_list_item(text, match.start(), match.end()) and not word.isupper()
                 and _among_dated_lines(text, match)
@@ -291,7 +290,9 @@ def season(text: str, match: re.Match[str]) -> bool:
     following = word_after(text, match.end())
     if word[0].isupper() and following[:1].isupper() and not match.groupdict().get("year"):
         return False  # "the Winter Olympics", "Summer Games", "the Winter Palace": part of a name
-    if match.groupdict().get("cue") or match.groupdict().get("mod") or match.groupdict().get("year"):
+    if not _that_opens(text, match):
+        return False
+    if any(match.groupdict().get(name) for name in ("cue", "mod", "year", "that")):
         return True
     before = word_before(text, match.start())
     after = word_after(text, match.end()).lower()
@@ -305,7 +306,7 @@ def season(text: str, match: re.Match[str]) -> bool:
         return phrase(_SEASON_THEN_LINK).search(text, max(0, match.start() - 20), match.start()) is not None
     if word[0].isupper() and after in words["season_subject_verbs"] and _opens_a_sentence(text, match.start()):
         return True  # "Spring arrived early this year", "Summer is coming"
-    return before in words["season_before"] or _that_opening(text, match.start())
+    return before in words["season_before"]
 
 
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
@@ -316,13 +317,10 @@ def _opens_a_sentence(text: str, start: int) -> bool:
     return _SENTENCE_OPENING.search(text, max(0, start - 12), start) is not None
 
 
-_THAT_BEFORE = re.compile(r"\b[Tt]hat\s+$")
-
-
-def _that_opening(text: str, start: int) -> bool:
-    """ "That March, Crimea was annexed", "That summer, ...": a month or season after a sentence-opening "that"."""
-    that = _THAT_BEFORE.search(text, max(0, start - 12), start)
-    return that is not None and _opens_a_sentence(text, that.start())
+def _that_opens(text: str, match: re.Match[str]) -> bool:
+    """A "that" a month or season match starts with must open its sentence ("That summer, ..."); in "said that
+    summer was over" it is a conjunction, and the name is judged alone (from the next character)."""
+    return not match.groupdict().get("that") or _opens_a_sentence(text, match.start())
 
 
 _YEAR_AFTER_IN = r"\s+%year_in_words\s+\d{4}\b"

@@ -850,6 +850,7 @@ def _framing_year(
 
 _TOLD_CUE = r"(?:the\s+)?(?P<cue>%told_cues)\s+|the\s+(?P<next>%told_next)\s+"
 _FRONTED_MONTH = r"\W*(?:%month_frame_openers\s+(?:the\s+)?|that\s+)?"
+_THAT_OPENED = re.compile(r"[Tt]hat\s")  # "That March, ...": the match itself opens with "that"
 _TOLD_GRANULARITIES = frozenset({"year", "season", "month", *DAY_GRANULARITIES})
 
 
@@ -884,7 +885,7 @@ def _told_year(
         return told - (previous.granularity == "year" or month >= told_month)
     if draft.cue is not None or not phrase(_FRONTED_MONTH).fullmatch(text, sentence_start, candidate.start):
         return None
-    if word_before(text, candidate.start) == "that":
+    if word_before(text, candidate.start) == "that" or _THAT_OPENED.match(text, candidate.start):
         return told
     last = result[-1] if result else None
     if (

@@ -2532,3 +2532,13 @@ def test_a_quarter_told_in_passing_is_not_the_topic():
 )
 def test_winter_spans_the_new_year(sentence, dct, expected):
     assert [t.value for t in tag(sentence, dct)] == [expected]
+
+
+def test_a_weekday_and_date_take_the_told_year_their_weekday_fits():
+    text = "Apollo 11 lifted off on July 16, 1969. On Sunday, July 20, Armstrong landed."
+    assert [t.value for t in tag(text, "2019-07-20")] == ["1969-07-16", "1969-07-20"]
+    text = "The war began on Aug. 2, 1990. On Thursday, Jan. 17, bombing began."  # a month before the told one: on
+    assert [t.value for t in tag(text, "2000-08-02")] == ["1990-08-02", "1991-01-17"]
+    # a weekday that fits a year around publication keeps it
+    text = "The war began on Aug. 2, 1990. On Wednesday, July 17, talks resumed."
+    assert [t.value for t in tag(text, "2019-07-20")] == ["1990-08-02", "2019-07-17"]

@@ -504,6 +504,12 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
         elif (framing := _framing_year(text, candidate, result, sentence_start, tense)) is not None:
             draft = replace(draft, year=framing)  # "In 2014, on Feb. 27, ...", "In 1992, he visited China in May"
         elif (
+            previous is not None and not previous.names_a_thing and publication is not None
+            and previous.day.year != publication.year
+            and (told_year := _weekday_fits_told(draft, previous.day, publication)) is not None
+        ):  # fmt: skip
+            draft = replace(draft, year=told_year)  # "lifted off on July 16, 1969. On Sunday, July 20, ..."
+        elif (
             draft.kind == "calendar" and draft.year is None and draft.day is not None and draft.weekday is None
             and draft.cue is None and previous is not None and previous.granularity in _MONTH_OR_FINER
             and not previous.names_a_thing and previous.day.month == draft.month
@@ -895,6 +901,24 @@ def _told_year(
     ):  # fmt: skip
         return told  # not "Finland applied to join NATO in 2022. In April, it became a member": a year at the end
     return None
+
+
+def _weekday_fits_told(draft: Draft, told: dt.date, publication: dt.date) -> int | None:
+    """The year of a weekday-and-date without a year ("Sunday, July 20") that the date just told gives it, or the
+    next year for a month before the told one: only when the weekday fits that year and no year around
+    publication."""
+    if draft.kind != "calendar" or draft.year is not None or None in (draft.weekday, draft.day, draft.month):
+        return None
+
+    def fits(year: int) -> bool:
+        try:
+            return dt.date(year, draft.month, draft.day).isoweekday() == draft.weekday  # type: ignore[arg-type]
+        except ValueError:  # "Friday, February 29" of a common year
+            return False
+
+    year = told.year + (draft.month < told.month)  # type: ignore[operator]
+    near_publication = any(fits(publication.year + step) for step in (-1, 0, 1))
+    return year if fits(year) and not near_publication else None
 
 
 def _last_year_or_this(told: int, month: int, publication: dt.date | None) -> bool:

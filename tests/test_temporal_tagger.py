@@ -2534,6 +2534,12 @@ def test_winter_spans_the_new_year(sentence, dct, expected):
     assert [t.value for t in tag(sentence, dct)] == [expected]
 
 
+def test_said_nothing_until_a_date_tells_when_it_spoke():
+    text = "The reactor exploded on April 26, 1986. Moscow said nothing until May 14."
+    assert [t.value for t in tag(text, "2016-04-26")] == ["1986-04-26", "1986-05-14"]
+    assert [t.value for t in tag("Officials said little until Friday.", "2016-04-26")] == ["2016-04-22"]
+
+
 def test_a_weekday_and_date_take_the_told_year_their_weekday_fits():
     text = "Apollo 11 lifted off on July 16, 1969. On Sunday, July 20, Armstrong landed."
     assert [t.value for t in tag(text, "2019-07-20")] == ["1969-07-16", "1969-07-20"]

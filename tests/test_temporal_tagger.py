@@ -2548,3 +2548,10 @@ def test_a_weekday_and_date_take_the_told_year_their_weekday_fits():
     # a weekday that fits a year around publication keeps it
     text = "The war began on Aug. 2, 1990. On Wednesday, July 17, talks resumed."
     assert [t.value for t in tag(text, "2019-07-20")] == ["1990-08-02", "2019-07-17"]
+
+
+def test_a_season_a_little_after_the_month_told_follows_it():
+    text = "The trial began on June 12, 1994. Jury selection began in the fall."
+    assert [t.value for t in tag(text, "1995-10-04")] == ["1994-06-12", "1994-FA"]
+    text = "Lockdowns began in December 2019. In the spring, cases fell."
+    assert [t.value for t in tag(text, "2021-07-20")] == ["2019-12", "2020-SP"]

@@ -519,20 +519,21 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             # on March 15": a date ahead, not that March's)
             draft = replace(draft, relative_to="previous")
         elif (
-            tense == "past" and draft.kind == "calendar" and draft.year is None and draft.month is not None
+            tense == "past" and draft.kind == "calendar" and draft.year is None
+            and (first_month := draft.month or SEASON_MONTHS.get(draft.period, (None,))[0]) is not None
             and draft.weekday is None and draft.cue is None and previous is not None
             and previous.granularity in _MONTH_OR_FINER and not previous.names_a_thing
-            and 0 < (draft.month - previous.day.month) % 12 <= NARRATIVE_MONTHS_ON
+            and 0 < (first_month - previous.day.month) % 12 <= NARRATIVE_MONTHS_ON
             and publication is not None and previous.day.year != publication.year
             and PARAGRAPH_BREAK.search(text, previous_span[1], candidate.start) is None
             and not perfect_after(text[sentence_start:sentence_end], candidate.end - sentence_start)
         ):  # fmt: skip
-            # "Lockdowns began in December 2019. In January, China sealed off Wuhan": a month a little after the one
-            # just told, in a past clause, follows it (not "founded in April 2015. In February": that may be any year),
-            # within its paragraph (a story's background year does not carry into the next paragraph's news), while
-            # the story stays in the past ("Krenz, who replaced Honecker on Oct. 18, has promised": back to now;
-            # not "In October, tanks faced each other, an image that remains iconic")
-            draft = replace(draft, year=previous.day.year + (draft.month < previous.day.month))
+            # "Lockdowns began in December 2019. In January, China sealed off Wuhan": a month (or a season, "in the
+            # fall") a little after the one just told, in a past clause, follows it (not "founded in April 2015. In
+            # February": that may be any year), within its paragraph (a story's background year does not carry into
+            # the next paragraph's news), while the story stays in the past ("Krenz, who replaced Honecker on Oct.
+            # 18, has promised": back to now; not "In October, tanks faced each other, an image that remains iconic")
+            draft = replace(draft, year=previous.day.year + (first_month < previous.day.month))
         elif draft.kind == "calendar" and draft.year is None and word_before(text, candidate.start) == "since":
             # "since November", "since Christmas": the last one that began by publication (December's own said on
             # 31 December), whatever the tense; "since Tuesday" said on a Tuesday is a week back

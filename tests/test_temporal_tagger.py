@@ -2534,6 +2534,20 @@ def test_winter_spans_the_new_year(sentence, dct, expected):
     assert [t.value for t in tag(sentence, dct)] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "dct", "expected"),
+    [
+        # a month of figures a reporting verb brings out is over, even in a future clause
+        ("The Labor Department will report on consumer prices for March.", "1991-04-15", ["1991-03"]),
+        ("The government will report today on housing starts for September.", "1990-10-17", ["1990-10-17", "1990-09"]),
+        # ... not the month they come out in
+        ("Harlan will report fourth-quarter results in late January.", "1989-10-25", ["1989-Q4", "1990-01"]),
+    ],
+)
+def test_months_of_figures_reported(sentence, dct, expected):
+    assert [t.value for t in tag(sentence, dct)] == expected
+
+
 def test_said_nothing_until_a_date_tells_when_it_spoke():
     text = "The reactor exploded on April 26, 1986. Moscow said nothing until May 14."
     assert [t.value for t in tag(text, "2016-04-26")] == ["1986-04-26", "1986-05-14"]

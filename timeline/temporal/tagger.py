@@ -102,6 +102,8 @@ _RESULTS_AFTER = r"[\s-]+(?:[a-z]+\s+)?%quarter_code_followers\b"
 _THE_NEXT = r"the\s+%told_next\b"
 _RESULTS_BEFORE = r"\b%quarter_code_followers\s+(?:for|in|of)\s+$"  # "will report results for the December quarter"
 _RELEASED = r"\b%release_words\b"
+_REPORTED = r"\b(?:%reporting_verbs|%release_words)\b"
+_RESULTS_FOR = r"\b%quarter_code_followers\s+for\s+$"
 _TO_REPORT = r"\bto\s+%reporting_verbs\b[^.;:!?]*$"  # "expects to report net income of 15 cents a share for the"
 _RESCHEDULED_TO = r"\b%rescheduling_verbs\s+%rescheduling_prepositions\s+(?:(?:the|on)\s+)?$"
 _CLAUSE_MARK = re.compile(r"[,;:()]")
@@ -558,10 +560,20 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
         elif (
             tense in ("present", "future") and draft.kind == "calendar" and draft.year is None
             and draft.month is not None and draft.day is None
-            and phrase(_RESULTS_BEFORE).search(text, max(0, candidate.start - 30), candidate.start)
-            and phrase(_RELEASED).search(text, candidate.end, sentence_end)
+            and (
+                (
+                    phrase(_RESULTS_BEFORE).search(text, max(0, candidate.start - 30), candidate.start)
+                    and phrase(_RELEASED).search(text, candidate.end, sentence_end)
+                )
+                or (
+                    phrase(_RESULTS_FOR).search(text, max(0, candidate.start - 30), candidate.start)
+                    and phrase(_REPORTED).search(text, sentence_start, candidate.start)
+                )
+            )
         ):  # fmt: skip
-            tense = "past"  # "Factory orders for October will be released Monday": the month of figures to come out
+            # "Factory orders for October will be released Monday", "will report on consumer prices for March": the
+            # month of figures to come out (not "will report results in late January": when they come out)
+            tense = "past"
         elif tense == "present" and draft.kind == "calendar" and _names_a_thing(text, candidate):
             tense = None  # "under a June agreement": a thing named by its date, no schedule the present looks ahead to
         elif (

@@ -2548,6 +2548,11 @@ def test_months_of_figures_reported(sentence, dct, expected):
     assert [t.value for t in tag(sentence, dct)] == expected
 
 
+def test_a_commodity_for_a_month_is_a_futures_month_ahead():
+    assert [t.value for t in tag("U.S. crude for January slipped 71 cents.", "2022-12-06")] == ["2023-01"]
+    assert [t.value for t in tag("Demand for oil in January was weak.", "2022-12-06")] == ["2022-01"]
+
+
 def test_said_nothing_until_a_date_tells_when_it_spoke():
     text = "The reactor exploded on April 26, 1986. Moscow said nothing until May 14."
     assert [t.value for t in tag(text, "2016-04-26")] == ["1986-04-26", "1986-05-14"]

@@ -252,6 +252,7 @@ _WHAT_COMES_OF_IT = r"\b%outcome_openers\b[^,;:.]*$"  # "paving the way for elec
 _INDEFINITE_BEFORE = r"\b%indefinite_articles\s+(?:[a-z]+\s+)?$"
 _INDEFINITE_OPENING = r"%indefinite_articles\s"
 _CONTRACT_AFTER = r"\s+%contract_nouns\b"
+_COMMODITY_FOR = r"\b%commodities\s+for\s+$"
 _SCHEDULED_FOR = r"\b%scheduling_verbs\s+(?:[\w'’-]+\s+){0,3}for\s+$"  # "set sentencing for"
 # "the anniversary of the Oct. 7 attacks", "the 20th anniversary of the Sept. 11 attacks"
 _ANNIVERSARY_OF = (
@@ -438,9 +439,12 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             tense = "planned" if tense == "past" else "future"
         elif (
             draft.kind == "calendar" and draft.year is None and draft.month is not None and draft.day is None
-            and phrase(_CONTRACT_AFTER).match(text, candidate.end)
+            and (
+                phrase(_CONTRACT_AFTER).match(text, candidate.end)
+                or phrase(_COMMODITY_FOR).search(text, max(0, candidate.start - 30), candidate.start)
+            )
         ):  # fmt: skip
-            tense = "future"  # "The March contract for copper rose" said in October: a futures month ahead
+            tense = "future"  # "The March contract for copper rose", "crude for January slipped": a futures month ahead
         elif (
             tense is None and not cues_by_sentence[key] and draft.kind == "calendar" and draft.year is None
             and word_before(text, candidate.start) in context_words()["deadline_prepositions"]

@@ -2553,6 +2553,12 @@ def test_a_commodity_for_a_month_is_a_futures_month_ahead():
     assert [t.value for t in tag("Demand for oil in January was weak.", "2022-12-06")] == ["2022-01"]
 
 
+def test_since_keeps_the_cue_written_after_it():
+    assert [t.value for t in tag("Inflation has cooled since last summer.", "2023-07-26")] == ["2022-SU"]
+    assert [t.value for t in tag("Prices rose since last November.", "2023-11-20")] == ["2022-11"]
+    assert [t.value for t in tag("Prices rose since November.", "2023-11-20")] == ["2023-11"]
+
+
 def test_said_nothing_until_a_date_tells_when_it_spoke():
     text = "The reactor exploded on April 26, 1986. Moscow said nothing until May 14."
     assert [t.value for t in tag(text, "2016-04-26")] == ["1986-04-26", "1986-05-14"]

@@ -544,8 +544,9 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             # "since November", "since Christmas": the last one that began by publication (December's own said on
             # 31 December), whatever the tense; "since Tuesday" said on a Tuesday is a week back
             tense = "past"
-            if draft.month is not None or draft.weekday is not None or draft.period:  # not "since the 24th": a day
-                draft = replace(draft, cue=-1 if draft.weekday is not None else ON_OR_BEFORE)  # of the month, no cue
+            named = draft.month is not None or draft.weekday is not None or draft.period  # not "since the 24th"
+            if named and draft.cue is None:  # a day of the month takes no cue; "since last summer" keeps its own
+                draft = replace(draft, cue=-1 if draft.weekday is not None else ON_OR_BEFORE)
         elif (
             tense in (None, "present") and draft.kind == "calendar" and draft.year is None and draft.cue is None
             and (draft.month is not None or draft.weekday is not None or draft.period in SEASON_MONTHS)

@@ -2553,6 +2553,13 @@ def test_a_commodity_for_a_month_is_a_futures_month_ahead():
     assert [t.value for t in tag("Demand for oil in January was weak.", "2022-12-06")] == ["2022-01"]
 
 
+def test_a_possessive_day_told_in_passing_is_no_anchor_for_a_clock():
+    text = "Oil prices fell on Tuesday, extending Monday's losses. Brent fell 86 cents by 1135 GMT."
+    assert [t.value for t in tag(text, "2022-12-06")] == ["2022-12-06", "2022-12-05", "2022-12-06T11:35"]
+    text = "Sunday's vote went smoothly. Polls closed at 8 p.m."  # the sentence's own day: its anchor
+    assert [t.value for t in tag(text, "2024-05-28")] == ["2024-05-26", "2024-05-26T20:00"]
+
+
 def test_since_keeps_the_cue_written_after_it():
     assert [t.value for t in tag("Inflation has cooled since last summer.", "2023-07-26")] == ["2022-SU"]
     assert [t.value for t in tag("Prices rose since last November.", "2023-11-20")] == ["2022-11"]

@@ -804,7 +804,10 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                 and _can_be_referred_to(text, candidate, resolved.basis, resolved.value)
                 and not (told_day and previous_sentence == sentence_start and _dates_a_saying(text, candidate.start))
                 # "fell on Tuesday, extending Monday's losses": a day told in passing by its possessive stays aside
-                and not (told_day and previous_sentence == sentence_start and possessive_after(text, candidate.end))
+                and not (
+                    previous is not None and not previous.names_a_thing and previous_sentence == sentence_start
+                    and possessive_after(text, candidate.end)
+                )
             ):
                 previous = Mention(span[0], span[2], names_a_thing=_names_a_thing(text, candidate),
                                    clock=clock_of(resolved.value))

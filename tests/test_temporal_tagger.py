@@ -2560,6 +2560,11 @@ def test_a_possessive_day_told_in_passing_is_no_anchor_for_a_clock():
     assert [t.value for t in tag(text, "2024-05-28")] == ["2024-05-26", "2024-05-26T20:00"]
 
 
+def test_the_end_of_the_year_after_a_quarter_is_the_year():
+    text = "Sales fell in the second quarter. By the end of the year, they had recovered."
+    assert [t.value for t in tag(text, "2021-10-19")] == ["2021-Q2", "2021"]
+
+
 def test_since_keeps_the_cue_written_after_it():
     assert [t.value for t in tag("Inflation has cooled since last summer.", "2023-07-26")] == ["2022-SU"]
     assert [t.value for t in tag("Prices rose since last November.", "2023-11-20")] == ["2022-11"]

@@ -367,8 +367,9 @@ def _shift(draft: Draft, publication: dt.date | None, previous: Mention | None) 
     else:
         return Resolved(_unresolved_shift(draft), "", "unresolved", draft.granularity)
     unit, offset, granularity = draft.unit, draft.offset, draft.granularity
-    if compare and previous is not None and previous.granularity in _PARTS_COMPARED and unit == "year":
-        granularity = previous.granularity  # "a year earlier" after "the third quarter": that quarter a year before
+    if compare and previous is not None and previous.granularity in _PARTS_COMPARED and unit == "year" and offset:
+        # "a year earlier" after "the third quarter": that quarter a year before ("the end of the year": the year's)
+        granularity = previous.granularity
     if draft.period == "quarter" and not compare:
         offset -= 1  # "the quarter" with nothing said before: the last one reported, not the current one
     try:

@@ -2565,6 +2565,13 @@ def test_the_end_of_the_year_after_a_quarter_is_the_year():
     assert [t.value for t in tag(text, "2021-10-19")] == ["2021-Q2", "2021"]
 
 
+def test_overnight_after_a_dateline_is_the_night_before_the_report():
+    text = "LVIV, March 30 (Reuters) - Explosions shook Lviv overnight, officials said."
+    assert [t.value for t in tag(text, "2022-03-30")] == ["2022-03-30", "2022-03-29TNI"]
+    text = "Shelling began on Feb 24 - and went on overnight."  # no dateline: that day's night
+    assert [t.value for t in tag(text, "2022-02-25")] == ["2022-02-24", "2022-02-24TNI"]
+
+
 def test_since_keeps_the_cue_written_after_it():
     assert [t.value for t in tag("Inflation has cooled since last summer.", "2023-07-26")] == ["2022-SU"]
     assert [t.value for t in tag("Prices rose since last November.", "2023-11-20")] == ["2022-11"]

@@ -248,6 +248,8 @@ _SUBJECT_NEXT = r"\s+[a-z]"  # an expression opening its sentence with a verb st
 # "ahead of an OPEC+ meeting on Sunday"
 _AHEAD_OF_EVENT = r"\b%nearest_weekday_before\s+(?:[\w+'’-]+\s+){1,4}%day_prepositions\s+$"
 _STAMP_END = r"\s*[:|—–]"  # a live blog's time stamp ends with a colon or a dash
+_DATELINE_START = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]+,(?:\s+[A-Z][\w.]*,)?\s*$")  # "LVIV, ", "KYIV, Ukraine, "
+_DATELINE_END = r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--?|[—–_])\s"  # "March 30 (Reuters) -", "Oct. 5 _"
 _WHAT_COMES_OF_IT = r"\b%outcome_openers\b[^,;:.]*$"  # "paving the way for elections on"
 _INDEFINITE_BEFORE = r"\b%indefinite_articles\s+(?:[a-z]+\s+)?$"
 _INDEFINITE_OPENING = r"%indefinite_articles\s"
@@ -634,7 +636,13 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                 previous.clock is not None and previous.clock < NOON
                 and phrase(_STAMP_END).match(text, result[-1].end) is not None
             )  # fmt: skip
-            offset = draft.offset if said or before or morning else 0  # "rose on Monday after gains overnight in Asia"
+            # "LVIV, March 30 (Reuters) - Explosions shook Lviv overnight": a dateline's day is the report's
+            dateline = (
+                _DATELINE_START.search(text, max(0, result[-1].start - 60), result[-1].start) is not None
+                and phrase(_DATELINE_END).match(text, result[-1].end) is not None
+            )
+            # otherwise that day's night: "rose on Monday after gains overnight in Asia"
+            offset = draft.offset if said or before or morning or dateline else 0
             draft = replace(draft, relative_to="previous", offset=offset)
         if (
             draft.kind == "shift" and draft.unit == "week" and draft.offset == 0 and draft.relative_to == "publication"

@@ -2572,6 +2572,13 @@ def test_overnight_after_a_dateline_is_the_night_before_the_report():
     assert [t.value for t in tag(text, "2022-02-25")] == ["2022-02-24", "2022-02-24TNI"]
 
 
+def test_a_scheduled_clock_falls_on_the_day_ahead_just_told():
+    text = "The final is Saturday. Kickoff is set for 12:50 p.m. PDT."
+    assert [t.value for t in tag(text, "1999-07-06")] == ["1999-07-10", "1999-07-10T12:50"]
+    text = "More snow could fall on Saturday. We'll have more on the storm at eleven p.m."  # no schedule: today
+    assert [t.value for t in tag(text, "1998-01-22")] == ["1998-01-24", "1998-01-22T23:00"]
+
+
 def test_since_keeps_the_cue_written_after_it():
     assert [t.value for t in tag("Inflation has cooled since last summer.", "2023-07-26")] == ["2022-SU"]
     assert [t.value for t in tag("Prices rose since last November.", "2023-11-20")] == ["2022-11"]

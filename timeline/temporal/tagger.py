@@ -248,6 +248,7 @@ _SUBJECT_NEXT = r"\s+[a-z]"  # an expression opening its sentence with a verb st
 # "ahead of an OPEC+ meeting on Sunday"
 _AHEAD_OF_EVENT = r"\b%nearest_weekday_before\s+(?:[\w+'’-]+\s+){1,4}%day_prepositions\s+$"
 _STAMP_END = r"\s*[:|—–]"  # a live blog's time stamp ends with a colon or a dash
+_SCHEDULED = r"\b%schedule_words\b"
 _DATELINE_START = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]+,(?:\s+[A-Z][\w.]*,)?\s*$")  # "LVIV, ", "KYIV, Ukraine, "
 _DATELINE_END = r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--?|[—–_])\s"  # "March 30 (Reuters) -", "Oct. 5 _"
 _WHAT_COMES_OF_IT = r"\b%outcome_openers\b[^,;:.]*$"  # "paving the way for elections on"
@@ -706,7 +707,13 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             # "picked up late Wednesday, and by 2 a.m. the causeway was under water": the small hours after it
             day = dt.date.fromisoformat(night.value[:10]) + dt.timedelta(days=1)
             told_day, same_day_as = True, Mention(day, "day")
-        if draft.period == DAYLESS and told_day and (tense == "past" or previous_sentence == sentence_start):
+        plan_day = (  # "The final is Saturday. Kickoff is set for 12:50 p.m.": a schedule on the day ahead just told
+            tense in _AHEAD_TENSES and publication is not None and previous is not None and previous.day >= publication
+            and previous_sentence >= sentence_starts[max(0, sentence_index - 1)]
+            and phrase(_SCHEDULED).search(text, sentence_start, candidate.start) is not None
+        )  # fmt: skip
+        same_sentence = previous_sentence == sentence_start
+        if draft.period == DAYLESS and told_day and (tense == "past" or plan_day or same_sentence):
             # "was shot at 10 p.m.", "polls open at 7 a.m. Sunday and close at 8 p.m.": on the day just told of
             draft = replace(draft, relative_to="previous")
         elif draft.period == DAYLESS:

@@ -2579,6 +2579,13 @@ def test_a_scheduled_clock_falls_on_the_day_ahead_just_told():
     assert [t.value for t in tag(text, "1998-01-22")] == ["1998-01-24", "1998-01-22T23:00"]
 
 
+def test_a_clock_in_the_small_hours_after_an_evening_one_is_the_next_day():
+    text = "The ship left Tallinn at 7 p.m. Tuesday and went down shortly after 1 a.m."
+    assert [t.value for t in tag(text, "1994-09-30")] == ["1994-09-27T19:00", "1994-09-28T01:00"]
+    text = "The rebels attacked at 1 a.m. Tuesday. At 3 a.m., they withdrew."  # the same small hours
+    assert [t.value for t in tag(text, "2000-12-13")] == ["2000-12-12T01:00", "2000-12-12T03:00"]
+
+
 def test_since_keeps_the_cue_written_after_it():
     assert [t.value for t in tag("Inflation has cooled since last summer.", "2023-07-26")] == ["2022-SU"]
     assert [t.value for t in tag("Prices rose since last November.", "2023-11-20")] == ["2022-11"]

@@ -129,6 +129,7 @@ _FRONTED_YEAR = re.compile(r"\W*(?:[A-Za-z]+\s+)?")  # "In 1992, ...", "Four yea
 _NARROWS_A_YEAR = r",\s*(?:%past_placings\s+)?(?:the\s+%parts_of_day_words\s+of\s+)?"
 PLACING_REACH = 60  # characters between a past verb and the date it places
 SUNDAY = 7  # ISO weekday: the last day of an ISO week
+EVENING = dt.time(18)  # a clock in the small hours told after one this late the same night falls on the next day
 NOON = dt.time(12)  # an "overnight" told after a clock time before it is the night that ended that morning
 NIGHT_ENDS = 6  # the hour before which a clock after "last night" is in the small hours after it
 _NIGHT_OF = re.compile(r"\d{4}-\d\d-\d\dTNI$")
@@ -707,6 +708,14 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             # "picked up late Wednesday, and by 2 a.m. the causeway was under water": the small hours after it
             day = dt.date.fromisoformat(night.value[:10]) + dt.timedelta(days=1)
             told_day, same_day_as = True, Mention(day, "day")
+        elif (
+            draft.period == DAYLESS and told_day and tense == "past" and previous is not None
+            and previous.clock is not None and previous.clock >= EVENING
+            and (clock := _CLOCK_HOUR.match(draft.suffix)) is not None and int(clock[1]) < NIGHT_ENDS
+            and previous_sentence >= sentence_starts[max(0, sentence_index - 1)]
+        ):  # fmt: skip
+            # "polls closed at 10 p.m. on Nov. 7, and at 2:15 a.m. the networks called it": the small hours after it
+            told_day, same_day_as = True, Mention(previous.day + dt.timedelta(days=1), "day")
         plan_day = (  # "The final is Saturday. Kickoff is set for 12:50 p.m.": a schedule on the day ahead just told
             tense in _AHEAD_TENSES and publication is not None and previous is not None and previous.day >= publication
             and previous_sentence >= sentence_starts[max(0, sentence_index - 1)]

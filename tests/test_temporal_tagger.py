@@ -2608,6 +2608,14 @@ def test_a_weekday_and_date_take_the_told_year_their_weekday_fits():
     assert [t.value for t in tag(text, "2019-07-20")] == ["1990-08-02", "2019-07-17"]
 
 
+def test_a_month_framing_a_paragraphs_first_sentence_goes_on_with_the_story():
+    text = "Troops crossed the border on Aug. 2, 1990.\n\nIn November, the council voted. Bombing began on Jan. 17."
+    assert [t.value for t in tag(text, "2000-08-02")] == ["1990-08-02", "1990-11", "1991-01-17"]
+    # not a month told later in the new paragraph: the background year stays in its own
+    text = "The war erupted on 15 April 2023.\n\nAid has been blocked since 10 May, officials said."
+    assert [t.value for t in tag(text, "2024-06-01")][1] == "2024-05-10"
+
+
 def test_a_season_a_little_after_the_month_told_follows_it():
     text = "The trial began on June 12, 1994. Jury selection began in the fall."
     assert [t.value for t in tag(text, "1995-10-04")] == ["1994-06-12", "1994-FA"]

@@ -535,7 +535,10 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and previous.granularity in _MONTH_OR_FINER and not previous.names_a_thing
             and 0 < (first_month - previous.day.month) % 12 <= NARRATIVE_MONTHS_ON
             and publication is not None and previous.day.year != publication.year
-            and PARAGRAPH_BREAK.search(text, previous_span[1], candidate.start) is None
+            and (
+                PARAGRAPH_BREAK.search(text, previous_span[1], candidate.start) is None
+                or _opens_a_paragraph(text, sentence_start, candidate)
+            )
             and not perfect_after(text[sentence_start:sentence_end], candidate.end - sentence_start)
         ):  # fmt: skip
             # "Lockdowns began in December 2019. In January, China sealed off Wuhan": a month (or a season, "in the
@@ -948,6 +951,13 @@ def _told_year(
     ):  # fmt: skip
         return told  # not "Finland applied to join NATO in 2022. In April, it became a member": a year at the end
     return None
+
+
+def _opens_a_paragraph(text: str, sentence_start: int, candidate: Candidate) -> bool:
+    """Whether the month frames the paragraph's first sentence ("...on Aug. 2, 1990.\n\nIn November, the council
+    gave Baghdad until Jan. 15"): a story told in order goes on across the break."""
+    opening = PARAGRAPH_BREAK.search(text, max(0, sentence_start - 4), sentence_start + 1) is not None
+    return opening and phrase(_FRONTED_MONTH).fullmatch(text, sentence_start, candidate.start) is not None
 
 
 def _weekday_fits_told(draft: Draft, told: dt.date, publication: dt.date) -> int | None:

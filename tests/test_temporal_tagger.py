@@ -2616,6 +2616,14 @@ def test_a_month_framing_a_paragraphs_first_sentence_goes_on_with_the_story():
     assert [t.value for t in tag(text, "2024-06-01")][1] == "2024-05-10"
 
 
+def test_the_same_season_names_the_date_told_earlier_in_the_paragraph():
+    text = (
+        "On July 11, 1995, troops overran the town. Over the next several days they killed thousands. "
+        "In the weeks that followed, NATO began bombing the same summer."
+    )
+    assert [t.value for t in tag(text, "2015-07-11")] == ["1995-07-11", "PXD", "1995-SU"]
+
+
 def test_a_season_a_little_after_the_month_told_follows_it():
     text = "The trial began on June 12, 1994. Jury selection began in the fall."
     assert [t.value for t in tag(text, "1995-10-04")] == ["1994-06-12", "1994-FA"]

@@ -500,7 +500,14 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
         ):
             draft = replace(draft, relative_to="previous")  # the year that keeps it near the item before
         elif (
-            previous is not None and previous_sentence >= sentence_starts[max(0, sentence_index - 1)]
+            previous is not None
+            and (
+                previous_sentence >= sentence_starts[max(0, sentence_index - 1)]
+                or (  # "On July 11, 1995, ... In the weeks that followed, NATO began bombing the same summer"
+                    phrase(_TOLD_CUE).match(text, candidate.start) is not None
+                    and PARAGRAPH_BREAK.search(text, previous_span[1], candidate.start) is None
+                )
+            )
             and (told_year := _told_year(text, candidate, previous, result, sentence_start, tense, publication))
             is not None
         ):  # fmt: skip

@@ -2586,6 +2586,11 @@ def test_a_clock_in_the_small_hours_after_an_evening_one_is_the_next_day():
     assert [t.value for t in tag(text, "2000-12-13")] == ["2000-12-12T01:00", "2000-12-12T03:00"]
 
 
+def test_a_warning_for_a_day_is_for_the_nearest_one():
+    text = "Met Eireann has issued yellow rain warnings for Sunday and Monday."
+    assert [t.value for t in tag(text, "2025-01-25")] == ["2025-01-26", "2025-01-27"]
+
+
 def test_since_keeps_the_cue_written_after_it():
     assert [t.value for t in tag("Inflation has cooled since last summer.", "2023-07-26")] == ["2022-SU"]
     assert [t.value for t in tag("Prices rose since last November.", "2023-11-20")] == ["2022-11"]

@@ -2591,6 +2591,12 @@ def test_a_warning_for_a_day_is_for_the_nearest_one():
     assert [t.value for t in tag(text, "2025-01-25")] == ["2025-01-26", "2025-01-27"]
 
 
+def test_beyond_a_date_looks_ahead_unless_a_verb_of_duration_went_past_it():
+    text = "EU diplomats said an extension beyond March was possible."
+    assert [t.value for t in tag(text, "2019-01-16")] == ["2019-03"]
+    assert [t.value for t in tag("The fighting continued beyond March.", "2019-01-16")] == ["2018-03"]
+
+
 def test_since_keeps_the_cue_written_after_it():
     assert [t.value for t in tag("Inflation has cooled since last summer.", "2023-07-26")] == ["2022-SU"]
     assert [t.value for t in tag("Prices rose since last November.", "2023-11-20")] == ["2022-11"]

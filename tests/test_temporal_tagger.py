@@ -1479,6 +1479,7 @@ def test_a_month_is_not_placed_from_a_year_it_does_not_continue():
         ("One year ago this day, the war began.", "2023-03-10", "2022-03-10"),
         # found again by the sweep of the round's own rules
         ("Futures show traders now expect a rate cut in September.", "2023-06-14", "2023-09"),  # "a rate cut": noun
+        ("Economists expect one more cut in November.", "2024-08-01", "2024-11"),  # "one more cut": a noun
         ("The company cut jobs in September.", "2023-06-14", "2022-09"),
         ("The band was hired for the festival in August.", "2023-06-14", "2023-08"),  # "for" before an event
         ("Gazprom cut flows for three days in late July.", "2023-06-14", "2022-07"),  # not before a length

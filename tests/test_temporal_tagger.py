@@ -2598,6 +2598,13 @@ def test_beyond_a_date_looks_ahead_unless_a_verb_of_duration_went_past_it():
     assert [t.value for t in tag("The fighting continued beyond March.", "2019-01-16")] == ["2018-03"]
 
 
+def test_a_day_of_the_month_ahead_does_not_take_a_past_month_told():
+    text = "Figures for July will be published on the 14th."
+    assert [t.value for t in tag(text, "2024-08-01")] == ["2024-07", "2024-08-14"]
+    text = "The summit is on 3 September and talks will end on the 5th."  # a month ahead: its own
+    assert [t.value for t in tag(text, "2024-08-01")] == ["2024-09-03", "2024-09-05"]
+
+
 def test_since_keeps_the_cue_written_after_it():
     assert [t.value for t in tag("Inflation has cooled since last summer.", "2023-07-26")] == ["2022-SU"]
     assert [t.value for t in tag("Prices rose since last November.", "2023-11-20")] == ["2022-11"]

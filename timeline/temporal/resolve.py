@@ -133,7 +133,10 @@ def _day_of_month(
     if cue is not None and publication is not None:
         base, basis = publication, "relative_publication"
         month = shift(publication.replace(day=1), "month", cue)
-    elif previous is not None and previous.granularity in ("day", "time", "month"):
+    elif previous is not None and previous.granularity in ("day", "time", "month") and not (
+        tense == "future" and publication is not None
+        and previous.day.replace(day=1) < publication.replace(day=1)
+    ):  # not "Figures for July will be published on the 14th" said on 1 August: a day ahead, the next 14th
         base, basis, month = previous.day, "relative_previous", previous.day.replace(day=1)
         if tense == "past" and publication is not None and month.replace(day=min(day, 28)) > publication:
             month = shift(month, "month", -1)  # "had not slept since the 24th", said on 1 March: February's

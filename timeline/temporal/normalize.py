@@ -21,6 +21,7 @@ _DIGITS = re.compile(r"\d+")
 MOVABLE = "@"  # Draft.period prefix of a movable holiday ("@easter")
 PAST_ONLY = "past_only"  # Draft.period of an expression that is a date only in a past-tense clause
 DAYLESS = "dayless"  # Draft.period of a clock time that names no day ("at 10 p.m."): its day comes from the text
+NIGHT_ENDS = 6  # the hour before which a clock told with "last night" is in the small hours after it
 
 
 def _ordinal(word: str) -> int:
@@ -705,6 +706,9 @@ def clock(groups: Groups, _text: str, _dayfirst: bool) -> Draft | None:
                      granularity="time")
     if dayword:
         return Draft("shift", type="TIME", unit="day", offset=lookup("day_words", dayword), suffix=suffix,
+                     granularity="time")
+    if "night2" in groups:  # "11pm last night": the day before; "2am last night": the small hours of the day of telling
+        return Draft("shift", type="TIME", unit="day", offset=-int(hour >= NIGHT_ENDS), suffix=suffix,
                      granularity="time")
     return Draft("shift", type="TIME", unit="day", offset=0, suffix=suffix, period=DAYLESS, granularity="time")
 

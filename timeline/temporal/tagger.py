@@ -29,7 +29,7 @@ from timeline.temporal.lists import heads_a_list_item, labels_a_section, weekday
 from timeline.temporal.matching import Candidate, candidates, select
 from timeline.temporal.model import AS_LAST_TOLD, IN_THE_DAY, ON_OR_AFTER, ON_OR_BEFORE, Draft, Timex
 from timeline.temporal.neighbours import after_resolution, before_resolution, names_its_day
-from timeline.temporal.normalize import DAYLESS, PAST_ONLY
+from timeline.temporal.normalize import DAYLESS, NIGHT_ENDS, PAST_ONLY
 from timeline.temporal.resolve import Mention, resolve
 from timeline.temporal.tense import (
     PARAGRAPH_BREAK,
@@ -131,7 +131,6 @@ PLACING_REACH = 60  # characters between a past verb and the date it places
 SUNDAY = 7  # ISO weekday: the last day of an ISO week
 EVENING = dt.time(18)  # a clock in the small hours told after one this late the same night falls on the next day
 NOON = dt.time(12)  # an "overnight" told after a clock time before it is the night that ended that morning
-NIGHT_ENDS = 6  # the hour before which a clock after "last night" is in the small hours after it
 _NIGHT_OF = re.compile(r"\d{4}-\d\d-\d\dTNI$")
 _CLOCK_HOUR = re.compile(r"T(\d\d):")
 

@@ -2648,3 +2648,34 @@ def test_a_season_a_little_after_the_month_told_follows_it():
     assert [t.value for t in tag(text, "1995-10-04")] == ["1994-06-12", "1994-FA"]
     text = "Lockdowns began in December 2019. In the spring, cases fell."
     assert [t.value for t in tag(text, "2021-07-20")] == ["2019-12", "2020-SP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a look back from an evening clock stays on its day
+        ("He was shot at 9 p.m. on Saturday. He had been drinking since 2 a.m.", "2021-11-08",
+         ["2021-11-06T21:00", "2021-11-06T02:00"]),
+        # a clock before a new sentence's "The next afternoon" is not that day's
+        ("The bomb exploded on Wednesday. Rescuers arrived at 9:30 a.m. The next afternoon, crews found survivors.",
+         "1995-04-21", ["1995-04-19", "1995-04-19T09:30", "1995-04-20TAF"]),
+        # "fall" as a decline, after "for" or opening a sentence with "That"
+        ("Traders blamed China for the fall in copper prices.", "2022-07-01", []),
+        ("That fall in prices surprised traders.", "2022-08-08", []),
+        # "That" goes with a noun after the name, not with the name
+        ("That August meeting was cancelled.", "2024-01-22", ["2023-08"]),
+        ("That summer's heat wave killed thousands.", "2021-01-18", ["2020-SU"]),
+        ("The company is hiring for the fall semester.", "2023-08-07", ["2023-FA"]),
+        # a clock in a possessive date's own relative clause is that day's
+        ("Shares rose on Tuesday after Monday's selloff, which ended at 4 p.m.", "2022-06-14",
+         ["2022-06-14", "2022-06-13", "2022-06-13T16:00"]),
+        ("Police said on Sunday that Saturday's attack, which began at 9 p.m., killed 12.", "2021-11-08",
+         ["2021-11-07", "2021-11-06", "2021-11-06T21:00"]),
+        # a recent month opening a paragraph is news, not the background story's next step
+        ("Russia annexed Crimea in March 2014.\n\nIn June, Ukraine launched its counteroffensive.", "2023-08-21",
+         ["2014-03", "2023-06"]),
+        ("Across the next century, seas could rise by two metres.", "2024-06-03", ["P100Y"]),
+    ],
+)
+def test_sweep_three_mends(text, dct, expected):
+    assert [t.value for t in tag(text, dct)] == expected

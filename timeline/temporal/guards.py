@@ -132,6 +132,7 @@ def bare_month(text: str, match: re.Match[str]) -> bool:
             return True  # "mid-March", "by early May", "the end of March": a modifier only a date takes
         return (
             _after_date_preposition(text, match.start()) or _names_an_event(text, match)
+            or _after_an_opening_that(text, match.start())
             or (
                 heads_a_list_item(text, match.start(), match.end()) and not word.isupper()
                 and _among_dated_lines(text, match)
@@ -292,7 +293,7 @@ def season(text: str, match: re.Match[str]) -> bool:
         return False  # "the Winter Olympics", "Summer Games", "the Winter Palace": part of a name
     if not _that_opens(text, match):
         return False
-    if any(match.groupdict().get(name) for name in ("cue", "mod", "year", "that")):
+    if any(match.groupdict().get(name) for name in ("cue", "mod", "year")):
         return True
     before = word_before(text, match.start())
     after = word_after(text, match.end()).lower()
@@ -302,11 +303,15 @@ def season(text: str, match: re.Match[str]) -> bool:
     untimed_in = after in words["season_timed_followers"] and not (timed or year_after)
     if after in words["season_noun_followers"] or untimed_in:
         return False  # "the fall of Kabul", "the fall in exports", "the spring in his step": nouns, not seasons
+    if after in words["season_attributive_nouns"] and phrase(_ARTICLE_OPENING).match(match.group()):
+        return False  # "for the fall semester": "the" is the semester's; the season is found alone
+    if match.groupdict().get("that"):
+        return True  # "That summer, ..."
     if before in words["season_links"]:  # "in summer and autumn": a second season after a first
         return phrase(_SEASON_THEN_LINK).search(text, max(0, match.start() - 20), match.start()) is not None
     if word[0].isupper() and after in words["season_subject_verbs"] and _opens_a_sentence(text, match.start()):
         return True  # "Spring arrived early this year", "Summer is coming"
-    return before in words["season_before"]
+    return before in words["season_before"] or _after_an_opening_that(text, match.start())
 
 
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
@@ -318,14 +323,33 @@ def _opens_a_sentence(text: str, start: int) -> bool:
 
 
 def _that_opens(text: str, match: re.Match[str]) -> bool:
-    """A "that" a month or season match starts with must open its sentence ("That summer, ..."); in "said that
-    summer was over" it is a conjunction, and the name is judged alone (from the next character)."""
-    return not match.groupdict().get("that") or _opens_a_sentence(text, match.start())
+    """A "that" a month or season match starts with must open its sentence and the clause ("That summer, ...",
+    "That March the rebels ..."); in "said that summer was over" it is a conjunction, and in "That August meeting"
+    it belongs to the noun: the name is judged alone (from the next character)."""
+    if not match.groupdict().get("that"):
+        return True
+    after = (
+        text[match.end() : match.end() + 1] == "," or bool(match.groupdict().get("year"))
+        or possessive_after(text, match.end())  # "That summer's heat wave"
+        or word_after(text, match.end()).lower() in context_words()["clause_openers_after_that"]
+    )
+    return after and _opens_a_sentence(text, match.start())
+
+
+def _after_an_opening_that(text: str, start: int) -> bool:
+    """ "That spring offensive failed": a name after a sentence-opening "that" that goes with a noun after it (the
+    name alone is the date)."""
+    that = _THAT_BEFORE.search(text, max(0, start - 12), start)
+    return that is not None and _opens_a_sentence(text, that.start())
+
+
+_THAT_BEFORE = re.compile(r"\b[Tt]hat\s+$")
 
 
 _YEAR_AFTER_IN = r"\s+%year_in_words\s+\d{4}\b"
 
 
+_ARTICLE_OPENING = r"(?:%articles)\s"
 _SEASON_THEN_LINK = r"%seasons\s+%season_links\s+$"
 
 

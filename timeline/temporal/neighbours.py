@@ -591,9 +591,10 @@ _UNIVERSAL = r"\b%universal_zones\b"
 def names_its_day(text: str, clock_end: int, following: Candidate) -> bool:
     """ "at 4:17 a.m. (0117 GMT) Monday": a clock time followed by the day it is on (a weekday, a date)."""
     draft = following.draft
-    day_word = draft.kind == "shift" and draft.unit == "day" and (
+    day_word = draft.kind == "shift" and draft.unit == "day" and not text[following.start].isupper() and (
         draft.relative_to == "publication" or not text[clock_end : following.start].strip()
-    )  # "yesterday"; "the next day" right after it (not "at 5 p.m., the night before the invasion": an apposition)
+    )  # "yesterday"; "the next day" right after it (not "at 5 p.m., the night before the invasion": an apposition;
+    # not "arrived at 9:30 a.m. The next afternoon, ...": a new sentence)
     names_day = draft.weekday is not None or draft.day is not None or day_word
     return names_day and phrase(_CLOCK_TO_DAY, 0).fullmatch(text, clock_end, following.start) is not None
 

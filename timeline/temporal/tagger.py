@@ -248,6 +248,8 @@ _SUBJECT_NEXT = r"\s+[a-z]"  # an expression opening its sentence with a verb st
 # "ahead of an OPEC+ meeting on Sunday"
 _AHEAD_OF_EVENT = r"\b%nearest_weekday_before\s+(?:[\w+'’-]+\s+){1,4}%day_prepositions\s+$"
 _STAMP_END = r"\s*[:|—–]"  # a live blog's time stamp ends with a colon or a dash
+_POSSESSIVE_RELATIVE = r"['’]s\s+(?:[\w-]+\s+){0,2}?[\w-]+,?\s+%relative_pronouns\b"  # "'s selloff, which"
+_FLASHBACK = r"\b%flashback_words\b"
 _SCHEDULED = r"\b%schedule_words\b"
 _DATELINE_START = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]+,(?:\s+[A-Z][\w.]*,)?\s*$")  # "LVIV, ", "KYIV, Ukraine, "
 _DATELINE_END = r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--?|[—–_])\s"  # "March 30 (Reuters) -", "Oct. 5 _"
@@ -544,7 +546,10 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and publication is not None and previous.day.year != publication.year
             and (
                 PARAGRAPH_BREAK.search(text, previous_span[1], candidate.start) is None
-                or _opens_a_paragraph(text, sentence_start, candidate)
+                or (
+                    _opens_a_paragraph(text, sentence_start, candidate)
+                    and (publication.month - first_month) % 12 > RECENT_MONTHS
+                )
             )
             and not perfect_after(text[sentence_start:sentence_end], candidate.end - sentence_start)
         ):  # fmt: skip
@@ -728,8 +733,10 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and previous.clock is not None and previous.clock >= EVENING
             and (clock := _CLOCK_HOUR.match(draft.suffix)) is not None and int(clock[1]) < NIGHT_ENDS
             and previous_sentence >= sentence_starts[max(0, sentence_index - 1)]
+            and phrase(_FLASHBACK).search(text, sentence_start, candidate.start) is None
         ):  # fmt: skip
             # "polls closed at 10 p.m. on Nov. 7, and at 2:15 a.m. the networks called it": the small hours after it
+            # (not "shot at 9 p.m. on Saturday. He had been drinking since 2 a.m.": a look back)
             told_day, same_day_as = True, Mention(previous.day + dt.timedelta(days=1), "day")
         plan_day = (  # "The final is Saturday. Kickoff is set for 12:50 p.m.": a schedule on the day ahead just told
             tense in _AHEAD_TENSES and publication is not None and previous is not None and previous.day >= publication
@@ -843,10 +850,11 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
                 and _can_be_referred_to(text, candidate, resolved.basis, resolved.value)
                 and not (told_day and previous_sentence == sentence_start and _dates_a_saying(text, candidate.start))
                 # "fell on Tuesday, extending Monday's losses": a day told in passing by its possessive stays aside
-                and not (
+                and not (  # not "Police said on Sunday that Saturday's attack, which began at 9 p.m., ...": a saying's
                     previous is not None and not previous.names_a_thing and previous_sentence == sentence_start
-                    and possessive_after(text, candidate.end)
-                )
+                    and possessive_after(text, candidate.end) and not _dates_a_saying(text, previous_span[0])
+                    and phrase(_POSSESSIVE_RELATIVE).match(text, candidate.end) is None
+                )  # (nor "after Monday's selloff, which ended at 4 p.m.": its own clause tells of it)
             ):
                 previous = Mention(span[0], span[2], names_a_thing=_names_a_thing(text, candidate),
                                    clock=clock_of(resolved.value))
@@ -967,7 +975,8 @@ def _told_year(
 
 def _opens_a_paragraph(text: str, sentence_start: int, candidate: Candidate) -> bool:
     """Whether the month frames the paragraph's first sentence ("...on Aug. 2, 1990.\n\nIn November, the council
-    gave Baghdad until Jan. 15"): a story told in order goes on across the break."""
+    gave Baghdad until Jan. 15"): a story told in order goes on across the break, unless the month is a recent one
+    ("annexed Crimea in March 2014.\n\nIn June, Ukraine launched its counteroffensive" said in August: this June)."""
     opening = PARAGRAPH_BREAK.search(text, max(0, sentence_start - 4), sentence_start + 1) is not None
     return opening and phrase(_FRONTED_MONTH).fullmatch(text, sentence_start, candidate.start) is not None
 
@@ -1044,6 +1053,7 @@ def _century_back(draft: Draft, publication: dt.date) -> Draft:
     return draft
 
 _TWO_DIGIT_YEAR = re.compile(r"['’]\d\d\b")
+RECENT_MONTHS = 6  # a month this many months or fewer before publication's is news, not a story's next paragraph
 NARRATIVE_MONTHS_ON = 3  # how many months after the one just told a past clause's bare month may follow it
 CHRONOLOGY_ITEMS = 3  # dated list items that make a chronology
 CHRONOLOGY_AHEAD_DAYS = 60  # how far past publication a chronology without a year may not run

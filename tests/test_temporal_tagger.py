@@ -2679,3 +2679,18 @@ def test_a_season_a_little_after_the_month_told_follows_it():
 )
 def test_sweep_three_mends(text, dct, expected):
     assert [t.value for t in tag(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a relative clause closed before the main verb does not lend it its tense
+        ("The leaders, who will meet again Thursday, talked for six hours on Tuesday.", "2011-06-29",
+         ["2011-06-30", "PT6H", "2011-06-28"]),
+        # a comma inside the relative clause does not close it
+        ("He succeeds James A. Taylor, who stepped down as chairman, president and chief executive in March.",
+         "1989-11-02", ["1989-03"]),
+    ],
+)
+def test_a_closed_relative_clause_keeps_its_tense_to_itself(text, dct, expected):
+    assert [t.value for t in tag(text, dct)] == expected

@@ -455,6 +455,9 @@ def tense_among(cues: list[Cue], start: int, end: int, sentence: str = "") -> Te
     relative = _relative_around(sentence, start, end)
     if relative is not None:  # "Kohl, who cut short a visit on Friday, will return": the relative clause's own verbs
         cues = [cue for cue in cues if relative[0] <= cue[0] and cue[1] <= relative[1]]
+    elif sentence:  # "The leaders, who will meet again Thursday, talked ... on Tuesday": not the relative's verbs
+        closed = _closed_relatives(sentence, start, {cue[0] for cue in cues})
+        cues = [cue for cue in cues if not any(a <= cue[0] and cue[1] <= b for a, b in closed)]
     before = [cue for cue in cues if cue[1] <= start]
     after = [_as_reporting_verb(cue, sentence) for cue in cues if cue[0] >= end and not _forward_only(cue, sentence)]
     if sentence and any(not _is_weak_future(cue) for cue in before):
@@ -505,6 +508,15 @@ def _clause_opened_since_future(before: list[Cue], sentence: str) -> bool:
 
 
 _RELATIVE_OPENING = r",\s*%relative_pronouns\b[^,;:()]*$"
+_CLOSED_RELATIVE = r",\s*%relative_pronouns\b[^,;:()]*,\s*"
+
+
+def _closed_relatives(sentence: str, start: int, verb_starts: set[int]) -> list[tuple[int, int]]:
+    """The relative clauses between commas before ``start`` that the main verb follows (", who will meet again
+    Thursday, talked"); not a comma inside the clause ("who stepped down as chairman, president and ...")."""
+    return [
+        match.span() for match in phrase(_CLOSED_RELATIVE).finditer(sentence, 0, start) if match.end() in verb_starts
+    ]
 
 
 def _relative_around(sentence: str, start: int, end: int) -> tuple[int, int] | None:

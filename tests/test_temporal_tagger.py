@@ -2687,6 +2687,9 @@ def test_sweep_three_mends(text, dct, expected):
         # a relative clause closed before the main verb does not lend it its tense
         ("The leaders, who will meet again Thursday, talked for six hours on Tuesday.", "2011-06-29",
          ["2011-06-30", "PT6H", "2011-06-28"]),
+        # a verb after "before", "when" is another clause's
+        ("Plante led by several hundred votes Tuesday night before returns put Hutchins ahead.", "2010-09-15",
+         ["2010-09-14TNI"]),
         # a comma inside the relative clause does not close it
         ("He succeeds James A. Taylor, who stepped down as chairman, president and chief executive in March.",
          "1989-11-02", ["1989-03"]),

@@ -2690,6 +2690,9 @@ def test_sweep_three_mends(text, dct, expected):
         # a verb after "before", "when" is another clause's
         ("Plante led by several hundred votes Tuesday night before returns put Hutchins ahead.", "2010-09-15",
          ["2010-09-14TNI"]),
+        # "due in" looks ahead unless its own clause is past
+        ("The board ordered a 90-day review, with a report due in December.", "2008-05-15", ["P90D", "2008-12"]),
+        ("The payment was due in March, but it never came.", "2008-05-15", ["2008-03"]),
         # a comma inside the relative clause does not close it
         ("He succeeds James A. Taylor, who stepped down as chairman, president and chief executive in March.",
          "1989-11-02", ["1989-03"]),

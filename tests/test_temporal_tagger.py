@@ -2693,6 +2693,9 @@ def test_sweep_three_mends(text, dct, expected):
         # "due in" looks ahead unless its own clause is past
         ("The board ordered a 90-day review, with a report due in December.", "2008-05-15", ["P90D", "2008-12"]),
         ("The payment was due in March, but it never came.", "2008-05-15", ["2008-03"]),
+        # "to" before a plural noun or an object pronoun is a preposition: the past verb places the date
+        ("The data was handed over to investigators in January.", "2019-12-09", ["2019-01"]),
+        ("He agreed to discuss it in January.", "2019-12-09", ["2020-01"]),
         # a comma inside the relative clause does not close it
         ("He succeeds James A. Taylor, who stepped down as chairman, president and chief executive in March.",
          "1989-11-02", ["1989-03"]),

@@ -2696,6 +2696,10 @@ def test_sweep_three_mends(text, dct, expected):
         # "to" before a plural noun or an object pronoun is a preposition: the past verb places the date
         ("The data was handed over to investigators in January.", "2019-12-09", ["2019-01"]),
         ("He agreed to discuss it in January.", "2019-12-09", ["2020-01"]),
+        # what would have been is past; "would have" as a verb of its own, or "would have to", looks ahead
+        ("Wednesday would have been his 90th birthday.", "1999-05-27", ["1999-05-26"]),
+        ("Utility executives said they would have extra crews on duty Friday night.", "1999-12-29",
+         ["1999-12-31TNI"]),
         # a comma inside the relative clause does not close it
         ("He succeeds James A. Taylor, who stepped down as chairman, president and chief executive in March.",
          "1989-11-02", ["1989-03"]),

@@ -42,8 +42,13 @@ def _auxiliary_before() -> re.Pattern[str]:
 @functools.cache
 def _cues() -> tuple[re.Pattern[str], frozenset[str]]:
     data = _tense_data()
+    # "would have been", "might have left" (past cues) are not the future's "would", "might" ("would have extra
+    # crews", "would have to come" are)
+    modals = [cue.split()[0] for cue in data["past"] if cue.endswith(" have")]
+    participle = r"(?:" + alternation(data["participles"])[3:-1] + r"|[a-z]+ed)\b"
+    counterfactual = r"(?!" + alternation(modals) + r"\s+have\s+(?:not\s+)?" + participle + ")"
     pattern = (
-        r"(?:(?<![\w'-])|(?=['’]))(?:(?P<future>" + alternation(data["future"])[3:-1]  # "'ll" hangs on a word
+        r"(?:(?<![\w'-])|(?=['’]))(?:" + counterfactual + r"(?P<future>" + alternation(data["future"])[3:-1]  # "'ll"
         + r")|(?P<past>" + alternation(data["past"])[3:-1] + r"|[a-z]{2,}ed"
         + r")|(?P<present>" + alternation([*data["present"], *data["plural_present"]])[3:-1] + r"))(?![\w'])"
     )

@@ -2590,6 +2590,7 @@ def test_a_clock_in_the_small_hours_after_an_evening_one_is_the_next_day():
 def test_a_warning_for_a_day_is_for_the_nearest_one():
     text = "Met Eireann has issued yellow rain warnings for Sunday and Monday."
     assert [t.value for t in tag(text, "2025-01-25")] == ["2025-01-26", "2025-01-27"]
+    assert [t.value for t in tag("Delta warned of more disruption Sunday.", "2024-07-20")] == ["2024-07-21"]
 
 
 def test_beyond_a_date_looks_ahead_unless_a_verb_of_duration_went_past_it():

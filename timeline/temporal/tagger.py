@@ -258,7 +258,7 @@ _INDEFINITE_BEFORE = r"\b%indefinite_articles\s+(?:[a-z]+\s+)?$"
 _INDEFINITE_OPENING = r"%indefinite_articles\s"
 _CONTRACT_AFTER = r"\s+%contract_nouns\b"
 _COMMODITY_FOR = r"\b%commodities\s+for\s+$"
-_WARNING_FOR = r"\b%warning_nouns\s+for\s+(?:[\w'’-]+,?\s+){0,3}$"  # "warnings for (the weekend and) "
+_WARNING_FOR = r"\b(?:%warning_nouns\s+for|%warning_verbs\s+of)\s+(?:[\w'’-]+,?\s+){0,3}$"  # "warnings for "
 _SCHEDULED_FOR = r"\b%scheduling_verbs\s+(?:[\w'’-]+\s+){0,3}for\s+$"  # "set sentencing for"
 # "the anniversary of the Oct. 7 attacks", "the 20th anniversary of the Sept. 11 attacks"
 _ANNIVERSARY_OF = (
@@ -623,7 +623,9 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             tense in (None, "past") and draft.kind == "calendar" and draft.year is None and draft.cue is None
             and phrase(_WARNING_FOR).search(text, max(sentence_start, candidate.start - 40), candidate.start)
         ):  # fmt: skip
-            tense = "planned"  # "has issued rain warnings for Sunday and Monday": what is warned of, the nearest one
+            # "has issued rain warnings for Sunday and Monday", "warned of more disruption Sunday": what is warned of,
+            # the nearest one
+            tense = "planned"
         elif (
             tense == "past" and draft.kind == "calendar" and draft.year is None and draft.weekday is None
             and draft.cue is None and (draft.month is not None or draft.period)

@@ -2576,6 +2576,8 @@ def test_overnight_after_a_dateline_is_the_night_before_the_report():
 def test_a_scheduled_clock_falls_on_the_day_ahead_just_told():
     text = "The final is Saturday. Kickoff is set for 12:50 p.m. PDT."
     assert [t.value for t in tag(text, "1999-07-06")] == ["1999-07-10", "1999-07-10T12:50"]
+    text = "Columbia broke apart on Saturday. It was due to land at 9:16 a.m."  # a plan told in the past: that day
+    assert [t.value for t in tag(text, "2003-02-02")] == ["2003-02-01", "2003-02-01T09:16"]
     text = "More snow could fall on Saturday. We'll have more on the storm at eleven p.m."  # no schedule: today
     assert [t.value for t in tag(text, "1998-01-22")] == ["1998-01-24", "1998-01-22T23:00"]
 

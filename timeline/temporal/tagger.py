@@ -740,10 +740,14 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             # "polls closed at 10 p.m. on Nov. 7, and at 2:15 a.m. the networks called it": the small hours after it
             # (not "shot at 9 p.m. on Saturday. He had been drinking since 2 a.m.": a look back)
             told_day, same_day_as = True, Mention(previous.day + dt.timedelta(days=1), "day")
-        plan_day = (  # "The final is Saturday. Kickoff is set for 12:50 p.m.": a schedule on the day ahead just told
-            tense in _AHEAD_TENSES and publication is not None and previous is not None and previous.day >= publication
+        plan_day = (  # "The final is Saturday. Kickoff is set for 12:50 p.m.": a schedule on the day ahead just told;
+            # "Columbia broke apart on Saturday. It was due to land at 9:16 a.m.": a plan told in the past, that day's
+            tense in _AHEAD_TENSES and publication is not None and previous is not None
             and previous_sentence >= sentence_starts[max(0, sentence_index - 1)]
-            and phrase(_SCHEDULED).search(text, sentence_start, candidate.start) is not None
+            and (
+                tense == "planned"
+                or (previous.day >= publication and phrase(_SCHEDULED).search(text, sentence_start, candidate.start))
+            )
         )  # fmt: skip
         same_sentence = previous_sentence == sentence_start
         if draft.period == DAYLESS and told_day and (tense == "past" or plan_day or same_sentence):

@@ -92,7 +92,8 @@ _PLACED_BY = r"[a-z],?\s+$"  # a word right before: "invaded Ukraine on Feb. 24"
 _FRONTED = r"[\s\"'“‘(]*(?:%fronting_conjunctions\s+)?%past_placings\s+$"  # a quotation or "But" may open it
 # "to" unplaces as an infinitive marker or right before the date, not before a noun or a name ("to Kherson")
 _NOT_PLACED = (
-    r"\b(?:%past_unplacing|%event_nouns)\b|[;:()]|\bto\s+(?:$|(?!%noun_openers\b|%object_pronouns\b|[a-z]+(?<![su])s\b)(?-i:[a-z]))"
+    r"\b(?:%past_unplacing|%event_nouns)\b|[;:()]"
+    r"|\bto\s+(?:$|(?!%noun_openers\b|%object_pronouns\b|[a-z]+(?<![su])s\b)(?-i:[a-z]))"  # not "to investigators"
     r"|\b%subordinating_conjunctions\s+$"
     r"|\b%length_prepositions\s+(?!(?:\S+\s+){0,2}%units\b)"  # "hired for the festival", not "for three days"
 )

@@ -324,14 +324,17 @@ def _opens_a_sentence(text: str, start: int) -> bool:
 
 def _that_opens(text: str, match: re.Match[str]) -> bool:
     """A "that" a month or season match starts with must open its sentence and the clause ("That summer, ...",
-    "That March the rebels ..."); in "said that summer was over" it is a conjunction, and in "That August meeting"
-    it belongs to the noun: the name is judged alone (from the next character)."""
+    "That March the rebels ...", "That summer was the hottest"); in "said that summer was over" it is a conjunction,
+    and in "That August meeting" it belongs to the noun: the name is judged alone (from the next character)."""
     if not match.groupdict().get("that"):
         return True
+    following = word_after(text, match.end()).lower()
+    words = context_words()
     after = (
         text[match.end() : match.end() + 1] == "," or bool(match.groupdict().get("year"))
         or possessive_after(text, match.end())  # "That summer's heat wave"
-        or word_after(text, match.end()).lower() in context_words()["clause_openers_after_that"]
+        or following in words["clause_openers_after_that"]
+        or following in words["season_subject_verbs"]  # "That summer was the hottest"
     )
     return after and _opens_a_sentence(text, match.start())
 

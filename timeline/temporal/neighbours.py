@@ -626,6 +626,8 @@ def _clock_days(text: str, timexes: list[Timex], dayless: set[int]) -> list[Time
             and phrase(_CLOCK_PAIR).fullmatch(text, timex.end, following.start)
         ):  # fmt: skip
             day = _day_of(following)
+            if day is not None and timex.value[10:16] > following.value[10:16]:
+                day -= dt.timedelta(days=1)  # "from 9pm until 4am last night": the evening before the small hours
         if day is None and preceding is not None and phrase(_DAY_TO_CLOCK).fullmatch(text, preceding.end, timex.start):
             day = _day_of(preceding)
         if day is not None:

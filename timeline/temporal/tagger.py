@@ -250,7 +250,8 @@ _SUBJECT_NEXT = r"\s+[a-z]"  # an expression opening its sentence with a verb st
 _AHEAD_OF_EVENT = r"\b%nearest_weekday_before\s+(?:[\w+'’-]+\s+){1,4}%day_prepositions\s+$"
 _STAMP_END = r"\s*[:|—–]"  # a live blog's time stamp ends with a colon or a dash
 _POSSESSIVE_RELATIVE = r"['’]s\s+(?:[\w-]+\s+){0,2}?[\w-]+,?\s+%relative_pronouns\b"  # "'s selloff, which"
-_FLASHBACK = r"\b%flashback_words\b"
+_EARLIER = r"\b%flashback_words\b"
+_PLUPERFECT_WORD = r"\bhad\b"
 _SCHEDULED = r"\b%schedule_words\b"
 _DATELINE_START = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]+,(?:\s+[A-Z][\w.]*,)?\s*$")  # "LVIV, ", "KYIV, Ukraine, "
 _DATELINE_END = r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--?|[—–_])\s"  # "March 30 (Reuters) -", "Oct. 5 _"
@@ -736,7 +737,7 @@ def tag(text: str, dct: str | dt.date | None, *, dayfirst: bool = True) -> list[
             and previous.clock is not None and previous.clock >= EVENING
             and (clock := _CLOCK_HOUR.match(draft.suffix)) is not None and int(clock[1]) < NIGHT_ENDS
             and previous_sentence >= sentence_starts[max(0, sentence_index - 1)]
-            and phrase(_FLASHBACK).search(text, sentence_start, candidate.start) is None
+            and not _looks_back(text, sentence_start, candidate.start)
         ):  # fmt: skip
             # "polls closed at 10 p.m. on Nov. 7, and at 2:15 a.m. the networks called it": the small hours after it
             # (not "shot at 9 p.m. on Saturday. He had been drinking since 2 a.m.": a look back)
@@ -978,6 +979,15 @@ def _told_year(
     ):  # fmt: skip
         return told  # not "Finland applied to join NATO in 2022. In April, it became a member": a year at the end
     return None
+
+
+def _looks_back(text: str, sentence_start: int, clock_start: int) -> bool:
+    """Whether the clause of a small-hours clock looks back from an evening told before it: "Earlier", or a past
+    perfect not reaching forward to the clock ("had been drinking since 2 a.m.", not "had ended by 1 a.m.")."""
+    if phrase(_EARLIER).search(text, sentence_start, clock_start):
+        return True
+    limit = word_before(text, clock_start) in context_words()["past_unplacing_prepositions"]
+    return not limit and phrase(_PLUPERFECT_WORD).search(text, sentence_start, clock_start) is not None
 
 
 def _opens_a_paragraph(text: str, sentence_start: int, candidate: Candidate) -> bool:

@@ -38,6 +38,7 @@ from timeline.temporal.tense import (
     forward_only,
     graded_cues,
     perfect_after,
+    pluperfect_in,
     sentence_spans,
     sentence_tense,
     tense_among,
@@ -251,8 +252,7 @@ _AHEAD_OF_EVENT = r"\b%nearest_weekday_before\s+(?:[\w+'’-]+\s+){1,4}%day_prep
 _STAMP_END = r"\s*[:|—–]"  # a live blog's time stamp ends with a colon or a dash
 _POSSESSIVE_RELATIVE = r"['’]s\s+(?:[\w-]+\s+){0,2}?[\w-]+,?\s+%relative_pronouns\b"  # "'s selloff, which"
 _EARLIER = r"\b%flashback_words\b"
-_PLUPERFECT_WORD = r"\b%flashback_auxiliaries\b"
-_SCHEDULED = r"\b%schedule_words\b"
+_SCHEDULED = r"\b(?:%scheduling_verbs|%schedule_words)\b"
 _DATELINE_START = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]+,(?:\s+[A-Z][\w.]*,)?\s*$")  # "LVIV, ", "KYIV, Ukraine, "
 _DATELINE_END = r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--?|[—–_])\s"  # "March 30 (Reuters) -", "Oct. 5 _"
 _WHAT_COMES_OF_IT = r"\b%outcome_openers\b[^,;:.]*$"  # "paving the way for elections on"
@@ -987,7 +987,7 @@ def _looks_back(text: str, sentence_start: int, clock_start: int) -> bool:
     if phrase(_EARLIER).search(text, sentence_start, clock_start):
         return True
     limit = word_before(text, clock_start) in context_words()["past_unplacing_prepositions"]
-    return not limit and phrase(_PLUPERFECT_WORD).search(text, sentence_start, clock_start) is not None
+    return not limit and pluperfect_in(text, sentence_start, clock_start)
 
 
 def _opens_a_paragraph(text: str, sentence_start: int, candidate: Candidate) -> bool:

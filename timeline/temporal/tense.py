@@ -45,8 +45,7 @@ def _cues() -> tuple[re.Pattern[str], frozenset[str]]:
     # "would have been", "might have left" (past cues) are not the future's "would", "might" ("would have extra
     # crews", "would have to come" are)
     modals = [cue.split()[0] for cue in data["past"] if cue.endswith(" have")]
-    participle = r"(?:" + alternation(data["participles"])[3:-1] + r"|[a-z]+ed)\b"
-    counterfactual = r"(?!" + alternation(modals) + r"\s+have\s+(?:not\s+)?" + participle + ")"
+    counterfactual = r"(?!" + alternation(modals) + r"\s+have\s+(?:not\s+)?" + _participle() + ")"
     pattern = (
         r"(?:(?<![\w'-])|(?=['’]))(?:" + counterfactual + r"(?P<future>" + alternation(data["future"])[3:-1]  # "'ll"
         + r")|(?P<past>" + alternation(data["past"])[3:-1] + r"|[a-z]{2,}ed"
@@ -200,6 +199,11 @@ def _perfect() -> re.Pattern[str]:
 def _pluperfect() -> re.Pattern[str]:
     """ "had left", "had already withdrawn": the past perfect, done before a past time."""
     return re.compile(_perfect_of("pluperfect_auxiliaries"), re.IGNORECASE)
+
+
+def pluperfect_in(text: str, start: int, end: int) -> bool:
+    """Whether a past perfect ("had been drinking") stands in ``text[start:end]``."""
+    return _pluperfect().search(text, start, end) is not None
 
 
 def done_by_limit(text: str, start: int, completion: bool) -> bool:
